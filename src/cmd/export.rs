@@ -1,0 +1,26 @@
+use anyhow::{Context, Result};
+use polgraph::export::{self, Format};
+use polgraph::store::Store;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(
+    store: &Path,
+    format: Format,
+    article: Option<&str>,
+    output: Option<&Path>,
+) -> Result<ExitCode> {
+    let db = Store::open(store)?;
+    let n = match output {
+        Some(path) => {
+            let f = std::fs::File::create(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            let n = export::export(&db, format, article, std::io::BufWriter::new(f))?;
+            eprintln!("wrote {n} quads to {}", path.display());
+            n
+        }
+        None => export::export(&db, format, article, std::io::stdout().lock())?,
+    };
+    let _ = n;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,7 @@
+//! One file per subcommand.
+
+pub mod eval;
+pub mod export;
+pub mod ingest;
+pub mod query;
+pub mod stats;

@@ -1,0 +1,43 @@
+//! Typed errors of the library. Each names what it is about: a path, a line, an article.
+
+use std::path::PathBuf;
+
+/// Everything the library can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: {reason}")]
+    BadInput { path: PathBuf, reason: String },
+    #[error("{path}:{line}: {reason}")]
+    BadRecord {
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "the store {path} is in use by another polgraph process (or another program holding its lock); \
+         wait for it to finish or pass a different --store"
+    )]
+    StoreLocked { path: PathBuf },
+    #[error("the store {path} could not be opened: {message}")]
+    StoreOpen { path: PathBuf, message: String },
+    #[error("store: {0}")]
+    Storage(#[from] oxigraph::store::StorageError),
+    #[error("query {name}: {message}")]
+    Query { name: String, message: String },
+    #[error("unknown query {0:?}: not a file, not a shipped query (see `polgraph queries`), and not SPARQL")]
+    UnknownQuery(String),
+    #[error("--param {0:?}: expected NAME=VALUE")]
+    BadParam(String),
+    #[error("gold file {path}: {reason}")]
+    Gold { path: PathBuf, reason: String },
+    #[error("{0}")]
+    Other(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

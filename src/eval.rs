@@ -1,0 +1,297 @@
+//! `polgraph eval`: scores the extraction against gold files with the rules of EXTRACTION.md
+//! "Scoring" (those of `shared/tools/score.py`), reading the facts back from the store through
+//! the contract queries, so that it checks the whole path.
+
+use crate::error::{Error, Result};
+use crate::normalize::key;
+use crate::store::Store;
+use oxigraph::model::Term;
+use oxigraph::sparql::QueryResults;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+pub const CATEGORIES: [&str; 7] = [
+    "offices",
+    "offices_pair",
+    "persons",
+    "organizations",
+    "localities",
+    "documents",
+    "dates",
+];
+
+/// A key field as the scorer compares it: NFC, canonical tones, lower case, spaces folded,
+/// hyphens and dashes read alike.
+pub fn norm(s: &str) -> String {
+    let k = key(s);
+    crate::regex!(r"\s*[-\u2013\u2014]\s*")
+        .replace_all(&k, " - ")
+        .trim()
+        .to_string()
+}
+
+/// A document id as compared: its letters and digits, upper case.
+pub fn norm_id(s: &str) -> String {
+    norm(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_uppercase()
+}
+
+#[derive(Deserialize)]
+struct Gold {
+    doc: String,
+    date: Option<String>,
+    #[serde(default)]
+    persons: Vec<String>,
+    #[serde(default)]
+    offices: Vec<GoldOffice>,
+    #[serde(default)]
+    organizations: Vec<GoldOrg>,
+    #[serde(default)]
+    localities: Vec<String>,
+    #[serde(default)]
+    documents: Vec<GoldDoc>,
+}
+#[derive(Deserialize)]
+struct GoldOffice {
+    person: String,
+    role: String,
+    organization: String,
+}
+#[derive(Deserialize)]
+struct GoldOrg {
+    name: String,
+}
+#[derive(Deserialize)]
+struct GoldDoc {
+    #[serde(rename = "type")]
+    doc_type: String,
+    id: String,
+}
+
+pub type Keys = BTreeMap<&'static str, BTreeSet<Vec<String>>>;
+
+fn empty() -> Keys {
+    CATEGORIES.iter().map(|c| (*c, BTreeSet::new())).collect()
+}
+
+/// Reads every `*.json` gold file of a folder.
+pub fn gold(dir: &Path) -> Result<(Keys, BTreeSet<String>)> {
+    let mut keys = empty();
+    let mut docs = BTreeSet::new();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|source| Error::Io {
+            path: dir.into(),
+            source,
+        })?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    for f in files {
+        let text = std::fs::read_to_string(&f).map_err(|source| Error::Io {
+            path: f.clone(),
+            source,
+        })?;
+        let g: Gold = serde_json::from_str(&text).map_err(|e| Error::Gold {
+            path: f.clone(),
+            reason: e.to_string(),
+        })?;
+        let d = g.doc.clone();
+        docs.insert(d.clone());
+        let k = |c: &'static str, keys: &mut Keys, v: Vec<String>| {
+            keys.get_mut(c).expect("category").insert(v);
+        };
+        for o in &g.offices {
+            k(
+                "offices",
+                &mut keys,
+                vec![
+                    d.clone(),
+                    norm(&o.person),
+                    norm(&o.role),
+                    norm(&o.organization),
+                ],
+            );
+            k(
+                "offices_pair",
+                &mut keys,
+                vec![d.clone(), norm(&o.person), norm(&o.organization)],
+            );
+        }
+        for p in &g.persons {
+            k("persons", &mut keys, vec![d.clone(), norm(p)]);
+        }
+        for o in &g.organizations {
+            k("organizations", &mut keys, vec![d.clone(), norm(&o.name)]);
+        }
+        for l in &g.localities {
+            k("localities", &mut keys, vec![d.clone(), norm(l)]);
+        }
+        for x in &g.documents {
+            k(
+                "documents",
+                &mut keys,
+                vec![d.clone(), norm(&x.doc_type), norm_id(&x.id)],
+            );
+        }
+        if let Some(date) = &g.date {
+            k("dates", &mut keys, vec![d.clone(), date.clone()]);
+        }
+    }
+    Ok((keys, docs))
+}
+
+fn rows(store: &Store, name: &str) -> Result<Vec<BTreeMap<String, String>>> {
+    let q = crate::query::shipped(name).ok_or_else(|| Error::UnknownQuery(name.into()))?;
+    let QueryResults::Solutions(sol) = store.query(name, q.sparql, &[])? else {
+        return Err(Error::Query {
+            name: name.into(),
+            message: "not a SELECT query".into(),
+        });
+    };
+    let mut out = Vec::new();
+    for s in sol {
+        let s = s.map_err(|e| Error::Query {
+            name: name.into(),
+            message: e.to_string(),
+        })?;
+        out.push(
+            s.iter()
+                .map(|(v, t)| {
+                    let value = match t {
+                        Term::Literal(l) => l.value().to_string(),
+                        Term::NamedNode(n) => n.as_str().to_string(),
+                        t => t.to_string(),
+                    };
+                    (v.as_str().to_string(), value)
+                })
+                .collect(),
+        );
+    }
+    Ok(out)
+}
+
+/// The keys the store holds, read through the contract queries.
+pub fn predicted(store: &Store, docs: &BTreeSet<String>) -> Result<Keys> {
+    let mut keys = empty();
+    let g = |r: &BTreeMap<String, String>, c: &str| r.get(c).cloned().unwrap_or_default();
+    let mut add = |c: &'static str, v: Vec<String>| {
+        if docs.contains(&v[0]) {
+            keys.get_mut(c).expect("category").insert(v);
+        }
+    };
+    for r in rows(store, "offices")? {
+        add(
+            "offices",
+            vec![
+                g(&r, "doc"),
+                norm(&g(&r, "person")),
+                norm(&g(&r, "role")),
+                norm(&g(&r, "organization")),
+            ],
+        );
+        add(
+            "offices_pair",
+            vec![
+                g(&r, "doc"),
+                norm(&g(&r, "person")),
+                norm(&g(&r, "organization")),
+            ],
+        );
+    }
+    for r in rows(store, "persons")? {
+        add("persons", vec![g(&r, "doc"), norm(&g(&r, "person"))]);
+    }
+    for r in rows(store, "organizations")? {
+        add(
+            "organizations",
+            vec![g(&r, "doc"), norm(&g(&r, "organization"))],
+        );
+    }
+    for r in rows(store, "localities")? {
+        add("localities", vec![g(&r, "doc"), norm(&g(&r, "locality"))]);
+    }
+    for r in rows(store, "documents")? {
+        add(
+            "documents",
+            vec![g(&r, "doc"), norm(&g(&r, "type")), norm_id(&g(&r, "id"))],
+        );
+    }
+    for r in rows(store, "articles")? {
+        let d = g(&r, "date");
+        if !d.is_empty() {
+            add("dates", vec![g(&r, "doc"), d.chars().take(10).collect()]);
+        }
+    }
+    Ok(keys)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Score {
+    pub p: f64,
+    pub r: f64,
+    pub f1: f64,
+    pub hit: usize,
+    pub predicted: usize,
+    pub gold: usize,
+}
+
+pub fn score(pred: &BTreeSet<Vec<String>>, gold: &BTreeSet<Vec<String>>) -> Score {
+    let hit = pred.intersection(gold).count();
+    let p = if pred.is_empty() {
+        if gold.is_empty() {
+            1.0
+        } else {
+            0.0
+        }
+    } else {
+        hit as f64 / pred.len() as f64
+    };
+    let r = if gold.is_empty() {
+        1.0
+    } else {
+        hit as f64 / gold.len() as f64
+    };
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    Score {
+        p,
+        r,
+        f1,
+        hit,
+        predicted: pred.len(),
+        gold: gold.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_compare_like_the_reference_scorer() {
+        assert_eq!(norm("Kinh tế-Ngân sách"), norm("Kinh tế – Ngân sách"));
+        assert_eq!(norm("Tỉnh uỷ  Hà Tĩnh"), "tỉnh ủy hà tĩnh");
+        assert_eq!(norm_id("1031QĐ-/TU"), "1031QĐTU");
+        assert_eq!(norm_id("35- CT/TW"), norm_id("35-CT/TW"));
+    }
+
+    #[test]
+    fn precision_recall_f1() {
+        let a: BTreeSet<Vec<String>> = [vec!["a".into()], vec!["b".into()]].into();
+        let b: BTreeSet<Vec<String>> =
+            [vec!["b".into()], vec!["c".into()], vec!["d".into()]].into();
+        let s = score(&a, &b);
+        assert_eq!((s.hit, s.predicted, s.gold), (1, 2, 3));
+        assert!((s.p - 0.5).abs() < 1e-9 && (s.r - 1.0 / 3.0).abs() < 1e-9);
+        assert!((s.f1 - 0.4).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,124 @@
+//! The article's context (EXTRACTION.md §5): its main locality, and the units near a mention.
+//! An unqualified local body (`Tỉnh ủy`, `UBND huyện`) is the one of the nearest place whose
+//! chain of parents has a unit at the body's level.
+
+use super::locality::{level_at, UnitMention};
+use super::Tokens;
+use crate::gazetteer::GAZETTEER as G;
+use crate::lexicon::{BodyClass, BODY};
+use std::collections::HashMap;
+use std::ops::Range;
+
+pub struct Context {
+    pub main: Option<usize>,
+    mentions: Vec<UnitMention>,
+    /// Token ranges of the sentences.
+    sentences: Vec<Range<usize>>,
+    /// Bodies written with their level (`Tỉnh ủy`, `UBND tỉnh`): token index and level.
+    body_levels: Vec<(usize, String)>,
+}
+
+impl Context {
+    pub fn new(toks: &Tokens, mentions: &[UnitMention], title: Option<&str>) -> Context {
+        // The main locality: most named (the headline counts double), then the most specific.
+        let mut score: HashMap<usize, (u32, usize)> = HashMap::new();
+        for m in mentions {
+            let in_title = title.is_some_and(|t| {
+                let words = toks.words(m.toks.start, m.toks.end);
+                t.contains(&words)
+            });
+            let e = score.entry(m.unit).or_insert((0, G.chain(m.unit).len()));
+            e.0 += if in_title { 3 } else { 1 };
+        }
+        let main = score
+            .iter()
+            .max_by_key(|(u, (s, depth))| (*s, *depth, std::cmp::Reverse(**u)))
+            .map(|(u, _)| *u);
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for (i, t) in toks.toks.iter().enumerate() {
+            if t.ends_sentence() {
+                sentences.push(start..i + 1);
+                start = i + 1;
+            }
+        }
+        sentences.push(start..toks.len());
+        let mut body_levels = Vec::new();
+        for i in 0..toks.len() {
+            if let Some((body, e)) = toks.longest(&BODY, i) {
+                match body.class {
+                    BodyClass::Committee(lv) => body_levels.push((i, lv.to_string())),
+                    BodyClass::Local | BodyClass::Sub => {
+                        if let Some((lv, _)) = level_at(toks, e) {
+                            body_levels.push((i, lv));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Context {
+            main,
+            mentions: mentions.to_vec(),
+            sentences,
+            body_levels,
+        }
+    }
+
+    /// Units to look through for a body at token `at` inside the item `item`: those named in the
+    /// item, then in the sentence (the following ones first, nearest first), then the main one.
+    fn near(&self, item: &Range<usize>, at: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .mentions
+            .iter()
+            .filter(|m| item.contains(&m.toks.start))
+            .map(|m| m.unit)
+            .collect();
+        if let Some(s) = self.sentences.iter().find(|s| s.contains(&at)) {
+            let mut after: Vec<&UnitMention> = self
+                .mentions
+                .iter()
+                .filter(|m| s.contains(&m.toks.start) && m.toks.start >= at)
+                .collect();
+            after.sort_by_key(|m| m.toks.start);
+            let mut before: Vec<&UnitMention> = self
+                .mentions
+                .iter()
+                .filter(|m| s.contains(&m.toks.start) && m.toks.start < at)
+                .collect();
+            before.sort_by_key(|m| std::cmp::Reverse(m.toks.start));
+            out.extend(after.iter().chain(before.iter()).map(|m| m.unit));
+        }
+        out.extend(self.main);
+        out
+    }
+
+    /// The unit at `level` for a body written without its place.
+    pub fn resolve(&self, level: &str, item: &Range<usize>, at: usize) -> Option<usize> {
+        self.near(item, at)
+            .into_iter()
+            .find_map(|u| G.chain(u).into_iter().find(|&v| G.at_level(v, level)))
+    }
+
+    /// The unit of a body written with no level word (`Ban cán sự đảng UBND`): the place named
+    /// in the item; else the level of the nearest body of the sentence written with one (`Ban
+    /// Thường vụ Tỉnh ủy đã chỉ đạo Ban cán sự đảng UBND` is the province's); else the article's
+    /// main locality.
+    pub fn default_unit(&self, item: &Range<usize>, at: usize) -> Option<usize> {
+        if let Some(m) = self.mentions.iter().find(|m| item.contains(&m.toks.start)) {
+            return Some(m.unit);
+        }
+        let sentence = self.sentences.iter().find(|s| s.contains(&at));
+        let nearest = self
+            .body_levels
+            .iter()
+            .filter(|(i, _)| *i != at && sentence.is_some_and(|s| s.contains(i)))
+            .min_by_key(|(i, _)| i.abs_diff(at));
+        if let Some((_, lv)) = nearest {
+            if let Some(u) = self.resolve(lv, item, at) {
+                return Some(u);
+            }
+        }
+        self.main
+    }
+}

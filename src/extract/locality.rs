@@ -1,0 +1,255 @@
+//! Localities (EXTRACTION.md §6): administrative units named in the text, linked to the
+//! gazetteer. An ambiguous name (`huyện Châu Thành` exists in many provinces) is read as the
+//! unit nearest to the other units the article names.
+
+use super::{Context, Facts, LocalityFact, Tokens};
+use crate::gazetteer::GAZETTEER as G;
+use crate::lexicon::{BodyClass, BODY, LEVEL};
+use std::ops::Range;
+
+/// One mention of a unit.
+#[derive(Debug, Clone)]
+pub struct UnitMention {
+    pub cands: Vec<usize>,
+    pub unit: usize,
+    /// Token range.
+    pub toks: Range<usize>,
+    pub rule: &'static str,
+}
+
+/// A level word at `i` (`tỉnh`, `Thị xã`, `TP`): the level and the index after it.
+pub fn level_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
+    let (lv, j) = toks.longest(&LEVEL, i)?;
+    // `Tỉnh ủy`, `Huyện ủy`: a committee, not a level word.
+    if toks.get(j).is_some_and(|t| t.key == "ủy") {
+        return None;
+    }
+    // `TP` is an abbreviation: only in capitals.
+    if lv == "thành phố" && toks.toks[i].key.starts_with("tp") && !toks.toks[i].is_cap() {
+        return None;
+    }
+    Some((
+        lv.clone(),
+        if toks.is_punct(j, &["."]) && toks.toks[i].key == "tp" {
+            j + 1
+        } else {
+            j
+        },
+    ))
+}
+
+fn fits(u: usize, level: Option<&str>) -> bool {
+    match level {
+        None => true,
+        Some("tỉnh") => G.is_province(u),
+        Some(l) => G.units[u].level == l,
+    }
+}
+
+/// The longest unit name (1-4 capitalised syllables) at `i`, of the given level if any.
+pub fn name_at(toks: &Tokens, i: usize, level: Option<&str>) -> Option<(Vec<usize>, usize)> {
+    let mut n = 0;
+    while n < 4
+        && toks.get(i + n).is_some_and(|t| {
+            t.is_name_syllable() || (n > 0 && t.word && t.text.chars().all(|c| c.is_ascii_digit()))
+        })
+    {
+        n += 1;
+    }
+    for k in (1..=n).rev() {
+        let name = toks.words(i, i + k);
+        let cands: Vec<usize> = G
+            .named(&name)
+            .iter()
+            .copied()
+            .filter(|&u| fits(u, level))
+            .collect();
+        if !cands.is_empty() {
+            return Some((cands, i + k));
+        }
+    }
+    None
+}
+
+/// Every unit named in the text, disambiguated.
+pub fn mentions(toks: &Tokens) -> Vec<UnitMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(t) = toks.get(i) else {
+            i += 1;
+            continue;
+        };
+        if let Some((lv, j)) = level_at(toks, i) {
+            let plural = i > 0 && toks.is_word(i - 1, "các");
+            let mut k = if plural && toks.is_punct(j, &[":"]) {
+                j + 1
+            } else {
+                j
+            };
+            let mut found = false;
+            while let Some((cands, e)) = name_at(toks, k, Some(&lv)) {
+                let unit = cands[0];
+                out.push(UnitMention {
+                    cands,
+                    unit,
+                    toks: i..e,
+                    rule: "locality.level_name",
+                });
+                found = true;
+                k = e;
+                // `các xã: Hoằng Đạt, Hoằng Đạo` lists several units of one level.
+                if plural
+                    && (toks.is_punct(k, &[","]) || toks.is_word(k, "và"))
+                    && toks.get(k + 1).is_some_and(|t| t.is_name_syllable())
+                {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            i = if found { k } else { j };
+            continue;
+        }
+        // `Huyện ủy Thăng Bình`: a committee names its unit without a level word.
+        if let Some((body, j)) = toks.longest(&BODY, i) {
+            if let BodyClass::Committee(lv) = body.class {
+                let j = level_at(toks, j).map(|x| x.1).unwrap_or(j);
+                if let Some((cands, e)) = name_at(toks, j, Some(lv)) {
+                    let unit = cands[0];
+                    out.push(UnitMention {
+                        cands,
+                        unit,
+                        toks: j..e,
+                        rule: "locality.committee_name",
+                    });
+                    i = e;
+                    continue;
+                }
+            }
+        }
+        // A province named alone: `Hậu Giang tập trung ...`, `Báo Hậu Giang`. Not inside a longer
+        // capitalised run (a person's name), unless that run is a body's head.
+        let prev_name = i > 0
+            && toks.get(i - 1).is_some_and(|p| p.is_name_syllable())
+            && !(1..=3).any(|k| i >= k && toks.longest(&BODY, i - k).is_some_and(|(_, e)| e == i));
+        if t.is_name_syllable() && !prev_name {
+            if let Some((cands, e)) = name_at(toks, i, Some("tỉnh")) {
+                // Bare `Hồ Chí Minh` is the person: the city always keeps its level word.
+                let person = G.units[cands[0]].name == "Hồ Chí Minh";
+                if !person && !toks.get(e).is_some_and(|n| n.is_name_syllable()) {
+                    let unit = cands[0];
+                    out.push(UnitMention {
+                        cands,
+                        unit,
+                        toks: i..e,
+                        rule: "locality.bare_province",
+                    });
+                    i = e;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    disambiguate(&mut out);
+    out
+}
+
+/// How close two units are: 3 the same, 2 one inside the other or sharing a district, 1 the
+/// same province.
+fn affinity(a: usize, b: usize) -> u32 {
+    if a == b {
+        return 3;
+    }
+    let (ca, cb) = (G.chain(a), G.chain(b));
+    if ca.contains(&b) || cb.contains(&a) || (ca.len() > 2 && cb.len() > 2 && ca[1] == cb[1]) {
+        2
+    } else if ca.last() == cb.last() {
+        1
+    } else {
+        0
+    }
+}
+
+fn disambiguate(ms: &mut [UnitMention]) {
+    let picks: Vec<usize> = (0..ms.len())
+        .map(|i| {
+            let m = &ms[i];
+            if m.cands.len() == 1 {
+                return m.cands[0];
+            }
+            let score = |u: usize| -> u32 {
+                ms.iter()
+                    .enumerate()
+                    .filter(|(j, o)| *j != i && o.cands != m.cands)
+                    .map(|(_, o)| o.cands.iter().map(|&v| affinity(u, v)).max().unwrap_or(0))
+                    .sum()
+            };
+            // Highest affinity; among equals the old unit listed first.
+            let mut best = m.cands[0];
+            let mut best_score = score(best);
+            for &u in &m.cands[1..] {
+                let s = score(u);
+                if s > best_score {
+                    best = u;
+                    best_score = s;
+                }
+            }
+            best
+        })
+        .collect();
+    for (m, u) in ms.iter_mut().zip(picks) {
+        m.unit = u;
+    }
+}
+
+/// Localities for the article: the units named in the text.
+pub fn extract(toks: &Tokens, _ctx: &Context, units: &[UnitMention], facts: &mut Facts) {
+    for m in units {
+        facts.localities.push(LocalityFact {
+            unit: m.unit,
+            name: G.canonical(m.unit),
+            span: toks.span(m.toks.start, m.toks.end),
+            rule: m.rule,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<String> {
+        let t = Tokens::new(s, &[]);
+        mentions(&t).iter().map(|m| G.canonical(m.unit)).collect()
+    }
+
+    #[test]
+    fn level_and_name() {
+        assert_eq!(names("tại huyện Ba Bể hôm nay"), ["huyện Ba Bể"]);
+        // Not a unit at that level: nothing.
+        assert!(names("tại huyện Hồng Lĩnh").is_empty());
+    }
+
+    #[test]
+    fn lists_of_one_level() {
+        assert_eq!(
+            names("cử tri các xã: Hoằng Đạt, Hoằng Đạo, Hoằng Hà"),
+            ["xã Hoằng Đạt", "xã Hoằng Đạo", "xã Hoằng Hà"]
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_name_is_read_near_its_neighbours() {
+        let t = Tokens::new("xã Phú An, huyện Châu Thành, tỉnh Hậu Giang", &[]);
+        let ms = mentions(&t);
+        let chau_thanh = ms[1].unit;
+        assert_eq!(G.canonical(G.province_of(chau_thanh)), "tỉnh Hậu Giang");
+    }
+
+    #[test]
+    fn committees_name_their_unit() {
+        assert_eq!(names("Huyện ủy Thăng Bình tổ chức"), ["huyện Thăng Bình"]);
+    }
+}

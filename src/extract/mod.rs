@@ -1,0 +1,181 @@
+//! Rule-based extractors (EXTRACTION.md §3-7), one module per kind. They read a normalised
+//! [`Text`] as tokens and return [`Facts`], each with the byte span of its evidence and the id of
+//! the rule that found it.
+
+pub mod context;
+pub mod document;
+pub mod locality;
+pub mod office;
+pub mod organization;
+pub mod person;
+pub mod token;
+
+use crate::meta::Meta;
+use crate::normalize::Text;
+pub use context::Context;
+use std::ops::Range;
+pub use token::{Tok, Tokens};
+
+/// A person named in the body of the article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonFact {
+    pub name: String,
+    pub span: Range<usize>,
+    pub rule: &'static str,
+}
+
+/// An organization, resolved to its canonical name, with its parent chain.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Org {
+    pub name: String,
+    pub kind: &'static str,
+    pub parent: Option<Box<Org>>,
+    /// The administrative unit the body belongs to, if any (gazetteer index).
+    pub unit: Option<usize>,
+    /// Not written, only implied (the `Đảng ủy` of an agency whose standing committee is named):
+    /// a parent in the graph, not a mention.
+    pub implied: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgFact {
+    pub org: Org,
+    pub span: Range<usize>,
+    pub rule: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfficeFact {
+    pub person: String,
+    pub role: String,
+    pub org: Org,
+    pub former: bool,
+    pub span: Range<usize>,
+    pub rule: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalityFact {
+    /// Gazetteer index.
+    pub unit: usize,
+    pub name: String,
+    pub span: Range<usize>,
+    pub rule: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentFact {
+    pub doc_type: String,
+    pub id: String,
+    pub date: Option<chrono::NaiveDate>,
+    pub issuer: Option<Org>,
+    pub title: Option<String>,
+    pub span: Range<usize>,
+    pub rule: &'static str,
+    /// Byte offset where what follows the number starts (its date, `của` and the issuer).
+    pub tail: usize,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    pub persons: Vec<PersonFact>,
+    pub offices: Vec<OfficeFact>,
+    pub organizations: Vec<OrgFact>,
+    pub localities: Vec<LocalityFact>,
+    pub documents: Vec<DocumentFact>,
+    /// The article's main locality, the anchor of context resolution.
+    pub main_unit: Option<usize>,
+}
+
+/// Runs every extractor over an article.
+pub fn extract(text: &Text, meta: &Meta) -> Facts {
+    let toks = Tokens::new(&text.text, &meta.skip);
+    let mut facts = Facts::default();
+    // Documents first: their quoted titles are not read for bodies, places or people.
+    let titles = document::extract(&toks, &mut facts);
+    let toks = toks.without(&titles);
+    let units = locality::mentions(&toks);
+    let ctx = Context::new(&toks, &units, meta.title.as_deref());
+    facts.main_unit = ctx.main;
+    document::issuers(&toks, &ctx, &mut facts);
+    let mut taken = office::extract(&toks, &ctx, &mut facts);
+    organization::extract(&toks, &ctx, &mut facts, &mut taken);
+    person::extract(&toks, &mut facts, &taken);
+    locality::extract(&toks, &ctx, &units, &mut facts);
+    facts.dedup();
+    facts
+}
+
+impl Facts {
+    /// One fact per key, the first mention kept (its span is the evidence).
+    fn dedup(&mut self) {
+        fn keep<T, K: Eq + std::hash::Hash>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
+            let mut seen = std::collections::HashSet::new();
+            v.retain(|x| seen.insert(key(x)));
+        }
+        use crate::normalize::key as k;
+        keep(&mut self.persons, |p| k(&p.name));
+        keep(&mut self.offices, |o| {
+            (k(&o.person), k(&o.role), k(&o.org.name), o.former)
+        });
+        // An org listed once, with the parents its mentions imply.
+        let mut all = Vec::new();
+        for f in std::mem::take(&mut self.organizations) {
+            let mut cur = Some(&f.org);
+            while let Some(o) = cur {
+                if !o.implied {
+                    all.push(OrgFact {
+                        org: o.clone(),
+                        span: f.span.clone(),
+                        rule: f.rule,
+                    });
+                }
+                cur = o.parent.as_deref();
+            }
+        }
+        for o in &self.offices {
+            let mut cur = Some(&o.org);
+            while let Some(x) = cur {
+                if !x.implied {
+                    all.push(OrgFact {
+                        org: x.clone(),
+                        span: o.span.clone(),
+                        rule: o.rule,
+                    });
+                }
+                cur = x.parent.as_deref();
+            }
+        }
+        self.organizations = all;
+        keep(&mut self.organizations, |o| k(&o.org.name));
+        keep(&mut self.localities, |l| l.unit);
+        // A bare number that is the number of a symbol of the same type is that document.
+        let symbols: Vec<(String, String)> = self
+            .documents
+            .iter()
+            .filter(|d| d.id.contains(['-', '/']))
+            .filter_map(|d| {
+                let n: String = d.id.chars().take_while(char::is_ascii_digit).collect();
+                (!n.is_empty()).then(|| (d.doc_type.clone(), n))
+            })
+            .collect();
+        self.documents
+            .retain(|d| !symbols.contains(&(d.doc_type.clone(), d.id.clone())));
+        let mut merged: Vec<DocumentFact> = Vec::new();
+        for d in std::mem::take(&mut self.documents) {
+            let id_key = crate::eval::norm_id(&d.id);
+            if let Some(m) = merged
+                .iter_mut()
+                .find(|m| m.doc_type == d.doc_type && crate::eval::norm_id(&m.id) == id_key)
+            {
+                m.date = m.date.or(d.date);
+                m.issuer = m.issuer.take().or(d.issuer);
+                m.title = m.title.take().or(d.title);
+            } else {
+                merged.push(d);
+            }
+        }
+        self.documents = merged;
+    }
+}

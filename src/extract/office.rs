@@ -1,0 +1,509 @@
+//! Offices (EXTRACTION.md §4): who holds which post. The forms read, each a rule:
+//! - `office.apposition`: `đồng chí X - Role Org, Role Org`, `ông X, Role Org`, `X (Role Org)`;
+//! - `office.title_before_name`: `Chủ tịch UBND huyện Tân Kỳ Phan Văn Giáp`;
+//! - `office.plural_heading`: `Các tỉnh ủy viên, phó chủ tịch UBND tỉnh: Nguyễn Ngọc Phúc, Phạm S`;
+//! - `office.appointment`: `được điều động ..., chỉ định tham gia Ban Chấp hành, Ban Thường vụ
+//!   Huyện ủy và giữ chức Bí thư Huyện ủy Kim Thành`.
+//!
+//! `nguyên`, `cựu`, `từng` mark a post and the posts after it in the same list as former.
+
+use super::organization::{parse, resolve, Parsed};
+use super::person::{accept, name_at};
+use super::{Context, Facts, OfficeFact, PersonFact, Tokens};
+use crate::lexicon::{BodyClass, Role, BODY, HONORIFIC, ROLE};
+use std::ops::Range;
+
+#[derive(Debug, Clone)]
+struct Post {
+    role: Option<Role>,
+    org: Option<Parsed>,
+    former: bool,
+    end: usize,
+}
+
+fn implied(name: &str, at: usize) -> Option<Parsed> {
+    let body = BODY.map.get(&crate::normalize::key(name))?;
+    Some(Parsed {
+        head: body.canonical.clone(),
+        kind: body.kind,
+        class: body.class,
+        unit: None,
+        level: None,
+        parent: None,
+        start: at,
+        end: at,
+        implied: false,
+    })
+}
+
+fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
+    let mut j = i;
+    let mut former = false;
+    if toks
+        .get(j)
+        .is_some_and(|t| matches!(t.key.as_str(), "nguyên" | "cựu" | "từng"))
+    {
+        former = true;
+        j += 1;
+    }
+    if let Some((role, k)) = toks.longest(&ROLE, j) {
+        // The body may share the role's last word: `Trưởng Ban Tổ chức` is Trưởng ban of Ban Tổ chức.
+        let mut org_start = k;
+        if let Some(sh) = &role.shares {
+            let n = sh.split(' ').count();
+            let repeated = (0..n).all(|x| {
+                toks.get(k + x)
+                    .is_some_and(|t| t.key == sh.split(' ').nth(x).unwrap_or(""))
+            });
+            if !repeated && k >= j + n {
+                let tail: Vec<&str> = toks.toks[k - n..k].iter().map(|t| t.key.as_str()).collect();
+                if tail.join(" ") == *sh {
+                    org_start = k - n;
+                }
+            }
+        }
+        let org = parse(toks, org_start, true)
+            .filter(|p| p.end > k || org_start < k)
+            .or_else(|| role.implies.as_deref().and_then(|n| implied(n, k)));
+        let end = org.as_ref().map(|o| o.end.max(k)).unwrap_or(k);
+        return Some(Post {
+            role: Some(role.clone()),
+            org,
+            former,
+            end,
+        });
+    }
+    let org = parse(toks, j, false)?;
+    Some(Post {
+        role: None,
+        end: org.end,
+        org: Some(org),
+        former,
+    })
+}
+
+/// A list of posts at `i`, separated by `,`, `-` or `và`; `None` unless one has a role.
+fn post_list(toks: &Tokens, i: usize) -> Option<(Vec<Post>, usize)> {
+    let mut posts: Vec<Post> = Vec::new();
+    let mut j = i;
+    let mut former = false;
+    while let Some(mut p) = post_at(toks, j) {
+        former |= p.former;
+        p.former = former;
+        j = p.end;
+        posts.push(p);
+        let sep = toks.is_punct(j, &[",", "-", "–"]) || toks.is_word(j, "và");
+        if sep && post_at(toks, j + 1).is_some() {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    // A role-less item after a body is that body's parent (`Vụ trưởng Vụ X, Học viện Y`).
+    let mut merged: Vec<Post> = Vec::new();
+    for p in posts {
+        if p.role.is_none() {
+            if let (Some(prev), Some(org)) = (merged.last_mut(), p.org.clone()) {
+                if let Some(po) = prev.org.as_mut() {
+                    if po.parent.is_none()
+                        && po.unit.is_none()
+                        && po.level.is_none()
+                        && po.class == BodyClass::Named
+                    {
+                        po.parent = Some(Box::new(org));
+                        prev.end = p.end;
+                        continue;
+                    }
+                }
+            }
+            if merged.is_empty() {
+                return None;
+            }
+            break;
+        }
+        merged.push(p);
+    }
+    let end = merged.last().map(|p| p.end).unwrap_or(i);
+    // A role with no body (`đại biểu Lê Thị Thêu`) states no post.
+    merged.retain(|p| p.org.is_some());
+    if merged.is_empty() {
+        return None;
+    }
+    fill_dependents(&mut merged);
+    Some((merged, end))
+}
+
+/// A part written without its whole (`Ủy viên Ban Thường vụ, Trưởng ban Tuyên giáo Tỉnh ủy X`,
+/// `bí thư Đảng ủy, giám đốc Sở Xây dựng`) belongs to the body of the next post, or the previous.
+fn fill_dependents(posts: &mut [Post]) {
+    let orgs: Vec<Option<Parsed>> = posts.iter().map(|p| p.org.clone()).collect();
+    let dependent = |o: &Parsed| {
+        o.class == BodyClass::Sub && o.parent.is_none() && o.unit.is_none() && o.level.is_none()
+    };
+    for (i, p) in posts.iter_mut().enumerate() {
+        let Some(o) = p.org.as_mut() else { continue };
+        if !dependent(o) {
+            continue;
+        }
+        let whole = orgs[i + 1..]
+            .iter()
+            .chain(orgs[..i].iter().rev())
+            .flatten()
+            .find(|x| !dependent(x))
+            .cloned();
+        let Some(whole) = whole else { continue };
+        // The committee in the whole's chain (`Ban Tuyên giáo Tỉnh ủy X` -> `Tỉnh ủy X`).
+        let mut committee = None;
+        let mut cur = Some(&whole);
+        while let Some(c) = cur {
+            if matches!(c.class, BodyClass::Committee(_)) {
+                committee = Some(c.clone());
+                break;
+            }
+            cur = c.parent.as_deref();
+        }
+        let parent = if let (true, Some(c)) = (o.head == "Ban Thường vụ", committee) {
+            c
+        } else if o.head != "Ban Thường vụ"
+            || whole.kind == "party" && whole.class != BodyClass::Central
+        {
+            whole
+        } else {
+            // The standing committee of an agency is that of its party committee.
+            Parsed {
+                head: "Đảng ủy".into(),
+                kind: "party",
+                class: BodyClass::Sub,
+                unit: None,
+                level: None,
+                parent: Some(Box::new(whole.clone())),
+                start: whole.start,
+                end: whole.end,
+                implied: true,
+            }
+        };
+        o.parent = Some(Box::new(parent));
+    }
+}
+
+struct Emitter<'a> {
+    toks: &'a Tokens,
+    ctx: &'a Context,
+    facts: &'a mut Facts,
+    taken: Vec<bool>,
+}
+
+impl Emitter<'_> {
+    fn person(&mut self, name: &str, a: usize, b: usize, rule: &'static str) {
+        self.facts.persons.push(PersonFact {
+            name: name.to_string(),
+            span: self.toks.span(a, b),
+            rule,
+        });
+    }
+
+    fn offices(
+        &mut self,
+        name: &str,
+        posts: &[Post],
+        item: Range<usize>,
+        evidence: Range<usize>,
+        rule: &'static str,
+    ) {
+        for p in posts {
+            let (Some(role), Some(org)) = (&p.role, &p.org) else {
+                continue;
+            };
+            let Some(org) = resolve(org, self.ctx, &item) else {
+                continue;
+            };
+            self.facts.offices.push(OfficeFact {
+                person: name.to_string(),
+                role: role.role.clone(),
+                org,
+                former: p.former,
+                span: self.toks.span(evidence.start, evidence.end),
+                rule,
+            });
+        }
+        for t in item {
+            if let Some(x) = self.taken.get_mut(t) {
+                *x = true;
+            }
+        }
+    }
+}
+
+/// Skips honorifics and academic titles before a name (`đồng chí`, `GS,TS.`).
+fn skip_honorifics(toks: &Tokens, mut i: usize) -> usize {
+    loop {
+        match toks.longest(&HONORIFIC, i) {
+            Some((_, j)) => {
+                i = j;
+                while toks.is_punct(i, &[".", ","]) && toks.get(i + 1).is_some_and(|t| t.word) {
+                    i += 1;
+                }
+            }
+            None => return i,
+        }
+    }
+}
+
+/// Appointments after a person's name in the same sentence: `giữ chức Bí thư Huyện ủy Kim Thành`,
+/// `chỉ định tham gia Ban Chấp hành, Ban Thường vụ Huyện ủy`.
+fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while let Some(t) = toks.get(i) {
+        if t.ends_sentence() || (name_at(toks, i).is_some() && i > from) {
+            break;
+        }
+        let two = |a: &str, b: &str| toks.is_word(i, a) && toks.is_word(i + 1, b);
+        if two("giữ", "chức")
+            || two("bầu", "làm")
+            || two("bổ", "nhiệm") && !toks.is_word(i + 2, "giữ")
+        {
+            if let Some((posts, e)) = post_list(toks, i + 2) {
+                out.extend(posts.into_iter().map(|p| (p, i..e)));
+                i = e;
+                continue;
+            }
+        }
+        if two("tham", "gia") {
+            // Membership of bodies: each is an Ủy viên post; the last body completes the others.
+            let mut orgs = Vec::new();
+            let mut j = i + 2;
+            while let Some(o) = parse(toks, j, false) {
+                j = o.end;
+                orgs.push(o);
+                if toks.is_punct(j, &[","]) || toks.is_word(j, "và") {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let last = orgs
+                .iter()
+                .rev()
+                .find(|o| o.parent.is_some() || matches!(o.class, BodyClass::Committee(_)))
+                .cloned();
+            for mut o in orgs {
+                if o.class == BodyClass::Sub && o.parent.is_none() {
+                    if let Some(l) = &last {
+                        let whole = if matches!(l.class, BodyClass::Committee(_)) {
+                            l.clone()
+                        } else {
+                            l.parent.as_deref().cloned().unwrap_or(l.clone())
+                        };
+                        o.parent = Some(Box::new(whole));
+                    }
+                }
+                let role = ROLE.map.get("ủy viên").cloned();
+                out.push((
+                    Post {
+                        role,
+                        org: Some(o),
+                        former: false,
+                        end: j,
+                    },
+                    i..j,
+                ));
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// After a name, a parenthesis without a role is a photo position (`(ảnh)`, `(bìa trái)`,
+/// `(thứ tư, từ phải sang)`): the index after it, else `e`.
+fn skip_photo_note(toks: &Tokens, e: usize) -> usize {
+    if !toks.is_punct(e, &["("]) {
+        return e;
+    }
+    let close = (e + 1..(e + 10).min(toks.len())).find(|&k| toks.is_punct(k, &[")"]));
+    match close {
+        Some(c) if !(e + 1..c).any(|k| toks.longest(&ROLE, k).is_some()) => c + 1,
+        _ => e,
+    }
+}
+
+/// Finds people with their posts; marks the tokens it read as taken. Returns that mask.
+pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
+    let mut em = Emitter {
+        toks,
+        ctx,
+        facts,
+        taken: vec![false; toks.len()],
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        if toks.get(i).is_none() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let n = skip_honorifics(toks, i);
+        // X - posts / X, posts / X (posts)
+        if let Some((name, e0)) = name_at(toks, n) {
+            let e = skip_photo_note(toks, e0);
+            if toks.is_punct(e, &[",", "-", "–", "("]) {
+                if let Some((posts, pe)) = post_list(toks, e + 1) {
+                    if accept(toks, n, &name, true) {
+                        em.person(&name, n, e0, "person.apposition");
+                        em.offices(&name, &posts, start..pe, n..pe, "office.apposition");
+                        let mut after = pe;
+                        if toks.is_punct(after, &[")"]) {
+                            after += 1;
+                        }
+                        for (p, ev) in appointments(toks, after) {
+                            em.offices(
+                                &name,
+                                std::slice::from_ref(&p),
+                                start..ev.end,
+                                ev,
+                                "office.appointment",
+                            );
+                        }
+                        i = pe;
+                        continue;
+                    }
+                }
+            }
+        }
+        // posts X, and `Các posts: X, Y`
+        if let Some((posts, pe)) = post_list(toks, n) {
+            let plural =
+                n > 0 && toks.is_word(n.saturating_sub(1), "các") || toks.is_word(n, "các");
+            if let Some((name, e)) = name_at(toks, pe) {
+                em.person(&name, pe, e, "person.after_title");
+                em.offices(
+                    &name,
+                    &posts,
+                    start..e,
+                    start..e,
+                    "office.title_before_name",
+                );
+                i = e;
+                // `Đại biểu HĐND tỉnh Lê Thị Thêu - Ủy viên Ban Thường vụ Huyện ủy, ...`
+                let a = skip_photo_note(toks, e);
+                if toks.is_punct(a, &[",", "-", "–", "("]) {
+                    if let Some((own, oe)) = post_list(toks, a + 1) {
+                        em.offices(&name, &own, start..oe, pe..oe, "office.apposition");
+                        i = oe;
+                    }
+                }
+                continue;
+            }
+            // `các ĐBQH đoàn Nghệ An: ...`: the colon may come a few words after the posts.
+            let colon = (pe..(pe + 5).min(toks.len()))
+                .take_while(|&k| toks.get(k).is_some_and(|t| t.word || t.text == ":"))
+                .find(|&k| toks.is_punct(k, &[":"]));
+            if let (true, Some(pe)) = (plural, colon) {
+                let mut j = pe + 1;
+                let mut end = j;
+                while let Some((name, e)) = name_at(toks, j) {
+                    em.person(&name, j, e, "person.plural_heading");
+                    em.offices(&name, &posts, start..e, start..e, "office.plural_heading");
+                    end = e;
+                    j = e;
+                    // Each person may have posts of their own: `X - Giám đốc Sở ...; Y - ...`.
+                    if toks.is_punct(j, &["-", "–", ","]) {
+                        if let Some((own, oe)) = post_list(toks, j + 1) {
+                            em.offices(&name, &own, j..oe, j..oe, "office.apposition");
+                            j = oe;
+                            end = oe;
+                        }
+                    }
+                    if toks.is_punct(j, &[",", ";"]) || toks.is_word(j, "và") {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                i = end.max(pe + 1);
+                continue;
+            }
+            i = pe.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    em.taken
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::locality::mentions;
+    use super::*;
+
+    fn offices(s: &str) -> Vec<String> {
+        let t = Tokens::new(s, &[]);
+        let ms = mentions(&t);
+        let ctx = Context::new(&t, &ms, None);
+        let mut f = Facts::default();
+        extract(&t, &ctx, &mut f);
+        f.offices
+            .iter()
+            .map(|o| {
+                format!(
+                    "{} | {} | {}{}",
+                    o.person,
+                    o.role,
+                    o.org.name,
+                    if o.former { " | former" } else { "" }
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn apposition_with_a_dash_and_context() {
+        let s = "Đảng ủy phường Trung Lương, thị xã Hồng Lĩnh họp. Dự có đồng chí Nguyễn Văn Hải - Phó Bí thư Thường trực Thị ủy, Chủ tịch Hội đồng nhân dân Thị xã; đại diện các ban.";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Văn Hải | Phó Bí thư Thường trực | Thị ủy Hồng Lĩnh",
+                "Nguyễn Văn Hải | Chủ tịch | Hội đồng nhân dân thị xã Hồng Lĩnh"
+            ]
+        );
+    }
+
+    #[test]
+    fn title_before_name_and_fused_role() {
+        assert_eq!(
+            offices("Chủ tịch UBND huyện Tân Kỳ Phan Văn Giáp trả lời"),
+            ["Phan Văn Giáp | Chủ tịch | Ủy ban nhân dân huyện Tân Kỳ"]
+        );
+        assert_eq!(
+            offices("ông Bùi Văn Sáu, Trưởng Ban Tổ chức Tỉnh ủy Hậu Giang, cho biết"),
+            ["Bùi Văn Sáu | Trưởng ban | Ban Tổ chức Tỉnh ủy Hậu Giang"]
+        );
+    }
+
+    #[test]
+    fn former_is_sticky_and_dependents_find_their_whole() {
+        let s = "Ông Huỳnh Ngọc Hải, nguyên tỉnh ủy viên, bí thư Đảng ủy, giám đốc Sở Xây dựng tỉnh Lâm Đồng.";
+        assert_eq!(
+            offices(s),
+            [
+                "Huỳnh Ngọc Hải | Ủy viên | Tỉnh ủy Lâm Đồng | former",
+                "Huỳnh Ngọc Hải | Bí thư | Đảng ủy Sở Xây dựng tỉnh Lâm Đồng | former",
+                "Huỳnh Ngọc Hải | Giám đốc | Sở Xây dựng tỉnh Lâm Đồng | former"
+            ]
+        );
+    }
+
+    #[test]
+    fn plural_heading() {
+        let s = "Các tỉnh ủy viên, phó chủ tịch UBND tỉnh Lâm Đồng: Nguyễn Ngọc Phúc, Phạm S.";
+        assert_eq!(offices(s).len(), 4);
+    }
+
+    #[test]
+    fn no_person_no_office() {
+        assert!(offices("Bí thư, chủ tịch UBND các xã dự họp.").is_empty());
+    }
+}

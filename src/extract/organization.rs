@@ -1,0 +1,562 @@
+//! Organizations (EXTRACTION.md §5): canonical names with abbreviations expanded, their parent
+//! chain and kind. A body is parsed from the lexicon of heads (`data/lexicon/bodies.tsv`), then
+//! resolved: an unqualified local body takes its place from the context.
+
+use super::locality::{level_at, name_at};
+use super::{Context, Facts, Org, OrgFact, Tokens};
+use crate::gazetteer::GAZETTEER as G;
+use crate::lexicon::{BodyClass, BODY, ROLE, SECTOR, SECTOR_TONELESS};
+use std::ops::Range;
+
+/// A body as written, before resolution.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub head: String,
+    pub kind: &'static str,
+    pub class: BodyClass,
+    /// The unit written after it (`tỉnh Trà Vinh`, `Kim Thành`).
+    pub unit: Option<usize>,
+    /// A level word written without a name (`UBND tỉnh`): the place comes from the context.
+    pub level: Option<String>,
+    pub parent: Option<Box<Parsed>>,
+    pub start: usize,
+    pub end: usize,
+    /// Implied by the text, not written in it.
+    pub implied: bool,
+}
+
+/// Words that end the proper name of a department or a school (`Phòng Chính sách cán bộ`).
+const STOP: [&str; 40] = [
+    "các", "cho", "chủ", "cùng", "có", "của", "dự", "hướng", "khi", "là", "làm", "lãnh", "nhằm",
+    "những", "nhấn", "này", "phát", "phối", "quán", "sẽ", "theo", "thăm", "thực", "tiếp", "trao",
+    "trong", "tại", "tổ", "từ", "và", "về", "với", "vừa", "đang", "đã", "đó", "được", "đến", "để",
+    "đồng",
+];
+
+fn unit_after(
+    toks: &Tokens,
+    j: usize,
+    level: Option<&str>,
+) -> (Option<usize>, Option<String>, usize) {
+    if let Some((lv, k)) = level_at(toks, j) {
+        if level.is_none_or(|l| l == lv || (l == "tỉnh" && lv == "thành phố")) {
+            if let Some((cands, e)) = name_at(toks, k, Some(&lv)) {
+                return (Some(cands[0]), Some(lv), e);
+            }
+            if level.is_none() {
+                return (None, Some(lv), k);
+            }
+        }
+    }
+    if let Some((cands, e)) = name_at(toks, j, level) {
+        // A bare name after a body: a province, or a unit at the body's own level.
+        if level.is_some() || G.is_province(cands[0]) {
+            return (Some(cands[0]), None, e);
+        }
+    }
+    (None, None, j)
+}
+
+/// A sector name written with a wrong tone mark (`Tài nguyên và Môi trưởng`).
+fn sector_toneless(toks: &Tokens, j: usize) -> Option<(&'static String, usize)> {
+    let mut best = None;
+    let mut k = j;
+    while k < toks.len() && k < j + 8 {
+        match toks.get(k) {
+            Some(t) if t.word || (k > j && t.text == ",") => {}
+            _ => break,
+        }
+        k += 1;
+        if let Some(v) = SECTOR_TONELESS.get(&crate::rdf::iri::slug(&toks.words(j, k))) {
+            best = Some((v, k));
+        }
+    }
+    best
+}
+
+/// Parses a body at token `i`. `lower` lets a body written in lower case match (after a role:
+/// `bí thư Tỉnh ủy`, `giám đốc Sở Xây dựng`).
+pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
+    let first = toks.get(i)?;
+    if !first.word || (!lower && !first.is_cap()) {
+        return None;
+    }
+    let (body, j) = toks.longest(&BODY, i)?;
+    let mut p = Parsed {
+        head: body.canonical.clone(),
+        kind: body.kind,
+        class: body.class,
+        unit: None,
+        level: None,
+        parent: None,
+        start: i,
+        end: j,
+        implied: false,
+    };
+    match body.class {
+        BodyClass::Central => {}
+        BodyClass::Committee(lv) => {
+            let (u, _, e) = unit_after(toks, j, Some(lv));
+            // `Tỉnh ủy tỉnh Quảng Bình`: the level word is redundant and dropped.
+            let (u, e) = match (u, level_at(toks, j)) {
+                (None, Some((_, k))) => match name_at(toks, k, Some(lv)) {
+                    Some((c, e)) => (Some(c[0]), e),
+                    None => (None, j),
+                },
+                _ => (u, e),
+            };
+            p.unit = u;
+            p.end = e;
+        }
+        BodyClass::Local => {
+            let (u, lv, e) = unit_after(toks, j, None);
+            p.unit = u;
+            p.level = lv;
+            p.end = e;
+        }
+        BodyClass::Sub => {
+            let (u, lv, e) = unit_after(toks, j, None);
+            if u.is_some() || lv.is_some() {
+                // `Đảng ủy xã Tân An`, `Đảng ủy phường`: the body of a unit.
+                p.unit = u;
+                p.level = lv;
+                p.end = e;
+            } else if let Some(parent) = parse(toks, j, true) {
+                p.end = parent.end;
+                p.parent = Some(Box::new(parent));
+            }
+        }
+        BodyClass::Sector => {
+            let (name, k) = toks
+                .longest(&SECTOR, j)
+                .or_else(|| sector_toneless(toks, j))?;
+            p.head = format!("{} {}", body.canonical, name);
+            p.end = k;
+            if body.canonical == "Sở" {
+                let (u, lv, e) = unit_after(toks, k, None);
+                p.unit = u.map(|u| G.province_of(u));
+                p.level = lv;
+                p.end = e;
+            }
+        }
+        BodyClass::Named => {
+            let mut k = j;
+            let mut lower_run = 0;
+            while let Some(t) = toks.get(k) {
+                if !t.word || STOP.contains(&t.key.as_str()) || level_at(toks, k).is_some() {
+                    break;
+                }
+                if k > j
+                    && (toks.longest(&BODY, k).is_some_and(|_| t.is_cap())
+                        || toks.longest(&ROLE, k).is_some())
+                {
+                    break;
+                }
+                if t.is_cap() {
+                    lower_run = 0;
+                } else {
+                    if k == j {
+                        return None;
+                    }
+                    lower_run += 1;
+                    if lower_run > 3 {
+                        break;
+                    }
+                }
+                k += 1;
+            }
+            if k == j {
+                return None;
+            }
+            p.head = format!("{} {}", body.canonical, toks.words(j, k));
+            p.end = k;
+            let (u, lv, e) = unit_after(toks, k, None);
+            if u.is_some() || lv.is_some() {
+                p.unit = u;
+                p.level = lv;
+                p.end = e;
+            } else if let Some(parent) = parse(toks, k, false) {
+                p.end = parent.end;
+                p.parent = Some(Box::new(parent));
+            }
+        }
+    }
+    Some(p)
+}
+
+/// The name of a party committee of a unit: `Tỉnh ủy Hà Tĩnh`, `Thành ủy Thành phố Hồ Chí Minh`.
+fn committee_of(head: &str, u: usize) -> String {
+    format!("{head} {}", unit_name(u))
+}
+
+/// A unit's name inside a body's name; Hồ Chí Minh City keeps its level word so that it cannot
+/// be read as the person.
+fn unit_name(u: usize) -> String {
+    let unit = &G.units[u];
+    if unit.name == "Hồ Chí Minh" && G.is_province(u) {
+        "Thành phố Hồ Chí Minh".into()
+    } else {
+        unit.name.clone()
+    }
+}
+
+fn of_unit(head: &str, u: usize) -> String {
+    if unit_name(u).starts_with("Thành phố") {
+        format!("{head} {}", unit_name(u))
+    } else {
+        format!("{head} {}", G.canonical(u))
+    }
+}
+
+/// The committee that a unit's party executive is (`Ban Chấp hành Đảng bộ tỉnh X` -> `Tỉnh ủy X`).
+fn committee_for(u: usize) -> String {
+    let head = match G.units[u].level.as_str() {
+        _ if G.is_province(u) && G.units[u].level == "thành phố" => "Thành ủy",
+        "tỉnh" => "Tỉnh ủy",
+        "thành phố" => "Thành ủy",
+        "huyện" => "Huyện ủy",
+        "thị xã" => "Thị ủy",
+        "quận" => "Quận ủy",
+        _ => return of_unit("Đảng ủy", u),
+    };
+    committee_of(head, u)
+}
+
+/// Resolves a parsed body in its context; `None` where nothing resolves it.
+pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
+    let at = p.start;
+    let local_unit = |p: &Parsed| -> Option<usize> {
+        p.unit.or_else(|| match &p.level {
+            Some(lv) => ctx.resolve(lv, item, at),
+            None => ctx.default_unit(item, at),
+        })
+    };
+    let (name, unit, parent) = match p.class {
+        BodyClass::Central => (p.head.clone(), None, None),
+        BodyClass::Committee(lv) => {
+            let u = p.unit.or_else(|| ctx.resolve(lv, item, at))?;
+            (committee_of(&p.head, u), Some(u), None)
+        }
+        BodyClass::Local => {
+            let u = local_unit(p)?;
+            // A newspaper or a station is named as it names itself: `Đài Phát thanh và Truyền hình Trà Vinh`.
+            let name = if p.kind == "media" && p.level.is_none() {
+                format!("{} {}", p.head, unit_name(u))
+            } else {
+                of_unit(&p.head, u)
+            };
+            (name, Some(u), None)
+        }
+        BodyClass::Sub => {
+            if p.unit.is_some() || p.level.is_some() {
+                let u = local_unit(p)?;
+                (of_unit(&p.head, u), Some(u), None)
+            } else {
+                let parent = resolve(p.parent.as_deref()?, ctx, item)?;
+                let is_committee = matches!(
+                    p.parent.as_deref().map(|x| x.class),
+                    Some(BodyClass::Committee(_))
+                );
+                if p.head == "Ban Chấp hành" {
+                    // A party organization's executive committee is its `... ủy`.
+                    if parent.name.starts_with("Đảng bộ") {
+                        if let Some(u) = parent.unit {
+                            return Some(Org {
+                                name: committee_for(u),
+                                kind: "party",
+                                parent: None,
+                                unit: Some(u),
+                                implied: false,
+                            });
+                        }
+                    }
+                    if is_committee {
+                        return Some(parent);
+                    }
+                }
+                (
+                    format!("{} {}", p.head, parent.name),
+                    parent.unit,
+                    Some(parent),
+                )
+            }
+        }
+        BodyClass::Sector => {
+            if p.head.starts_with("Bộ ") {
+                (p.head.clone(), None, None)
+            } else {
+                let u = p.unit.or_else(|| ctx.resolve("tỉnh", item, at))?;
+                (of_unit(&p.head, u), Some(u), None)
+            }
+        }
+        BodyClass::Named => {
+            if let Some(pp) = &p.parent {
+                let parent = resolve(pp, ctx, item)?;
+                (
+                    format!("{} {}", p.head, parent.name),
+                    parent.unit,
+                    Some(parent),
+                )
+            } else if p.unit.is_some() || p.level.is_some() {
+                let u = local_unit(p)?;
+                (of_unit(&p.head, u), Some(u), None)
+            } else {
+                (p.head.clone(), None, None)
+            }
+        }
+    };
+    // A named part takes its parent's kind (a `Vụ` of an academy of the Party is the Party's).
+    let kind = match (&parent, p.class) {
+        (Some(par), BodyClass::Named) => par.kind,
+        _ => p.kind,
+    };
+    Some(Org {
+        name,
+        kind,
+        parent: parent.map(Box::new),
+        unit,
+        implied: p.implied,
+    })
+}
+
+/// Bodies named outside the appositions of people: every capitalised body, `Đảng` as a proper
+/// noun, `Trung ương` as the Central Committee.
+pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts, taken: &mut [bool]) {
+    let mut i = 0;
+    while i < toks.len() {
+        if taken.get(i).copied().unwrap_or(false) {
+            i += 1;
+            continue;
+        }
+        let Some(t) = toks.get(i) else {
+            i += 1;
+            continue;
+        };
+        let plural = i > 0 && toks.is_word(i - 1, "các");
+        if plural {
+            if let Some(e) = plural_list(toks, ctx, i, facts) {
+                taken[i..e].iter_mut().for_each(|x| *x = true);
+                i = e;
+                continue;
+            }
+        }
+        if let Some(p) = parse(toks, i, false) {
+            // `các Đảng bộ`, `các Sở`: bodies in general, not one body.
+            let generic = plural && p.unit.is_none() && p.level.is_none() && p.parent.is_none();
+            if !generic {
+                let item = i..p.end;
+                if let Some(org) = resolve(&p, ctx, &item) {
+                    facts.organizations.push(OrgFact {
+                        org,
+                        span: toks.span(i, p.end),
+                        rule: "organization.body",
+                    });
+                }
+                let end = p.end.min(taken.len());
+                taken[i..end].iter_mut().for_each(|x| *x = true);
+            }
+            i = p.end.max(i + 1);
+            continue;
+        }
+        let next_is = |w: &[&str]| toks.get(i + 1).is_some_and(|n| w.contains(&n.key.as_str()));
+        if t.text == "Đảng" && !next_is(&["viên", "bộ", "ủy", "đoàn", "uỷ"]) {
+            facts.organizations.push(OrgFact {
+                org: Org {
+                    name: "Đảng Cộng sản Việt Nam".into(),
+                    kind: "party",
+                    parent: None,
+                    unit: None,
+                    implied: false,
+                },
+                span: t.span.clone(),
+                rule: "organization.party_proper_noun",
+            });
+        } else if t.text == "Trung" && toks.get(i + 1).is_some_and(|n| n.text == "ương") {
+            facts.organizations.push(OrgFact {
+                org: Org {
+                    name: "Ban Chấp hành Trung ương".into(),
+                    kind: "party",
+                    parent: None,
+                    unit: None,
+                    implied: false,
+                },
+                span: toks.span(i, i + 2),
+                rule: "organization.central_committee",
+            });
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// `các sở, ngành liên quan như: Giao thông vận tải, Nội vụ`, `các Đảng bộ, Bộ Tài nguyên và Môi
+/// trường, Lạng Sơn, Yên Bái`: one head for a list of names. Returns the index after the list.
+fn plural_list(toks: &Tokens, ctx: &Context, i: usize, facts: &mut Facts) -> Option<usize> {
+    let head = toks.get(i)?;
+    let (canonical, sector) = match head.key.as_str() {
+        "sở" => ("Sở", true),
+        "đảng" if toks.is_word(i + 1, "bộ") => ("Đảng bộ", false),
+        _ => return None,
+    };
+    let mut j = i + if sector { 1 } else { 2 };
+    // The list starts after a colon within a few words, or right after a comma.
+    let colon = (j..(j + 6).min(toks.len())).find(|&k| toks.is_punct(k, &[":"]));
+    j = match colon {
+        Some(k) => k + 1,
+        None if toks.is_punct(j, &[","]) => j + 1,
+        None => return None,
+    };
+    let mut found = 0;
+    loop {
+        let item_start = j;
+        let (org, e) = if sector {
+            let (name, e) = toks
+                .longest(&SECTOR, j)
+                .or_else(|| sector_toneless(toks, j))?;
+            let u = ctx.resolve("tỉnh", &(i..e), i)?;
+            (
+                Org {
+                    name: of_unit(&format!("Sở {name}"), u),
+                    kind: "state",
+                    parent: None,
+                    unit: Some(u),
+                    implied: false,
+                },
+                e,
+            )
+        } else if let Some(p) = parse(toks, j, false) {
+            let o = resolve(&p, ctx, &(j..p.end))?;
+            (
+                Org {
+                    name: format!("{canonical} {}", o.name),
+                    kind: "party",
+                    parent: None,
+                    unit: o.unit,
+                    implied: false,
+                },
+                p.end,
+            )
+        } else if let Some((cands, e)) = name_at(toks, j, Some("tỉnh")) {
+            (
+                Org {
+                    name: of_unit(canonical, cands[0]),
+                    kind: "party",
+                    parent: None,
+                    unit: Some(cands[0]),
+                    implied: false,
+                },
+                e,
+            )
+        } else {
+            break;
+        };
+        facts.organizations.push(OrgFact {
+            org,
+            span: toks.span(item_start, e),
+            rule: "organization.plural_list",
+        });
+        found += 1;
+        j = e;
+        if toks.is_punct(j, &[",", ";"]) || toks.is_word(j, "và") {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (found > 0).then_some(j)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::locality::mentions;
+    use super::*;
+
+    fn org(article: &str, at: &str) -> Option<String> {
+        let t = Tokens::new(article, &[]);
+        let ms = mentions(&t);
+        let ctx = Context::new(&t, &ms, None);
+        let b = article.find(at).unwrap();
+        let i = t.toks.iter().position(|x| x.span.start == b).unwrap();
+        let p = parse(&t, i, true)?;
+        resolve(&p, &ctx, &(i..p.end)).map(|o| o.name)
+    }
+
+    fn all(article: &str) -> Vec<String> {
+        let t = Tokens::new(article, &[]);
+        let ms = mentions(&t);
+        let ctx = Context::new(&t, &ms, None);
+        let mut f = Facts::default();
+        extract(&t, &ctx, &mut f, &mut vec![false; t.len()]);
+        f.organizations.into_iter().map(|o| o.org.name).collect()
+    }
+
+    #[test]
+    fn plural_lists_and_generic_plurals() {
+        let a = "Tại huyện Tân Kỳ, tỉnh Nghệ An, lãnh đạo các sở, ngành liên quan như: Giao thông vận tải, Lao động, Thương binh và Xã hội, Nội vụ… đã trả lời.";
+        assert_eq!(
+            all(a),
+            [
+                "Sở Giao thông vận tải tỉnh Nghệ An",
+                "Sở Lao động - Thương binh và Xã hội tỉnh Nghệ An",
+                "Sở Nội vụ tỉnh Nghệ An"
+            ]
+        );
+        assert!(all("ở tỉnh Nghệ An, các Đảng bộ đã họp.").is_empty());
+    }
+
+    #[test]
+    fn sector_names_with_a_comma_or_a_wrong_tone() {
+        assert_eq!(
+            org("Bộ Văn hóa, Thể thao và Du lịch họp", "Bộ").as_deref(),
+            Some("Bộ Văn hóa, Thể thao và Du lịch")
+        );
+        assert_eq!(
+            org("Sở Tài nguyên và Môi trưởng tỉnh Yên Bái", "Sở").as_deref(),
+            Some("Sở Tài nguyên và Môi trường tỉnh Yên Bái")
+        );
+    }
+
+    #[test]
+    fn explicit_units_and_abbreviations() {
+        assert_eq!(
+            org("UBND tỉnh Lâm Đồng họp", "UBND").as_deref(),
+            Some("Ủy ban nhân dân tỉnh Lâm Đồng")
+        );
+        assert_eq!(
+            org("Tỉnh ủy tỉnh Quảng Bình họp", "Tỉnh").as_deref(),
+            Some("Tỉnh ủy Quảng Bình")
+        );
+        assert_eq!(
+            org("Ban Tổ chức Tỉnh ủy Hậu Giang họp", "Ban").as_deref(),
+            Some("Ban Tổ chức Tỉnh ủy Hậu Giang")
+        );
+    }
+
+    #[test]
+    fn unqualified_bodies_take_the_article_place() {
+        let a =
+            "Đảng ủy phường Trung Lương, thị xã Hồng Lĩnh họp. Thị ủy chỉ đạo. Tỉnh ủy chỉ đạo.";
+        assert_eq!(org(a, "Thị ủy").as_deref(), Some("Thị ủy Hồng Lĩnh"));
+        assert_eq!(org(a, "Tỉnh ủy").as_deref(), Some("Tỉnh ủy Hà Tĩnh"));
+        // No place anywhere: nothing resolves a local body.
+        assert_eq!(org("Tỉnh ủy chỉ đạo.", "Tỉnh"), None);
+    }
+
+    #[test]
+    fn departments_and_named_parts() {
+        let a = "Sở Nội vụ họp ở tỉnh Trà Vinh.";
+        assert_eq!(org(a, "Sở").as_deref(), Some("Sở Nội vụ tỉnh Trà Vinh"));
+        let b = "Phòng Chính sách cán bộ Ban Tổ chức Tỉnh ủy Hà Tĩnh họp";
+        assert_eq!(
+            org(b, "Phòng").as_deref(),
+            Some("Phòng Chính sách cán bộ Ban Tổ chức Tỉnh ủy Hà Tĩnh")
+        );
+    }
+
+    #[test]
+    fn an_executive_committee_is_the_committee() {
+        let a = "tham gia Ban Chấp hành Đảng bộ tỉnh Quảng Ninh";
+        assert_eq!(org(a, "Ban").as_deref(), Some("Tỉnh ủy Quảng Ninh"));
+    }
+}

@@ -1,0 +1,146 @@
+//! Persons (EXTRACTION.md §3): `Họ Đệm Tên`, every syllable capitalised, no honorific.
+
+use super::{Facts, PersonFact, Tokens};
+use crate::gazetteer::GAZETTEER as G;
+use crate::lexicon::{BODY, HONORIFIC, ROLE, SURNAME};
+
+/// A name candidate at `i`: 2-5 capitalised syllables starting with a family name.
+/// Returns the name and the index after it.
+pub fn name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
+    let first = toks.get(i)?;
+    if !first.is_name_syllable() || !SURNAME.contains(&first.key) {
+        return None;
+    }
+    let mut n = 1;
+    while n < 5 {
+        let Some(t) = toks.get(i + n) else { break };
+        // A single capital (`Phạm S`) ends a name.
+        if !t.is_name_syllable() || (toks.longest(&BODY, i + n).is_some() && t.is_cap() && n >= 2) {
+            break;
+        }
+        n += 1;
+        if t.text.chars().count() == 1 {
+            break;
+        }
+    }
+    // A name cut short by an ellipsis (a truncated headline: `Phó thủ tướng Lê Minh ...`) is not a name.
+    let cut = toks.is_punct(i + n, &["…"])
+        || toks.is_punct(i + n, &["."]) && toks.is_punct(i + n + 1, &["."]);
+    (n >= 2 && !cut).then(|| (toks.words(i, i + n), i + n))
+}
+
+/// Whether a name at `i` is introduced as a person: an honorific, a role or `các ông` before it.
+pub fn introduced(toks: &Tokens, i: usize) -> bool {
+    let mut j = i;
+    // `TS. Phan Công Khanh`, `GS,TS. Lê Văn Lợi`.
+    while j > 0 && toks.is_punct(j - 1, &[".", ","]) {
+        j -= 1;
+    }
+    (1..=4).any(|k| {
+        j >= k
+            && (toks.longest(&HONORIFIC, j - k).is_some_and(|(_, e)| e == j)
+                || toks.longest(&ROLE, j - k).is_some_and(|(_, e)| e == j))
+    })
+}
+
+/// Whether a candidate is a person's name rather than a place: three syllables or more, or
+/// introduced, and not the name of a unit unless introduced.
+pub fn accept(toks: &Tokens, i: usize, name: &str, strong: bool) -> bool {
+    let intro = strong || introduced(toks, i);
+    // A level word before it makes it a place (`huyện Lâm Hà`).
+    if i > 0 && super::locality::level_at(toks, i - 1).is_some() {
+        return false;
+    }
+    let is_unit = !G.named(name).is_empty();
+    let syllables = name.split(' ').count();
+    intro || (syllables >= 3 && !is_unit)
+}
+
+/// People named anywhere in the text (those with posts are already in `facts`).
+pub fn extract(toks: &Tokens, facts: &mut Facts, taken: &[bool]) {
+    let mut i = 0;
+    let mut list = false;
+    while i < toks.len() {
+        // Tokens read as a post or a body are not a name; nor is the middle of a capitalised run.
+        let mid_run = i > 0
+            && toks.get(i - 1).is_some_and(|t| t.is_name_syllable())
+            && toks.longest(&HONORIFIC, i - 1).is_none_or(|(_, e)| e != i);
+        if taken.get(i).copied().unwrap_or(false) || mid_run {
+            i += 1;
+            continue;
+        }
+        // `các ông A, B, C`: a list of people.
+        if toks.is_word(i, "các")
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.key.as_str(), "ông" | "bà" | "đồng"))
+        {
+            list = true;
+        }
+        if toks
+            .get(i)
+            .is_some_and(|t| t.ends_sentence() || t.text == ":")
+        {
+            list = false;
+        }
+        if let Some((name, e)) = name_at(toks, i) {
+            // In `các ông A, B, C` the names stand right after the honorific or a separator.
+            let in_list = list
+                && i > 0
+                && (toks.is_punct(i - 1, &[",", ";"])
+                    || toks.is_word(i - 1, "và")
+                    || toks.longest(&HONORIFIC, i - 1).is_some());
+            if accept(toks, i, &name, in_list) {
+                facts.persons.push(PersonFact {
+                    name,
+                    span: toks.span(i, e),
+                    rule: if in_list {
+                        "person.list"
+                    } else {
+                        "person.name"
+                    },
+                });
+            }
+            i = e;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn persons(s: &str) -> Vec<String> {
+        let t = Tokens::new(s, &[]);
+        let mut f = Facts::default();
+        extract(&t, &mut f, &[]);
+        f.persons.into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn names_with_and_without_honorifics() {
+        assert_eq!(persons("ông Lê Quang Trạng, ấp Đại An"), ["Lê Quang Trạng"]);
+        assert_eq!(persons("Chủ tịch nước Tô Lâm dự"), ["Tô Lâm"]);
+        // Two syllables with nothing to introduce them are not enough.
+        assert!(persons("Hà Nam là tỉnh").is_empty());
+        // A truncated headline.
+        assert!(persons("kỷ luật Phó thủ tướng Lê Minh ...").is_empty());
+        assert_eq!(persons("Ông Võ Văn Cảnh, xóm Tân Sơn"), ["Võ Văn Cảnh"]);
+    }
+
+    #[test]
+    fn places_are_not_people() {
+        assert!(persons("tại huyện Lâm Hà và phong cách Hồ Chí Minh").is_empty());
+        assert_eq!(persons("tưởng nhớ Chủ tịch Hồ Chí Minh"), ["Hồ Chí Minh"]);
+    }
+
+    #[test]
+    fn lists_after_cac_ong() {
+        assert_eq!(
+            persons("các ông Huỳnh Đức Hòa, Phạm S, Trần Phương."),
+            ["Huỳnh Đức Hòa", "Phạm S", "Trần Phương"]
+        );
+    }
+}

@@ -1,0 +1,188 @@
+//! Lexicons: data files under `data/lexicon/`, compiled into the binary and read once.
+//! Each file is sorted, NFC and free of duplicates (tests below say so).
+
+use crate::normalize::key;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+pub const FURNITURE: &str = include_str!("../data/lexicon/furniture.txt");
+pub const HONORIFICS: &str = include_str!("../data/lexicon/honorifics.txt");
+pub const SURNAMES: &str = include_str!("../data/lexicon/surnames.txt");
+pub const ROLES: &str = include_str!("../data/lexicon/roles.tsv");
+pub const BODIES: &str = include_str!("../data/lexicon/bodies.tsv");
+pub const SECTORS: &str = include_str!("../data/lexicon/sectors.txt");
+pub const DOCTYPES: &str = include_str!("../data/lexicon/doctypes.tsv");
+pub const LEVELS: &str = include_str!("../data/lexicon/levels.tsv");
+
+/// The data lines of a lexicon file: no comments, no blank lines, no header row.
+pub fn rows(file: &str) -> impl Iterator<Item = Vec<&str>> {
+    let mut header = file.lines().any(|l| l.contains('\t'));
+    file.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter(move |_| !std::mem::take(&mut header))
+        .map(|l| l.split('\t').collect())
+}
+
+fn set(file: &str) -> HashSet<String> {
+    rows(file).map(|r| key(r[0])).collect()
+}
+
+/// Abbreviations match only when written in capitals (`UBND`, not a syllable `tu`).
+pub const ABBREVIATIONS: [&str; 10] = [
+    "bch", "btv", "hđnd", "tt", "ubkt", "ubmttq", "ubnd", "vtv", "đbqh", "tw",
+];
+
+#[derive(Debug, Clone)]
+pub struct Role {
+    pub role: String,
+    pub shares: Option<String>,
+    pub implies: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyClass {
+    Central,
+    Committee(&'static str),
+    Local,
+    Sub,
+    Named,
+    Sector,
+}
+
+#[derive(Debug, Clone)]
+pub struct Body {
+    pub canonical: String,
+    pub kind: &'static str,
+    pub class: BodyClass,
+}
+
+/// Multi-word entries keyed by their lower-case words joined by spaces.
+pub struct Table<T> {
+    pub map: HashMap<String, T>,
+    pub max_words: usize,
+}
+
+impl<T> Table<T> {
+    fn new(entries: impl Iterator<Item = (String, T)>) -> Self {
+        let map: HashMap<String, T> = entries.collect();
+        let max_words = map.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        Table { map, max_words }
+    }
+}
+
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_string().into_boxed_str())
+}
+
+pub static HONORIFIC: LazyLock<Table<()>> =
+    LazyLock::new(|| Table::new(rows(HONORIFICS).map(|r| (key(r[0]), ()))));
+pub static SURNAME: LazyLock<HashSet<String>> = LazyLock::new(|| set(SURNAMES));
+pub static SECTOR: LazyLock<Table<String>> = LazyLock::new(|| {
+    Table::new(rows(SECTORS).flat_map(|r| {
+        let canon = r[0].to_string();
+        // `Lao động - Thương binh và Xã hội` is also written with a comma.
+        let alt = key(&canon.replace(" - ", ", "));
+        [(key(&canon), canon.clone()), (alt, canon)]
+    }))
+});
+/// Sector names without tone marks, for a misspelt tone (`Tài nguyên và Môi trưởng`).
+pub static SECTOR_TONELESS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    SECTOR
+        .map
+        .iter()
+        .map(|(k, v)| (crate::rdf::iri::slug(k), v.clone()))
+        .collect()
+});
+pub static ROLE: LazyLock<Table<Role>> = LazyLock::new(|| {
+    Table::new(rows(ROLES).map(|r| {
+        let opt = |i: usize| r.get(i).filter(|s| !s.is_empty()).map(|s| s.to_string());
+        (
+            key(r[0]),
+            Role {
+                role: r[1].to_string(),
+                shares: opt(2),
+                implies: opt(3),
+            },
+        )
+    }))
+});
+pub static BODY: LazyLock<Table<Body>> = LazyLock::new(|| {
+    Table::new(rows(BODIES).map(|r| {
+        let class = match r[3] {
+            "central" => BodyClass::Central,
+            "local" => BodyClass::Local,
+            "sub" => BodyClass::Sub,
+            "named" => BodyClass::Named,
+            "sector" => BodyClass::Sector,
+            c => BodyClass::Committee(leak(c.strip_prefix("committee:").expect("body class"))),
+        };
+        (
+            key(r[0]),
+            Body {
+                canonical: r[1].to_string(),
+                kind: leak(r[2]),
+                class,
+            },
+        )
+    }))
+});
+pub static DOCTYPE: LazyLock<Table<String>> =
+    LazyLock::new(|| Table::new(rows(DOCTYPES).map(|r| (key(r[0]), r[1].to_string()))));
+pub static LEVEL: LazyLock<Table<String>> =
+    LazyLock::new(|| Table::new(rows(LEVELS).map(|r| (key(r[0]), r[1].to_string()))));
+static FURNITURE_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(FURNITURE));
+
+/// Whether a whole line is page furniture.
+pub fn is_furniture(line: &str) -> bool {
+    FURNITURE_SET.contains(&key(line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn check(name: &str, file: &str) {
+        let keys: Vec<String> = rows(file).map(|r| r[0].to_string()).collect();
+        assert!(!keys.is_empty(), "{name} is empty");
+        for k in &keys {
+            assert_eq!(k.nfc().collect::<String>(), *k, "{name}: {k:?} is not NFC");
+            assert_eq!(
+                crate::normalize::canonical(k),
+                *k,
+                "{name}: {k:?} is not canonical"
+            );
+        }
+        let mut seen = HashSet::new();
+        for k in &keys {
+            assert!(seen.insert(key(k)), "{name}: duplicate {k:?}");
+        }
+        let mut sorted = keys.clone();
+        sorted.sort_by_key(|k| key(k));
+        assert_eq!(keys, sorted, "{name} is not sorted");
+    }
+
+    #[test]
+    fn lexicons_are_sorted_nfc_and_unique() {
+        for (name, file) in [
+            ("furniture.txt", FURNITURE),
+            ("honorifics.txt", HONORIFICS),
+            ("roles.tsv", ROLES),
+            ("bodies.tsv", BODIES),
+            ("sectors.txt", SECTORS),
+            ("doctypes.tsv", DOCTYPES),
+            ("levels.tsv", LEVELS),
+            ("surnames.txt", SURNAMES),
+        ] {
+            check(name, file);
+        }
+    }
+
+    #[test]
+    fn roles_use_the_vocabulary_of_the_spec() {
+        let r = &ROLE.map["phó bí thư thường trực"];
+        assert_eq!(r.role, "Phó Bí thư Thường trực");
+        assert_eq!(ROLE.map["tỉnh ủy viên"].implies.as_deref(), Some("Tỉnh ủy"));
+        assert_eq!(ROLE.map["trưởng ban"].shares.as_deref(), Some("ban"));
+    }
+}

@@ -1,0 +1,263 @@
+//! Text normalisation before any rule runs (EXTRACTION.md §2): Unicode NFC, odd spaces folded,
+//! old-style tone marks made canonical (`hoà` -> `hòa`, `Uỷ` -> `Ủy`), page furniture masked.
+//! Every byte of the normalised text maps back to a character offset in the original text, so
+//! that each fact points at its evidence as the publisher wrote it.
+
+use crate::lexicon;
+use crate::regex;
+use std::ops::Range;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// A normalised article text with its map back to the original.
+#[derive(Debug, Clone)]
+pub struct Text {
+    pub text: String,
+    /// For each byte offset of `text` (and one past the end): the character offset in the original.
+    orig: Vec<u32>,
+}
+
+/// Old-style tone placement and its canonical form (only in open syllables: the pair must not
+/// be followed by a letter, and `qu` is left alone: `quý` is not `qúy`).
+const OLD_TONES: [(char, char, char, char); 15] = [
+    ('o', 'à', 'ò', 'a'),
+    ('o', 'á', 'ó', 'a'),
+    ('o', 'ả', 'ỏ', 'a'),
+    ('o', 'ã', 'õ', 'a'),
+    ('o', 'ạ', 'ọ', 'a'),
+    ('o', 'è', 'ò', 'e'),
+    ('o', 'é', 'ó', 'e'),
+    ('o', 'ẻ', 'ỏ', 'e'),
+    ('o', 'ẽ', 'õ', 'e'),
+    ('o', 'ẹ', 'ọ', 'e'),
+    ('u', 'ỳ', 'ù', 'y'),
+    ('u', 'ý', 'ú', 'y'),
+    ('u', 'ỷ', 'ủ', 'y'),
+    ('u', 'ỹ', 'ũ', 'y'),
+    ('u', 'ỵ', 'ụ', 'y'),
+];
+
+fn fold_space(c: char) -> Option<char> {
+    match c {
+        '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{ad}' => None,
+        '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
+            Some(' ')
+        }
+        c => Some(c),
+    }
+}
+
+/// Recases `new` like `like` (upper or lower).
+fn same_case(like: char, new: char) -> char {
+    if like.is_uppercase() {
+        new.to_uppercase().next().unwrap_or(new)
+    } else {
+        new
+    }
+}
+
+/// Makes old-style tone placement canonical, in place; the length in characters is unchanged.
+fn canonical_tones(chars: &mut [char]) {
+    for i in 0..chars.len().saturating_sub(1) {
+        let (a, b) = (chars[i], chars[i + 1]);
+        let (la, lb) = (
+            a.to_lowercase().next().unwrap_or(a),
+            b.to_lowercase().next().unwrap_or(b),
+        );
+        let Some(&(_, _, na, nb)) = OLD_TONES.iter().find(|t| t.0 == la && t.1 == lb) else {
+            continue;
+        };
+        let after = chars.get(i + 2).copied();
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        if after.is_some_and(char::is_alphabetic) || matches!(before, Some('q' | 'Q')) {
+            continue;
+        }
+        chars[i] = same_case(a, na);
+        chars[i + 1] = same_case(b, nb);
+    }
+}
+
+/// The canonical form of a short string (a name, a key): NFC, spaces folded, canonical tones.
+pub fn canonical(s: &str) -> String {
+    let mut chars: Vec<char> = s.nfc().filter_map(fold_space).collect();
+    canonical_tones(&mut chars);
+    let s: String = chars.into_iter().collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The comparison key of a string: canonical, lower-case.
+pub fn key(s: &str) -> String {
+    canonical(s).to_lowercase()
+}
+
+impl Text {
+    /// Normalises `original`.
+    pub fn new(original: &str) -> Text {
+        // Characters of the output, each with the original character offset it came from.
+        let mut chars: Vec<(char, u32)> = Vec::with_capacity(original.len());
+        let src: Vec<char> = original.chars().collect();
+        let mut i = 0;
+        while i < src.len() {
+            // A base character and the combining marks after it compose as one unit.
+            let mut j = i + 1;
+            while j < src.len() && is_combining_mark(src[j]) {
+                j += 1;
+            }
+            let start = i as u32;
+            if src[i] == '\r' {
+                if src.get(i + 1) != Some(&'\n') {
+                    chars.push(('\n', start));
+                }
+                i = j;
+                continue;
+            }
+            for c in src[i..j].iter().copied().nfc() {
+                let Some(c) = fold_space(c) else { continue };
+                if c == ' ' && matches!(chars.last(), Some((' ', _))) {
+                    continue;
+                }
+                chars.push((c, start));
+            }
+            i = j;
+        }
+        let mut plain: Vec<char> = chars.iter().map(|c| c.0).collect();
+        canonical_tones(&mut plain);
+        for (c, p) in chars.iter_mut().zip(plain) {
+            c.0 = p;
+        }
+        let mut text = Text::build(&chars, original.chars().count() as u32);
+        text.mask_furniture(&mut chars);
+        text
+    }
+
+    fn build(chars: &[(char, u32)], end: u32) -> Text {
+        let mut text = String::with_capacity(chars.len() * 2);
+        let mut orig = Vec::with_capacity(chars.len() * 2 + 1);
+        for &(c, o) in chars {
+            text.push(c);
+            orig.extend(std::iter::repeat_n(o, c.len_utf8()));
+        }
+        orig.push(end);
+        Text { text, orig }
+    }
+
+    /// Page furniture (EXTRACTION.md §1) is not article text: such lines, and photo credits
+    /// inside lines, become spaces, so offsets stay as they were.
+    fn mask_furniture(&mut self, chars: &mut [(char, u32)]) {
+        let mut ranges = Vec::new();
+        for line in self.lines() {
+            let t = self.text[line.clone()].trim();
+            if !t.is_empty() && lexicon::is_furniture(t) {
+                ranges.push(line.clone());
+            } else if let Some(m) = regex!(
+                r"(?x) (?:\s*[-–—]\s*|\s*\(\s*|\s+|^)
+                   Ảnh \s*:\s* [\p{Lu}][\p{L}.]* (?:\s+[\p{Lu}][\p{L}.]*){0,3} (?:\s*/\s*[\p{L}.]+)? \s*\)? \.?\s*$"
+            )
+            .find(&self.text[line.clone()])
+            {
+                ranges.push(line.start + m.start()..line.start + m.end());
+            }
+        }
+        if ranges.is_empty() {
+            return;
+        }
+        let end = *self.orig.last().unwrap_or(&0);
+        let mut masked: Vec<(char, u32)> = Vec::with_capacity(chars.len());
+        let mut byte = 0;
+        for &(c, o) in chars.iter() {
+            let inside = ranges.iter().any(|r| r.contains(&byte));
+            byte += c.len_utf8();
+            masked.push(if inside && c != '\n' {
+                (' ', o)
+            } else {
+                (c, o)
+            });
+        }
+        *self = Text::build(&masked, end);
+    }
+
+    /// Byte ranges of the lines (without their `\n`).
+    pub fn lines(&self) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, b) in self.text.bytes().enumerate() {
+            if b == b'\n' {
+                out.push(start..i);
+                start = i + 1;
+            }
+        }
+        out.push(start..self.text.len());
+        out
+    }
+
+    /// Replaces a byte range with spaces (a dateline, a byline): it stays in the map but no
+    /// extractor reads it.
+    pub fn blank(&mut self, r: Range<usize>) {
+        let chars: Vec<(char, u32)> = self
+            .text
+            .char_indices()
+            .map(|(b, c)| {
+                let c = if r.contains(&b) && c != '\n' { ' ' } else { c };
+                (c, self.orig[b])
+            })
+            .collect();
+        let end = *self.orig.last().unwrap_or(&0);
+        *self = Text::build(&chars, end);
+    }
+
+    /// The character span in the original text of a byte range of the normalised text.
+    pub fn original_span(&self, r: &Range<usize>) -> (usize, usize) {
+        let start = self.orig[r.start.min(self.orig.len() - 1)] as usize;
+        let end = if r.end > r.start {
+            // One past the last character of the range.
+            let last = self.text[..r.end]
+                .char_indices()
+                .next_back()
+                .map(|(b, _)| b)
+                .unwrap_or(r.start);
+            self.orig[last] as usize + 1
+        } else {
+            start
+        };
+        (start, end.max(start))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_and_tones() {
+        // "Uỷ" written with a combining hook above, and old-style "hoà", "khoá".
+        let t = Text::new("Uy\u{309} ban hoà giải khoá X, Hoàng Quý");
+        assert_eq!(t.text, "Ủy ban hòa giải khóa X, Hoàng Quý");
+    }
+
+    #[test]
+    fn spaces_fold_and_offsets_point_back() {
+        let src = "Ông\u{a0}\u{a0}Nguyễn  Văn Hải";
+        let t = Text::new(src);
+        assert_eq!(t.text, "Ông Nguyễn Văn Hải");
+        let b = t.text.find("Nguyễn").unwrap();
+        let (s, e) = t.original_span(&(b..t.text.len()));
+        let orig: String = src.chars().skip(s).take(e - s).collect();
+        assert_eq!(orig, "Nguyễn  Văn Hải");
+    }
+
+    #[test]
+    fn closed_syllables_keep_their_marks() {
+        assert_eq!(canonical("Hoàng hoạch thuyền"), "Hoàng hoạch thuyền");
+        assert_eq!(key("Thuỷ  LỢI"), "thủy lợi");
+    }
+
+    #[test]
+    fn furniture_and_photo_credits_are_masked() {
+        let t = Text::new("Tin chính\nEmailPrintAa\nBí thư phát biểu. Ảnh: Đức Hiếu/TTXVN\nẢnh: Toàn cảnh hội nghị");
+        assert!(!t.text.contains("EmailPrintAa"));
+        assert!(!t.text.contains("Đức Hiếu"));
+        assert!(t.text.contains("Bí thư phát biểu."));
+        // A caption is article text, not a credit.
+        assert!(t.text.contains("Toàn cảnh hội nghị"));
+    }
+}

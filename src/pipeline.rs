@@ -1,0 +1,39 @@
+//! One article through every stage: normalise, read metadata, extract, map to RDF.
+
+use crate::extract::{self, Facts};
+use crate::ingest::Article;
+use crate::meta::{self, Meta};
+use crate::normalize::Text;
+use crate::rdf::{self, Graph};
+use chrono::NaiveDate;
+
+pub struct Processed {
+    pub text: Text,
+    pub meta: Meta,
+    pub facts: Facts,
+    pub graph: Graph,
+}
+
+/// A date as a JSON Lines record gives it: `2017-02-21` (a time after it is ignored) or `21/02/2017`.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
+        .ok()
+        .or_else(|| meta::dateline(s))
+}
+
+pub fn process(article: &Article) -> Processed {
+    let mut text = Text::new(&article.text);
+    let meta = meta::read(&text);
+    for r in &meta.skip {
+        text.blank(r.clone());
+    }
+    let facts = extract::extract(&text, &meta);
+    let graph = rdf::article_graph(article, &text, &meta, &facts);
+    Processed {
+        text,
+        meta,
+        facts,
+        graph,
+    }
+}

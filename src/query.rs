@@ -1,0 +1,230 @@
+//! The SPARQL layer: queries shipped in `queries/` (compiled into the binary, each with a header
+//! giving its name, description and parameters), parameters bound as RDF terms, results printed.
+
+use crate::error::{Error, Result};
+use crate::store::Store;
+use oxigraph::model::{Literal, NamedNode, Term};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::QueryResults;
+use std::io::Write;
+use std::path::Path;
+
+/// A query shipped with polgraph.
+pub struct Shipped {
+    pub name: &'static str,
+    pub sparql: &'static str,
+}
+
+macro_rules! shipped {
+    ($($name:literal),* $(,)?) => {
+        &[$(Shipped { name: $name, sparql: include_str!(concat!("../queries/", $name, ".rq")) }),*]
+    };
+}
+
+/// Every query in `queries/`; the first six are the contract of EXTRACTION.md.
+pub const SHIPPED: &[Shipped] = shipped!(
+    "articles",
+    "persons",
+    "offices",
+    "organizations",
+    "localities",
+    "documents",
+    "holders",
+    "person-posts",
+    "issued-by",
+    "office-history",
+    "stats",
+);
+
+impl Shipped {
+    /// A header line `# key: value`.
+    pub fn header(&self, key: &str) -> Vec<&'static str> {
+        self.sparql
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .filter_map(|l| {
+                l.trim_start_matches('#')
+                    .trim()
+                    .strip_prefix(key)?
+                    .strip_prefix(':')
+            })
+            .map(str::trim)
+            .collect()
+    }
+    pub fn description(&self) -> &'static str {
+        self.header("description").first().copied().unwrap_or("")
+    }
+}
+
+pub fn shipped(name: &str) -> Option<&'static Shipped> {
+    SHIPPED.iter().find(|q| q.name == name)
+}
+
+/// Reads QUERY: a `.rq` file, a shipped query's name, or inline SPARQL. Returns (name, text).
+pub fn resolve(query: &str) -> Result<(String, String)> {
+    let p = Path::new(query);
+    if p.is_file() {
+        let text = std::fs::read_to_string(p).map_err(|source| Error::Io {
+            path: p.into(),
+            source,
+        })?;
+        return Ok((query.to_string(), text));
+    }
+    if let Some(q) = shipped(
+        query
+            .trim_end_matches(".rq")
+            .rsplit('/')
+            .next()
+            .unwrap_or(query),
+    ) {
+        if !query.contains(char::is_whitespace) {
+            return Ok((q.name.to_string(), q.sparql.to_string()));
+        }
+    }
+    if crate::regex!(r"(?i)\b(select|construct|describe|ask)\b").is_match(query) {
+        return Ok(("inline query".into(), query.to_string()));
+    }
+    Err(Error::UnknownQuery(query.to_string()))
+}
+
+/// `NAME=VALUE` to a variable and an RDF term: `<...>` is an IRI, anything else a string.
+pub fn param(s: &str) -> Result<(String, Term)> {
+    let (name, value) = s.split_once('=').ok_or_else(|| Error::BadParam(s.into()))?;
+    let name = name.trim().trim_start_matches(['?', '$']).to_string();
+    if name.is_empty() {
+        return Err(Error::BadParam(s.into()));
+    }
+    let term: Term = match value.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
+        Some(iri) => NamedNode::new(iri)
+            .map_err(|e| Error::BadParam(format!("{s}: {e}")))?
+            .into(),
+        None => Literal::new_simple_literal(crate::normalize::canonical(value)).into(),
+    };
+    Ok((name, term))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+}
+
+fn cell(t: Option<&Term>) -> String {
+    match t {
+        Some(Term::Literal(l)) => l.value().to_string(),
+        Some(Term::NamedNode(n)) => n.as_str().to_string(),
+        Some(t) => t.to_string(),
+        None => String::new(),
+    }
+}
+
+/// Runs a query and prints its results.
+pub fn run(
+    store: &Store,
+    query: &str,
+    params: &[(String, Term)],
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<usize> {
+    let (name, text) = resolve(query)?;
+    let results = store.query(&name, &text, params)?;
+    let io = |e: std::io::Error| Error::Io {
+        path: "<stdout>".into(),
+        source: e,
+    };
+    let qerr = |e: &dyn std::fmt::Display| Error::Query {
+        name: name.clone(),
+        message: e.to_string(),
+    };
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let vars = solutions.variables().to_vec();
+            let mut rows = Vec::new();
+            for s in solutions {
+                rows.push(s.map_err(|e| qerr(&e))?);
+            }
+            let n = rows.len();
+            if format == Format::Table {
+                let header: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
+                let cells: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|r| vars.iter().map(|v| cell(r.get(v))).collect())
+                    .collect();
+                let mut width: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+                for r in &cells {
+                    for (w, c) in width.iter_mut().zip(r) {
+                        *w = (*w).max(c.chars().count()).min(60);
+                    }
+                }
+                let line = |r: &[String]| -> String {
+                    r.iter()
+                        .zip(&width)
+                        .map(|(c, w)| {
+                            let c: String = if c.chars().count() > *w {
+                                c.chars().take(w - 1).chain(['…']).collect()
+                            } else {
+                                c.clone()
+                            };
+                            format!("{c}{}", " ".repeat(w - c.chars().count()))
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" │ ")
+                        .trim_end()
+                        .to_string()
+                };
+                writeln!(out, "{}", line(&header)).map_err(io)?;
+                writeln!(
+                    out,
+                    "{}",
+                    width
+                        .iter()
+                        .map(|w| "─".repeat(*w))
+                        .collect::<Vec<_>>()
+                        .join("─┼─")
+                )
+                .map_err(io)?;
+                for r in &cells {
+                    writeln!(out, "{}", line(r)).map_err(io)?;
+                }
+                writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" }).map_err(io)?;
+            } else {
+                let f = match format {
+                    Format::Csv => QueryResultsFormat::Csv,
+                    Format::Tsv => QueryResultsFormat::Tsv,
+                    Format::Json => QueryResultsFormat::Json,
+                    _ => QueryResultsFormat::Xml,
+                };
+                let mut w = QueryResultsSerializer::from_format(f)
+                    .serialize_solutions_to_writer(&mut *out, vars.clone())
+                    .map_err(io)?;
+                for r in &rows {
+                    w.serialize(r).map_err(io)?;
+                }
+                w.finish().map_err(io)?;
+            }
+            Ok(n)
+        }
+        QueryResults::Boolean(b) => {
+            writeln!(out, "{b}").map_err(io)?;
+            Ok(1)
+        }
+        QueryResults::Graph(triples) => {
+            let mut quads = Vec::new();
+            for t in triples {
+                let t = t.map_err(|e| qerr(&e))?;
+                quads.push(oxigraph::model::Quad::new(
+                    t.subject,
+                    t.predicate,
+                    t.object,
+                    oxigraph::model::GraphName::DefaultGraph,
+                ));
+            }
+            let n = quads.len();
+            Store::write(&quads, oxigraph::io::RdfFormat::Turtle, &mut *out)?;
+            Ok(n)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! IRI minting, in one place: deterministic IRIs from canonical keys (an ASCII slug of the
+//! Vietnamese name, with a scope where names alone would merge different things).
+
+use super::vocab::ID;
+use crate::normalize::key;
+use unicode_normalization::UnicodeNormalization;
+
+/// `Tỉnh ủy Hà Tĩnh` -> `tinh-uy-ha-tinh`.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in key(s).nfd() {
+        let c = match c {
+            'đ' => 'd',
+            c if c.is_ascii_alphanumeric() => c,
+            c if unicode_normalization::char::is_combining_mark(c) => continue,
+            _ => '-',
+        };
+        if c == '-' && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// An article id in an IRI path: unreserved characters kept, everything else percent-encoded.
+fn escape(id: &str) -> String {
+    let mut out = String::new();
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+pub fn article(id: &str) -> String {
+    format!("{ID}article/{}", escape(id))
+}
+/// A person: the name, scoped by the province their posts are in (`vn` for central posts), so
+/// that two people of one name in different provinces never merge.
+pub fn person(name: &str, scope: &str) -> String {
+    format!("{ID}person/{}/{}", scope, slug(name))
+}
+pub fn organization(name: &str) -> String {
+    format!("{ID}org/{}", slug(name))
+}
+pub fn place(unit_id: &str) -> String {
+    format!("{ID}place/{unit_id}")
+}
+pub fn role(role: &str) -> String {
+    format!("{ID}role/{}", slug(role))
+}
+pub fn post(role: &str, org: &str) -> String {
+    format!("{ID}post/{}/{}", slug(org), slug(role))
+}
+/// A document: type and number, scoped by its issuer's province for local symbols (`25-KH/TU`
+/// exists in every province).
+pub fn document(doc_type: &str, id: &str, scope: &str) -> String {
+    format!("{ID}document/{}/{}/{}", scope, slug(doc_type), slug(id))
+}
+pub fn mention(article_id: &str, kind: &str, start: usize, end: usize) -> String {
+    format!("{ID}mention/{}/{kind}/{start}-{end}", escape(article_id))
+}
+pub fn holding(article_id: &str, person: &str, role: &str, org: &str) -> String {
+    format!(
+        "{ID}holding/{}/{}/{}/{}",
+        escape(article_id),
+        slug(person),
+        slug(org),
+        slug(role)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_and_stable() {
+        assert_eq!(slug("Tỉnh ủy Hà Tĩnh"), "tinh-uy-ha-tinh");
+        assert_eq!(slug("Tỉnh uỷ  Hà Tĩnh"), "tinh-uy-ha-tinh");
+        assert_eq!(slug("25-KH/TU"), "25-kh-tu");
+        assert_eq!(
+            article("a b/é"),
+            "https://w3id.org/polgraph/id/article/a%20b%2F%C3%A9"
+        );
+    }
+}

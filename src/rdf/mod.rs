@@ -1,0 +1,305 @@
+//! Facts to RDF: one named graph per article, holding the article, everything it says and the
+//! provenance of each statement (the character span in the original text and the rule id).
+
+pub mod iri;
+pub mod vocab;
+
+use crate::extract::{Facts, Org};
+use crate::gazetteer::GAZETTEER as G;
+use crate::ingest::Article;
+use crate::meta::Meta;
+use crate::normalize::Text;
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use std::collections::BTreeSet;
+use std::ops::Range;
+use vocab::*;
+
+/// Quads of one article, deduplicated and sorted (deterministic output).
+pub struct Graph {
+    pub name: NamedNode,
+    quads: BTreeSet<(String, String, TermKey)>,
+}
+
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum TermKey {
+    Iri(String),
+    Lit(String, Option<String>, Option<String>),
+}
+
+impl Graph {
+    fn new(article_id: &str) -> Graph {
+        Graph {
+            name: NamedNode::new_unchecked(iri::article(article_id)),
+            quads: BTreeSet::new(),
+        }
+    }
+    fn iri(&mut self, s: &str, p: &str, o: &str) {
+        self.quads
+            .insert((s.into(), p.into(), TermKey::Iri(o.into())));
+    }
+    fn text(&mut self, s: &str, p: &str, o: &str) {
+        self.quads
+            .insert((s.into(), p.into(), TermKey::Lit(o.into(), None, None)));
+    }
+    fn vi(&mut self, s: &str, p: &str, o: &str) {
+        self.quads.insert((
+            s.into(),
+            p.into(),
+            TermKey::Lit(o.into(), None, Some("vi".into())),
+        ));
+    }
+    fn typed(&mut self, s: &str, p: &str, o: &str, dt: &str) {
+        self.quads.insert((
+            s.into(),
+            p.into(),
+            TermKey::Lit(o.into(), Some(dt.into()), None),
+        ));
+    }
+    fn a(&mut self, s: &str, class: &str) {
+        self.iri(s, rdf::TYPE, class);
+    }
+
+    pub fn quads(&self) -> Vec<Quad> {
+        let g = GraphName::NamedNode(self.name.clone());
+        self.quads
+            .iter()
+            .map(|(s, p, o)| {
+                let o: Term = match o {
+                    TermKey::Iri(i) => NamedNode::new_unchecked(i.clone()).into(),
+                    TermKey::Lit(v, Some(dt), _) => {
+                        Literal::new_typed_literal(v.clone(), NamedNode::new_unchecked(dt.clone()))
+                            .into()
+                    }
+                    TermKey::Lit(v, None, Some(l)) => {
+                        Literal::new_language_tagged_literal_unchecked(v.clone(), l.clone()).into()
+                    }
+                    TermKey::Lit(v, None, None) => Literal::new_simple_literal(v.clone()).into(),
+                };
+                Quad::new(
+                    NamedNode::new_unchecked(s.clone()),
+                    NamedNode::new_unchecked(p.clone()),
+                    o,
+                    g.clone(),
+                )
+            })
+            .collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.quads.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.quads.is_empty()
+    }
+}
+
+/// The scope of a person or a document: the slug of the province, `vn` for the centre.
+fn scope_of(unit: Option<usize>) -> String {
+    unit.map(|u| iri::slug(&G.units[G.province_of(u)].name))
+        .unwrap_or_else(|| "vn".into())
+}
+
+struct Mapper<'a> {
+    g: Graph,
+    article: &'a Article,
+    text: &'a Text,
+    art: String,
+}
+
+impl Mapper<'_> {
+    /// Provenance of a statement node: article, span in the original text, words, rule.
+    fn evidence(&mut self, node: &str, span: &Range<usize>, rule: &str) {
+        let (s, e) = self.text.original_span(span);
+        let art = self.art.clone();
+        self.g.iri(node, pg::IN_ARTICLE, &art);
+        self.g.iri(node, prov::WAS_DERIVED_FROM, &art);
+        self.g.typed(node, pg::START, &s.to_string(), xsd::INTEGER);
+        self.g.typed(node, pg::END, &e.to_string(), xsd::INTEGER);
+        self.g
+            .text(node, pg::SURFACE, &self.text.text[span.clone()]);
+        self.g.text(node, pg::RULE, rule);
+    }
+
+    fn mention(&mut self, kind: &str, entity: &str, span: &Range<usize>, rule: &str) {
+        let (s, e) = self.text.original_span(span);
+        let m = iri::mention(&self.article.id, kind, s, e);
+        self.g.a(&m, pg::MENTION);
+        self.g.iri(&m, pg::REFERS_TO, entity);
+        let art = self.art.clone();
+        self.g.iri(&art, pg::MENTIONS, entity);
+        self.evidence(&m, span, rule);
+    }
+
+    fn place(&mut self, u: usize) -> String {
+        let unit = &G.units[u];
+        let node = iri::place(&unit.id);
+        self.g.a(&node, pg::ADMINISTRATIVE_UNIT);
+        self.g.vi(&node, skos::PREF_LABEL, &G.canonical(u));
+        self.g.text(&node, pg::LEVEL, &unit.level);
+        self.g
+            .text(&node, pg::CODE, unit.id.split('-').nth(1).unwrap_or(""));
+        self.g.text(
+            &node,
+            pg::PERIOD,
+            if unit.legacy { "before-2025" } else { "2025" },
+        );
+        if let Some(p) = unit.parent {
+            let parent = self.place(p);
+            self.g.iri(&node, dcterms::IS_PART_OF, &parent);
+        }
+        for &b in &unit.became {
+            let to = iri::place(&G.units[b].id);
+            self.g.iri(&node, dcterms::IS_REPLACED_BY, &to);
+        }
+        node
+    }
+
+    fn org(&mut self, o: &Org) -> String {
+        let node = iri::organization(&o.name);
+        self.g.a(&node, org::ORGANIZATION);
+        self.g.vi(&node, skos::PREF_LABEL, &o.name);
+        self.g.text(&node, pg::KIND, o.kind);
+        if let Some(p) = &o.parent {
+            let parent = self.org(p);
+            self.g.iri(&node, org::SUB_ORGANIZATION_OF, &parent);
+        }
+        if let Some(u) = o.unit {
+            let place = self.place(u);
+            self.g.iri(&node, pg::JURISDICTION, &place);
+        }
+        node
+    }
+}
+
+/// The graph of one article.
+pub fn article_graph(article: &Article, text: &Text, meta: &Meta, facts: &Facts) -> Graph {
+    let art = iri::article(&article.id);
+    let mut m = Mapper {
+        g: Graph::new(&article.id),
+        article,
+        text,
+        art: art.clone(),
+    };
+    m.g.a(&art, pg::ARTICLE);
+    m.g.text(&art, dcterms::IDENTIFIER, &article.id);
+    let title = article.title.clone().or_else(|| meta.title.clone());
+    if let Some(t) = &title {
+        m.g.text(&art, dcterms::TITLE, t);
+    }
+    let date = article
+        .date
+        .as_deref()
+        .and_then(crate::pipeline::parse_date)
+        .or(meta.date);
+    if let Some(d) = date {
+        m.g.typed(&art, dcterms::DATE, &d.to_string(), xsd::DATE);
+    }
+    for a in &meta.authors {
+        m.g.text(&art, pg::AUTHOR_NAME, a);
+    }
+    if let Some(s) = article.source.as_ref().or(meta.source.as_ref()) {
+        m.g.text(&art, dcterms::SOURCE, s);
+    }
+    if let Some(u) = &article.url {
+        if let Ok(n) = NamedNode::new(u.clone()) {
+            m.g.iri(&art, foaf::PAGE, n.as_str());
+        }
+    }
+    // People: scoped by the province of their first local post.
+    let scope_for = |name: &str| -> String {
+        let key = crate::normalize::key(name);
+        let unit = facts
+            .offices
+            .iter()
+            .filter(|o| crate::normalize::key(&o.person) == key)
+            .find_map(|o| o.org.unit);
+        let has_office = facts
+            .offices
+            .iter()
+            .any(|o| crate::normalize::key(&o.person) == key);
+        if has_office {
+            scope_of(unit)
+        } else {
+            scope_of(facts.main_unit)
+        }
+    };
+    for p in &facts.persons {
+        let node = iri::person(&p.name, &scope_for(&p.name));
+        m.g.a(&node, foaf::PERSON);
+        m.g.text(&node, foaf::NAME, &p.name);
+        m.mention("person", &node, &p.span, p.rule);
+    }
+    for o in &facts.organizations {
+        let node = m.org(&o.org);
+        m.mention("organization", &node, &o.span, o.rule);
+    }
+    for l in &facts.localities {
+        let node = m.place(l.unit);
+        m.mention("locality", &node, &l.span, l.rule);
+    }
+    for o in &facts.offices {
+        let person = iri::person(&o.person, &scope_for(&o.person));
+        m.g.a(&person, foaf::PERSON);
+        m.g.text(&person, foaf::NAME, &o.person);
+        let org_node = m.org(&o.org);
+        let role = iri::role(&o.role);
+        m.g.a(&role, org::ROLE);
+        m.g.vi(&role, skos::PREF_LABEL, &o.role);
+        let post = iri::post(&o.role, &o.org.name);
+        m.g.a(&post, org::POST);
+        m.g.vi(
+            &post,
+            skos::PREF_LABEL,
+            &format!("{} {}", o.role, o.org.name),
+        );
+        m.g.iri(&post, org::ROLE_P, &role);
+        m.g.iri(&post, org::POST_IN, &org_node);
+        if !o.former {
+            m.g.iri(&person, org::HOLDS, &post);
+        }
+        let h = iri::holding(&article.id, &o.person, &o.role, &o.org.name);
+        m.g.a(&h, pg::OFFICE_HOLDING);
+        m.g.iri(&h, org::MEMBER, &person);
+        m.g.iri(&h, org::ORGANIZATION_P, &org_node);
+        m.g.iri(&h, org::ROLE_P, &role);
+        m.g.iri(&h, pg::POST_P, &post);
+        m.g.typed(
+            &h,
+            pg::FORMER,
+            if o.former { "true" } else { "false" },
+            xsd::BOOLEAN,
+        );
+        if let Some(d) = date {
+            m.g.typed(&h, pg::STATED_ON, &d.to_string(), xsd::DATE);
+        }
+        m.evidence(&h, &o.span, o.rule);
+    }
+    for d in &facts.documents {
+        let central = d.id.to_uppercase().contains("/TW")
+            || d.id.starts_with("Trung ương")
+            || d.id.starts_with("Đại hội ") && !d.id.contains("Đảng bộ")
+            || d.doc_type == "Luật";
+        let scope = if central {
+            "vn".to_string()
+        } else {
+            scope_of(facts.main_unit)
+        };
+        let node = iri::document(&d.doc_type, &d.id, &scope);
+        m.g.a(&node, pg::DOCUMENT);
+        m.g.text(&node, pg::DOC_TYPE, &d.doc_type);
+        m.g.text(&node, pg::DOC_NUMBER, &d.id);
+        if let Some(date) = d.date {
+            m.g.typed(&node, dcterms::DATE, &date.to_string(), xsd::DATE);
+        }
+        if let Some(t) = &d.title {
+            m.g.vi(&node, dcterms::TITLE, t);
+        }
+        if let Some(i) = &d.issuer {
+            let issuer = m.org(i);
+            m.g.iri(&node, dcterms::CREATOR, &issuer);
+        }
+        m.mention("document", &node, &d.span, d.rule);
+    }
+    m.g
+}

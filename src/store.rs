@@ -1,0 +1,137 @@
+//! The store: oxigraph's embedded on-disk store, one named graph per article. Only this module
+//! touches oxigraph's `Store`.
+
+use crate::error::{Error, Result};
+use crate::rdf::Graph;
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use std::path::{Path, PathBuf};
+
+pub struct Store {
+    inner: oxigraph::store::Store,
+}
+
+impl Store {
+    /// Opens (or creates) the store at `path`.
+    pub fn open(path: &Path) -> Result<Store> {
+        match oxigraph::store::Store::open(path) {
+            Ok(inner) => Ok(Store { inner }),
+            Err(e) => {
+                let message = e.to_string();
+                if message.to_lowercase().contains("lock") {
+                    Err(Error::StoreLocked { path: path.into() })
+                } else {
+                    Err(Error::StoreOpen {
+                        path: path.into(),
+                        message,
+                    })
+                }
+            }
+        }
+    }
+
+    /// Replaces an article's graph with `graph`, in one transaction.
+    pub fn replace(&self, graph: &Graph) -> Result<()> {
+        let quads = graph.quads();
+        let mut tx = self.inner.start_transaction()?;
+        tx.remove_named_graph(&graph.name)?;
+        tx.insert_named_graph(&graph.name);
+        for q in &quads {
+            tx.insert(q);
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn len(&self) -> Result<usize> {
+        Ok(self.inner.len()?)
+    }
+
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.inner.is_empty()?)
+    }
+
+    pub fn articles(&self) -> Result<usize> {
+        Ok(self.inner.named_graphs().count())
+    }
+
+    /// Runs a SPARQL query over the union of the article graphs, with `params` bound as RDF terms.
+    pub fn query(
+        &self,
+        name: &str,
+        sparql: &str,
+        params: &[(String, oxigraph::model::Term)],
+    ) -> Result<QueryResults<'static>> {
+        let err = |message: String| Error::Query {
+            name: name.into(),
+            message,
+        };
+        let mut q = SparqlEvaluator::new()
+            .parse_query(sparql)
+            .map_err(|e| err(e.to_string()))?;
+        q.dataset_mut().set_default_graph_as_union();
+        for (var, term) in params {
+            let v = oxigraph::model::Variable::new(var.clone())
+                .map_err(|e| err(format!("--param {var}: {e}")))?;
+            q = q.substitute_variable(v, term.clone());
+        }
+        q.on_store(&self.inner)
+            .execute()
+            .map_err(|e| err(e.to_string()))
+    }
+
+    /// All quads, or those of one article, sorted (so that exports are byte-identical).
+    pub fn quads(&self, article: Option<&str>) -> Result<Vec<Quad>> {
+        let graph = article.map(|a| NamedNode::new_unchecked(crate::rdf::iri::article(a)));
+        let iter = match &graph {
+            Some(g) => self.inner.quads_for_pattern(
+                None,
+                None,
+                None,
+                Some(GraphNameRef::NamedNode(g.as_ref())),
+            ),
+            None => self.inner.iter(),
+        };
+        let mut quads = iter.collect::<Result<Vec<_>, _>>()?;
+        quads.sort_by_cached_key(|q| q.to_string());
+        Ok(quads)
+    }
+
+    pub fn has_article(&self, id: &str) -> Result<bool> {
+        let g = NamedNode::new_unchecked(crate::rdf::iri::article(id));
+        Ok(self
+            .inner
+            .contains_named_graph(&NamedOrBlankNode::from(g))?)
+    }
+
+    /// Writes quads in an RDF format; triple formats get the union of the graphs.
+    pub fn write(quads: &[Quad], format: RdfFormat, out: impl std::io::Write) -> Result<()> {
+        let mut ser = RdfSerializer::from_format(format);
+        for (p, ns) in crate::rdf::vocab::PREFIXES {
+            ser = ser
+                .with_prefix(*p, *ns)
+                .map_err(|e| Error::Other(e.to_string()))?;
+        }
+        let mut w = ser.for_writer(out);
+        let io = |e: std::io::Error| Error::Io {
+            path: PathBuf::from("<output>"),
+            source: e,
+        };
+        if format.supports_datasets() {
+            for q in quads {
+                w.serialize_quad(q).map_err(io)?;
+            }
+        } else {
+            let mut seen = std::collections::BTreeSet::new();
+            for q in quads {
+                let t = oxigraph::model::Triple::from(q.clone());
+                if seen.insert(t.to_string()) {
+                    w.serialize_triple(&t).map_err(io)?;
+                }
+            }
+        }
+        w.finish().map_err(io)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,462 @@
+//! End-to-end tests: every subcommand through the binary, on temporary stores.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_polgraph"))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn examples() -> PathBuf {
+    root().join("examples/articles")
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("runs polgraph")
+}
+
+fn ok(args: &[&str]) -> String {
+    let o = run(args);
+    assert!(
+        o.status.success(),
+        "polgraph {args:?} failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).expect("UTF-8 output")
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 path")
+}
+
+fn ingested() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    ok(&["ingest", "--store", s(&store), s(&examples())]);
+    (dir, store)
+}
+
+fn csv(store: &Path, query: &str) -> Vec<Vec<String>> {
+    let out = ok(&["query", "--store", s(store), "--format", "csv", query]);
+    out.lines()
+        .skip(1)
+        .map(|l| {
+            l.split(',')
+                .map(|c| c.trim_matches('"').to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn ingest_then_query_offices() {
+    let (_d, store) = ingested();
+    let rows = csv(&store, "offices");
+    let has = |doc: &str, person: &str, role: &str, org: &str| {
+        rows.iter()
+            .any(|r| r[0] == doc && r[1] == person && r[2] == role && r[3] == org)
+    };
+    assert!(
+        has(
+            "seed001",
+            "Nguyễn Văn Hải",
+            "Phó Bí thư Thường trực",
+            "Thị ủy Hồng Lĩnh"
+        ),
+        "{rows:?}"
+    );
+    assert!(has(
+        "seed001",
+        "Nguyễn Văn Hải",
+        "Chủ tịch",
+        "Hội đồng nhân dân thị xã Hồng Lĩnh"
+    ));
+    assert!(has(
+        "seed004",
+        "Dương Văn Tuyến",
+        "Ủy viên",
+        "Tỉnh ủy Bắc Kạn"
+    ));
+    assert!(has(
+        "seed000",
+        "Bùi Văn Sáu",
+        "Trưởng ban",
+        "Ban Tổ chức Tỉnh ủy Hậu Giang"
+    ));
+    let articles = csv(&store, "articles");
+    assert!(articles
+        .iter()
+        .any(|r| r[0] == "seed001" && r[2] == "2017-02-21" && r[3] == "Lê Hồng Hạnh"));
+}
+
+#[test]
+fn stats_counts_articles_and_kinds() {
+    let (_d, store) = ingested();
+    let out = ok(&["stats", "--store", s(&store)]);
+    assert!(out.contains("articles  5"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("persons") && l.contains('│')),
+        "{out}"
+    );
+}
+
+#[test]
+fn reingesting_leaves_the_store_as_after_once() {
+    let (d, store) = ingested();
+    let once = ok(&["export", "--store", s(&store), "--format", "nq"]);
+    ok(&["ingest", "--store", s(&store), s(&examples())]);
+    let twice = ok(&["export", "--store", s(&store), "--format", "nq"]);
+    assert_eq!(once, twice);
+    // The same articles into a fresh store give byte-identical output (deterministic).
+    let other = d.path().join("db2");
+    ok(&["ingest", "--store", s(&other), s(&examples())]);
+    assert_eq!(
+        once,
+        ok(&["export", "--store", s(&other), "--format", "nq"])
+    );
+}
+
+#[test]
+fn bad_inputs_are_reported_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    std::fs::create_dir(&inp).unwrap();
+    std::fs::write(inp.join("latin1.txt"), b"Ch\xe1 t\xe0ch t\xecnh").unwrap();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("Tỉnh ủy".encode_utf16().flat_map(|u| u.to_le_bytes()))
+        .collect();
+    std::fs::write(inp.join("utf16.txt"), utf16).unwrap();
+    std::fs::write(inp.join("binary.txt"), [0u8, 1, 2, 3, 0, 0, 7]).unwrap();
+    std::fs::write(inp.join("empty.txt"), b"").unwrap();
+    std::fs::write(
+        inp.join("good.txt"),
+        "Tin\n\nĐồng chí Nguyễn Văn An - Bí thư Tỉnh ủy Hà Tĩnh phát biểu.",
+    )
+    .unwrap();
+    std::fs::write(
+        inp.join("records.jsonl"),
+        "{\"id\": \"r1\", \"text\": \"Ông Trần Văn Bình, Chủ tịch UBND tỉnh Nghệ An.\"}\n{\"id\": \"r2\", \"text\": \n{\"text\": \"no id\"}\n",
+    )
+    .unwrap();
+    let store = dir.path().join("db");
+    let o = run(&["ingest", "--store", s(&store), s(&inp)]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("latin1.txt: not UTF-8"), "{err}");
+    assert!(err.contains("utf16.txt: UTF-16"), "{err}");
+    assert!(err.contains("binary.txt: binary file"), "{err}");
+    assert!(err.contains("empty.txt: empty file"), "{err}");
+    assert!(
+        err.contains("records.jsonl:2: malformed JSON Lines record"),
+        "{err}"
+    );
+    assert!(
+        err.contains("records.jsonl:3: record has no usable \"id\""),
+        "{err}"
+    );
+    assert!(err.contains("ingested 2 articles"), "{err}");
+    let docs: BTreeSet<String> = csv(&store, "articles")
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
+    assert_eq!(docs, ["good".to_string(), "r1".to_string()].into());
+}
+
+#[test]
+fn jsonl_metadata_and_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    let mut child = bin()
+        .args(["ingest", "--store", s(&store), "-"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("{\"id\": \"a1\", \"title\": \"Tiêu đề\", \"date\": \"2024-07-19\", \"text\": \"Nội dung.\"}\n".as_bytes())
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let rows = csv(&store, "articles");
+    assert_eq!(rows, [["a1", "Tiêu đề", "2024-07-19", ""]]);
+}
+
+#[test]
+fn a_held_store_gives_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    let _held = polgraph::store::Store::open(&store).unwrap();
+    let o = run(&["stats", "--store", s(&store)]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("in use by another"), "{err}");
+}
+
+#[test]
+fn parameters_are_bound_as_terms_not_pasted() {
+    let (_d, store) = ingested();
+    let out = ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "--format",
+        "csv",
+        "--param",
+        "person=Nguyễn Văn Hải",
+        "person-posts",
+    ]);
+    assert!(out.contains("Thị ủy Hồng Lĩnh"), "{out}");
+    // A value that would close the string, the IRI and the group if it were pasted.
+    let evil = "person=x\" } UNION { ?h ?p ?o } #>";
+    let out = ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "--format",
+        "csv",
+        "--param",
+        evil,
+        "person-posts",
+    ]);
+    assert_eq!(out.lines().count(), 1, "only the header: {out}");
+    let o = run(&[
+        "query",
+        "--store",
+        s(&store),
+        "--param",
+        "no-equals-sign",
+        "offices",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("expected NAME=VALUE"));
+}
+
+#[test]
+fn queries_by_name_file_and_inline() {
+    let (_d, store) = ingested();
+    let listing = ok(&["queries"]);
+    for name in [
+        "articles",
+        "persons",
+        "offices",
+        "organizations",
+        "localities",
+        "documents",
+        "holders",
+        "person-posts",
+        "issued-by",
+    ] {
+        assert!(
+            listing.lines().any(|l| l.starts_with(name)),
+            "{name} not listed: {listing}"
+        );
+    }
+    let by_file = ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "--format",
+        "csv",
+        s(&root().join("queries/persons.rq")),
+    ]);
+    assert_eq!(
+        by_file,
+        ok(&["query", "--store", s(&store), "--format", "csv", "persons"])
+    );
+    let n = ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "--format",
+        "tsv",
+        "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+    ]);
+    assert_eq!(n.lines().nth(1), Some("5"));
+    let c = ok(&["query", "--store", s(&store), "CONSTRUCT { ?a <http://purl.org/dc/terms/identifier> ?d } WHERE { ?a <http://purl.org/dc/terms/identifier> ?d }"]);
+    assert!(c.contains("\"seed001\""), "{c}");
+    let o = run(&["query", "--store", s(&store), "no-such-query"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown query"));
+    let j = ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "--format",
+        "json",
+        "documents",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&j).unwrap();
+    assert!(v["results"]["bindings"]
+        .as_array()
+        .is_some_and(|b| !b.is_empty()));
+}
+
+fn parse(format: oxigraph::io::RdfFormat, data: &[u8]) -> BTreeSet<String> {
+    oxigraph::io::RdfParser::from_format(format)
+        .for_slice(data)
+        .map(|q| {
+            let q = q.expect("parses");
+            // Triple formats give the default graph: compare triples for those.
+            if format.supports_datasets() {
+                q.to_string()
+            } else {
+                oxigraph::model::Triple::from(q).to_string()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn export_round_trips_in_every_format() {
+    let (_d, store) = ingested();
+    let nq = run(&["export", "--store", s(&store), "--format", "nq"]).stdout;
+    let quads = parse(oxigraph::io::RdfFormat::NQuads, &nq);
+    let triples: BTreeSet<String> =
+        oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::NQuads)
+            .for_slice(&nq)
+            .map(|q| oxigraph::model::Triple::from(q.unwrap()).to_string())
+            .collect();
+    assert!(quads.len() > 1000);
+    for (flag, format) in [
+        ("trig", oxigraph::io::RdfFormat::TriG),
+        (
+            "jsonld",
+            oxigraph::io::RdfFormat::JsonLd {
+                profile: oxigraph::io::JsonLdProfileSet::empty(),
+            },
+        ),
+        ("nt", oxigraph::io::RdfFormat::NTriples),
+        ("ttl", oxigraph::io::RdfFormat::Turtle),
+        ("rdfxml", oxigraph::io::RdfFormat::RdfXml),
+    ] {
+        let out = run(&["export", "--store", s(&store), "--format", flag]).stdout;
+        let back = parse(format, &out);
+        let want = if format.supports_datasets() {
+            &quads
+        } else {
+            &triples
+        };
+        assert_eq!(&back, want, "{flag} does not round-trip");
+    }
+    // One article only.
+    let one = run(&[
+        "export",
+        "--store",
+        s(&store),
+        "--format",
+        "nq",
+        "--article",
+        "seed001",
+    ])
+    .stdout;
+    let one = parse(oxigraph::io::RdfFormat::NQuads, &one);
+    assert!(
+        !one.is_empty()
+            && one
+                .iter()
+                .all(|q| q.ends_with("<https://w3id.org/polgraph/id/article/seed001>"))
+    );
+    let o = run(&[
+        "export",
+        "--store",
+        s(&store),
+        "--format",
+        "nq",
+        "--article",
+        "nope",
+    ]);
+    assert!(!o.status.success());
+}
+
+/// Every term the code emits is declared in the ontology, and every term declared is emitted.
+#[test]
+fn ontology_declares_exactly_what_is_emitted() {
+    let (_d, store) = ingested();
+    let ttl = std::fs::read(root().join("ontology/polgraph.ttl")).unwrap();
+    let declared: BTreeSet<String> =
+        oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
+            .for_slice(&ttl)
+            .map(|q| q.unwrap())
+            .filter(|q| {
+                q.predicate.as_str().ends_with("#type")
+                    && q.object.to_string() != "<http://www.w3.org/2002/07/owl#Ontology>"
+            })
+            .map(|q| q.subject.to_string())
+            .collect();
+    let nq = run(&["export", "--store", s(&store), "--format", "nq"]).stdout;
+    let mut emitted = BTreeSet::new();
+    for q in oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::NQuads).for_slice(&nq) {
+        let q = q.unwrap();
+        emitted.insert(q.predicate.to_string());
+        if q.predicate.as_str().ends_with("#type") {
+            emitted.insert(q.object.to_string());
+        }
+    }
+    let undeclared: Vec<&String> = emitted.difference(&declared).collect();
+    assert!(
+        undeclared.is_empty(),
+        "emitted but not declared: {undeclared:?}"
+    );
+    // Classes declared only as superclasses (foaf:Document, prov:Entity, ...) need not be emitted.
+    let supers = ["Document>", "Entity>", "Membership>", "Location>"];
+    let unused: Vec<&String> = declared
+        .difference(&emitted)
+        .filter(|t| {
+            !supers
+                .iter()
+                .any(|s| t.ends_with(s) && !t.contains("polgraph"))
+        })
+        .filter(|t| !t.contains("foaf/0.1/page"))
+        .collect();
+    assert!(unused.is_empty(), "declared but never emitted: {unused:?}");
+}
+
+/// `polgraph eval` agrees with the reference scorer on the dev corpus (when ../shared is there).
+#[test]
+fn eval_agrees_with_the_reference_scorer() {
+    let dev = root().join("../shared/corpus/dev");
+    let scorer = root().join("../shared/tools/score.py");
+    if !dev.join("gold").is_dir()
+        || !scorer.is_file()
+        || Command::new("python3").arg("--version").output().is_err()
+    {
+        eprintln!("skipped: ../shared/corpus/dev or python3 is not here");
+        return;
+    }
+    let ours = ok(&["eval", "--gold", s(&dev.join("gold")), s(&dev)]);
+    let theirs = Command::new("python3")
+        .args([
+            s(&scorer),
+            "--project",
+            s(&root()),
+            "--bin",
+            env!("CARGO_BIN_EXE_polgraph"),
+            "--articles",
+            s(&dev),
+            "--gold",
+            s(&dev.join("gold")),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        theirs.status.success(),
+        "{}",
+        String::from_utf8_lossy(&theirs.stderr)
+    );
+    let theirs = String::from_utf8(theirs.stdout).unwrap();
+    let lines = |s: &str| {
+        s.lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(lines(&ours), lines(&theirs));
+}
