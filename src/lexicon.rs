@@ -13,6 +13,9 @@ pub const BODIES: &str = include_str!("../data/lexicon/bodies.tsv");
 pub const SECTORS: &str = include_str!("../data/lexicon/sectors.txt");
 pub const DOCTYPES: &str = include_str!("../data/lexicon/doctypes.tsv");
 pub const LEVELS: &str = include_str!("../data/lexicon/levels.tsv");
+pub const SYMBOLS: &str = include_str!("../data/lexicon/symbols.tsv");
+pub const NUMERALS: &str = include_str!("../data/lexicon/numerals.tsv");
+pub const EVENTS: &str = include_str!("../data/lexicon/events.tsv");
 
 /// The data lines of a lexicon file: no comments, no blank lines, no header row.
 pub fn rows(file: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -130,6 +133,19 @@ pub static DOCTYPE: LazyLock<Table<String>> =
     LazyLock::new(|| Table::new(rows(DOCTYPES).map(|r| (key(r[0]), r[1].to_string()))));
 pub static LEVEL: LazyLock<Table<String>> =
     LazyLock::new(|| Table::new(rows(LEVELS).map(|r| (key(r[0]), r[1].to_string()))));
+/// Document symbols (`NQ`, `CT`, `QĐi`) and their types.
+pub static SYMBOL: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    rows(SYMBOLS)
+        .map(|r| (key(r[0]), r[1].to_string()))
+        .collect()
+});
+/// Roman numerals I to XL.
+pub static NUMERAL: LazyLock<Table<u32>> = LazyLock::new(|| {
+    Table::new(rows(NUMERALS).map(|r| (key(r[0]), r[1].parse().expect("a number"))))
+});
+/// Words that name an event (`hội nghị`, `kỳ họp`) and its type.
+pub static EVENT: LazyLock<Table<String>> =
+    LazyLock::new(|| Table::new(rows(EVENTS).map(|r| (key(r[0]), r[1].to_string()))));
 static FURNITURE_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(FURNITURE));
 
 /// Whether a whole line is page furniture.
@@ -173,6 +189,9 @@ mod tests {
             ("doctypes.tsv", DOCTYPES),
             ("levels.tsv", LEVELS),
             ("surnames.txt", SURNAMES),
+            ("symbols.tsv", SYMBOLS),
+            ("numerals.tsv", NUMERALS),
+            ("events.tsv", EVENTS),
         ] {
             check(name, file);
         }

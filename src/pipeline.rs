@@ -24,7 +24,14 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 pub fn process(article: &Article) -> Processed {
     let mut text = Text::new(&article.text);
-    let meta = meta::read(&text);
+    let mut meta = meta::read(&text);
+    // A JSON Lines record's own metadata wins over what the text says.
+    if let Some(d) = article.date.as_deref().and_then(parse_date) {
+        meta.date = Some(d);
+    }
+    if let Some(t) = &article.title {
+        meta.title = Some(t.clone());
+    }
     for r in &meta.skip {
         text.blank(r.clone());
     }

@@ -29,6 +29,7 @@ pub const SHIPPED: &[Shipped] = shipped!(
     "organizations",
     "localities",
     "documents",
+    "events",
     "holders",
     "person-posts",
     "issued-by",

@@ -128,6 +128,27 @@ pub fn extract(toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>> {
             i += 1;
         }
     }
+    // A number cited without its type (`theo số 35-CT/TW`): the symbol gives the type.
+    for c in regex!(r"\bsố\s+(\d+-([\p{L}]+)/[\p{L}]+)").captures_iter(&full) {
+        let m = c.get(1).expect("group 1");
+        if facts.documents.iter().any(|d| d.span.contains(&m.start())) {
+            continue;
+        }
+        let letters = crate::normalize::key(&c[2]);
+        let Some(doc_type) = crate::lexicon::SYMBOL.get(&letters) else {
+            continue;
+        };
+        facts.documents.push(DocumentFact {
+            doc_type: doc_type.clone(),
+            id: m.as_str().to_string(),
+            date: date_after(&full[m.end()..]),
+            issuer: None,
+            title: None,
+            span: c.get(0).expect("match").range(),
+            rule: "document.symbol_only",
+            tail: m.end(),
+        });
+    }
     titles
 }
 
@@ -180,8 +201,10 @@ pub fn issuers(toks: &Tokens, ctx: &super::Context, facts: &mut Facts) {
             } else if toks.is_word(j, "ngày") {
                 j += 1;
                 while toks.get(j).is_some_and(|t| {
-                    t.text.chars().all(|c| c.is_ascii_digit())
-                        || matches!(t.text.as_str(), "/" | "-")
+                    // `19/5/2018` is one token; `23 - 9 - 2019` several.
+                    t.text
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
                 }) {
                     j += 1;
                 }
@@ -234,6 +257,21 @@ mod tests {
             "22/2013/QĐ-TTg"
         );
         assert_eq!(docs("theo Nghị quyết số 18-NQ/TW, 19-NQ/TW của").len(), 2);
+    }
+
+    #[test]
+    fn a_symbol_gives_the_type() {
+        assert_eq!(
+            docs("thực hiện theo số 35-CT/TW ngày 14/6/2024"),
+            [(
+                "Chỉ thị".into(),
+                "35-CT/TW".into(),
+                Some("2024-06-14".into())
+            )]
+        );
+        // A Party `QĐ` is a Quy định.
+        assert_eq!(docs("theo số 105-QĐ/TW")[0].0, "Quy định");
+        assert!(docs("số 12-AB/TW").is_empty());
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! the rule that found it.
 
 pub mod context;
+pub mod date;
 pub mod document;
+pub mod event;
 pub mod locality;
 pub mod office;
 pub mod organization;
@@ -84,6 +86,7 @@ pub struct Facts {
     pub organizations: Vec<OrgFact>,
     pub localities: Vec<LocalityFact>,
     pub documents: Vec<DocumentFact>,
+    pub events: Vec<event::EventFact>,
     /// The article's main locality, the anchor of context resolution.
     pub main_unit: Option<usize>,
 }
@@ -103,6 +106,8 @@ pub fn extract(text: &Text, meta: &Meta) -> Facts {
     organization::extract(&toks, &ctx, &mut facts, &mut taken);
     person::extract(&toks, &mut facts, &taken);
     locality::extract(&toks, &ctx, &units, &mut facts);
+    let dates = date::dates(&text.text, meta.date);
+    facts.events = event::extract(&toks, &dates, &facts);
     facts.dedup();
     facts
 }

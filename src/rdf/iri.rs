@@ -61,6 +61,15 @@ pub fn post(role: &str, org: &str) -> String {
 pub fn document(doc_type: &str, id: &str, scope: &str) -> String {
     format!("{ID}document/{}/{}/{}", scope, slug(doc_type), slug(id))
 }
+/// An event of an article: its type and its place among the article's events.
+pub fn event(article_id: &str, n: usize, event_type: &str) -> String {
+    format!(
+        "{ID}event/{}/{}-{}",
+        escape(article_id),
+        n + 1,
+        slug(event_type)
+    )
+}
 pub fn mention(article_id: &str, kind: &str, start: usize, end: usize) -> String {
     format!("{ID}mention/{}/{kind}/{start}-{end}", escape(article_id))
 }

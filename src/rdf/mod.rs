@@ -301,5 +301,33 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, facts: &Facts)
         }
         m.mention("document", &node, &d.span, d.rule);
     }
+    let person_node = |name: &str| iri::person(name, &scope_for(name));
+    for (n, e) in facts.events.iter().enumerate() {
+        let node = iri::event(&article.id, n, &e.event_type);
+        m.g.a(&node, pg::EVENT);
+        m.g.text(&node, pg::EVENT_TYPE, &e.event_type);
+        m.g.vi(&node, dcterms::TITLE, &e.name);
+        if let Some(w) = e.date {
+            let dt = match w {
+                crate::extract::date::When::Date(_) => xsd::DATE,
+                crate::extract::date::When::MonthDay(..) => xsd::G_MONTH_DAY,
+            };
+            m.g.typed(&node, dcterms::DATE, &w.lexical(), dt);
+        }
+        if let Some(t) = &e.term {
+            m.g.text(&node, pg::TERM, t);
+        }
+        if let Some(o) = &e.organizer {
+            let org_node = m.org(o);
+            m.g.iri(&node, pg::ORGANIZER, &org_node);
+        }
+        for p in &e.chairs {
+            m.g.iri(&node, pg::CHAIR, &person_node(p));
+        }
+        for p in &e.attendees {
+            m.g.iri(&node, pg::ATTENDEE, &person_node(p));
+        }
+        m.mention("event", &node, &e.span, e.rule);
+    }
     m.g
 }

@@ -14,7 +14,7 @@ pub mod rdf {
     terms!("http://www.w3.org/1999/02/22-rdf-syntax-ns#"; TYPE = "type");
 }
 pub mod xsd {
-    terms!("http://www.w3.org/2001/XMLSchema#"; DATE = "date", INTEGER = "integer", BOOLEAN = "boolean");
+    terms!("http://www.w3.org/2001/XMLSchema#"; DATE = "date", INTEGER = "integer", BOOLEAN = "boolean", G_MONTH_DAY = "gMonthDay");
 }
 pub mod org {
     terms!("http://www.w3.org/ns/org#";
@@ -44,7 +44,9 @@ pub mod pg {
         IN_ARTICLE = "inArticle", START = "start", END = "end", SURFACE = "surface", RULE = "rule",
         FORMER = "former", STATED_ON = "statedOn", POST_P = "post", KIND = "kind",
         LEVEL = "level", CODE = "code", PERIOD = "period", JURISDICTION = "jurisdiction",
-        DOC_TYPE = "documentType", DOC_NUMBER = "documentNumber");
+        DOC_TYPE = "documentType", DOC_NUMBER = "documentNumber",
+        EVENT = "Event", EVENT_TYPE = "eventType", ORGANIZER = "organizer", CHAIR = "chair",
+        ATTENDEE = "attendee", TERM = "term");
 }
 
 /// Prefixes written in Turtle, TriG and RDF/XML.
