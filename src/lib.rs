@@ -11,6 +11,7 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;
+pub mod graph;
 pub mod ingest;
 pub mod lexicon;
 pub mod meta;

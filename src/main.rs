@@ -84,7 +84,68 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Counts articles, quads and entities by kind.
+    /// Draws the graph as GraphViz DOT (or SVG, PNG, PDF through GraphViz's `dot`).
+    ///
+    /// Selections combine: --locality keeps what lies within a unit, --kind keeps nodes of some
+    /// kinds, --around keeps the neighbourhood of a person, body, place or document.
+    ///
+    /// Examples:
+    ///   polgraph graph --around "Nguyễn Văn Hải" --depth 2 --format svg -o hai.svg
+    ///   polgraph graph --locality "tỉnh Trà Vinh" --kind party --format png -o tra-vinh.png
+    ///   polgraph graph --article seed001 --lang en > seed001.dot
+    #[command(verbatim_doc_comment)]
+    Graph {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Only the neighbourhood of this person, body, place or document (its name as the
+        /// contract queries print it).
+        #[arg(long, value_name = "NAME")]
+        around: Option<String>,
+        /// Steps from --around.
+        #[arg(long, default_value_t = 2, value_name = "N")]
+        depth: usize,
+        /// Only what this article states.
+        #[arg(long, value_name = "ID")]
+        article: Option<String>,
+        /// Only nodes of these kinds: person, organization (or party, state, front, media,
+        /// other), locality, document, event. Repeatable or comma-separated.
+        #[arg(long = "kind", value_delimiter = ',', value_name = "KIND")]
+        kinds: Vec<String>,
+        /// Only what lies within this unit (`tỉnh Trà Vinh`): its units, bodies, their people.
+        #[arg(long, value_name = "UNIT")]
+        locality: Option<String>,
+        /// Language of edge labels and legend.
+        #[arg(long, value_enum, default_value = "vi")]
+        lang: polgraph::graph::dot::Lang,
+        #[arg(long, value_enum, default_value = "dot")]
+        format: cmd::graph::Format,
+        /// Output file (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The shortest chain of posts, bodies and events between two people or bodies.
+    ///
+    /// Example:
+    ///   polgraph path "Nguyễn Văn Hải" "Tỉnh ủy Hà Tĩnh"
+    #[command(verbatim_doc_comment)]
+    Path {
+        #[command(flatten)]
+        store: StoreArg,
+        from: String,
+        to: String,
+    },
+    /// People, bodies or events by degree and betweenness in the network.
+    Rank {
+        #[command(flatten)]
+        store: StoreArg,
+        /// person, organization or event (default: all).
+        #[arg(long, value_name = "KIND")]
+        kind: Option<String>,
+        /// How many rows.
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        top: usize,
+    },
+    /// Counts articles, quads, entities by kind and the network's connected components.
     Stats {
         #[command(flatten)]
         store: StoreArg,
@@ -130,6 +191,31 @@ fn main() -> ExitCode {
             output,
         } => cmd::export::run(&store.store, format, article.as_deref(), output.as_deref()),
         Command::Stats { store } => cmd::stats::run(&store.store),
+        Command::Graph {
+            store,
+            around,
+            depth,
+            article,
+            kinds,
+            locality,
+            lang,
+            format,
+            output,
+        } => cmd::graph::run(
+            &store.store,
+            cmd::graph::Selection {
+                around,
+                depth,
+                article,
+                kinds,
+                locality,
+            },
+            lang,
+            format,
+            output.as_deref(),
+        ),
+        Command::Path { store, from, to } => cmd::path::run(&store.store, &from, &to),
+        Command::Rank { store, kind, top } => cmd::rank::run(&store.store, kind.as_deref(), top),
         Command::Eval {
             gold,
             show,
@@ -139,6 +225,15 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // A closed pipe (`polgraph query offices | head`) is the reader's choice, not a failure.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("polgraph: {e:#}");
             ExitCode::from(2)

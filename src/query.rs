@@ -35,6 +35,8 @@ pub const SHIPPED: &[Shipped] = shipped!(
     "issued-by",
     "office-history",
     "stats",
+    "graph-nodes",
+    "graph-edges",
 );
 
 impl Shipped {

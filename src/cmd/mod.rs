@@ -2,6 +2,9 @@
 
 pub mod eval;
 pub mod export;
+pub mod graph;
 pub mod ingest;
+pub mod path;
 pub mod query;
+pub mod rank;
 pub mod stats;

@@ -1,0 +1,43 @@
+use anyhow::{bail, Result};
+use polgraph::graph::{path, Network};
+use polgraph::store::Store;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(store: &Path, a: &str, b: &str) -> Result<ExitCode> {
+    let db = Store::open(store)?;
+    let net = Network::load(&db, None)?;
+    let (from, to) = (net.find(a), net.find(b));
+    for (name, found) in [(a, &from), (b, &to)] {
+        if found.is_empty() {
+            bail!("nothing named {name:?} in the store: give a person or a body as `polgraph query persons` or `polgraph query organizations` prints it");
+        }
+    }
+    match path::shortest(&net, &from, &to) {
+        None => {
+            println!("no chain links {a} and {b} in this store");
+            Ok(ExitCode::from(1))
+        }
+        Some(steps) => {
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{a}")?;
+            for s in &steps {
+                writeln!(
+                    out,
+                    "  ── {} ── {}    ({})",
+                    s.link,
+                    s.to,
+                    s.docs.join(", ")
+                )?;
+            }
+            writeln!(
+                out,
+                "({} step{})",
+                steps.len(),
+                if steps.len() == 1 { "" } else { "s" }
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
