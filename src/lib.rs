@@ -17,9 +17,11 @@ pub mod lexicon;
 pub mod meta;
 pub mod normalize;
 pub mod pipeline;
+pub mod push;
 pub mod query;
 pub mod rdf;
 pub mod store;
+pub mod validate;
 
 pub use error::{Error, Result};
 

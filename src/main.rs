@@ -145,6 +145,65 @@ enum Command {
         #[arg(long, default_value_t = 20, value_name = "N")]
         top: usize,
     },
+    /// Sends the graph to an external triple store, one named graph per article.
+    ///
+    /// Uses the SPARQL 1.1 Graph Store HTTP Protocol (a PUT per article graph, so a second push
+    /// replaces rather than duplicates); where the store refuses it, SPARQL 1.1 Update at
+    /// --update-endpoint (each article dropped and inserted in one request). Transient failures
+    /// (connection errors, HTTP 429 and 5xx) are retried. Credentials come from the environment
+    /// (POLGRAPH_USER, POLGRAPH_PASSWORD) or --password-stdin, not from the command line; Basic and
+    /// Digest authentication are answered.
+    ///
+    /// Examples:
+    ///   polgraph push --endpoint http://127.0.0.1:7878/store                    # Oxigraph server
+    ///   POLGRAPH_USER=dba POLGRAPH_PASSWORD=... polgraph push \
+    ///     --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth                # Virtuoso
+    #[command(verbatim_doc_comment)]
+    Push {
+        #[command(flatten)]
+        store: StoreArg,
+        /// The Graph Store endpoint.
+        #[arg(long, value_name = "URL")]
+        endpoint: String,
+        /// The SPARQL Update endpoint, for --protocol update and the fallback.
+        #[arg(long, value_name = "URL")]
+        update_endpoint: Option<String>,
+        /// Only this article's graph.
+        #[arg(long, value_name = "ID")]
+        article: Option<String>,
+        #[arg(long, env = "POLGRAPH_USER", value_name = "USER")]
+        user: Option<String>,
+        /// Read the password from the environment (never from the command line).
+        #[arg(
+            long = "password-env",
+            env = "POLGRAPH_PASSWORD",
+            hide = true,
+            hide_env_values = true
+        )]
+        password_env: Option<String>,
+        /// Read the password from standard input.
+        #[arg(long)]
+        password_stdin: bool,
+        #[arg(long, value_enum, default_value = "auto")]
+        protocol: polgraph::push::Protocol,
+        /// Articles per Update request.
+        #[arg(long, default_value_t = 50, value_name = "N")]
+        batch: usize,
+        /// Retries of a transient failure.
+        #[arg(long, default_value_t = 3, value_name = "N")]
+        retries: u32,
+    },
+    /// Checks the store against the SHACL shapes of ontology/shapes.ttl (exit 1 on violations).
+    Validate {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Other shapes (Turtle), in the same SHACL Core subset.
+        #[arg(long, value_name = "FILE")]
+        shapes: Option<PathBuf>,
+        /// List every violation, not the first 20.
+        #[arg(long)]
+        all: bool,
+    },
     /// Counts articles, quads, entities by kind and the network's connected components.
     Stats {
         #[command(flatten)]
@@ -215,6 +274,34 @@ fn main() -> ExitCode {
             output.as_deref(),
         ),
         Command::Path { store, from, to } => cmd::path::run(&store.store, &from, &to),
+        Command::Validate { store, shapes, all } => {
+            cmd::validate::run(&store.store, shapes.as_deref(), all)
+        }
+        Command::Push {
+            store,
+            endpoint,
+            update_endpoint,
+            article,
+            user,
+            password_env,
+            password_stdin,
+            protocol,
+            batch,
+            retries,
+        } => cmd::push::run(
+            &store.store,
+            cmd::push::Args {
+                endpoint,
+                update_endpoint,
+                article,
+                user,
+                password_env,
+                password_stdin,
+                protocol,
+                batch,
+                retries,
+            },
+        ),
         Command::Rank { store, kind, top } => cmd::rank::run(&store.store, kind.as_deref(), top),
         Command::Eval {
             gold,

@@ -98,6 +98,21 @@ impl Store {
         Ok(quads)
     }
 
+    /// The ids of the stored articles, sorted.
+    pub fn article_ids(&self) -> Result<Vec<String>> {
+        let prefix = crate::rdf::iri::article("");
+        let mut ids = Vec::new();
+        for g in self.inner.named_graphs() {
+            if let NamedOrBlankNode::NamedNode(n) = g? {
+                if let Some(rest) = n.as_str().strip_prefix(&prefix) {
+                    ids.push(crate::rdf::iri::unescape(rest));
+                }
+            }
+        }
+        ids.sort();
+        Ok(ids)
+    }
+
     pub fn has_article(&self, id: &str) -> Result<bool> {
         let g = NamedNode::new_unchecked(crate::rdf::iri::article(id));
         Ok(self

@@ -715,3 +715,225 @@ fn path_rank_and_components() {
         "{st}"
     );
 }
+
+/// A tool that CI installs: present, or the test is skipped outside CI.
+fn have(cmd: &str, probe: &[&str]) -> bool {
+    let ok = Command::new(cmd)
+        .args(probe)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have {cmd} {probe:?}"
+        );
+        eprintln!("skipped: {cmd} is not installed");
+    }
+    ok
+}
+
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn sparql_csv(endpoint: &str, query: &str) -> Vec<Vec<String>> {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut resp = agent
+        .post(endpoint)
+        .header("Content-Type", "application/sparql-query")
+        .header("Accept", "text/csv")
+        .send(query.as_bytes())
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    let text = resp.body_mut().read_to_string().unwrap();
+    let mut rows: Vec<Vec<String>> = text
+        .lines()
+        .skip(1)
+        .map(|l| {
+            l.split(',')
+                .map(|c| c.trim_matches('"').to_string())
+                .collect()
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+#[test]
+fn push_into_an_oxigraph_server_and_ask_it_the_same_question() {
+    if !have("oxigraph", &["--version"]) {
+        return;
+    }
+    let (d, store) = ingested();
+    let port = free_port();
+    let _server = Server(
+        Command::new("oxigraph")
+            .args([
+                "serve",
+                "--location",
+                s(&d.path().join("server")),
+                "--bind",
+                &format!("127.0.0.1:{port}"),
+                "--union-default-graph",
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let base = format!("http://127.0.0.1:{port}");
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let count = || {
+        sparql_csv(
+            &format!("{base}/query"),
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+        )[0][0]
+            .clone()
+    };
+    ok(&[
+        "push",
+        "--store",
+        s(&store),
+        "--endpoint",
+        &format!("{base}/store"),
+    ]);
+    let quads = ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "--format",
+        "tsv",
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+    ]);
+    assert_eq!(count(), quads.lines().nth(1).unwrap());
+    // A second push replaces the graphs rather than adding to them, by either protocol.
+    ok(&[
+        "push",
+        "--store",
+        s(&store),
+        "--endpoint",
+        &format!("{base}/store"),
+    ]);
+    let o = run(&[
+        "push",
+        "--store",
+        s(&store),
+        "--endpoint",
+        &format!("{base}/no-such-endpoint"),
+        "--update-endpoint",
+        &format!("{base}/update"),
+    ]);
+    assert!(
+        o.status.success()
+            && String::from_utf8_lossy(&o.stderr).contains("falling back to SPARQL Update")
+    );
+    assert_eq!(count(), quads.lines().nth(1).unwrap());
+    // The same question, asked of the server and of polgraph, has the same rows.
+    let offices = std::fs::read_to_string(root().join("queries/offices.rq")).unwrap();
+    let mut ours = csv(&store, "offices");
+    ours.sort();
+    assert_eq!(sparql_csv(&format!("{base}/query"), &offices), ours);
+    // One article only; and an endpoint that is not there is reported, not hung on.
+    ok(&[
+        "push",
+        "--store",
+        s(&store),
+        "--endpoint",
+        &format!("{base}/store"),
+        "--article",
+        "seed001",
+    ]);
+    let o = run(&[
+        "push",
+        "--store",
+        s(&store),
+        "--endpoint",
+        "http://127.0.0.1:9/store",
+        "--retries",
+        "0",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("5 failed"));
+}
+
+#[test]
+fn validate_and_independent_readers_agree() {
+    let (d, store) = ingested();
+    let v = ok(&["validate", "--store", s(&store)]);
+    assert!(v.starts_with("conforms:"), "{v}");
+    if !have("python3", &["-c", "import rdflib, pyshacl"]) {
+        return;
+    }
+    let mut files = Vec::new();
+    for (flag, ext) in [
+        ("nt", "nt"),
+        ("ttl", "ttl"),
+        ("rdfxml", "rdf"),
+        ("trig", "trig"),
+        ("jsonld", "jsonld"),
+        ("nq", "nq"),
+    ] {
+        let f = d.path().join(format!("g.{ext}"));
+        ok(&[
+            "export",
+            "--store",
+            s(&store),
+            "--format",
+            flag,
+            "-o",
+            s(&f),
+        ]);
+        files.push(f);
+    }
+    let mut args = vec![
+        s(&root().join("tests/python/check_rdf.py")).to_string(),
+        s(&root().join("ontology/shapes.ttl")).to_string(),
+    ];
+    args.extend(files.iter().map(|f| s(f).to_string()));
+    let o = Command::new("python3").args(&args).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let count = |q: &str| {
+        ok(&["query", "--store", s(&store), "--format", "tsv", q])
+            .lines()
+            .nth(1)
+            .unwrap()
+            .to_string()
+    };
+    let quads = count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+    let triples = count("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }");
+    for line in out.lines().filter(|l| l.contains("/g.")) {
+        let (file, n) = line.rsplit_once(' ').unwrap();
+        let want = if [".nq", ".trig", ".jsonld"]
+            .iter()
+            .any(|e| file.ends_with(e))
+        {
+            &quads
+        } else {
+            &triples
+        };
+        assert_eq!(n, want, "rdflib read {file}");
+    }
+    assert!(out.contains("shacl conforms"), "{out}");
+}

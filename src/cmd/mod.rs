@@ -5,6 +5,8 @@ pub mod export;
 pub mod graph;
 pub mod ingest;
 pub mod path;
+pub mod push;
 pub mod query;
 pub mod rank;
 pub mod stats;
+pub mod validate;

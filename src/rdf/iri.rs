@@ -36,6 +36,25 @@ fn escape(id: &str) -> String {
     out
 }
 
+/// The inverse of `escape`.
+pub fn unescape(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 pub fn article(id: &str) -> String {
     format!("{ID}article/{}", escape(id))
 }
@@ -70,8 +89,14 @@ pub fn event(article_id: &str, n: usize, event_type: &str) -> String {
         slug(event_type)
     )
 }
-pub fn mention(article_id: &str, kind: &str, start: usize, end: usize) -> String {
-    format!("{ID}mention/{}/{kind}/{start}-{end}", escape(article_id))
+/// A mention: the article, the span and the entity it refers to (one span may name a body and,
+/// implied, its parents).
+pub fn mention(article_id: &str, kind: &str, start: usize, end: usize, entity: &str) -> String {
+    let entity = slug(entity.strip_prefix(ID).unwrap_or(entity));
+    format!(
+        "{ID}mention/{}/{kind}/{start}-{end}/{entity}",
+        escape(article_id)
+    )
 }
 pub fn holding(article_id: &str, person: &str, role: &str, org: &str) -> String {
     format!(

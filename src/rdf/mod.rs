@@ -123,7 +123,7 @@ impl Mapper<'_> {
 
     fn mention(&mut self, kind: &str, entity: &str, span: &Range<usize>, rule: &str) {
         let (s, e) = self.text.original_span(span);
-        let m = iri::mention(&self.article.id, kind, s, e);
+        let m = iri::mention(&self.article.id, kind, s, e, entity);
         self.g.a(&m, pg::MENTION);
         self.g.iri(&m, pg::REFERS_TO, entity);
         let art = self.art.clone();

@@ -1,0 +1,42 @@
+use anyhow::{Context, Result};
+use polgraph::store::Store;
+use polgraph::validate;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(store: &Path, shapes: Option<&Path>, all: bool) -> Result<ExitCode> {
+    let text = match shapes {
+        Some(p) => {
+            std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?
+        }
+        None => validate::SHAPES.to_string(),
+    };
+    let shapes = validate::shapes(&text)?;
+    let db = Store::open(store)?;
+    let quads = db.quads(None)?;
+    let v = validate::check(&quads, &shapes);
+    let mut out = std::io::stdout().lock();
+    if v.is_empty() {
+        writeln!(
+            out,
+            "conforms: {} quads, {} shapes, no violation",
+            quads.len(),
+            shapes.len()
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for ((shape, path), n) in validate::summary(&v) {
+        writeln!(out, "{n:>6}  {shape} {path}")?;
+    }
+    for x in v.iter().take(if all { usize::MAX } else { 20 }) {
+        writeln!(out, "  {} {}: {}", x.focus, x.path, x.message)?;
+    }
+    writeln!(
+        out,
+        "does not conform: {} violation{}",
+        v.len(),
+        if v.len() == 1 { "" } else { "s" }
+    )?;
+    Ok(ExitCode::from(1))
+}
