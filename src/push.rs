@@ -171,25 +171,25 @@ impl Client {
                 let text = resp.into_body().read_to_string().unwrap_or_default();
                 Ok((code, text, challenge))
             };
-        let basic = match (&self.user, &self.password) {
-            (Some(u), Some(p)) => Some(format!("Basic {}", base64(&format!("{u}:{p}")))),
-            _ => None,
-        };
-        let (code, text, challenge) = go(basic)?;
+        // Credentials answer the store's challenge (Basic or Digest) rather than being sent up
+        // front: a server that expects Digest may refuse a request that offered Basic.
+        let (code, text, challenge) = go(None)?;
         if code == 401 {
             if let (Some(ch), Some(u), Some(p)) = (challenge, &self.user, &self.password) {
-                if ch.to_lowercase().starts_with("digest") {
+                let auth = if ch.to_lowercase().starts_with("digest") {
                     let uri = url
                         .splitn(4, '/')
                         .nth(3)
                         .map(|p| format!("/{p}"))
                         .unwrap_or_else(|| "/".into());
                     let cnonce = hex(Md5::digest(format!("{}{url}", std::process::id())));
-                    let auth = digest_header(&ch, u, p, method, &uri, &cnonce[..16])
-                        .ok_or("a Digest challenge without realm or nonce")?;
-                    let (code, text, _) = go(Some(auth))?;
-                    return Ok((code, text));
-                }
+                    digest_header(&ch, u, p, method, &uri, &cnonce[..16])
+                        .ok_or("a Digest challenge without realm or nonce")?
+                } else {
+                    format!("Basic {}", base64(&format!("{u}:{p}")))
+                };
+                let (code, text, _) = go(Some(auth))?;
+                return Ok((code, text));
             }
         }
         Ok((code, text))
