@@ -390,7 +390,10 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                 // `Đại biểu HĐND tỉnh Lê Thị Thêu - Ủy viên Ban Thường vụ Huyện ủy, ...`
                 let a = skip_photo_note(toks, e);
                 if toks.is_punct(a, &[",", "-", "–", "("]) {
-                    if let Some((own, oe)) = post_list(toks, a + 1) {
+                    // `Role1 X, Role2 Y`: a title followed by a name is that name's, not X's.
+                    if let Some((own, oe)) =
+                        post_list(toks, a + 1).filter(|(_, oe)| name_at(toks, *oe).is_none())
+                    {
                         em.offices(&name, &own, start..oe, pe..oe, "office.apposition");
                         i = oe;
                     }
@@ -500,6 +503,19 @@ mod tests {
     fn plural_heading() {
         let s = "Các tỉnh ủy viên, phó chủ tịch UBND tỉnh Lâm Đồng: Nguyễn Ngọc Phúc, Phạm S.";
         assert_eq!(offices(s).len(), 4);
+    }
+
+    #[test]
+    fn a_list_of_titles_before_names() {
+        let s = "Chủ tịch nước Tô Lâm, Thủ tướng Phạm Minh Chính, Chủ tịch Quốc hội Trần Thanh Mẫn và các đại biểu dự.";
+        assert_eq!(
+            offices(s),
+            [
+                "Tô Lâm | Chủ tịch nước | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam",
+                "Phạm Minh Chính | Thủ tướng | Chính phủ",
+                "Trần Thanh Mẫn | Chủ tịch | Quốc hội"
+            ]
+        );
     }
 
     #[test]
