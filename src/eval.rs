@@ -5,8 +5,6 @@
 use crate::error::{Error, Result};
 use crate::normalize::key;
 use crate::store::Store;
-use oxigraph::model::Term;
-use oxigraph::sparql::QueryResults;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -146,36 +144,6 @@ pub fn gold(dir: &Path) -> Result<(Keys, BTreeSet<String>)> {
     Ok((keys, docs))
 }
 
-fn rows(store: &Store, name: &str) -> Result<Vec<BTreeMap<String, String>>> {
-    let q = crate::query::shipped(name).ok_or_else(|| Error::UnknownQuery(name.into()))?;
-    let QueryResults::Solutions(sol) = store.query(name, q.sparql, &[])? else {
-        return Err(Error::Query {
-            name: name.into(),
-            message: "not a SELECT query".into(),
-        });
-    };
-    let mut out = Vec::new();
-    for s in sol {
-        let s = s.map_err(|e| Error::Query {
-            name: name.into(),
-            message: e.to_string(),
-        })?;
-        out.push(
-            s.iter()
-                .map(|(v, t)| {
-                    let value = match t {
-                        Term::Literal(l) => l.value().to_string(),
-                        Term::NamedNode(n) => n.as_str().to_string(),
-                        t => t.to_string(),
-                    };
-                    (v.as_str().to_string(), value)
-                })
-                .collect(),
-        );
-    }
-    Ok(out)
-}
-
 /// The keys the store holds, read through the contract queries.
 pub fn predicted(store: &Store, docs: &BTreeSet<String>) -> Result<Keys> {
     let mut keys = empty();
@@ -185,7 +153,7 @@ pub fn predicted(store: &Store, docs: &BTreeSet<String>) -> Result<Keys> {
             keys.get_mut(c).expect("category").insert(v);
         }
     };
-    for r in rows(store, "offices")? {
+    for r in crate::query::rows(store, "offices")? {
         add(
             "offices",
             vec![
@@ -204,25 +172,25 @@ pub fn predicted(store: &Store, docs: &BTreeSet<String>) -> Result<Keys> {
             ],
         );
     }
-    for r in rows(store, "persons")? {
+    for r in crate::query::rows(store, "persons")? {
         add("persons", vec![g(&r, "doc"), norm(&g(&r, "person"))]);
     }
-    for r in rows(store, "organizations")? {
+    for r in crate::query::rows(store, "organizations")? {
         add(
             "organizations",
             vec![g(&r, "doc"), norm(&g(&r, "organization"))],
         );
     }
-    for r in rows(store, "localities")? {
+    for r in crate::query::rows(store, "localities")? {
         add("localities", vec![g(&r, "doc"), norm(&g(&r, "locality"))]);
     }
-    for r in rows(store, "documents")? {
+    for r in crate::query::rows(store, "documents")? {
         add(
             "documents",
             vec![g(&r, "doc"), norm(&g(&r, "type")), norm_id(&g(&r, "id"))],
         );
     }
-    for r in rows(store, "articles")? {
+    for r in crate::query::rows(store, "articles")? {
         let d = g(&r, "date");
         if !d.is_empty() {
             add("dates", vec![g(&r, "doc"), d.chars().take(10).collect()]);

@@ -41,18 +41,6 @@ pub struct Report {
     pub protocol_used: Option<&'static str>,
 }
 
-fn encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 fn hex(d: impl AsRef<[u8]>) -> String {
     d.as_ref().iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -263,7 +251,11 @@ pub fn push(
         } else {
             '?'
         };
-        let url = format!("{}{sep}graph={}", target.endpoint, encode(&graph));
+        let url = format!(
+            "{}{sep}graph={}",
+            target.endpoint,
+            crate::rdf::iri::escape(&graph)
+        );
         let (body, n) = ntriples(store, a)?;
         match client.send("PUT", &url, "application/n-triples", &body) {
             Sent::Ok => {
@@ -367,7 +359,7 @@ mod tests {
             "QWxhZGRpbjpvcGVuIHNlc2FtZQ=="
         );
         assert_eq!(
-            encode("https://w3id.org/polgraph/id/article/a b"),
+            crate::rdf::iri::escape("https://w3id.org/polgraph/id/article/a b"),
             "https%3A%2F%2Fw3id.org%2Fpolgraph%2Fid%2Farticle%2Fa%20b"
         );
     }

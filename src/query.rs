@@ -124,6 +124,30 @@ fn cell(t: Option<&Term>) -> String {
     }
 }
 
+/// The rows of a shipped SELECT query: each a map from variable to lexical value (an IRI as is).
+pub fn rows(store: &Store, name: &str) -> Result<Vec<std::collections::BTreeMap<String, String>>> {
+    let q = shipped(name).ok_or_else(|| Error::UnknownQuery(name.into()))?;
+    let QueryResults::Solutions(sol) = store.query(name, q.sparql, &[])? else {
+        return Err(Error::Query {
+            name: name.into(),
+            message: "not a SELECT query".into(),
+        });
+    };
+    let mut out = Vec::new();
+    for s in sol {
+        let s = s.map_err(|e| Error::Query {
+            name: name.into(),
+            message: e.to_string(),
+        })?;
+        out.push(
+            s.iter()
+                .map(|(v, t)| (v.as_str().to_string(), cell(Some(t))))
+                .collect(),
+        );
+    }
+    Ok(out)
+}
+
 /// Runs a query and prints its results.
 pub fn run(
     store: &Store,

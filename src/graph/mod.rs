@@ -7,11 +7,9 @@ pub mod dot;
 pub mod path;
 pub mod rank;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::normalize::key;
 use crate::store::Store;
-use oxigraph::model::Term;
-use oxigraph::sparql::QueryResults;
 use petgraph::graph::UnGraph;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
@@ -67,36 +65,6 @@ pub struct Network {
     pub g: StableDiGraph<Node, Edge>,
 }
 
-fn rows(store: &Store, name: &str) -> Result<Vec<BTreeMap<String, String>>> {
-    let q = crate::query::shipped(name).ok_or_else(|| Error::UnknownQuery(name.into()))?;
-    let QueryResults::Solutions(sol) = store.query(name, q.sparql, &[])? else {
-        return Err(Error::Query {
-            name: name.into(),
-            message: "not a SELECT query".into(),
-        });
-    };
-    let mut out = Vec::new();
-    for s in sol {
-        let s = s.map_err(|e| Error::Query {
-            name: name.into(),
-            message: e.to_string(),
-        })?;
-        out.push(
-            s.iter()
-                .map(|(v, t)| {
-                    let value = match t {
-                        Term::Literal(l) => l.value().to_string(),
-                        Term::NamedNode(n) => n.as_str().to_string(),
-                        t => t.to_string(),
-                    };
-                    (v.as_str().to_string(), value)
-                })
-                .collect(),
-        );
-    }
-    Ok(out)
-}
-
 /// What `--kind` selects: a kind of node, or organizations of one kind (`party`, `state`, ...).
 pub fn kind_matches(filter: &str, n: &Node) -> bool {
     match filter {
@@ -128,7 +96,7 @@ impl Network {
         let mut g = StableDiGraph::new();
         let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
         let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-        for r in rows(store, "graph-nodes")? {
+        for r in crate::query::rows(store, "graph-nodes")? {
             let kind = match r.get("kind").map(String::as_str) {
                 Some("person") => Kind::Person,
                 Some("organization") => Kind::Organization,
@@ -146,7 +114,7 @@ impl Network {
             });
         }
         let mut edges: BTreeMap<EdgeKey, BTreeSet<String>> = BTreeMap::new();
-        for r in rows(store, "graph-edges")? {
+        for r in crate::query::rows(store, "graph-edges")? {
             if article.is_some_and(|a| r["doc"] != a) {
                 continue;
             }

@@ -23,8 +23,9 @@ pub fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// An article id in an IRI path: unreserved characters kept, everything else percent-encoded.
-fn escape(id: &str) -> String {
+/// Percent-encoding: unreserved characters kept, everything else encoded (an article id in an
+/// IRI path, an IRI in a query string).
+pub fn escape(id: &str) -> String {
     let mut out = String::new();
     for b in id.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
