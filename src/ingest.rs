@@ -40,29 +40,59 @@ pub struct Inputs {
     pub errors: Vec<Error>,
 }
 
-/// Reads every path; `-` is standard input (plain text, or JSON Lines when it starts with `{`).
-pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
-    let mut out = Inputs::default();
+/// Where articles come from: a file, or standard input.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+/// The sources behind the paths given (folders walked, sorted), and the folders that could not be read.
+pub fn sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
+            out.push(Source::Stdin);
+        } else if p.is_dir() {
+            let mut files = Vec::new();
+            walk(p, &mut files, &mut errors);
+            files.sort();
+            out.extend(files.into_iter().map(Source::File));
+        } else {
+            out.push(Source::File(p.clone()));
+        }
+    }
+    (out, errors)
+}
+
+/// Reads one source: its articles and what was wrong with it.
+pub fn read(source: &Source, out: &mut Inputs) {
+    match source {
+        Source::Stdin => {
             let mut buf = Vec::new();
             match std::io::stdin().read_to_end(&mut buf) {
-                Ok(_) => read_bytes(Path::new("<stdin>"), "stdin", &buf, Kind::Sniff, &mut out),
+                Ok(_) => read_bytes(Path::new("<stdin>"), "stdin", &buf, Kind::Sniff, out),
                 Err(source) => out.errors.push(Error::Io {
                     path: "<stdin>".into(),
                     source,
                 }),
             }
-        } else if p.is_dir() {
-            let mut files = Vec::new();
-            walk(p, &mut files, &mut out.errors);
-            files.sort();
-            for f in files {
-                read_file(&f, &mut out);
-            }
-        } else {
-            read_file(p, &mut out);
         }
+        Source::File(p) => read_file(p, out),
+    }
+}
+
+/// Reads every path; `-` is standard input (plain text, or JSON Lines when it starts with `{`).
+/// (Everything in memory: `load` streams instead.)
+pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
+    let (srcs, errors) = sources(paths);
+    let mut out = Inputs {
+        articles: Vec::new(),
+        errors,
+    };
+    for s in &srcs {
+        read(s, &mut out);
     }
     out
 }

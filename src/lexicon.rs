@@ -63,13 +63,23 @@ pub struct Body {
 pub struct Table<T> {
     pub map: HashMap<String, T>,
     pub max_words: usize,
+    /// The first words of the entries: most tokens start none, and are passed over at once.
+    pub first: HashSet<String>,
 }
 
 impl<T> Table<T> {
     fn new(entries: impl Iterator<Item = (String, T)>) -> Self {
         let map: HashMap<String, T> = entries.collect();
         let max_words = map.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
-        Table { map, max_words }
+        let first = map
+            .keys()
+            .map(|k| k.split([' ', ',']).next().unwrap_or("").to_string())
+            .collect();
+        Table {
+            map,
+            max_words,
+            first,
+        }
     }
 }
 

@@ -6,14 +6,17 @@
 //! organizations, localities, documents) -> [`rdf`] (vocabulary, IRI minting, quads) ->
 //! [`store`] (oxigraph) -> [`query`] / [`export`] / [`eval`].
 
+pub mod bench;
 pub mod error;
 pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;
+pub mod generate;
 pub mod graph;
 pub mod ingest;
 pub mod lexicon;
+pub mod load;
 pub mod meta;
 pub mod normalize;
 pub mod pipeline;

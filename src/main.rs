@@ -204,6 +204,46 @@ enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Extracts articles to N-Quads shards without a store (one named graph per article), so that
+    /// a corpus can be extracted on many machines and bulk-loaded by a distributed store.
+    ///
+    /// Example:
+    ///   polgraph extract --out shards --shard-size 10000 corpus/
+    #[command(verbatim_doc_comment)]
+    Extract {
+        /// Folder for part-00000.nq, part-00001.nq, ...
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Articles per shard.
+        #[arg(long, default_value_t = 10000, value_name = "N")]
+        shard_size: usize,
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Writes N synthetic articles in the forms of the dev corpus as JSON Lines (deterministic by seed).
+    Generate {
+        #[arg(long, default_value_t = 1000, value_name = "N")]
+        count: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Measures extraction, ingest, the bulk loader and every shipped query on generated corpora.
+    ///
+    /// Example (the README's table):
+    ///   polgraph bench --articles 1000 --articles 10000 --articles 100000
+    #[command(verbatim_doc_comment)]
+    Bench {
+        /// Corpus sizes. Repeatable.
+        #[arg(long = "articles", default_value = "1000", value_name = "N")]
+        sizes: Vec<usize>,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where the temporary stores go (default: the system's temporary folder).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Counts articles, quads, entities by kind and the network's connected components.
     Stats {
         #[command(flatten)]
@@ -274,6 +314,17 @@ fn main() -> ExitCode {
             output.as_deref(),
         ),
         Command::Path { store, from, to } => cmd::path::run(&store.store, &from, &to),
+        Command::Extract {
+            out,
+            shard_size,
+            paths,
+        } => cmd::extract::run(&out, shard_size, &paths),
+        Command::Generate {
+            count,
+            seed,
+            output,
+        } => cmd::generate::run(count, seed, output.as_deref()),
+        Command::Bench { sizes, seed, dir } => cmd::bench::run(&sizes, seed, dir.as_deref()),
         Command::Validate { store, shapes, all } => {
             cmd::validate::run(&store.store, shapes.as_deref(), all)
         }

@@ -1,48 +1,75 @@
 use anyhow::Result;
-use polgraph::{ingest, pipeline, store::Store};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use polgraph::{ingest, load, store::Store};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// A progress bar with rate and ETA on a terminal; nothing otherwise.
+pub fn progress_bar(len: Option<u64>, what: &str) -> ProgressBar {
+    let pb = match len {
+        Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr()),
+        None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
+    };
+    if !std::io::stderr().is_terminal() {
+        pb.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    let template = match len {
+        Some(_) => format!("{{bar:30}} {{pos}}/{{len}} {what} ({{per_sec}}, ETA {{eta}}) {{msg}}"),
+        None => format!("{{spinner}} {{pos}} {what} ({{per_sec}}) {{msg}}"),
+    };
+    pb.set_style(
+        ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    pb
+}
+
 pub fn run(store: &Path, paths: &[PathBuf]) -> Result<ExitCode> {
-    let inputs = ingest::read_inputs(paths);
-    let mut failed = inputs.errors.len();
-    for e in &inputs.errors {
+    let (sources, mut errors) = ingest::sources(paths);
+    let db = Store::open(store)?;
+    // One article a file, except JSON Lines: count files only when that gives articles.
+    let texts = sources
+        .iter()
+        .all(|s| matches!(s, ingest::Source::File(p) if p.extension().is_some_and(|e| e == "txt")));
+    let pb = progress_bar(texts.then_some(sources.len() as u64), "articles");
+    let started = std::time::Instant::now();
+    let report = load::load(&db, &sources, &mut |n, bytes| {
+        pb.set_position(n as u64);
+        pb.set_message(format!("{:.1} MB", bytes as f64 / 1e6));
+    })?;
+    pb.finish_and_clear();
+    errors.extend(report.errors);
+    for e in &errors {
         eprintln!("polgraph: skipped {e}");
     }
-    let db = Store::open(store)?;
-    let mut seen = std::collections::HashMap::new();
-    let mut quads = 0;
-    for a in &inputs.articles {
-        if let Some(prev) = seen.insert(a.id.clone(), a.origin.clone()) {
-            eprintln!(
-                "polgraph: warning: {} has the id {:?} of {prev}; it replaces it",
-                a.origin, a.id
-            );
-        }
-        let p = pipeline::process(a);
-        quads += p.graph.len();
-        if let Err(e) = db.replace(&p.graph) {
-            eprintln!("polgraph: {}: {e}", a.origin);
-            failed += 1;
-        }
+    for (id, before, after) in &report.replaced {
+        eprintln!("polgraph: warning: {after} has the id {id:?} of {before}; it replaces it");
     }
+    let secs = started.elapsed().as_secs_f64();
     eprintln!(
-        "ingested {} article{} ({quads} quads) into {}{}",
-        seen.len(),
-        if seen.len() == 1 { "" } else { "s" },
-        store.display(),
-        if failed > 0 {
-            format!(
-                "; {failed} input{} failed",
-                if failed == 1 { "" } else { "s" }
-            )
+        "ingested {} article{} ({} quads{}) into {} in {secs:.1} s{}",
+        report.articles,
+        if report.articles == 1 { "" } else { "s" },
+        report.quads,
+        if report.bulk {
+            ", bulk-loaded into an empty store"
         } else {
+            ""
+        },
+        store.display(),
+        if errors.is_empty() {
             String::new()
+        } else {
+            format!(
+                "; {} input{} failed",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            )
         }
     );
-    Ok(if failed > 0 {
-        ExitCode::from(1)
-    } else {
+    Ok(if errors.is_empty() {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     })
 }

@@ -1,7 +1,10 @@
 //! One file per subcommand.
 
+pub mod bench;
 pub mod eval;
 pub mod export;
+pub mod extract;
+pub mod generate;
 pub mod graph;
 pub mod ingest;
 pub mod path;

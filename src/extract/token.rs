@@ -148,12 +148,14 @@ impl Tokens {
             j += 1;
         }
         let start = match self.get(i) {
-            Some(t) if t.word => t.span.start,
+            Some(t) if t.word && table.first.contains(&t.key) => t.span.start,
             _ => return None,
         };
         for &e in ends.iter().rev() {
             let n = e - i;
-            let k = key(&self.text[start..self.toks[e - 1].span.end])
+            // The text is already normalised (NFC, canonical tones, single spaces): lower case suffices.
+            let k = self.text[start..self.toks[e - 1].span.end]
+                .to_lowercase()
                 .replace(" ,", ",")
                 .replace('–', "-");
             if let Some(v) = table.map.get(&k) {

@@ -1,0 +1,150 @@
+//! `polgraph bench`: how fast, on a generated corpus (see [`crate::generate`]).
+
+use crate::error::Result;
+use crate::ingest::Inputs;
+use crate::load;
+use crate::store::Store;
+use std::path::Path;
+use std::time::Instant;
+
+#[derive(Debug, Clone)]
+pub struct Figures {
+    pub articles: usize,
+    pub megabytes: f64,
+    pub threads: usize,
+    pub extract_secs: f64,
+    pub ingest_secs: f64,
+    pub quads: usize,
+    pub bulk_secs: f64,
+    pub store_bytes: u64,
+    pub peak_rss_kb: u64,
+    /// (query, rows, milliseconds)
+    pub queries: Vec<(String, usize, f64)>,
+}
+
+impl Figures {
+    pub fn articles_per_sec_per_core(&self) -> f64 {
+        self.articles as f64 / self.extract_secs / self.threads as f64
+    }
+    pub fn mb_per_sec_per_core(&self) -> f64 {
+        self.megabytes / self.extract_secs / self.threads as f64
+    }
+    pub fn ingest_quads_per_sec(&self) -> f64 {
+        self.quads as f64 / self.ingest_secs
+    }
+    pub fn bulk_quads_per_sec(&self) -> f64 {
+        self.quads as f64 / self.bulk_secs
+    }
+}
+
+fn dir_size(p: &Path) -> u64 {
+    std::fs::read_dir(p)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| match e.metadata() {
+                    Ok(m) if m.is_dir() => dir_size(&e.path()),
+                    Ok(m) => m.len(),
+                    Err(_) => 0,
+                })
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+/// The process's peak resident memory (Linux), in KiB.
+pub fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Runs the benchmark for `n` articles in stores under `dir`.
+pub fn run(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
+    let corpus = crate::generate::corpus(n, seed);
+    let bytes: usize = corpus.iter().map(|a| a.text.len()).sum();
+    // Extraction alone, in parallel, chunk by chunk as ingest does it.
+    let t = Instant::now();
+    let mut quads = 0;
+    for c in corpus.chunks(load::CHUNK) {
+        quads += load::extract(c).iter().map(|g| g.len()).sum::<usize>();
+    }
+    let extract_secs = t.elapsed().as_secs_f64();
+    // End to end into an empty on-disk store.
+    let path = dir.join(format!("ingest-{n}"));
+    let _ = std::fs::remove_dir_all(&path);
+    let store = Store::open(&path)?;
+    let t = Instant::now();
+    let chunks = corpus.chunks(load::CHUNK).map(|c| Inputs {
+        articles: c.to_vec(),
+        errors: Vec::new(),
+    });
+    let loaded = load::load_inputs(&store, chunks, &mut |_, _| {})?;
+    let ingest_secs = t.elapsed().as_secs_f64();
+    drop(corpus);
+    // oxigraph's own bulk loader on the same quads.
+    let all = store.quads(None)?;
+    let ref_path = dir.join(format!("bulk-{n}"));
+    let _ = std::fs::remove_dir_all(&ref_path);
+    let reference = Store::open(&ref_path)?;
+    let t = Instant::now();
+    let mut b = reference.bulk();
+    b.load_quads(all)?;
+    b.commit()?;
+    let bulk_secs = t.elapsed().as_secs_f64();
+    drop(reference);
+    let _ = std::fs::remove_dir_all(&ref_path);
+    // Each shipped query, the selective ones with parameters a user would give.
+    let person = crate::query::rows(&store, "persons")?
+        .first()
+        .and_then(|r| r.get("person").cloned())
+        .unwrap_or_default();
+    let province = crate::query::rows(&store, "localities")?
+        .iter()
+        .filter_map(|r| r.get("locality"))
+        .find(|l| l.starts_with("tỉnh "))
+        .cloned()
+        .unwrap_or_default();
+    let mut queries = Vec::new();
+    for q in crate::query::SHIPPED {
+        let params: Vec<(String, oxigraph::model::Term)> = match q.name {
+            "person-posts" => vec![crate::query::param(&format!("person={person}"))?],
+            "holders" => vec![
+                crate::query::param("role=Bí thư")?,
+                crate::query::param(&format!("place={province}"))?,
+            ],
+            "issued-by" => vec![crate::query::param("issuer=Bộ Chính trị")?],
+            "office-history" => vec![crate::query::param("year=2020")?],
+            _ => Vec::new(),
+        };
+        let t = Instant::now();
+        let mut sink = Vec::new();
+        let rows = crate::query::run(
+            &store,
+            q.name,
+            &params,
+            crate::query::Format::Tsv,
+            &mut sink,
+        )?;
+        queries.push((q.name.to_string(), rows, t.elapsed().as_secs_f64() * 1000.0));
+    }
+    let store_bytes = dir_size(&path);
+    drop(store);
+    let _ = std::fs::remove_dir_all(&path);
+    Ok(Figures {
+        articles: loaded.articles,
+        megabytes: bytes as f64 / 1e6,
+        threads: rayon::current_num_threads(),
+        extract_secs,
+        ingest_secs,
+        quads: loaded.quads.max(quads.min(loaded.quads)),
+        bulk_secs,
+        store_bytes,
+        peak_rss_kb: peak_rss_kb(),
+        queries,
+    })
+}

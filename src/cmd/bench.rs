@@ -1,0 +1,81 @@
+use anyhow::Result;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(sizes: &[usize], seed: u64, dir: Option<&Path>) -> Result<ExitCode> {
+    let tmp;
+    let dir = match dir {
+        Some(d) => d.to_path_buf(),
+        None => {
+            tmp = std::env::temp_dir().join(format!("polgraph-bench-{}", std::process::id()));
+            tmp.clone()
+        }
+    };
+    std::fs::create_dir_all(&dir)?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "polgraph bench, seed {seed}, {} threads, on {}",
+        rayon::current_num_threads(),
+        machine()
+    )?;
+    writeln!(out)?;
+    writeln!(out, "| articles | MB | extract art/s/core | extract MB/s/core | ingest s | ingest quads/s | bulk loader quads/s | ratio | quads | store MB | peak RSS MB |")?;
+    writeln!(
+        out,
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    )?;
+    let mut latencies = Vec::new();
+    for &n in sizes {
+        let f = polgraph::bench::run(n, seed, &dir)?;
+        writeln!(
+            out,
+            "| {} | {:.1} | {:.0} | {:.2} | {:.1} | {:.0} | {:.0} | {:.2} | {} | {:.0} | {:.0} |",
+            f.articles,
+            f.megabytes,
+            f.articles_per_sec_per_core(),
+            f.mb_per_sec_per_core(),
+            f.ingest_secs,
+            f.ingest_quads_per_sec(),
+            f.bulk_quads_per_sec(),
+            f.ingest_quads_per_sec() / f.bulk_quads_per_sec(),
+            f.quads,
+            f.store_bytes as f64 / 1e6,
+            f.peak_rss_kb as f64 / 1024.0,
+        )?;
+        latencies.push((n, f.queries));
+    }
+    writeln!(out)?;
+    writeln!(out, "query latency, ms (rows):")?;
+    for (n, qs) in latencies {
+        let cells: Vec<String> = qs
+            .iter()
+            .map(|(q, rows, ms)| format!("{q} {ms:.1} ({rows})"))
+            .collect();
+        writeln!(out, "  {n} articles: {}", cells.join(", "))?;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_else(|| "an unknown CPU".into());
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .next()
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        })
+        .map(|kb| format!("{:.0} GiB", kb as f64 / 1048576.0))
+        .unwrap_or_default();
+    format!("{cpu}, {mem}")
+}

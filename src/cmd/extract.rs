@@ -1,0 +1,73 @@
+use anyhow::{bail, Context, Result};
+use polgraph::ingest::{self, Inputs};
+use polgraph::load;
+use polgraph::store::Store;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Writes N-Quads shards of `shard_size` articles each (one named graph per article), no store.
+pub fn run(out: &Path, shard_size: usize, paths: &[PathBuf]) -> Result<ExitCode> {
+    if shard_size == 0 {
+        bail!("--shard-size must be at least 1");
+    }
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let (sources, mut errors) = ingest::sources(paths);
+    let pb = super::ingest::progress_bar(None, "articles");
+    let (mut shard, mut in_shard, mut articles, mut quads) = (0usize, 0usize, 0usize, 0usize);
+    let mut writer: Option<std::io::BufWriter<std::fs::File>> = None;
+    let mut pending: Vec<ingest::Article> = Vec::new();
+    let mut flush = |pending: &mut Vec<ingest::Article>,
+                     writer: &mut Option<std::io::BufWriter<std::fs::File>>|
+     -> Result<()> {
+        for g in load::extract(pending) {
+            if writer.is_none() || in_shard == shard_size {
+                if let Some(mut w) = writer.take() {
+                    w.flush()?;
+                }
+                let name = out.join(format!("part-{shard:05}.nq"));
+                *writer = Some(std::io::BufWriter::new(
+                    std::fs::File::create(&name)
+                        .with_context(|| format!("cannot write {}", name.display()))?,
+                ));
+                shard += 1;
+                in_shard = 0;
+            }
+            let w = writer.as_mut().expect("opened above");
+            Store::write(&g.quads(), oxigraph::io::RdfFormat::NQuads, &mut *w)?;
+            in_shard += 1;
+            articles += 1;
+            quads += g.len();
+        }
+        pending.clear();
+        pb.set_position(articles as u64);
+        Ok(())
+    };
+    for s in &sources {
+        let mut inputs = Inputs::default();
+        ingest::read(s, &mut inputs);
+        errors.append(&mut inputs.errors);
+        pending.extend(inputs.articles);
+        if pending.len() >= load::CHUNK {
+            flush(&mut pending, &mut writer)?;
+        }
+    }
+    flush(&mut pending, &mut writer)?;
+    if let Some(mut w) = writer {
+        w.flush()?;
+    }
+    pb.finish_and_clear();
+    for e in &errors {
+        eprintln!("polgraph: skipped {e}");
+    }
+    eprintln!(
+        "wrote {articles} articles ({quads} quads) in {shard} shard{} to {}",
+        if shard == 1 { "" } else { "s" },
+        out.display()
+    );
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

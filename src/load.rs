@@ -1,0 +1,118 @@
+//! Loading many articles: sources read a few at a time (memory does not grow with the corpus),
+//! extraction in parallel across cores, one transaction per chunk; into an empty store, oxigraph's
+//! bulk loader instead.
+
+use crate::error::{Error, Result};
+use crate::ingest::{self, Article, Inputs, Source};
+use crate::pipeline;
+use crate::rdf::Graph;
+use crate::store::Store;
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// What a load did.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: usize,
+    pub quads: usize,
+    pub bytes: usize,
+    pub errors: Vec<Error>,
+    /// Articles whose id an earlier input of the same run had: (id, earlier origin, later origin).
+    pub replaced: Vec<(String, String, String)>,
+    pub bulk: bool,
+}
+
+/// Articles per chunk: enough to keep the cores busy, few enough to bound memory.
+pub const CHUNK: usize = 512;
+
+/// Extracts a chunk of articles in parallel; the graphs come back in input order.
+pub fn extract(articles: &[Article]) -> Vec<Graph> {
+    articles
+        .par_iter()
+        .map(|a| pipeline::process(a).graph)
+        .collect()
+}
+
+/// Loads the sources into the store, calling `progress(articles done, bytes done)` per chunk.
+pub fn load(
+    store: &Store,
+    sources: &[Source],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Loaded> {
+    let inputs = sources.iter().map(|s| {
+        let mut inputs = Inputs::default();
+        ingest::read(s, &mut inputs);
+        inputs
+    });
+    load_inputs(store, inputs, progress)
+}
+
+/// Loads articles as they come, source by source.
+pub fn load_inputs(
+    store: &Store,
+    inputs: impl Iterator<Item = Inputs>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Loaded> {
+    let mut report = Loaded {
+        bulk: store.is_empty()?,
+        ..Loaded::default()
+    };
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut bulk = if report.bulk {
+        Some(store.bulk())
+    } else {
+        None
+    };
+    // A second article with an id already loaded in bulk must replace it: kept for the end.
+    let mut late: Vec<Graph> = Vec::new();
+    let mut chunk: Vec<Article> = Vec::new();
+    let mut flush = |chunk: &mut Vec<Article>,
+                     report: &mut Loaded,
+                     late: &mut Vec<Graph>,
+                     bulk: &mut Option<crate::store::Bulk<'_>>|
+     -> Result<()> {
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let graphs = extract(chunk);
+        let mut now = Vec::with_capacity(graphs.len());
+        for (a, g) in chunk.iter().zip(graphs) {
+            report.articles += 1;
+            report.quads += g.len();
+            report.bytes += a.text.len();
+            match seen.insert(a.id.clone(), a.origin.clone()) {
+                Some(prev) => {
+                    report.replaced.push((a.id.clone(), prev, a.origin.clone()));
+                    report.articles -= 1;
+                    late.push(g);
+                }
+                None => now.push(g),
+            }
+        }
+        match bulk {
+            Some(b) => b.load(&now)?,
+            None => store.replace_all(&now)?,
+        }
+        progress(report.articles, report.bytes);
+        chunk.clear();
+        Ok(())
+    };
+    for mut inputs in inputs {
+        report.errors.append(&mut inputs.errors);
+        for a in inputs.articles {
+            chunk.push(a);
+            if chunk.len() >= CHUNK {
+                flush(&mut chunk, &mut report, &mut late, &mut bulk)?;
+            }
+        }
+    }
+    flush(&mut chunk, &mut report, &mut late, &mut bulk)?;
+    if let Some(b) = bulk {
+        b.commit()?;
+    }
+    // Later articles with an id seen before replace the earlier ones, in input order.
+    for g in &late {
+        store.replace(g)?;
+    }
+    Ok(report)
+}
