@@ -11,16 +11,16 @@ pub fn run(
     output: Option<&Path>,
 ) -> Result<ExitCode> {
     let db = Store::open(store)?;
-    let n = match output {
+    match output {
         Some(path) => {
             let f = std::fs::File::create(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
             let n = export::export(&db, format, article, std::io::BufWriter::new(f))?;
             eprintln!("wrote {n} quads to {}", path.display());
-            n
         }
-        None => export::export(&db, format, article, std::io::stdout().lock())?,
-    };
-    let _ = n;
+        None => {
+            export::export(&db, format, article, std::io::stdout().lock())?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -89,7 +89,8 @@ fn style(kind: Kind, sub: &str, lang: Lang) -> (&'static str, &'static str, &'st
     }
 }
 
-fn rel_label(rel: Rel, lang: Lang) -> &'static str {
+/// The label of a relation (the role stands on a holding instead).
+pub fn rel_label(rel: Rel, lang: Lang) -> &'static str {
     let vi = lang == Lang::Vi;
     match rel {
         Rel::Holds => "",

@@ -1,6 +1,6 @@
 //! The shortest chain between two people or bodies, through shared posts, bodies and events.
 
-use super::{Network, Rel};
+use super::Network;
 use petgraph::stable_graph::NodeIndex;
 
 /// One step of a chain: from, to, what links them, the articles that say so.
@@ -44,15 +44,10 @@ pub fn shortest(net: &Network, from: &[NodeIndex], to: &[NodeIndex]) -> Option<V
                 .or_else(|| g.find_edge(b, a))
                 .expect("an edge of the core network");
             let ew = &g[e];
-            let link = match (&ew.role, ew.rel) {
-                (Some(r), _) if ew.former => format!("nguyên {r}"),
-                (Some(r), _) => r.clone(),
-                (None, Rel::PartOf) => "trực thuộc".into(),
-                (None, Rel::Attended) => "dự".into(),
-                (None, Rel::Chaired) => "chủ trì".into(),
-                (None, Rel::OrganizedBy) => "tổ chức bởi".into(),
-                (None, Rel::IssuedBy) => "ban hành bởi".into(),
-                (None, _) => "địa bàn".into(),
+            let link = match &ew.role {
+                Some(r) if ew.former => format!("nguyên {r}"),
+                Some(r) => r.clone(),
+                None => super::dot::rel_label(ew.rel, super::dot::Lang::Vi).to_string(),
             };
             Step {
                 from: g[a].label.clone(),
