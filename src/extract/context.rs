@@ -93,6 +93,15 @@ impl Context {
         out
     }
 
+    /// The token range of the sentence holding token `at` (its closing punctuation included).
+    pub fn sentence(&self, at: usize) -> Range<usize> {
+        self.sentences
+            .iter()
+            .find(|s| s.contains(&at))
+            .cloned()
+            .unwrap_or(at..at + 1)
+    }
+
     /// The unit at `level` for a body written without its place.
     pub fn resolve(&self, level: &str, item: &Range<usize>, at: usize) -> Option<usize> {
         self.near(item, at)

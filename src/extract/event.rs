@@ -8,7 +8,7 @@
 //!   people of a sentence with `dự`, `tham dự` or `tiếp xúc`.
 
 use super::date::{DateFact, When};
-use super::{Facts, Org, Tokens};
+use super::{Context, Facts, Org, Tokens};
 use crate::lexicon::{EVENT, NUMERAL};
 use std::ops::Range;
 
@@ -33,18 +33,6 @@ const STOP: [&str; 28] = [
     "đến", "đúng",
 ];
 
-fn sentence_of(toks: &Tokens, i: usize) -> Range<usize> {
-    let mut a = i;
-    while a > 0 && !toks.toks[a - 1].ends_sentence() {
-        a -= 1;
-    }
-    let mut b = i;
-    while b < toks.len() && !toks.toks[b].ends_sentence() {
-        b += 1;
-    }
-    a..b
-}
-
 /// The ordinal of an event's name: `lần thứ XIV` -> `XIV`, `Kỳ họp thứ 7` -> `7`.
 fn ordinal(name: &str) -> Option<String> {
     crate::regex!(r"(?i)\bthứ\s+([IVXL]+|\d+)\b")
@@ -63,7 +51,7 @@ fn has_word(toks: &Tokens, r: &Range<usize>, w: &[&str]) -> bool {
 }
 
 /// Finds events; `dates` and the people and bodies already in `facts` fill them in.
-pub fn extract(toks: &Tokens, dates: &[DateFact], facts: &Facts) -> Vec<EventFact> {
+pub fn extract(toks: &Tokens, ctx: &Context, dates: &[DateFact], facts: &Facts) -> Vec<EventFact> {
     let mut events: Vec<EventFact> = Vec::new();
     let in_doc = |b: usize| facts.documents.iter().any(|d| d.span.contains(&b));
     let persons_in = |r: &Range<usize>| -> Vec<String> {
@@ -158,12 +146,11 @@ pub fn extract(toks: &Tokens, dates: &[DateFact], facts: &Facts) -> Vec<EventFac
             .replace("“ ", "“")
             .replace(" ”", "”");
         let span = toks.span(i, k);
-        let sentence = sentence_of(toks, i);
+        let sentence = ctx.sentence(i);
         // A bare trigger, or a plural one (`đại hội Đảng bộ các cấp`), is no event of its own.
         let plural = (i > 0 && toks.is_word(i - 1, "các")) || toks.is_word(k, "các");
         // At the head of a sentence the trigger is its subject: `Hội nghị đánh giá cao ...` refers back.
-        let subject =
-            i == sentence_of(toks, i).start && events.iter().any(|e| e.event_type == *event_type);
+        let subject = i == sentence.start && events.iter().any(|e| e.event_type == *event_type);
         let bare = k == j || plural || subject;
         let idx = if bare {
             events.iter().rposition(|e| e.event_type == *event_type)
@@ -283,7 +270,8 @@ mod tests {
 
     fn events(s: &str) -> Vec<EventFact> {
         let t = Tokens::new(s, &[]);
-        extract(&t, &dates(s, None), &Facts::default())
+        let ctx = Context::new(&t, &[], None);
+        extract(&t, &ctx, &dates(s, None), &Facts::default())
     }
 
     #[test]

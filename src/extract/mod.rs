@@ -107,7 +107,7 @@ pub fn extract(text: &Text, meta: &Meta) -> Facts {
     person::extract(&toks, &mut facts, &taken);
     locality::extract(&toks, &ctx, &units, &mut facts);
     let dates = date::dates(&text.text, meta.date);
-    facts.events = event::extract(&toks, &dates, &facts);
+    facts.events = event::extract(&toks, &ctx, &dates, &facts);
     facts.dedup();
     facts
 }
@@ -124,33 +124,31 @@ impl Facts {
         keep(&mut self.offices, |o| {
             (k(&o.person), k(&o.role), k(&o.org.name), o.former)
         });
-        // An org listed once, with the parents its mentions imply.
-        let mut all = Vec::new();
-        for f in std::mem::take(&mut self.organizations) {
-            let mut cur = Some(&f.org);
+        // An org listed once, with the parents its mentions imply (not those only implied).
+        fn with_parents(
+            org: &Org,
+            span: &Range<usize>,
+            rule: &'static str,
+            out: &mut Vec<OrgFact>,
+        ) {
+            let mut cur = Some(org);
             while let Some(o) = cur {
                 if !o.implied {
-                    all.push(OrgFact {
+                    out.push(OrgFact {
                         org: o.clone(),
-                        span: f.span.clone(),
-                        rule: f.rule,
+                        span: span.clone(),
+                        rule,
                     });
                 }
                 cur = o.parent.as_deref();
             }
         }
+        let mut all = Vec::new();
+        for f in std::mem::take(&mut self.organizations) {
+            with_parents(&f.org, &f.span, f.rule, &mut all);
+        }
         for o in &self.offices {
-            let mut cur = Some(&o.org);
-            while let Some(x) = cur {
-                if !x.implied {
-                    all.push(OrgFact {
-                        org: x.clone(),
-                        span: o.span.clone(),
-                        rule: o.rule,
-                    });
-                }
-                cur = x.parent.as_deref();
-            }
+            with_parents(&o.org, &o.span, o.rule, &mut all);
         }
         self.organizations = all;
         keep(&mut self.organizations, |o| k(&o.org.name));
