@@ -231,25 +231,29 @@ impl Network {
         self.retain(&keep);
     }
 
+    /// A locality and the units above it, nearest first (bounded: a cycle in data ends it).
+    fn unit_chain(&self, n: NodeIndex) -> Vec<NodeIndex> {
+        let mut chain = vec![n];
+        while let Some(p) = self
+            .out(chain[chain.len() - 1], Rel::PartOf)
+            .find(|&p| self.g[p].kind == Kind::Locality)
+        {
+            if chain.len() > 8 {
+                break;
+            }
+            chain.push(p);
+        }
+        chain
+    }
+
     /// The province (top unit) of a locality or of a body's place, if any.
     pub fn province_of(&self, n: NodeIndex) -> Option<NodeIndex> {
-        let mut cur = match self.g[n].kind {
+        let unit = match self.g[n].kind {
             Kind::Locality => n,
             Kind::Organization => self.out(n, Rel::LocatedIn).next()?,
             _ => return None,
         };
-        let mut guard = 0;
-        while let Some(p) = self
-            .out(cur, Rel::PartOf)
-            .find(|&p| self.g[p].kind == Kind::Locality)
-        {
-            cur = p;
-            guard += 1;
-            if guard > 8 {
-                break;
-            }
-        }
-        Some(cur)
+        self.unit_chain(unit).last().copied()
     }
 
     fn out(&self, n: NodeIndex, rel: Rel) -> impl Iterator<Item = NodeIndex> + '_ {
@@ -262,23 +266,8 @@ impl Network {
     /// Keeps what lies within a locality: its units, the bodies there (and their parts), the
     /// people holding posts in them, the documents they issued and the events they organized.
     pub fn within(&mut self, locality: &[NodeIndex]) {
-        let inside = |n: NodeIndex, net: &Network| -> bool {
-            let mut cur = Some(n);
-            let mut guard = 0;
-            while let Some(c) = cur {
-                if locality.contains(&c) {
-                    return true;
-                }
-                cur = net
-                    .out(c, Rel::PartOf)
-                    .find(|&p| net.g[p].kind == Kind::Locality);
-                guard += 1;
-                if guard > 8 {
-                    return false;
-                }
-            }
-            false
-        };
+        let inside =
+            |n: NodeIndex, net: &Network| net.unit_chain(n).iter().any(|c| locality.contains(c));
         let mut keep: BTreeSet<NodeIndex> = BTreeSet::new();
         for n in self.g.node_indices() {
             let ok = match self.g[n].kind {
