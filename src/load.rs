@@ -77,16 +77,17 @@ pub fn load_inputs(
         let graphs = extract(chunk);
         let mut now = Vec::with_capacity(graphs.len());
         for (a, g) in chunk.iter().zip(graphs) {
-            report.articles += 1;
             report.quads += g.len();
             report.bytes += a.text.len();
             match seen.insert(a.id.clone(), a.origin.clone()) {
                 Some(prev) => {
                     report.replaced.push((a.id.clone(), prev, a.origin.clone()));
-                    report.articles -= 1;
                     late.push(g);
                 }
-                None => now.push(g),
+                None => {
+                    report.articles += 1;
+                    now.push(g);
+                }
             }
         }
         match bulk {
