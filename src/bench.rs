@@ -63,16 +63,41 @@ pub fn peak_rss_kb() -> u64 {
         .unwrap_or(0)
 }
 
-/// Runs the benchmark for `n` articles in stores under `dir`.
-pub fn run(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
-    let corpus = crate::generate::corpus(n, seed);
-    let bytes: usize = corpus.iter().map(|a| a.text.len()).sum();
-    // Extraction alone, in parallel, chunk by chunk as ingest does it.
+/// Extraction alone (text to quads, no store), in parallel, chunk by chunk as ingest does it:
+/// the seconds it took.
+fn extraction(corpus: &[crate::ingest::Article]) -> f64 {
     let t = Instant::now();
     for c in corpus.chunks(load::CHUNK) {
         std::hint::black_box(load::extract(c));
     }
-    let extract_secs = t.elapsed().as_secs_f64();
+    t.elapsed().as_secs_f64()
+}
+
+/// Measures extraction alone for `n` articles (a quick figure, and a run to profile): the
+/// figures with no store, bulk load or queries.
+pub fn extraction_only(n: usize, seed: u64) -> Figures {
+    let corpus = crate::generate::corpus(n, seed);
+    let bytes: usize = corpus.iter().map(|a| a.text.len()).sum();
+    let extract_secs = extraction(&corpus);
+    Figures {
+        articles: corpus.len(),
+        megabytes: bytes as f64 / 1e6,
+        threads: rayon::current_num_threads(),
+        extract_secs,
+        ingest_secs: f64::NAN,
+        quads: 0,
+        bulk_secs: f64::NAN,
+        store_bytes: 0,
+        peak_rss_kb: peak_rss_kb(),
+        queries: Vec::new(),
+    }
+}
+
+/// Runs the benchmark for `n` articles in stores under `dir`.
+pub fn run(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
+    let corpus = crate::generate::corpus(n, seed);
+    let bytes: usize = corpus.iter().map(|a| a.text.len()).sum();
+    let extract_secs = extraction(&corpus);
     // End to end into an empty on-disk store.
     let path = dir.join(format!("ingest-{n}"));
     let _ = std::fs::remove_dir_all(&path);

@@ -2,7 +2,9 @@
 //! Each file is sorted, NFC and free of duplicates (tests below say so).
 
 use crate::normalize::key;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
 
 pub const FURNITURE: &str = include_str!("../data/lexicon/furniture.txt");
@@ -59,27 +61,65 @@ pub struct Body {
     pub class: BodyClass,
 }
 
-/// Multi-word entries keyed by their lower-case words joined by spaces.
+/// Multi-word entries, found in a text by one Aho-Corasick pass per table and article
+/// (see [`crate::extract::token::Tokens::longest`]).
 pub struct Table<T> {
-    pub map: HashMap<String, T>,
-    pub max_words: usize,
-    /// The first words of the entries: most tokens start none, and are passed over at once.
-    pub first: HashSet<String>,
+    /// Lower-case entry -> index into `values`, for a direct look-up.
+    map: HashMap<String, usize>,
+    values: Vec<T>,
+    /// The automaton over the entries' token keys (see [`token_key`]); pattern -> value.
+    pub(crate) ac: AhoCorasick,
+    pub(crate) pattern_value: Vec<usize>,
+    /// A small number of its own, to cache a text's matches per table.
+    pub(crate) id: usize,
+}
+
+/// The number of tables an article's tokens cache matches for.
+pub const TABLES: usize = 16;
+static TABLE_IDS: AtomicUsize = AtomicUsize::new(0);
+
+/// The key of a string as the tokenizer sees it: the tokens' lower-case keys joined by single
+/// spaces, the en dash read as a hyphen (`Văn hóa, Thể thao` -> `văn hóa , thể thao`).
+pub fn token_key(s: &str) -> String {
+    crate::extract::token::Tokens::new(s, &[]).key_text().to_string()
 }
 
 impl<T> Table<T> {
     fn new(entries: impl Iterator<Item = (String, T)>) -> Self {
-        let map: HashMap<String, T> = entries.collect();
-        let max_words = map.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
-        let first = map
-            .keys()
-            .map(|k| k.split([' ', ',']).next().unwrap_or("").to_string())
-            .collect();
+        let mut map = HashMap::new();
+        let mut values = Vec::new();
+        let mut patterns = Vec::new();
+        let mut pattern_value = Vec::new();
+        for (k, v) in entries {
+            let i = values.len();
+            patterns.push(token_key(&k));
+            pattern_value.push(i);
+            map.insert(k, i);
+            values.push(v);
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("lexicon automaton");
+        let id = TABLE_IDS.fetch_add(1, Ordering::Relaxed);
+        assert!(id < TABLES, "more than {TABLES} lexicon tables");
         Table {
             map,
-            max_words,
-            first,
+            values,
+            ac,
+            pattern_value,
+            id,
         }
+    }
+
+    /// The entry of a lower-case key.
+    pub fn get(&self, key: &str) -> Option<&T> {
+        self.map.get(key).map(|&i| &self.values[i])
+    }
+
+    /// The value of an automaton pattern.
+    pub(crate) fn value(&self, pattern: usize) -> &T {
+        &self.values[self.pattern_value[pattern]]
     }
 }
 
@@ -103,7 +143,7 @@ pub static SECTOR_TONELESS: LazyLock<HashMap<String, String>> = LazyLock::new(||
     SECTOR
         .map
         .iter()
-        .map(|(k, v)| (crate::rdf::iri::slug(k), v.clone()))
+        .map(|(k, &v)| (crate::rdf::iri::slug(k), SECTOR.values[v].clone()))
         .collect()
 });
 pub static ROLE: LazyLock<Table<Role>> = LazyLock::new(|| {
@@ -158,9 +198,18 @@ pub static EVENT: LazyLock<Table<String>> =
     LazyLock::new(|| Table::new(rows(EVENTS).map(|r| (key(r[0]), r[1].to_string()))));
 static FURNITURE_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(FURNITURE));
 
+/// The longest furniture line, in bytes (a longer line is text).
+static FURNITURE_MAX: LazyLock<usize> = LazyLock::new(|| {
+    rows(FURNITURE)
+        .map(|r| r[0].len())
+        .max()
+        .unwrap_or(0)
+});
+
 /// Whether a whole line is page furniture.
 pub fn is_furniture(line: &str) -> bool {
-    FURNITURE_SET.contains(&key(line))
+    // Room for spaces and old tone placement that the key would fold.
+    line.len() <= 2 * *FURNITURE_MAX && FURNITURE_SET.contains(&key(line))
 }
 
 #[cfg(test)]
@@ -209,9 +258,10 @@ mod tests {
 
     #[test]
     fn roles_use_the_vocabulary_of_the_spec() {
-        let r = &ROLE.map["phó bí thư thường trực"];
+        let r = ROLE.get("phó bí thư thường trực").unwrap();
         assert_eq!(r.role, "Phó Bí thư Thường trực");
-        assert_eq!(ROLE.map["tỉnh ủy viên"].implies.as_deref(), Some("Tỉnh ủy"));
-        assert_eq!(ROLE.map["trưởng ban"].shares.as_deref(), Some("ban"));
+        let tuv = ROLE.get("tỉnh ủy viên").unwrap();
+        assert_eq!(tuv.implies.as_deref(), Some("Tỉnh ủy"));
+        assert_eq!(ROLE.get("trưởng ban").unwrap().shares.as_deref(), Some("ban"));
     }
 }

@@ -37,3 +37,19 @@ macro_rules! regex {
         &*RE
     }};
 }
+
+/// A word character as Unicode regexes read `\w`: letters, marks, digits, `_`.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Whether byte offset `at` of `text` is a Unicode word boundary (`\b`).
+///
+/// Patterns run over whole articles write `(?-u:\b)`, an ASCII boundary that keeps the regex
+/// crate's DFAs running on Vietnamese text (a Unicode `\b` sends them to slower engines), and
+/// check their match's ends with this: a letter such as `đ` before a digit is no boundary.
+pub fn word_boundary(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back().is_some_and(is_word_char);
+    let after = text[at..].chars().next().is_some_and(is_word_char);
+    before != after
+}

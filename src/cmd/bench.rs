@@ -3,7 +3,24 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(sizes: &[usize], seed: u64, dir: Option<&Path>) -> Result<ExitCode> {
+pub fn run(sizes: &[usize], seed: u64, dir: Option<&Path>, extract_only: bool) -> Result<ExitCode> {
+    if extract_only {
+        let mut out = std::io::stdout().lock();
+        for &n in sizes {
+            let f = polgraph::bench::extraction_only(n, seed);
+            writeln!(
+                out,
+                "{} articles ({:.1} MB), {} threads: extraction {:.2} s, {:.0} articles/s/core, {:.2} MB/s/core",
+                f.articles,
+                f.megabytes,
+                f.threads,
+                f.extract_secs,
+                f.articles_per_sec_per_core(),
+                f.mb_per_sec_per_core()
+            )?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let tmp;
     let dir = match dir {
         Some(d) => d.to_path_buf(),

@@ -4,7 +4,7 @@
 //! `khóa XII`).
 
 use crate::lexicon::NUMERAL;
-use crate::regex;
+use crate::{regex, word_boundary};
 use chrono::{Datelike, NaiveDate};
 use std::ops::Range;
 
@@ -50,7 +50,11 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 pub fn dates(text: &str, article: Option<NaiveDate>) -> Vec<DateFact> {
     let mut out: Vec<DateFact> = Vec::new();
     let num = |s: &str| s.parse::<u32>().unwrap_or(0);
-    for c in regex!(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b").captures_iter(text) {
+    let bounded = |m: regex::Match| word_boundary(text, m.start()) && word_boundary(text, m.end());
+    for c in regex!(r"(?-u:\b)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?-u:\b)")
+        .captures_iter(text)
+        .filter(|c| bounded(c.get(0).expect("match")))
+    {
         if let Some(d) = ymd(num(&c[3]) as i32, num(&c[2]), num(&c[1])) {
             out.push(DateFact {
                 when: When::Date(d),
@@ -60,7 +64,9 @@ pub fn dates(text: &str, article: Option<NaiveDate>) -> Vec<DateFact> {
         }
     }
     for c in
-        regex!(r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b").captures_iter(text)
+        regex!(r"(?i)(?-u:\b)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?-u:\b)")
+            .captures_iter(text)
+            .filter(|c| bounded(c.get(0).expect("match")))
     {
         if let Some(d) = ymd(num(&c[3]) as i32, num(&c[2]), num(&c[1])) {
             out.push(DateFact {
@@ -72,9 +78,13 @@ pub fn dates(text: &str, article: Option<NaiveDate>) -> Vec<DateFact> {
     }
     // A day and month: after `ngày`, a time of day, or `nay`; not followed by a year.
     for c in regex!(
-        r"(?xi)\b(?:(?:các\s+)?ngày|sáng|chiều|tối|trưa|đêm)\s+(?:nay\s*\(\s*)?(\d{1,2})(?:\s+và\s+\d{1,2})?\s*[/-]\s*(\d{1,2})\b(\s*[/.-]\s*\d)?"
+        r"(?xi)(?-u:\b)(?:(?:các\s+)?ngày|sáng|chiều|tối|trưa|đêm)\s+(?:nay\s*\(\s*)?(\d{1,2})(?:\s+và\s+\d{1,2})?\s*[/-]\s*(\d{1,2})(?-u:\b)(\s*[/.-]\s*\d)?"
     )
     .captures_iter(text)
+    .filter(|c| {
+        word_boundary(text, c.get(0).expect("match").start())
+            && word_boundary(text, c.get(2).expect("group 2").end())
+    })
     {
         if c.get(3).is_some() {
             continue;
@@ -97,7 +107,11 @@ pub fn dates(text: &str, article: Option<NaiveDate>) -> Vec<DateFact> {
 /// Terms: `nhiệm kỳ 2020 - 2025`, `khóa XII`, `khoá X` (the text is already canonical: `khóa`).
 pub fn terms(text: &str) -> Vec<TermFact> {
     let mut out = Vec::new();
-    for c in regex!(r"(?i)\bnhiệm\s+kỳ\s+(\d{4})\s*[-–]\s*(\d{4})\b").captures_iter(text) {
+    let bounded = |m: regex::Match| word_boundary(text, m.start()) && word_boundary(text, m.end());
+    for c in regex!(r"(?i)(?-u:\b)nhiệm\s+kỳ\s+(\d{4})\s*[-–]\s*(\d{4})(?-u:\b)")
+        .captures_iter(text)
+        .filter(|c| bounded(c.get(0).expect("match")))
+    {
         let (a, b) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
         if a < b && b - a <= 10 {
             out.push(TermFact {
@@ -108,8 +122,11 @@ pub fn terms(text: &str) -> Vec<TermFact> {
             });
         }
     }
-    for c in regex!(r"\b[Kk]hóa\s+([IVXL]+)\b").captures_iter(text) {
-        if let Some(n) = NUMERAL.map.get(&c[1].to_lowercase()) {
+    for c in regex!(r"(?-u:\b)[Kk]hóa\s+([IVXL]+)(?-u:\b)")
+        .captures_iter(text)
+        .filter(|c| bounded(c.get(0).expect("match")))
+    {
+        if let Some(n) = NUMERAL.get(&c[1].to_lowercase()) {
             out.push(TermFact {
                 years: None,
                 number: Some(*n),

@@ -129,7 +129,10 @@ pub fn extract(toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>> {
         }
     }
     // A number cited without its type (`theo số 35-CT/TW`): the symbol gives the type.
-    for c in regex!(r"\bsố\s+(\d+-([\p{L}]+)/[\p{L}]+)").captures_iter(&full) {
+    for c in regex!(r"(?-u:\b)số\s+(\d+-([\p{L}]+)/[\p{L}]+)")
+        .captures_iter(&full)
+        .filter(|c| crate::word_boundary(&full, c.get(0).expect("match").start()))
+    {
         let m = c.get(1).expect("group 1");
         if facts.documents.iter().any(|d| d.span.contains(&m.start())) {
             continue;

@@ -22,7 +22,7 @@ struct Post {
 }
 
 fn implied(name: &str, at: usize) -> Option<Parsed> {
-    let body = BODY.map.get(&crate::normalize::key(name))?;
+    let body = BODY.get(&crate::normalize::key(name))?;
     Some(Parsed {
         head: body.canonical.clone(),
         kind: body.kind,
@@ -298,7 +298,7 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
                         o.parent = Some(Box::new(whole));
                     }
                 }
-                let role = ROLE.map.get("ủy viên").cloned();
+                let role = ROLE.get("ủy viên").cloned();
                 out.push((
                     Post {
                         role,

@@ -1,7 +1,8 @@
 //! Tokens: words (syllables) and punctuation, with byte spans into the normalised text.
 
-use crate::lexicon::{Table, ABBREVIATIONS};
+use crate::lexicon::{Table, ABBREVIATIONS, TABLES};
 use crate::normalize::key;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 #[derive(Debug, Clone)]
@@ -38,7 +39,14 @@ impl Tok {
 
 pub struct Tokens {
     pub toks: Vec<Tok>,
-    text: String,
+    /// The tokens' keys joined by single spaces (`–` read as `-`): look-ups slice it.
+    keys: String,
+    /// The byte offset of each token's key in `keys`, and `keys.len() + 1` after the last.
+    at: Vec<u32>,
+    /// Per lexicon table, its entries found in `keys` at token boundaries, computed on first
+    /// use: (first token, token after the last, automaton pattern), by first token and then
+    /// longest first.
+    hits: [OnceCell<Vec<(u32, u32, u32)>>; TABLES],
 }
 
 impl Tokens {
@@ -72,13 +80,52 @@ impl Tokens {
                 i += 1;
             }
         }
+        let mut keys = String::with_capacity(text.len() + toks.len());
+        let mut at = Vec::with_capacity(toks.len() + 1);
         for t in &mut toks {
             t.hidden = skip.iter().any(|r| r.contains(&t.span.start));
+            if !keys.is_empty() {
+                keys.push(' ');
+            }
+            at.push(keys.len() as u32);
+            keys.push_str(if t.key == "–" { "-" } else { &t.key });
         }
+        at.push(keys.len() as u32 + 1);
         Tokens {
             toks,
-            text: text.to_string(),
+            keys,
+            at,
+            hits: Default::default(),
         }
+    }
+
+    /// The keys of all tokens joined by single spaces.
+    pub fn key_text(&self) -> &str {
+        &self.keys
+    }
+
+    /// The keys of tokens `a..b` joined by single spaces (`b > a`).
+    pub fn key(&self, a: usize, b: usize) -> &str {
+        &self.keys[self.at[a] as usize..self.at[b] as usize - 1]
+    }
+
+    /// The table's entries in the text (see `hits`).
+    fn hits<T>(&self, table: &Table<T>) -> &[(u32, u32, u32)] {
+        self.hits[table.id].get_or_init(|| {
+            let token_at = |b: usize| self.at.binary_search(&(b as u32)).ok();
+            let mut out: Vec<(u32, u32, u32)> = table
+                .ac
+                .find_overlapping_iter(&self.keys)
+                .filter_map(|m| {
+                    let a = token_at(m.start())?;
+                    // The match ends where a token ends: the next one starts a space later.
+                    let b = token_at(m.end() + 1)?;
+                    Some((a as u32, b as u32, m.pattern().as_u32()))
+                })
+                .collect();
+            out.sort_unstable_by_key(|&(a, b, p)| (a, std::cmp::Reverse(b), p));
+            out
+        })
     }
 
     /// The same tokens with those inside `ranges` hidden.
@@ -129,47 +176,32 @@ impl Tokens {
     }
 
     /// The longest lexicon entry starting at `i`: its value and the index after it.
-    /// Abbreviations match only in capitals; `case` false lets lower-case text match.
+    /// An entry is words, with commas and dashes inside (`Văn hóa, Thể thao và Du lịch`), none
+    /// hidden; abbreviations match only in capitals (`UBND`, not a syllable `tu`).
     pub fn longest<'a, T>(&self, table: &'a Table<T>, i: usize) -> Option<(&'a T, usize)> {
-        // Candidate ends: after each word, within the table's longest entry. Commas and dashes
-        // may stand inside an entry (`Văn hóa, Thể thao và Du lịch`); keys are the text's own.
-        let mut ends: Vec<usize> = Vec::new();
-        let mut words = 0;
-        let mut j = i;
-        while j < self.len() && words < table.max_words {
-            match self.get(j) {
-                Some(t) if t.word => {
-                    words += 1;
-                    ends.push(j + 1);
-                }
-                Some(t) if j > i && matches!(t.text.as_str(), "," | "-" | "–") => {}
-                _ => break,
-            }
-            j += 1;
+        if !self.get(i).is_some_and(|t| t.word) {
+            return None;
         }
-        let start = match self.get(i) {
-            Some(t) if t.word && table.first.contains(&t.key) => t.span.start,
-            _ => return None,
-        };
-        for &e in ends.iter().rev() {
-            let n = e - i;
-            // The text is already normalised (NFC, canonical tones, single spaces): lower case suffices.
-            let k = self.text[start..self.toks[e - 1].span.end]
-                .to_lowercase()
-                .replace(" ,", ",")
-                .replace('–', "-");
-            if let Some(v) = table.map.get(&k) {
-                let abbrev_ok = (i..i + n).all(|j| {
-                    let t = &self.toks[j];
-                    !ABBREVIATIONS.contains(&t.key.as_str())
-                        || t.text.chars().all(|c| !c.is_lowercase())
-                });
-                if abbrev_ok {
-                    return Some((v, i + n));
-                }
-            }
-        }
-        None
+        let hits = self.hits(table);
+        let first = hits.partition_point(|h| (h.0 as usize) < i);
+        hits[first..]
+            .iter()
+            .take_while(|h| h.0 as usize == i)
+            .find(|&&(_, e, _)| {
+                let e = e as usize;
+                let inner = |j: usize| {
+                    self.get(j).is_some_and(|t| {
+                        t.word || (j > i && matches!(t.text.as_str(), "," | "-" | "–"))
+                    })
+                };
+                self.get(e - 1).is_some_and(|t| t.word)
+                    && (i..e).all(inner)
+                    && self.toks[i..e].iter().all(|t| {
+                        !ABBREVIATIONS.contains(&t.key.as_str())
+                            || t.text.chars().all(|c| !c.is_lowercase())
+                    })
+            })
+            .map(|&(_, e, p)| (table.value(p as usize), e as usize))
     }
 }
 

@@ -2,25 +2,38 @@
 //! Vietnamese name, with a scope where names alone would merge different things).
 
 use super::vocab::ID;
-use crate::normalize::key;
-use unicode_normalization::UnicodeNormalization;
 
-/// `Tỉnh ủy Hà Tĩnh` -> `tinh-uy-ha-tinh`.
+/// `Tỉnh ủy Hà Tĩnh` -> `tinh-uy-ha-tinh`: lower case, tone and vowel marks dropped (so tone
+/// placement and normalisation form do not matter), `đ` -> `d`, every other run -> `-`.
 pub fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in key(s).nfd() {
+    let mut out = String::with_capacity(s.len());
+    let push = |c: char, out: &mut String| {
         let c = match c {
-            'đ' => 'd',
-            c if c.is_ascii_alphanumeric() => c,
-            c if unicode_normalization::char::is_combining_mark(c) => continue,
+            'đ' | 'Đ' => 'd',
+            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
+            c if unicode_normalization::char::is_combining_mark(c) => return,
+            // Zero-width characters vanish, as normalisation drops them.
+            '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{ad}' => return,
             _ => '-',
         };
         if c == '-' && (out.is_empty() || out.ends_with('-')) {
-            continue;
+            return;
         }
         out.push(c);
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c, &mut out);
+        } else {
+            for l in c.to_lowercase() {
+                unicode_normalization::char::decompose_canonical(l, |d| push(d, &mut out));
+            }
+        }
     }
-    out.trim_end_matches('-').to_string()
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
 }
 
 /// Percent-encoding: unreserved characters kept, everything else encoded (an article id in an

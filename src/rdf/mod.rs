@@ -10,53 +10,53 @@ use crate::ingest::Article;
 use crate::meta::Meta;
 use crate::normalize::Text;
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 use std::ops::Range;
 use vocab::*;
 
 /// Quads of one article, deduplicated and sorted (deterministic output).
 pub struct Graph {
     pub name: NamedNode,
-    quads: BTreeSet<(String, String, TermKey)>,
+    /// Sorted and deduplicated by [`Graph::finish`].
+    quads: Vec<(String, &'static str, TermKey)>,
 }
 
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
 enum TermKey {
     Iri(String),
-    Lit(String, Option<String>, Option<String>),
+    /// Value, datatype, language.
+    Lit(String, Option<&'static str>, Option<&'static str>),
 }
 
 impl Graph {
     fn new(article_id: &str) -> Graph {
         Graph {
             name: NamedNode::new_unchecked(iri::article(article_id)),
-            quads: BTreeSet::new(),
+            quads: Vec::with_capacity(512),
         }
     }
-    fn iri(&mut self, s: &str, p: &str, o: &str) {
+    fn iri(&mut self, s: &str, p: &'static str, o: &str) {
+        self.quads.push((s.into(), p, TermKey::Iri(o.into())));
+    }
+    fn text(&mut self, s: &str, p: &'static str, o: &str) {
+        self.quads.push((s.into(), p, TermKey::Lit(o.into(), None, None)));
+    }
+    fn vi(&mut self, s: &str, p: &'static str, o: &str) {
         self.quads
-            .insert((s.into(), p.into(), TermKey::Iri(o.into())));
+            .push((s.into(), p, TermKey::Lit(o.into(), None, Some("vi"))));
     }
-    fn text(&mut self, s: &str, p: &str, o: &str) {
+    fn typed(&mut self, s: &str, p: &'static str, o: &str, dt: &'static str) {
         self.quads
-            .insert((s.into(), p.into(), TermKey::Lit(o.into(), None, None)));
-    }
-    fn vi(&mut self, s: &str, p: &str, o: &str) {
-        self.quads.insert((
-            s.into(),
-            p.into(),
-            TermKey::Lit(o.into(), None, Some("vi".into())),
-        ));
-    }
-    fn typed(&mut self, s: &str, p: &str, o: &str, dt: &str) {
-        self.quads.insert((
-            s.into(),
-            p.into(),
-            TermKey::Lit(o.into(), Some(dt.into()), None),
-        ));
+            .push((s.into(), p, TermKey::Lit(o.into(), Some(dt), None)));
     }
     fn a(&mut self, s: &str, class: &str) {
         self.iri(s, rdf::TYPE, class);
+    }
+    /// Sorts the quads and drops the repeated ones.
+    fn finish(mut self) -> Graph {
+        self.quads.sort_unstable();
+        self.quads.dedup();
+        self
     }
 
     pub fn quads(&self) -> Vec<Quad> {
@@ -67,17 +67,16 @@ impl Graph {
                 let o: Term = match o {
                     TermKey::Iri(i) => NamedNode::new_unchecked(i.clone()).into(),
                     TermKey::Lit(v, Some(dt), _) => {
-                        Literal::new_typed_literal(v.clone(), NamedNode::new_unchecked(dt.clone()))
-                            .into()
+                        Literal::new_typed_literal(v.clone(), NamedNode::new_unchecked(*dt)).into()
                     }
                     TermKey::Lit(v, None, Some(l)) => {
-                        Literal::new_language_tagged_literal_unchecked(v.clone(), l.clone()).into()
+                        Literal::new_language_tagged_literal_unchecked(v.clone(), *l).into()
                     }
                     TermKey::Lit(v, None, None) => Literal::new_simple_literal(v.clone()).into(),
                 };
                 Quad::new(
                     NamedNode::new_unchecked(s.clone()),
-                    NamedNode::new_unchecked(p.clone()),
+                    NamedNode::new_unchecked(*p),
                     o,
                     g.clone(),
                 )
@@ -105,6 +104,8 @@ struct Mapper<'a> {
     article: &'a Article,
     text: &'a Text,
     art: String,
+    /// Units whose description is already in the graph, with their node.
+    places: HashMap<usize, String>,
 }
 
 impl Mapper<'_> {
@@ -132,8 +133,12 @@ impl Mapper<'_> {
     }
 
     fn place(&mut self, u: usize) -> String {
+        if let Some(node) = self.places.get(&u) {
+            return node.clone();
+        }
         let unit = &G.units[u];
         let node = iri::place(&unit.id);
+        self.places.insert(u, node.clone());
         self.g.a(&node, pg::ADMINISTRATIVE_UNIT);
         self.g.vi(&node, skos::PREF_LABEL, &G.canonical(u));
         self.g.text(&node, pg::LEVEL, &unit.level);
@@ -180,6 +185,7 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, facts: &Facts)
         article,
         text,
         art: art.clone(),
+        places: HashMap::new(),
     };
     m.g.a(&art, pg::ARTICLE);
     m.g.text(&art, dcterms::IDENTIFIER, &article.id);
@@ -207,22 +213,19 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, facts: &Facts)
         }
     }
     // People: scoped by the province of their first local post.
+    let mut units: HashMap<String, Option<usize>> = HashMap::new();
+    for o in &facts.offices {
+        let u = units.entry(crate::normalize::key(&o.person)).or_default();
+        *u = u.or(o.org.unit);
+    }
+    let scopes: HashMap<String, String> =
+        units.into_iter().map(|(k, u)| (k, scope_of(u))).collect();
+    let main_scope = scope_of(facts.main_unit);
     let scope_for = |name: &str| -> String {
-        let key = crate::normalize::key(name);
-        let unit = facts
-            .offices
-            .iter()
-            .filter(|o| crate::normalize::key(&o.person) == key)
-            .find_map(|o| o.org.unit);
-        let has_office = facts
-            .offices
-            .iter()
-            .any(|o| crate::normalize::key(&o.person) == key);
-        if has_office {
-            scope_of(unit)
-        } else {
-            scope_of(facts.main_unit)
-        }
+        scopes
+            .get(&crate::normalize::key(name))
+            .unwrap_or(&main_scope)
+            .clone()
     };
     for p in &facts.persons {
         let node = iri::person(&p.name, &scope_for(&p.name));
@@ -329,5 +332,5 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, facts: &Facts)
         }
         m.mention("event", &node, &e.span, e.rule);
     }
-    m.g
+    m.g.finish()
 }
