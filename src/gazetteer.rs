@@ -73,10 +73,12 @@ impl Gazetteer {
 
     /// Units with this name (any case, any tone placement), old units first.
     pub fn named(&self, name: &str) -> &[usize] {
-        self.by_name
-            .get(&key(name))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        self.named_key(&key(name))
+    }
+
+    /// Units with this key (see [`crate::normalize::key`]), old units first.
+    pub fn named_key(&self, key: &str) -> &[usize] {
+        self.by_name.get(key).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// Whether a unit is a province or a city under the central government.

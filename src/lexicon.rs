@@ -2,7 +2,7 @@
 //! Each file is sorted, NFC and free of duplicates (tests below say so).
 
 use crate::normalize::key;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
@@ -81,7 +81,9 @@ static TABLE_IDS: AtomicUsize = AtomicUsize::new(0);
 /// The key of a string as the tokenizer sees it: the tokens' lower-case keys joined by single
 /// spaces, the en dash read as a hyphen (`Văn hóa, Thể thao` -> `văn hóa , thể thao`).
 pub fn token_key(s: &str) -> String {
-    crate::extract::token::Tokens::new(s, &[]).key_text().to_string()
+    crate::extract::token::Tokens::new(s, &[])
+        .key_text()
+        .to_string()
 }
 
 impl<T> Table<T> {
@@ -99,6 +101,7 @@ impl<T> Table<T> {
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("lexicon automaton");
         let id = TABLE_IDS.fetch_add(1, Ordering::Relaxed);
@@ -199,12 +202,8 @@ pub static EVENT: LazyLock<Table<String>> =
 static FURNITURE_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(FURNITURE));
 
 /// The longest furniture line, in bytes (a longer line is text).
-static FURNITURE_MAX: LazyLock<usize> = LazyLock::new(|| {
-    rows(FURNITURE)
-        .map(|r| r[0].len())
-        .max()
-        .unwrap_or(0)
-});
+static FURNITURE_MAX: LazyLock<usize> =
+    LazyLock::new(|| rows(FURNITURE).map(|r| r[0].len()).max().unwrap_or(0));
 
 /// Whether a whole line is page furniture.
 pub fn is_furniture(line: &str) -> bool {
@@ -262,6 +261,9 @@ mod tests {
         assert_eq!(r.role, "Phó Bí thư Thường trực");
         let tuv = ROLE.get("tỉnh ủy viên").unwrap();
         assert_eq!(tuv.implies.as_deref(), Some("Tỉnh ủy"));
-        assert_eq!(ROLE.get("trưởng ban").unwrap().shares.as_deref(), Some("ban"));
+        assert_eq!(
+            ROLE.get("trưởng ban").unwrap().shares.as_deref(),
+            Some("ban")
+        );
     }
 }

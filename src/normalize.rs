@@ -86,8 +86,7 @@ fn is_canonical(s: &str) -> bool {
     if s.is_ascii() {
         return !s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
     }
-    if unicode_normalization::is_nfc_quick(s.chars()) != unicode_normalization::IsNormalized::Yes
-    {
+    if unicode_normalization::is_nfc_quick(s.chars()) != unicode_normalization::IsNormalized::Yes {
         return false;
     }
     let mut prev = '\0';

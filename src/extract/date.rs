@@ -63,10 +63,9 @@ pub fn dates(text: &str, article: Option<NaiveDate>) -> Vec<DateFact> {
             });
         }
     }
-    for c in
-        regex!(r"(?i)(?-u:\b)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?-u:\b)")
-            .captures_iter(text)
-            .filter(|c| bounded(c.get(0).expect("match")))
+    for c in regex!(r"(?i)(?-u:\b)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?-u:\b)")
+        .captures_iter(text)
+        .filter(|c| bounded(c.get(0).expect("match")))
     {
         if let Some(d) = ymd(num(&c[3]) as i32, num(&c[2]), num(&c[1])) {
             out.push(DateFact {

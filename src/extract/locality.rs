@@ -57,9 +57,8 @@ pub fn name_at(toks: &Tokens, i: usize, level: Option<&str>) -> Option<(Vec<usiz
         n += 1;
     }
     for k in (1..=n).rev() {
-        let name = toks.words(i, i + k);
         let cands: Vec<usize> = G
-            .named(&name)
+            .named_key(toks.key(i, i + k))
             .iter()
             .copied()
             .filter(|&u| fits(u, level))

@@ -1,7 +1,6 @@
 //! Tokens: words (syllables) and punctuation, with byte spans into the normalised text.
 
 use crate::lexicon::{Table, ABBREVIATIONS, TABLES};
-use crate::normalize::key;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -50,6 +49,8 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// The tokens of a canonical text (a [`crate::normalize::Text`], a lexicon entry), those
+    /// starting inside `skip` hidden.
     pub fn new(text: &str, skip: &[Range<usize>]) -> Tokens {
         let mut toks = Vec::new();
         let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -209,7 +210,12 @@ impl Tok {
     fn new(text: &str, span: Range<usize>, word: bool) -> Tok {
         let t = text[span.clone()].to_string();
         Tok {
-            key: key(&t),
+            // A token of canonical text is canonical: lower case is its key.
+            key: if t.is_ascii() {
+                t.to_ascii_lowercase()
+            } else {
+                t.to_lowercase()
+            },
             text: t,
             span,
             word,

@@ -14,48 +14,90 @@ use std::collections::HashMap;
 use std::ops::Range;
 use vocab::*;
 
-/// Quads of one article, deduplicated and sorted (deterministic output).
+/// Quads of one article, deduplicated, in the order the mapping wrote them (deterministic).
+/// Every term's text lives in one buffer: a graph is a handful of allocations, not one per term
+/// (extraction runs on every core, and the allocator was a fifth of its time).
 pub struct Graph {
     pub name: NamedNode,
-    /// Sorted and deduplicated by [`Graph::finish`].
-    quads: Vec<(String, &'static str, TermKey)>,
+    buf: String,
+    /// Deduplicated by [`Graph::finish`].
+    quads: Vec<Stored>,
 }
 
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-enum TermKey {
-    Iri(String),
-    /// Value, datatype, language.
-    Lit(String, Option<&'static str>, Option<&'static str>),
+/// A byte range of a graph's buffer.
+type Span = (u32, u32);
+
+#[derive(Clone, Copy)]
+struct Stored {
+    s: Span,
+    p: &'static str,
+    o: Span,
+    kind: Kind,
+}
+
+/// What the object is: an IRI, a plain literal, a language-tagged or a typed one.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Kind {
+    Iri,
+    Plain,
+    Lang(&'static str),
+    Typed(&'static str),
 }
 
 impl Graph {
     fn new(article_id: &str) -> Graph {
         Graph {
             name: NamedNode::new_unchecked(iri::article(article_id)),
+            buf: String::with_capacity(32 * 1024),
             quads: Vec::with_capacity(512),
         }
     }
+    fn put(&mut self, s: &str) -> Span {
+        let start = self.buf.len() as u32;
+        self.buf.push_str(s);
+        (start, self.buf.len() as u32)
+    }
+    fn get(&self, (a, b): Span) -> &str {
+        &self.buf[a as usize..b as usize]
+    }
+    fn push(&mut self, s: &str, p: &'static str, o: &str, kind: Kind) {
+        // A node's statements come together: its IRI is stored once for them.
+        let s = match self.quads.last() {
+            Some(last) if self.get(last.s) == s => last.s,
+            _ => self.put(s),
+        };
+        let o = self.put(o);
+        self.quads.push(Stored { s, p, o, kind });
+    }
     fn iri(&mut self, s: &str, p: &'static str, o: &str) {
-        self.quads.push((s.into(), p, TermKey::Iri(o.into())));
+        self.push(s, p, o, Kind::Iri);
     }
     fn text(&mut self, s: &str, p: &'static str, o: &str) {
-        self.quads.push((s.into(), p, TermKey::Lit(o.into(), None, None)));
+        self.push(s, p, o, Kind::Plain);
     }
     fn vi(&mut self, s: &str, p: &'static str, o: &str) {
-        self.quads
-            .push((s.into(), p, TermKey::Lit(o.into(), None, Some("vi"))));
+        self.push(s, p, o, Kind::Lang("vi"));
     }
     fn typed(&mut self, s: &str, p: &'static str, o: &str, dt: &'static str) {
-        self.quads
-            .push((s.into(), p, TermKey::Lit(o.into(), Some(dt), None)));
+        self.push(s, p, o, Kind::Typed(dt));
     }
     fn a(&mut self, s: &str, class: &str) {
         self.iri(s, rdf::TYPE, class);
     }
-    /// Sorts the quads and drops the repeated ones.
+
+    /// Drops the repeated quads, keeping the first of each: the order stays the order the
+    /// mapping wrote them in, the same on every run.
     fn finish(mut self) -> Graph {
-        self.quads.sort_unstable();
-        self.quads.dedup();
+        let keep: Vec<bool> = {
+            let mut seen = rustc_hash::FxHashSet::default();
+            seen.reserve(self.quads.len());
+            self.quads
+                .iter()
+                .map(|q| seen.insert((self.get(q.s), q.p, self.get(q.o), q.kind)))
+                .collect()
+        };
+        let mut keep = keep.into_iter();
+        self.quads.retain(|_| keep.next().unwrap_or(false));
         self
     }
 
@@ -63,20 +105,19 @@ impl Graph {
         let g = GraphName::NamedNode(self.name.clone());
         self.quads
             .iter()
-            .map(|(s, p, o)| {
-                let o: Term = match o {
-                    TermKey::Iri(i) => NamedNode::new_unchecked(i.clone()).into(),
-                    TermKey::Lit(v, Some(dt), _) => {
-                        Literal::new_typed_literal(v.clone(), NamedNode::new_unchecked(*dt)).into()
+            .map(|q| {
+                let v = self.get(q.o).to_string();
+                let o: Term = match q.kind {
+                    Kind::Iri => NamedNode::new_unchecked(v).into(),
+                    Kind::Typed(dt) => {
+                        Literal::new_typed_literal(v, NamedNode::new_unchecked(dt)).into()
                     }
-                    TermKey::Lit(v, None, Some(l)) => {
-                        Literal::new_language_tagged_literal_unchecked(v.clone(), *l).into()
-                    }
-                    TermKey::Lit(v, None, None) => Literal::new_simple_literal(v.clone()).into(),
+                    Kind::Lang(l) => Literal::new_language_tagged_literal_unchecked(v, l).into(),
+                    Kind::Plain => Literal::new_simple_literal(v).into(),
                 };
                 Quad::new(
-                    NamedNode::new_unchecked(s.clone()),
-                    NamedNode::new_unchecked(*p),
+                    NamedNode::new_unchecked(self.get(q.s)),
+                    NamedNode::new_unchecked(q.p),
                     o,
                     g.clone(),
                 )
@@ -106,6 +147,8 @@ struct Mapper<'a> {
     art: String,
     /// Units whose description is already in the graph, with their node.
     places: HashMap<usize, String>,
+    /// Organizations likewise.
+    orgs: HashMap<Org, String>,
 }
 
 impl Mapper<'_> {
@@ -161,7 +204,11 @@ impl Mapper<'_> {
     }
 
     fn org(&mut self, o: &Org) -> String {
+        if let Some(node) = self.orgs.get(o) {
+            return node.clone();
+        }
         let node = iri::organization(&o.name);
+        self.orgs.insert(o.clone(), node.clone());
         self.g.a(&node, org::ORGANIZATION);
         self.g.vi(&node, skos::PREF_LABEL, &o.name);
         self.g.text(&node, pg::KIND, o.kind);
@@ -186,6 +233,7 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, facts: &Facts)
         text,
         art: art.clone(),
         places: HashMap::new(),
+        orgs: HashMap::new(),
     };
     m.g.a(&art, pg::ARTICLE);
     m.g.text(&art, dcterms::IDENTIFIER, &article.id);
