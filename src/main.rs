@@ -72,9 +72,14 @@ enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: polgraph::query::Format,
         /// Binds ?NAME to VALUE as an RDF term (a string; <...> for an IRI), never pasted into
-        /// the query text. Repeatable.
+        /// the query text: in the query's `VALUES ?NAME { UNDEF }` before it is planned, else
+        /// as a projected variable. Repeatable.
         #[arg(long = "param", value_name = "NAME=VALUE")]
         params: Vec<String>,
+        /// Also print oxigraph's plan for the query, with rows and seconds per step, as JSON on
+        /// standard error (to see why a query is slow).
+        #[arg(long)]
+        explain: bool,
         query: String,
     },
     /// Lists the shipped queries with their descriptions and parameters.
@@ -292,8 +297,9 @@ fn main() -> ExitCode {
             store,
             format,
             params,
+            explain,
             query,
-        } => cmd::query::run(&store.store, &query, &params, format),
+        } => cmd::query::run(&store.store, &query, &params, format, explain),
         Command::Queries => cmd::query::list(),
         Command::Export {
             store,

@@ -106,6 +106,111 @@ pub fn param(s: &str) -> Result<(String, Term)> {
     Ok((name, term))
 }
 
+/// A parsed query with its declared parameters bound, and the parameters left for substitution.
+pub type Bound<'a> = std::result::Result<(spargebra::Query, Vec<&'a (String, Term)>), String>;
+
+/// Parses a query and binds the parameters it declares with `VALUES ?name { UNDEF }`: the value
+/// takes the place of `UNDEF` in the algebra, before the optimizer plans the query, so that the
+/// plan starts from it (a query for one person reads that person's statements, not every
+/// holding in the store). Without the parameter, `UNDEF` leaves the variable free and the same
+/// query lists everything, in polgraph and in any other SPARQL store.
+///
+/// Parameters the query does not declare so are returned, for oxigraph's substitution of a
+/// projected variable (the results are the same, but it joins the value in at the end).
+pub fn bind<'a>(sparql: &str, params: &'a [(String, Term)]) -> Bound<'a> {
+    use spargebra::term::GroundTerm;
+    let mut query = spargebra::SparqlParser::new()
+        .parse_query(sparql)
+        .map_err(|e| e.to_string())?;
+    let pattern = match &mut query {
+        spargebra::Query::Select { pattern, .. }
+        | spargebra::Query::Construct { pattern, .. }
+        | spargebra::Query::Describe { pattern, .. }
+        | spargebra::Query::Ask { pattern, .. } => pattern,
+    };
+    let mut rest = Vec::new();
+    for p in params {
+        let term = match &p.1 {
+            Term::NamedNode(n) => GroundTerm::NamedNode(n.clone()),
+            Term::Literal(l) => GroundTerm::Literal(l.clone()),
+            _ => return Err(format!("--param {}: not an IRI or a literal", p.0)),
+        };
+        let var = oxigraph::model::Variable::new(p.0.clone())
+            .map_err(|e| format!("--param {}: {e}", p.0))?;
+        if bind_values(pattern, &var, &term) == 0 {
+            rest.push(p);
+        }
+    }
+    Ok((query, rest))
+}
+
+/// Puts `term` in the place of `UNDEF` for `var` in every `VALUES` of the pattern; how many.
+fn bind_values(
+    p: &mut spargebra::algebra::GraphPattern,
+    var: &oxigraph::model::Variable,
+    term: &spargebra::term::GroundTerm,
+) -> usize {
+    use spargebra::algebra::GraphPattern as G;
+    match p {
+        G::Values {
+            variables,
+            bindings,
+        } => match variables.iter().position(|v| v == var) {
+            Some(i) => {
+                for row in bindings.iter_mut() {
+                    if row[i].is_none() {
+                        row[i] = Some(term.clone());
+                    }
+                }
+                1
+            }
+            None => 0,
+        },
+        G::Join { left, right }
+        | G::LeftJoin { left, right, .. }
+        | G::Lateral { left, right }
+        | G::Union { left, right }
+        | G::Minus { left, right } => bind_values(left, var, term) + bind_values(right, var, term),
+        G::Filter { inner, .. }
+        | G::Graph { inner, .. }
+        | G::Extend { inner, .. }
+        | G::OrderBy { inner, .. }
+        | G::Project { inner, .. }
+        | G::Distinct { inner }
+        | G::Reduced { inner }
+        | G::Slice { inner, .. }
+        | G::Group { inner, .. }
+        | G::Service { inner, .. } => bind_values(inner, var, term),
+        G::Bgp { .. } | G::Path { .. } => 0,
+    }
+}
+
+/// Gives each parameter the language its query declares (`# param: role@vi: ...`): the labels
+/// it is matched against are `"Bí thư"@vi`, and the user types `Bí thư`.
+pub fn with_languages(sparql: &str, params: &[(String, Term)]) -> Vec<(String, Term)> {
+    let langs: Vec<(&str, &str)> = sparql
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .filter_map(|l| l.trim_start_matches('#').trim().strip_prefix("param:"))
+        .filter_map(|l| l.split(':').next()?.trim().split_once('@'))
+        .collect();
+    params
+        .iter()
+        .map(|(name, term)| {
+            let lang = langs.iter().find(|(n, _)| n == name).map(|(_, l)| *l);
+            match (term, lang) {
+                (Term::Literal(l), Some(lang)) if l.language().is_none() => (
+                    name.clone(),
+                    Literal::new_language_tagged_literal(l.value(), lang)
+                        .map(Term::from)
+                        .unwrap_or_else(|_| term.clone()),
+                ),
+                _ => (name.clone(), term.clone()),
+            }
+        })
+        .collect()
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Table,
@@ -148,6 +253,18 @@ pub fn rows(store: &Store, name: &str) -> Result<Vec<std::collections::BTreeMap<
     Ok(out)
 }
 
+/// Runs a query again, with statistics, and writes oxigraph's plan for it as JSON.
+pub fn explain(
+    store: &Store,
+    query: &str,
+    params: &[(String, Term)],
+    out: &mut dyn Write,
+) -> Result<()> {
+    let (name, text) = resolve(query)?;
+    let params = with_languages(&text, params);
+    store.explain(&name, &text, &params, out)
+}
+
 /// Runs a query and prints its results.
 pub fn run(
     store: &Store,
@@ -157,7 +274,8 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<usize> {
     let (name, text) = resolve(query)?;
-    let results = store.query(&name, &text, params)?;
+    let params = with_languages(&text, params);
+    let results = store.query(&name, &text, &params)?;
     let io = |e: std::io::Error| Error::Io {
         path: "<stdout>".into(),
         source: e,
@@ -253,5 +371,35 @@ pub fn run(
             Store::write(&quads, oxigraph::io::RdfFormat::Turtle, &mut *out)?;
             Ok(n)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_declared_parameter_takes_the_place_of_undef_in_values() {
+        let q = "SELECT ?name ?x WHERE { VALUES ?name { UNDEF } ?x <http://xmlns.com/foaf/0.1/name> ?name }";
+        let params = vec![
+            param("name=Nguyễn Văn Hải").unwrap(),
+            param("x=<http://e/x>").unwrap(),
+        ];
+        let (query, rest) = bind(q, &params).unwrap();
+        let text = query.to_string();
+        assert!(text.contains("\"Nguyễn Văn Hải\""), "{text}");
+        assert!(!text.contains("UNDEF"), "{text}");
+        // ?x is not declared: left for the substitution of a projected variable.
+        assert_eq!(rest.len(), 1);
+        assert_eq!(rest[0].0, "x");
+    }
+
+    #[test]
+    fn a_header_gives_a_parameter_its_language() {
+        let q = "# name: t\n# param: role@vi: the title\n# param: year: a year\nSELECT * {}";
+        let params = vec![param("role=Bí thư").unwrap(), param("year=2020").unwrap()];
+        let typed = with_languages(q, &params);
+        assert_eq!(typed[0].1.to_string(), "\"Bí thư\"@vi");
+        assert_eq!(typed[1].1.to_string(), "\"2020\"");
     }
 }

@@ -77,7 +77,41 @@ impl Store {
         Ok(self.inner.named_graphs().count())
     }
 
-    /// Runs a SPARQL query over the union of the article graphs, with `params` bound as RDF terms.
+    /// Runs a query as [`Store::query`] does, reads all its results, and writes oxigraph's plan
+    /// with the rows and time of each step as JSON.
+    pub fn explain(
+        &self,
+        name: &str,
+        sparql: &str,
+        params: &[(String, oxigraph::model::Term)],
+        out: &mut dyn std::io::Write,
+    ) -> Result<()> {
+        let err = |message: String| Error::Query {
+            name: name.into(),
+            message,
+        };
+        let (query, rest) = crate::query::bind(sparql, params).map_err(err)?;
+        let mut q = SparqlEvaluator::new().for_query(query);
+        q.dataset_mut().set_default_graph_as_union();
+        let mut q = q.on_store(&self.inner);
+        for (var, term) in rest {
+            let v = oxigraph::model::Variable::new(var.clone())
+                .map_err(|e| err(format!("--param {var}: {e}")))?;
+            q = q.substitute_variable(v, term.clone());
+        }
+        let (results, explanation) = q.compute_statistics().explain();
+        match results.map_err(|e| err(e.to_string()))? {
+            QueryResults::Solutions(s) => s.for_each(drop),
+            QueryResults::Graph(t) => t.for_each(drop),
+            QueryResults::Boolean(_) => {}
+        }
+        explanation
+            .write_in_json(out)
+            .map_err(|e| err(e.to_string()))
+    }
+
+    /// Runs a SPARQL query over the union of the article graphs, with `params` bound as RDF terms
+    /// (see [`crate::query::bind`]).
     pub fn query(
         &self,
         name: &str,
@@ -88,11 +122,10 @@ impl Store {
             name: name.into(),
             message,
         };
-        let mut q = SparqlEvaluator::new()
-            .parse_query(sparql)
-            .map_err(|e| err(e.to_string()))?;
+        let (query, rest) = crate::query::bind(sparql, params).map_err(err)?;
+        let mut q = SparqlEvaluator::new().for_query(query);
         q.dataset_mut().set_default_graph_as_union();
-        for (var, term) in params {
+        for (var, term) in rest {
             let v = oxigraph::model::Variable::new(var.clone())
                 .map_err(|e| err(format!("--param {var}: {e}")))?;
             q = q.substitute_variable(v, term.clone());

@@ -290,6 +290,62 @@ fn parameters_are_bound_as_terms_not_pasted() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("expected NAME=VALUE"));
 }
 
+/// A parametrised query gives exactly the rows of its unparametrised listing that have the
+/// parameters' values (the parameters only change where the plan starts).
+#[test]
+fn parameters_select_the_rows_of_the_full_listing() {
+    let (_d, store) = ingested();
+    let rows = |q: &str, params: &[String]| -> Vec<String> {
+        let mut args = vec!["query", "--store", s(&store), "--format", "tsv"];
+        for p in params {
+            args.extend(["--param", p.as_str()]);
+        }
+        args.push(q);
+        let mut r: Vec<String> = ok(&args).lines().skip(1).map(String::from).collect();
+        r.sort();
+        r
+    };
+    let value = |cell: &str| cell.split('"').nth(1).unwrap_or(cell).to_string();
+    let holders = rows("holders", &[]);
+    assert!(holders.len() > 10, "{holders:?}");
+    // The first holder's post in a province (a row whose place is a tỉnh).
+    let first: Vec<&str> = holders
+        .iter()
+        .map(|r| r.split('\t').collect::<Vec<_>>())
+        .find(|c| c[1].contains("tỉnh "))
+        .expect("a holder within a province");
+    let (role, place) = (value(first[0]), value(first[1]));
+    assert!(
+        first[0].ends_with("@vi"),
+        "labels are Vietnamese: {first:?}"
+    );
+    let selected = rows(
+        "holders",
+        &[format!("role={role}"), format!("place={place}")],
+    );
+    let expected: Vec<String> = holders
+        .iter()
+        .filter(|r| {
+            let c: Vec<&str> = r.split('\t').collect();
+            value(c[0]) == role && value(c[1]) == place
+        })
+        .cloned()
+        .collect();
+    assert!(!selected.is_empty());
+    assert_eq!(selected, expected);
+
+    let posts = rows("person-posts", &[]);
+    let person = value(posts[0].split('\t').next().unwrap());
+    let selected = rows("person-posts", &[format!("person={person}")]);
+    let expected: Vec<String> = posts
+        .iter()
+        .filter(|r| value(r.split('\t').next().unwrap()) == person)
+        .cloned()
+        .collect();
+    assert!(!selected.is_empty());
+    assert_eq!(selected, expected);
+}
+
 #[test]
 fn queries_by_name_file_and_inline() {
     let (_d, store) = ingested();

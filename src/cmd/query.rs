@@ -1,10 +1,17 @@
 use anyhow::Result;
 use polgraph::query::{self, Format};
 use polgraph::store::Store;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(store: &Path, q: &str, params: &[String], format: Format) -> Result<ExitCode> {
+pub fn run(
+    store: &Path,
+    q: &str,
+    params: &[String],
+    format: Format,
+    explain: bool,
+) -> Result<ExitCode> {
     let params = params
         .iter()
         .map(|p| query::param(p))
@@ -13,6 +20,11 @@ pub fn run(store: &Path, q: &str, params: &[String], format: Format) -> Result<E
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     query::run(&db, q, &params, format, &mut out)?;
+    if explain {
+        let mut err = std::io::stderr().lock();
+        query::explain(&db, q, &params, &mut err)?;
+        writeln!(err)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -20,6 +32,11 @@ pub fn list() -> Result<ExitCode> {
     for q in query::SHIPPED {
         println!("{:<15} {}", q.name, q.description());
         for p in q.header("param") {
+            // `role@vi: ...`: the value is matched as a Vietnamese label; the user types it bare.
+            let p = match p.split_once(':') {
+                Some((name, rest)) => format!("{}:{rest}", name.split('@').next().unwrap_or(name)),
+                None => p.to_string(),
+            };
             println!("{:<15}   --param {p}", "");
         }
     }

@@ -219,6 +219,10 @@ impl Mapper<'_> {
         if let Some(u) = o.unit {
             let place = self.place(u);
             self.g.iri(&node, pg::JURISDICTION, &place);
+            for v in G.chain(u) {
+                let within = iri::place(&G.units[v].id);
+                self.g.iri(&node, pg::WITHIN, &within);
+            }
         }
         node
     }

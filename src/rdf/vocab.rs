@@ -43,7 +43,7 @@ pub mod pg {
         AUTHOR_NAME = "authorName", MENTIONS = "mentions", REFERS_TO = "refersTo",
         IN_ARTICLE = "inArticle", START = "start", END = "end", SURFACE = "surface", RULE = "rule",
         FORMER = "former", STATED_ON = "statedOn", POST_P = "post", KIND = "kind",
-        LEVEL = "level", CODE = "code", PERIOD = "period", JURISDICTION = "jurisdiction",
+        LEVEL = "level", CODE = "code", PERIOD = "period", JURISDICTION = "jurisdiction", WITHIN = "within",
         DOC_TYPE = "documentType", DOC_NUMBER = "documentNumber",
         EVENT = "Event", EVENT_TYPE = "eventType", ORGANIZER = "organizer", CHAIR = "chair",
         ATTENDEE = "attendee", TERM = "term");
