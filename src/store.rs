@@ -135,6 +135,23 @@ impl Store {
             .map_err(|e| err(e.to_string()))
     }
 
+    /// Writes every quad as N-Quads as they are read, in the store's order (memory stays flat).
+    pub fn dump_nquads(&self, path: &Path) -> Result<()> {
+        let io = |source| Error::Io {
+            path: path.into(),
+            source,
+        };
+        let file = std::fs::File::create(path).map_err(io)?;
+        let w = self
+            .inner
+            .dump_to_writer(RdfFormat::NQuads, std::io::BufWriter::new(file))
+            .map_err(|e| Error::Other(e.to_string()))?;
+        w.into_inner()
+            .map_err(|e| io(e.into_error()))?
+            .sync_all()
+            .map_err(io)
+    }
+
     /// All quads, or those of one article, sorted (so that exports are byte-identical).
     pub fn quads(&self, article: Option<&str>) -> Result<Vec<Quad>> {
         let graph = article.map(|a| NamedNode::new_unchecked(crate::rdf::iri::article(a)));
@@ -218,10 +235,16 @@ impl Bulk<'_> {
         Ok(())
     }
 
-    /// Loads plain quads (the benchmark's reference load).
-    pub fn load_quads(&mut self, quads: Vec<Quad>) -> Result<()> {
-        self.loader.load_quads(quads)?;
-        Ok(())
+    /// Loads an N-Quads file as it is read, the way `oxigraph load` does (the benchmark's
+    /// reference load: memory stays flat however large the file).
+    pub fn load_nquads(&mut self, path: &Path) -> Result<()> {
+        let file = std::fs::File::open(path).map_err(|source| Error::Io {
+            path: path.into(),
+            source,
+        })?;
+        self.loader
+            .load_from_reader(RdfFormat::NQuads, std::io::BufReader::new(file))
+            .map_err(|e| Error::Other(e.to_string()))
     }
 
     pub fn commit(self) -> Result<()> {
