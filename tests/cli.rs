@@ -41,9 +41,9 @@ fn ingested() -> (tempfile::TempDir, PathBuf) {
     (dir, store)
 }
 
-fn csv(store: &Path, query: &str) -> Vec<Vec<String>> {
-    let out = ok(&["query", "--store", s(store), "--format", "csv", query]);
-    out.lines()
+/// The rows of a CSV answer without its header (values have no commas in these tests).
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    text.lines()
         .skip(1)
         .map(|l| {
             l.split(',')
@@ -51,6 +51,17 @@ fn csv(store: &Path, query: &str) -> Vec<Vec<String>> {
                 .collect()
         })
         .collect()
+}
+
+fn csv(store: &Path, query: &str) -> Vec<Vec<String>> {
+    csv_rows(&ok(&[
+        "query",
+        "--store",
+        s(store),
+        "--format",
+        "csv",
+        query,
+    ]))
 }
 
 #[test]
@@ -817,16 +828,7 @@ fn sparql_csv(endpoint: &str, query: &str) -> Vec<Vec<String>> {
         .send(query.as_bytes())
         .unwrap();
     assert_eq!(resp.status().as_u16(), 200);
-    let text = resp.body_mut().read_to_string().unwrap();
-    let mut rows: Vec<Vec<String>> = text
-        .lines()
-        .skip(1)
-        .map(|l| {
-            l.split(',')
-                .map(|c| c.trim_matches('"').to_string())
-                .collect()
-        })
-        .collect();
+    let mut rows = csv_rows(&resp.body_mut().read_to_string().unwrap());
     rows.sort();
     rows
 }
@@ -933,6 +935,175 @@ fn push_into_an_oxigraph_server_and_ask_it_the_same_question() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("5 failed"));
 }
 
+/// A Virtuoso of its own: database, ports and web root in `dir`, listening on 127.0.0.1 only.
+fn virtuoso_ini(dir: &Path, sql_port: u16, http_port: u16) -> PathBuf {
+    let d = s(dir);
+    let ini = format!(
+        "[Database]
+DatabaseFile = {d}/virtuoso.db
+ErrorLogFile = {d}/virtuoso.log
+LockFile = {d}/virtuoso.lck
+TransactionFile = {d}/virtuoso.trx
+xa_persistent_file = {d}/virtuoso.pxa
+ErrorLogLevel = 7
+FileExtend = 200
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {d}/virtuoso-temp.db
+TransactionFile = {d}/virtuoso-temp.trx
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+CaseMode = 2
+DirsAllowed = ., /usr/share/virtuoso-opensource-7/vad
+VADInstallDir = /usr/share/virtuoso-opensource-7/vad/
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {d}
+ServerThreads = 10
+Charset = UTF-8
+EnabledGzipContent = 0
+
+[SPARQL]
+ResultSetMaxRows = 100000
+MaxQueryExecutionTime = 60
+"
+    );
+    let path = dir.join("virtuoso.ini");
+    std::fs::write(&path, ini).unwrap();
+    path
+}
+
+/// A SELECT asked with GET (`?query=...&format=text/csv`), as Virtuoso's /sparql takes it: its
+/// CSV rows, sorted.
+fn sparql_get_csv(endpoint: &str, query: &str) -> Option<Vec<Vec<String>>> {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(std::time::Duration::from_secs(60)))
+        .build()
+        .into();
+    let mut resp = agent
+        .get(endpoint)
+        .query("query", query)
+        .query("format", "text/csv")
+        .call()
+        .ok()?;
+    if resp.status().as_u16() != 200 {
+        return None;
+    }
+    let mut rows = csv_rows(&resp.body_mut().read_to_string().ok()?);
+    rows.sort();
+    Some(rows)
+}
+
+#[test]
+fn push_into_virtuoso_and_ask_it_the_same_question() {
+    if !have("sh", &["-c", "command -v virtuoso-t"]) {
+        return;
+    }
+    let (d, store) = ingested();
+    let vdir = d.path().join("virtuoso");
+    std::fs::create_dir_all(&vdir).unwrap();
+    let (sql_port, http_port) = (free_port(), free_port());
+    let ini = virtuoso_ini(&vdir, sql_port, http_port);
+    let _server = Server(
+        Command::new("virtuoso-t")
+            .args(["+configfile", s(&ini), "+foreground"])
+            .current_dir(&vdir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let base = format!("http://127.0.0.1:{http_port}");
+    let sparql = format!("{base}/sparql");
+    // A fresh database takes some seconds to create.
+    let mut up = false;
+    for _ in 0..240 {
+        if sparql_get_csv(&sparql, "ASK {}").is_some() {
+            up = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    assert!(
+        up,
+        "Virtuoso did not start: {}",
+        std::fs::read_to_string(vdir.join("virtuoso.log")).unwrap_or_default()
+    );
+    // Virtuoso keeps graphs of its own: count ours.
+    let count_query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } \
+                       FILTER(STRSTARTS(STR(?g), \"https://w3id.org/polgraph/id/article/\")) }";
+    let quads = ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "--format",
+        "csv",
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+    ]);
+    let quads = quads.lines().nth(1).unwrap().to_string();
+    // The graph store endpoint with digest authentication, dba's password of a fresh database.
+    let push = |password: &str| {
+        bin()
+            .args([
+                "push",
+                "--store",
+                s(&store),
+                "--endpoint",
+                &format!("{base}/sparql-graph-crud-auth"),
+                "--retries",
+                "0",
+            ])
+            .env("POLGRAPH_USER", "dba")
+            .env("POLGRAPH_PASSWORD", password)
+            .output()
+            .unwrap()
+    };
+    for _ in 0..2 {
+        // The second push replaces the graphs.
+        let o = push("dba");
+        let said = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "{said}");
+        assert!(said.contains("pushed 5 article graphs"), "{said}");
+        assert_eq!(sparql_get_csv(&sparql, count_query).unwrap()[0][0], quads);
+    }
+    // The same question has the same rows (Virtuoso writes booleans as 1 and 0 in CSV).
+    let offices = std::fs::read_to_string(root().join("queries/offices.rq")).unwrap();
+    let mut theirs = sparql_get_csv(&sparql, &offices).unwrap();
+    for r in &mut theirs {
+        let last = r.last_mut().unwrap();
+        *last = match last.as_str() {
+            "1" => "true".into(),
+            "0" => "false".into(),
+            other => other.into(),
+        };
+    }
+    theirs.sort();
+    let mut ours = csv(&store, "offices");
+    ours.sort();
+    assert!(!ours.is_empty());
+    assert_eq!(theirs, ours);
+    // Wrong credentials are reported per article, not taken for success.
+    let o = push("wrong");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("5 failed"));
+}
+
+/// Exports the store as `FORMAT` into `dir/g.EXT`.
+fn export_to(store: &Path, dir: &Path, flag: &str, ext: &str) -> PathBuf {
+    let f = dir.join(format!("g.{ext}"));
+    ok(&["export", "--store", s(store), "--format", flag, "-o", s(&f)]);
+    f
+}
+
 #[test]
 fn validate_and_independent_readers_agree() {
     let (d, store) = ingested();
@@ -950,16 +1121,7 @@ fn validate_and_independent_readers_agree() {
         ("jsonld", "jsonld"),
         ("nq", "nq"),
     ] {
-        let f = d.path().join(format!("g.{ext}"));
-        ok(&[
-            "export",
-            "--store",
-            s(&store),
-            "--format",
-            flag,
-            "-o",
-            s(&f),
-        ]);
+        let f = export_to(&store, d.path(), flag, ext);
         files.push(f);
     }
     let mut args = vec![
@@ -992,6 +1154,70 @@ fn validate_and_independent_readers_agree() {
         assert_eq!(n, want, "rdflib read {file}");
     }
     assert!(out.contains("shacl conforms"), "{out}");
+}
+
+/// Apache Jena's riot (Debian's libapache-jena-java, through `tests/jena/riot.py`, which fixes
+/// its class path) validates every export, warnings included, and counts the same quads.
+#[test]
+fn jena_riot_validates_and_counts_every_export() {
+    if !have(
+        "sh",
+        &[
+            "-c",
+            "command -v java && ls /usr/share/java/jena-core-*.jar",
+        ],
+    ) {
+        return;
+    }
+    let (d, store) = ingested();
+    let count = |q: &str| {
+        ok(&["query", "--store", s(&store), "--format", "tsv", q])
+            .lines()
+            .nth(1)
+            .unwrap()
+            .replace(',', "")
+    };
+    let quads = count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+    let triples = count(
+        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }",
+    );
+    let riot = root().join("tests/jena/riot.py");
+    for (flag, ext, syntax, want) in [
+        ("nq", "nq", None, &quads),
+        ("trig", "trig", None, &quads),
+        // Debian's Jena 4.5 reads JSON-LD 1.1 through Titanium, whose document loader fails
+        // there on any file; its JSON-LD 1.0 reader takes the same (expanded) document.
+        ("jsonld", "jsonld", Some("--syntax=jsonld10"), &quads),
+        ("nt", "nt", None, &triples),
+        ("ttl", "ttl", None, &triples),
+        ("rdfxml", "rdf", None, &triples),
+    ] {
+        let f = export_to(&store, d.path(), flag, ext);
+        for mode in ["--validate", "--count"] {
+            let mut args = vec![s(&riot).to_string(), mode.to_string()];
+            args.extend(syntax.map(String::from));
+            args.push(s(&f).to_string());
+            let o = Command::new("python3").args(&args).output().unwrap();
+            let err = String::from_utf8_lossy(&o.stderr);
+            let complaints: Vec<&str> = err
+                .lines()
+                .filter(|l| l.contains("WARN") || l.contains("ERROR"))
+                .collect();
+            assert!(
+                o.status.success() && complaints.is_empty(),
+                "riot {mode} {flag}: {err}"
+            );
+            if mode == "--count" {
+                // `file:///.../g.nq : Quads = 1,733`, on standard error.
+                let line = err
+                    .lines()
+                    .find(|l| l.contains("Quads =") || l.contains("Triples ="))
+                    .unwrap_or_else(|| panic!("riot --count {flag}: {err}"));
+                let n = line.rsplit('=').next().unwrap().trim().replace(',', "");
+                assert_eq!(&n, want, "riot --count {flag}: {line}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -38,17 +38,17 @@ pub fn run(sizes: &[usize], seed: u64, dir: Option<&Path>, extract_only: bool) -
         machine()
     )?;
     writeln!(out)?;
-    writeln!(out, "| articles | MB | extract art/s/core | extract MB/s/core | ingest s | ingest quads/s | bulk loader quads/s | ratio | quads | store MB | peak RSS MB |")?;
+    writeln!(out, "| articles | MB | extract art/s/core | extract MB/s/core | ingest s | ingest quads/s | bulk loader quads/s | ratio | quads | store MB | ingest peak RSS MB | run peak RSS MB |")?;
     writeln!(
         out,
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     )?;
     let mut latencies = Vec::new();
     for &n in sizes {
         let f = polgraph::bench::run(n, seed, &dir)?;
         writeln!(
             out,
-            "| {} | {:.1} | {:.0} | {:.2} | {:.1} | {:.0} | {:.0} | {:.2} | {} | {:.0} | {:.0} |",
+            "| {} | {:.1} | {:.0} | {:.2} | {:.1} | {:.0} | {:.0} | {:.2} | {} | {:.0} | {:.0} | {:.0} |",
             f.articles,
             f.megabytes,
             f.articles_per_sec_per_core(),
@@ -59,6 +59,7 @@ pub fn run(sizes: &[usize], seed: u64, dir: Option<&Path>, extract_only: bool) -
             f.ingest_quads_per_sec() / f.bulk_quads_per_sec(),
             f.quads,
             f.store_bytes as f64 / 1e6,
+            f.ingest_peak_rss_kb as f64 / 1024.0,
             f.peak_rss_kb as f64 / 1024.0,
         )?;
         latencies.push((n, f.queries));
