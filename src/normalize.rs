@@ -243,18 +243,25 @@ impl Text {
     }
 
     /// Replaces a byte range with spaces (a dateline, a byline): it stays in the map but no
-    /// extractor reads it.
+    /// extractor reads it. Each character becomes as many spaces as it has bytes, so that every
+    /// byte offset (of later ranges to blank, of the tokens) stays where it was.
     pub fn blank(&mut self, r: Range<usize>) {
-        let chars: Vec<(char, u32)> = self
-            .text
-            .char_indices()
-            .map(|(b, c)| {
-                let c = if r.contains(&b) && c != '\n' { ' ' } else { c };
-                (c, self.orig[b])
-            })
-            .collect();
-        let end = *self.orig.last().unwrap_or(&0);
-        *self = Text::build(&chars, end);
+        let len = self.text.len();
+        let mut start = r.start.min(len);
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = r.end.min(len).max(start);
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        let mut bytes = std::mem::take(&mut self.text).into_bytes();
+        for b in &mut bytes[start..end] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+        self.text = String::from_utf8(bytes).expect("whole characters became spaces");
     }
 
     /// The character span in the original text of a byte range of the normalised text.
@@ -277,6 +284,20 @@ impl Text {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn blanking_keeps_every_byte_offset() {
+        let mut t = Text::new("Đ.BẢO thực hiện\nÔng Hải phát biểu.");
+        let before = t.text.clone();
+        let hai = before.find("Hải").unwrap();
+        let line = before.find('\n').unwrap();
+        t.blank(0..line);
+        assert_eq!(t.text.len(), before.len());
+        assert_eq!(&t.text[hai..hai + "Hải".len()], "Hải");
+        assert_eq!(t.text[..=line], format!("{}\n", " ".repeat(line)));
+        // The evidence still points at the original characters.
+        assert_eq!(t.original_span(&(hai..hai + "Hải".len())), (20, 23));
+    }
+
     #[test]
     fn the_canonical_fast_path_agrees_with_the_full_one() {
         for s in [
