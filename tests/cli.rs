@@ -1011,7 +1011,10 @@ fn push_into_virtuoso_and_ask_it_the_same_question() {
     let (d, store) = ingested();
     let vdir = d.path().join("virtuoso");
     std::fs::create_dir_all(&vdir).unwrap();
-    let (sql_port, http_port) = (free_port(), free_port());
+    let sql_port = free_port();
+    let http_port = std::iter::repeat_with(free_port)
+        .find(|&p| p != sql_port)
+        .unwrap();
     let ini = virtuoso_ini(&vdir, sql_port, http_port);
     let _server = Server(
         Command::new("virtuoso-t")
