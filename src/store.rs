@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 use crate::rdf::Graph;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{BoundPreparedSparqlQuery, QueryResults, SparqlEvaluator};
 use std::path::{Path, PathBuf};
 
 pub struct Store {
@@ -77,6 +77,29 @@ impl Store {
         Ok(self.inner.named_graphs().count())
     }
 
+    /// A query parsed, its parameters bound (see [`crate::query::bind`]), over the union of the
+    /// article graphs of this store.
+    fn prepare(
+        &self,
+        name: &str,
+        sparql: &str,
+        params: &[(String, oxigraph::model::Term)],
+    ) -> Result<BoundPreparedSparqlQuery<'static>> {
+        let err = |message: String| Error::Query {
+            name: name.into(),
+            message,
+        };
+        let (query, rest) = crate::query::bind(sparql, params).map_err(err)?;
+        let mut q = SparqlEvaluator::new().for_query(query);
+        q.dataset_mut().set_default_graph_as_union();
+        for (var, term) in rest {
+            let v = oxigraph::model::Variable::new(var.clone())
+                .map_err(|e| err(format!("--param {var}: {e}")))?;
+            q = q.substitute_variable(v, term.clone());
+        }
+        Ok(q.on_store(&self.inner))
+    }
+
     /// Runs a query as [`Store::query`] does, reads all its results, and writes oxigraph's plan
     /// with the rows and time of each step as JSON.
     pub fn explain(
@@ -90,16 +113,10 @@ impl Store {
             name: name.into(),
             message,
         };
-        let (query, rest) = crate::query::bind(sparql, params).map_err(err)?;
-        let mut q = SparqlEvaluator::new().for_query(query);
-        q.dataset_mut().set_default_graph_as_union();
-        let mut q = q.on_store(&self.inner);
-        for (var, term) in rest {
-            let v = oxigraph::model::Variable::new(var.clone())
-                .map_err(|e| err(format!("--param {var}: {e}")))?;
-            q = q.substitute_variable(v, term.clone());
-        }
-        let (results, explanation) = q.compute_statistics().explain();
+        let (results, explanation) = self
+            .prepare(name, sparql, params)?
+            .compute_statistics()
+            .explain();
         match results.map_err(|e| err(e.to_string()))? {
             QueryResults::Solutions(s) => s.for_each(drop),
             QueryResults::Graph(t) => t.for_each(drop),
@@ -118,21 +135,12 @@ impl Store {
         sparql: &str,
         params: &[(String, oxigraph::model::Term)],
     ) -> Result<QueryResults<'static>> {
-        let err = |message: String| Error::Query {
-            name: name.into(),
-            message,
-        };
-        let (query, rest) = crate::query::bind(sparql, params).map_err(err)?;
-        let mut q = SparqlEvaluator::new().for_query(query);
-        q.dataset_mut().set_default_graph_as_union();
-        for (var, term) in rest {
-            let v = oxigraph::model::Variable::new(var.clone())
-                .map_err(|e| err(format!("--param {var}: {e}")))?;
-            q = q.substitute_variable(v, term.clone());
-        }
-        q.on_store(&self.inner)
+        self.prepare(name, sparql, params)?
             .execute()
-            .map_err(|e| err(e.to_string()))
+            .map_err(|message| Error::Query {
+                name: name.into(),
+                message: message.to_string(),
+            })
     }
 
     /// Writes every quad as N-Quads as they are read, in the store's order (memory stays flat).
