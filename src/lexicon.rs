@@ -67,9 +67,9 @@ pub struct Table<T> {
     /// Lower-case entry -> index into `values`, for a direct look-up.
     map: HashMap<String, usize>,
     values: Vec<T>,
-    /// The automaton over the entries' token keys (see [`token_key`]); pattern -> value.
+    /// The automaton over the entries' token keys (see [`token_key`]): pattern `i` is entry
+    /// `values[i]`.
     pub(crate) ac: AhoCorasick,
-    pub(crate) pattern_value: Vec<usize>,
     /// A small number of its own, to cache a text's matches per table.
     pub(crate) id: usize,
 }
@@ -91,12 +91,9 @@ impl<T> Table<T> {
         let mut map = HashMap::new();
         let mut values = Vec::new();
         let mut patterns = Vec::new();
-        let mut pattern_value = Vec::new();
         for (k, v) in entries {
-            let i = values.len();
             patterns.push(token_key(&k));
-            pattern_value.push(i);
-            map.insert(k, i);
+            map.insert(k, values.len());
             values.push(v);
         }
         let ac = AhoCorasick::builder()
@@ -110,7 +107,6 @@ impl<T> Table<T> {
             map,
             values,
             ac,
-            pattern_value,
             id,
         }
     }
@@ -122,7 +118,7 @@ impl<T> Table<T> {
 
     /// The value of an automaton pattern.
     pub(crate) fn value(&self, pattern: usize) -> &T {
-        &self.values[self.pattern_value[pattern]]
+        &self.values[pattern]
     }
 }
 
