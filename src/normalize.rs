@@ -134,7 +134,7 @@ pub fn key(s: &str) -> String {
     if is_canonical(s) {
         return s.to_lowercase();
     }
-    canonical(s).to_lowercase()
+    canonical_full(s).to_lowercase()
 }
 
 impl Text {
