@@ -42,21 +42,26 @@ pub const SHIPPED: &[Shipped] = shipped!(
 impl Shipped {
     /// A header line `# key: value`.
     pub fn header(&self, key: &str) -> Vec<&'static str> {
-        self.sparql
-            .lines()
-            .take_while(|l| l.starts_with('#'))
-            .filter_map(|l| {
-                l.trim_start_matches('#')
-                    .trim()
-                    .strip_prefix(key)?
-                    .strip_prefix(':')
-            })
-            .map(str::trim)
-            .collect()
+        header(self.sparql, key)
     }
     pub fn description(&self) -> &'static str {
         self.header("description").first().copied().unwrap_or("")
     }
+}
+
+/// The values of the header lines `# key: value` at the top of a query's text.
+pub fn header<'a>(sparql: &'a str, key: &str) -> Vec<&'a str> {
+    sparql
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .filter_map(|l| {
+            l.trim_start_matches('#')
+                .trim()
+                .strip_prefix(key)?
+                .strip_prefix(':')
+        })
+        .map(str::trim)
+        .collect()
 }
 
 pub fn shipped(name: &str) -> Option<&'static Shipped> {
@@ -188,10 +193,8 @@ fn bind_values(
 /// Gives each parameter the language its query declares (`# param: role@vi: ...`): the labels
 /// it is matched against are `"Bí thư"@vi`, and the user types `Bí thư`.
 pub fn with_languages(sparql: &str, params: &[(String, Term)]) -> Vec<(String, Term)> {
-    let langs: Vec<(&str, &str)> = sparql
-        .lines()
-        .take_while(|l| l.starts_with('#'))
-        .filter_map(|l| l.trim_start_matches('#').trim().strip_prefix("param:"))
+    let langs: Vec<(&str, &str)> = header(sparql, "param")
+        .into_iter()
         .filter_map(|l| l.split(':').next()?.trim().split_once('@'))
         .collect();
     params
