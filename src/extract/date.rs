@@ -42,6 +42,11 @@ pub struct TermFact {
     pub rule: &'static str,
 }
 
+/// Whether a match starts and ends on Unicode word boundaries (see [`word_boundary`]).
+fn bounded(text: &str, m: regex::Match) -> bool {
+    word_boundary(text, m.start()) && word_boundary(text, m.end())
+}
+
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
@@ -50,10 +55,9 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 pub fn dates(text: &str, article: Option<NaiveDate>) -> Vec<DateFact> {
     let mut out: Vec<DateFact> = Vec::new();
     let num = |s: &str| s.parse::<u32>().unwrap_or(0);
-    let bounded = |m: regex::Match| word_boundary(text, m.start()) && word_boundary(text, m.end());
     for c in regex!(r"(?-u:\b)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?-u:\b)")
         .captures_iter(text)
-        .filter(|c| bounded(c.get(0).expect("match")))
+        .filter(|c| bounded(text, c.get(0).expect("match")))
     {
         if let Some(d) = ymd(num(&c[3]) as i32, num(&c[2]), num(&c[1])) {
             out.push(DateFact {
@@ -65,7 +69,7 @@ pub fn dates(text: &str, article: Option<NaiveDate>) -> Vec<DateFact> {
     }
     for c in regex!(r"(?i)(?-u:\b)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?-u:\b)")
         .captures_iter(text)
-        .filter(|c| bounded(c.get(0).expect("match")))
+        .filter(|c| bounded(text, c.get(0).expect("match")))
     {
         if let Some(d) = ymd(num(&c[3]) as i32, num(&c[2]), num(&c[1])) {
             out.push(DateFact {
@@ -106,10 +110,9 @@ pub fn dates(text: &str, article: Option<NaiveDate>) -> Vec<DateFact> {
 /// Terms: `nhiệm kỳ 2020 - 2025`, `khóa XII`, `khoá X` (the text is already canonical: `khóa`).
 pub fn terms(text: &str) -> Vec<TermFact> {
     let mut out = Vec::new();
-    let bounded = |m: regex::Match| word_boundary(text, m.start()) && word_boundary(text, m.end());
     for c in regex!(r"(?i)(?-u:\b)nhiệm\s+kỳ\s+(\d{4})\s*[-–]\s*(\d{4})(?-u:\b)")
         .captures_iter(text)
-        .filter(|c| bounded(c.get(0).expect("match")))
+        .filter(|c| bounded(text, c.get(0).expect("match")))
     {
         let (a, b) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
         if a < b && b - a <= 10 {
@@ -123,7 +126,7 @@ pub fn terms(text: &str) -> Vec<TermFact> {
     }
     for c in regex!(r"(?-u:\b)[Kk]hóa\s+([IVXL]+)(?-u:\b)")
         .captures_iter(text)
-        .filter(|c| bounded(c.get(0).expect("match")))
+        .filter(|c| bounded(text, c.get(0).expect("match")))
     {
         if let Some(n) = NUMERAL.get(&c[1].to_lowercase()) {
             out.push(TermFact {
