@@ -1100,6 +1100,23 @@ fn push_into_virtuoso_and_ask_it_the_same_question() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("5 failed"));
 }
 
+/// The store's quad count and its count of distinct triples (what a triple format holds).
+fn quads_and_triples(store: &Path) -> (String, String) {
+    let count = |q: &str| {
+        ok(&["query", "--store", s(store), "--format", "tsv", q])
+            .lines()
+            .nth(1)
+            .unwrap()
+            .to_string()
+    };
+    (
+        count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"),
+        count(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }",
+        ),
+    )
+}
+
 /// Exports the store as `FORMAT` into `dir/g.EXT`.
 fn export_to(store: &Path, dir: &Path, flag: &str, ext: &str) -> PathBuf {
     let f = dir.join(format!("g.{ext}"));
@@ -1135,15 +1152,7 @@ fn validate_and_independent_readers_agree() {
     let o = Command::new("python3").args(&args).output().unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = String::from_utf8(o.stdout).unwrap();
-    let count = |q: &str| {
-        ok(&["query", "--store", s(&store), "--format", "tsv", q])
-            .lines()
-            .nth(1)
-            .unwrap()
-            .to_string()
-    };
-    let quads = count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
-    let triples = count("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }");
+    let (quads, triples) = quads_and_triples(&store);
     for line in out.lines().filter(|l| l.contains("/g.")) {
         let (file, n) = line.rsplit_once(' ').unwrap();
         let want = if [".nq", ".trig", ".jsonld"]
@@ -1173,17 +1182,7 @@ fn jena_riot_validates_and_counts_every_export() {
         return;
     }
     let (d, store) = ingested();
-    let count = |q: &str| {
-        ok(&["query", "--store", s(&store), "--format", "tsv", q])
-            .lines()
-            .nth(1)
-            .unwrap()
-            .replace(',', "")
-    };
-    let quads = count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
-    let triples = count(
-        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }",
-    );
+    let (quads, triples) = quads_and_triples(&store);
     let riot = root().join("tests/jena/riot.py");
     for (flag, ext, syntax, want) in [
         ("nq", "nq", None, &quads),
