@@ -46,25 +46,37 @@ fn fits(u: usize, level: Option<&str>) -> bool {
     }
 }
 
-/// The longest unit name (1-4 capitalised syllables) at `i`, of the given level if any.
+/// The longest unit name (1-4 capitalised syllables) at `i`, of the given level if any. Two
+/// names joined by a hyphen are one (`Bà Rịa - Vũng Tàu`).
 pub fn name_at(toks: &Tokens, i: usize, level: Option<&str>) -> Option<(Vec<usize>, usize)> {
-    let mut n = 0;
-    while n < 4
-        && toks.get(i + n).is_some_and(|t| {
+    // Where a name may end: after each syllable.
+    let mut ends = [0usize; 4];
+    let (mut j, mut n) = (i, 0);
+    while n < ends.len() {
+        if toks.get(j).is_some_and(|t| {
             t.is_name_syllable() || (n > 0 && t.word && t.text.chars().all(|c| c.is_ascii_digit()))
-        })
-    {
-        n += 1;
+        }) {
+            ends[n] = j + 1;
+            j += 1;
+            n += 1;
+        } else if n > 0
+            && toks.is_punct(j, &["-", "–"])
+            && toks.get(j + 1).is_some_and(|t| t.is_name_syllable())
+        {
+            j += 1;
+        } else {
+            break;
+        }
     }
-    for k in (1..=n).rev() {
+    for &e in ends[..n].iter().rev() {
         let cands: Vec<usize> = G
-            .named_key(toks.key(i, i + k))
+            .named_key(toks.key(i, e))
             .iter()
             .copied()
             .filter(|&u| fits(u, level))
             .collect();
         if !cands.is_empty() {
-            return Some((cands, i + k));
+            return Some((cands, e));
         }
     }
     None
@@ -245,6 +257,19 @@ mod tests {
         let ms = mentions(&t);
         let chau_thanh = ms[1].unit;
         assert_eq!(G.canonical(G.province_of(chau_thanh)), "tỉnh Hậu Giang");
+    }
+
+    #[test]
+    fn hyphens_and_apostrophes_inside_names() {
+        assert_eq!(
+            names("Sở Nội vụ tỉnh Bà Rịa - Vũng Tàu, huyện Ia H'Drai, huyện Ea H’Leo"),
+            ["tỉnh Bà Rịa - Vũng Tàu", "huyện Ia H'Drai", "huyện Ea H'leo"]
+        );
+        // A hyphen between two units is not a name.
+        assert_eq!(
+            names("tỉnh Hà Giang - Tuyên Quang"),
+            ["tỉnh Hà Giang", "tỉnh Tuyên Quang"]
+        );
     }
 
     #[test]

@@ -20,12 +20,20 @@ impl Tok {
         self.word && self.text.chars().next().is_some_and(char::is_uppercase)
     }
     /// A capitalised syllable of a name: `Hải`, `S`, not `HĐND`.
+    /// A capitalised syllable: `Hải`, also the apostrophe names of the Central Highlands, where
+    /// the part after the apostrophe may be capitalised too (`H'Drai`, `M'gar`).
     pub fn is_name_syllable(&self) -> bool {
         let mut c = self.text.chars();
+        let mut after_apostrophe = false;
         self.word
             && c.next().is_some_and(char::is_uppercase)
-            && c.all(char::is_lowercase)
-            && !self.text.chars().any(|c| c.is_ascii_digit())
+            && c.all(|c| {
+                let ok = c.is_lowercase()
+                    || (after_apostrophe && c.is_uppercase())
+                    || (matches!(c, '\'' | '’') && !after_apostrophe);
+                after_apostrophe = matches!(c, '\'' | '’');
+                ok
+            })
     }
     pub fn is(&self, s: &str) -> bool {
         self.key == s
@@ -61,8 +69,8 @@ impl Tokens {
                 let mut j = i + 1;
                 while j < chars.len() {
                     let cj = chars[j].1;
-                    // `đ/c`, `TP.HCM`, `T.N` stay one token; `Tỉnh.` does not.
-                    let inner = matches!(cj, '.' | '/' | '\'')
+                    // `đ/c`, `TP.HCM`, `T.N`, `H'Drai` stay one token; `Tỉnh.` does not.
+                    let inner = matches!(cj, '.' | '/' | '\'' | '’')
                         && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric())
                         && !(cj == '.' && chars.get(j + 1).is_some_and(|n| n.1.is_lowercase()));
                     if cj.is_alphanumeric() || inner {
@@ -214,7 +222,8 @@ impl Tok {
             key: if t.is_ascii() {
                 t.to_ascii_lowercase()
             } else {
-                t.to_lowercase()
+                // A typographic apostrophe is the ASCII one (`Ia H’Drai`, `Ia H'Drai`).
+                t.to_lowercase().replace('’', "'")
             },
             text: t,
             span,
