@@ -124,6 +124,7 @@ pub fn run(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
     let loaded = load::load_inputs(&store, chunks, &mut |_, _| {})?;
     let ingest_secs = t.elapsed().as_secs_f64();
     let ingest_peak_rss_kb = peak_rss_kb();
+    let first = corpus[0].clone();
     drop(corpus);
     // oxigraph's own bulk loader on the same quads, from an N-Quads dump of the store (not
     // timed), as `oxigraph load` would read them: memory stays flat.
@@ -140,22 +141,26 @@ pub fn run(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
     drop(reference);
     let _ = std::fs::remove_dir_all(&ref_path);
     let _ = std::fs::remove_file(&dump);
-    // Each shipped query, the selective ones with parameters a user would give: one person's
-    // posts; a post in a district (a few rows) and in a province (every body within it).
-    let person = crate::query::rows(&store, "persons")?
-        .first()
-        .and_then(|r| r.get("person").cloned())
-        .unwrap_or_default();
-    let localities = crate::query::rows(&store, "localities")?;
-    let first = |level: &str| {
-        localities
-            .iter()
-            .filter_map(|r| r.get("locality"))
-            .find(|l| l.starts_with(level))
-            .cloned()
-            .unwrap_or_default()
+    // Each shipped query, the selective ones with parameters a user would give, taken from the
+    // first article: one person's posts; a post in its district and in its province.
+    let (person, district, province) = {
+        let g = &*crate::gazetteer::GAZETTEER;
+        let facts = crate::pipeline::process(&first).facts;
+        let unit = |level: &str| {
+            facts
+                .localities
+                .iter()
+                .find(|l| g.units[l.unit].level == level)
+                .map(|l| g.canonical(l.unit))
+                .unwrap_or_default()
+        };
+        let person = facts
+            .persons
+            .first()
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
+        (person, unit("huyện"), unit("tỉnh"))
     };
-    let (province, district) = (first("tỉnh "), first("huyện "));
     let mut runs: Vec<(String, &str, Vec<String>)> = Vec::new();
     for q in crate::query::SHIPPED {
         match q.name {

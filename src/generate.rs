@@ -107,7 +107,9 @@ fn districts() -> Vec<District> {
         if !u.legacy || !matches!(u.level.as_str(), "xã" | "phường" | "thị trấn") {
             continue;
         }
-        let Some(d) = u.parent.and_then(|d| at.get(&d)) else { continue };
+        let Some(d) = u.parent.and_then(|d| at.get(&d)) else {
+            continue;
+        };
         let same = g
             .named(&u.name)
             .iter()
@@ -294,12 +296,24 @@ mod tests {
     #[test]
     fn a_post_has_one_holder_a_term() {
         let drawn = drawn(3000, 5);
-        let mut holders: std::collections::HashMap<(usize, usize), std::collections::HashSet<String>> =
-            Default::default();
+        let mut holders: std::collections::HashMap<
+            (usize, usize),
+            std::collections::HashSet<String>,
+        > = Default::default();
         for (a, [_, du, _]) in &drawn {
             let year: usize = a.text.lines().nth(2).unwrap()[12..16].parse().unwrap();
-            let who = a.text.split("đồng chí ").nth(1).unwrap().split(" - ").next().unwrap();
-            holders.entry((*du, term(year))).or_default().insert(who.to_string());
+            let who = a
+                .text
+                .split("đồng chí ")
+                .nth(1)
+                .unwrap()
+                .split(" - ")
+                .next()
+                .unwrap();
+            holders
+                .entry((*du, term(year)))
+                .or_default()
+                .insert(who.to_string());
         }
         assert!(holders.values().all(|h| h.len() == 1));
         // Two terms of one district have two holders (the chance that they share a name is small).

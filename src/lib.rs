@@ -24,6 +24,7 @@ pub mod push;
 pub mod query;
 pub mod rdf;
 pub mod store;
+pub mod tenure;
 pub mod validate;
 
 pub use error::{Error, Result};

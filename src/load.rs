@@ -14,6 +14,7 @@ use std::collections::HashMap;
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub articles: usize,
+    /// Quads written: the article graphs', and in bulk the tenures graph's.
     pub quads: usize,
     pub bytes: usize,
     pub errors: Vec<Error>,
@@ -65,6 +66,8 @@ pub fn load_inputs(
     };
     // A second article with an id already loaded in bulk must replace it: kept for the end.
     let mut late: Vec<Graph> = Vec::new();
+    // In bulk, the tenures (see `crate::tenure`) are gathered here and loaded at the end.
+    let mut tenures = crate::tenure::Tenures::default();
     let mut chunk: Vec<Article> = Vec::new();
     let mut flush = |chunk: &mut Vec<Article>,
                      report: &mut Loaded,
@@ -91,7 +94,12 @@ pub fn load_inputs(
             }
         }
         match bulk {
-            Some(b) => b.load(&now)?,
+            Some(b) => {
+                for g in &now {
+                    tenures.add(g);
+                }
+                b.load(&now)?
+            }
             None => store.replace_all(&now)?,
         }
         progress(report.articles, report.bytes);
@@ -108,7 +116,8 @@ pub fn load_inputs(
         }
     }
     flush(&mut chunk, &mut report, &mut late, &mut bulk)?;
-    if let Some(b) = bulk {
+    if let Some(mut b) = bulk {
+        report.quads += b.load_tenures(&tenures)?;
         b.commit()?;
     }
     // Later articles with an id seen before replace the earlier ones, in input order.

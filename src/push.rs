@@ -35,7 +35,10 @@ pub struct Target {
 
 #[derive(Debug, Default)]
 pub struct Report {
+    /// Article graphs sent.
     pub sent: usize,
+    /// Whether the tenures graph was sent.
+    pub tenures: bool,
     pub triples: usize,
     pub failed: Vec<(String, String)>,
     pub protocol_used: Option<&'static str>,
@@ -203,15 +206,16 @@ fn base64(s: &str) -> String {
     out
 }
 
-/// The N-Triples of one article's graph.
-fn ntriples(store: &Store, article: &str) -> Result<(Vec<u8>, usize)> {
-    let quads = store.quads(Some(article))?;
+/// The N-Triples of one graph.
+fn ntriples(store: &Store, graph: &str) -> Result<(Vec<u8>, usize)> {
+    let quads = store.graph_quads(graph)?;
     let mut buf = Vec::new();
     Store::write(&quads, RdfFormat::NTriples, &mut buf)?;
     Ok((buf, quads.len()))
 }
 
-/// Pushes every article (or one) of the store to the target.
+/// Pushes every article (or one) of the store to the target; with every article, the tenures
+/// graph too (see [`crate::tenure`]), as one more graph.
 pub fn push(
     store: &Store,
     target: &Target,
@@ -237,15 +241,23 @@ pub fn push(
         }
         articles = vec![a.to_string()];
     }
+    // (what the report and the progress call it, graph IRI)
+    let mut graphs: Vec<(String, String)> = articles
+        .iter()
+        .map(|a| (a.clone(), crate::rdf::iri::article(a)))
+        .collect();
+    if only.is_none() && store.has_tenures()? {
+        graphs.push(("the tenures graph".into(), crate::rdf::iri::tenures_graph()));
+    }
     let mut report = Report::default();
     let mut use_update = target.protocol == Protocol::Update;
-    let mut pending: Vec<&String> = Vec::new();
-    for a in &articles {
+    let mut pending: Vec<&(String, String)> = Vec::new();
+    for pair in &graphs {
+        let (a, graph) = pair;
         if use_update {
-            pending.push(a);
+            pending.push(pair);
             continue;
         }
-        let graph = crate::rdf::iri::article(a);
         let sep = if target.endpoint.contains('?') {
             '&'
         } else {
@@ -254,12 +266,16 @@ pub fn push(
         let url = format!(
             "{}{sep}graph={}",
             target.endpoint,
-            crate::rdf::iri::escape(&graph)
+            crate::rdf::iri::escape(graph)
         );
-        let (body, n) = ntriples(store, a)?;
+        let (body, n) = ntriples(store, graph)?;
         match client.send("PUT", &url, "application/n-triples", &body) {
             Sent::Ok => {
-                report.sent += 1;
+                if *graph == crate::rdf::iri::tenures_graph() {
+                    report.tenures = true;
+                } else {
+                    report.sent += 1;
+                }
                 report.triples += n;
                 report.protocol_used = Some("Graph Store HTTP Protocol");
                 progress(a);
@@ -267,7 +283,7 @@ pub fn push(
             Sent::Unsupported(code) if target.protocol == Protocol::Auto && target.update_endpoint.is_some() => {
                 progress(&format!("the Graph Store endpoint answered HTTP {code}: falling back to SPARQL Update"));
                 use_update = true;
-                pending.push(a);
+                pending.push(pair);
             }
             Sent::Unsupported(code) => report.failed.push((a.clone(), format!("HTTP {code}: the store refuses the Graph Store protocol at {}; give --update-endpoint", target.endpoint))),
             Sent::Failed(e) => report.failed.push((a.clone(), e)),
@@ -283,9 +299,8 @@ pub fn push(
             // go inside INSERT DATA, each article's graph dropped first in the same request.
             let mut body = String::new();
             let mut n = 0;
-            for a in chunk {
-                let graph = crate::rdf::iri::article(a);
-                let (nt, k) = ntriples(store, a)?;
+            for (_, graph) in chunk {
+                let (nt, k) = ntriples(store, graph)?;
                 n += k;
                 if !body.is_empty() {
                     body.push_str(" ;\n");
@@ -302,24 +317,30 @@ pub fn push(
                 body.as_bytes(),
             ) {
                 Sent::Ok => {
-                    report.sent += chunk.len();
+                    for (_, graph) in chunk {
+                        if *graph == crate::rdf::iri::tenures_graph() {
+                            report.tenures = true;
+                        } else {
+                            report.sent += 1;
+                        }
+                    }
                     report.triples += n;
                     report.protocol_used = Some("SPARQL 1.1 Update");
-                    for a in chunk {
+                    for (a, _) in chunk {
                         progress(a);
                     }
                 }
                 Sent::Unsupported(code) => {
-                    for a in chunk {
+                    for (a, _) in chunk {
                         report.failed.push((
-                            (*a).clone(),
+                            a.clone(),
                             format!("HTTP {code} from the Update endpoint {endpoint}"),
                         ));
                     }
                 }
                 Sent::Failed(e) => {
-                    for a in chunk {
-                        report.failed.push(((*a).clone(), e.clone()));
+                    for (a, _) in chunk {
+                        report.failed.push((a.clone(), e.clone()));
                     }
                 }
             }

@@ -2,10 +2,14 @@
 //! touches oxigraph's `Store`.
 
 use crate::error::{Error, Result};
-use crate::rdf::Graph;
+use crate::rdf::vocab::pg;
+use crate::rdf::{iri, Graph};
+use crate::tenure::{self, Tally, Tenures};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::{BoundPreparedSparqlQuery, QueryResults, SparqlEvaluator};
+use oxigraph::store::Transaction;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 pub struct Store {
@@ -33,26 +37,58 @@ impl Store {
 
     /// Replaces an article's graph with `graph`, in one transaction.
     pub fn replace(&self, graph: &Graph) -> Result<()> {
-        let quads = graph.quads();
-        let mut tx = self.inner.start_transaction()?;
-        tx.remove_named_graph(&graph.name)?;
-        tx.insert_named_graph(&graph.name);
-        for q in &quads {
-            tx.insert(q);
-        }
-        tx.commit()?;
-        Ok(())
+        self.replace_all(std::slice::from_ref(graph))
     }
 
-    /// Replaces the graphs of several articles in one transaction.
+    /// Replaces the graphs of several articles in one transaction, and keeps the tenures graph
+    /// (see [`crate::tenure`]) in step: an article's statements are added to the tenures it
+    /// names; a replaced article's old tenures are counted again from the articles that state them.
     pub fn replace_all(&self, graphs: &[Graph]) -> Result<()> {
         let mut tx = self.inner.start_transaction()?;
+        let link = NamedNode::new_unchecked(pg::TENURE_P);
+        let mut recount = BTreeSet::new();
         for graph in graphs {
+            let name = GraphNameRef::NamedNode(graph.name.as_ref());
+            for q in tx.quads_for_pattern(None, Some(link.as_ref()), None, Some(name)) {
+                if let Term::NamedNode(t) = q?.object {
+                    recount.insert(t);
+                }
+            }
             tx.remove_named_graph(&graph.name)?;
             tx.insert_named_graph(&graph.name);
             for q in &graph.quads() {
                 tx.insert(q);
             }
+        }
+        let mut tenures = Tenures::default();
+        for g in graphs {
+            tenures.add(g);
+        }
+        if !tenures.is_empty() || !recount.is_empty() {
+            tx.insert_named_graph(NamedNodeRef::new_unchecked(&iri::tenures_graph()));
+        }
+        for (t, (stated, tally)) in &tenures.map {
+            for q in tenure::description(stated) {
+                tx.insert(&q);
+            }
+            let t = NamedNode::new_unchecked(t);
+            if recount.contains(&t) {
+                continue;
+            }
+            let old = tally_quads(&tx, &t)?;
+            let merged = match Tally::from_quads(&old) {
+                Some(before) => before.merge(tally),
+                None => tally.clone(),
+            };
+            for q in &old {
+                tx.remove(q);
+            }
+            for q in merged.quads(&t) {
+                tx.insert(&q);
+            }
+        }
+        for t in &recount {
+            recount_tenure(&mut tx, t)?;
         }
         tx.commit()?;
         Ok(())
@@ -73,8 +109,9 @@ impl Store {
         Ok(self.inner.is_empty()?)
     }
 
+    /// The number of article graphs (the tenures graph is not one).
     pub fn articles(&self) -> Result<usize> {
-        Ok(self.inner.named_graphs().count())
+        Ok(self.inner.named_graphs().count() - usize::from(self.has_tenures()?))
     }
 
     /// A query parsed, its parameters bound (see [`crate::query::bind`]), over the union of the
@@ -178,6 +215,25 @@ impl Store {
     }
 
     /// The ids of the stored articles, sorted.
+    /// The quads of one named graph.
+    pub fn graph_quads(&self, graph: &str) -> Result<Vec<Quad>> {
+        let g = NamedNode::new_unchecked(graph);
+        let mut quads = self
+            .inner
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref())))
+            .collect::<Result<Vec<_>, _>>()?;
+        quads.sort_by_cached_key(|q| q.to_string());
+        Ok(quads)
+    }
+
+    /// Whether the store has a tenures graph (see [`crate::tenure`]).
+    pub fn has_tenures(&self) -> Result<bool> {
+        let g = NamedNode::new_unchecked(iri::tenures_graph());
+        Ok(self
+            .inner
+            .contains_named_graph(&NamedOrBlankNode::from(g))?)
+    }
+
     pub fn article_ids(&self) -> Result<Vec<String>> {
         let prefix = crate::rdf::iri::article("");
         let mut ids = Vec::new();
@@ -230,6 +286,113 @@ impl Store {
     }
 }
 
+/// A tenure's tally statements in the tenures graph.
+fn tally_quads(tx: &Transaction<'_>, t: &NamedNode) -> Result<Vec<Quad>> {
+    let g = NamedNode::new_unchecked(iri::tenures_graph());
+    let mut out = Vec::new();
+    for q in tx.quads_for_pattern(
+        Some(t.as_ref().into()),
+        None,
+        None,
+        Some(GraphNameRef::NamedNode(g.as_ref())),
+    ) {
+        let q = q?;
+        if Tally::is_tally_predicate(q.predicate.as_str()) {
+            out.push(q);
+        }
+    }
+    Ok(out)
+}
+
+/// Counts a tenure again from the article graphs that link a holding to it; a tenure no article
+/// states any more leaves the tenures graph.
+fn recount_tenure(tx: &mut Transaction<'_>, t: &NamedNode) -> Result<()> {
+    let link = NamedNode::new_unchecked(pg::TENURE_P);
+    let stated_on = NamedNode::new_unchecked(pg::STATED_ON);
+    let mut tally: Option<Tally> = None;
+    let holdings: Vec<Quad> = tx
+        .quads_for_pattern(None, Some(link.as_ref()), Some(t.as_ref().into()), None)
+        .collect::<std::result::Result<_, _>>()?;
+    for h in &holdings {
+        let oxigraph::model::GraphName::NamedNode(article) = &h.graph_name else {
+            continue;
+        };
+        let mut date = None;
+        for q in tx.quads_for_pattern(
+            Some(h.subject.as_ref()),
+            Some(stated_on.as_ref()),
+            None,
+            Some(h.graph_name.as_ref()),
+        ) {
+            if let Term::Literal(l) = q?.object {
+                date = l.value().parse().ok();
+            }
+        }
+        let one = Tally::one(article.as_str(), date);
+        tally = Some(match tally {
+            Some(t) => t.merge(&one),
+            None => one,
+        });
+    }
+    let g = NamedNode::new_unchecked(iri::tenures_graph());
+    let old: Vec<Quad> = match tally {
+        Some(_) => tally_quads(tx, t)?,
+        None => tx
+            .quads_for_pattern(
+                Some(t.as_ref().into()),
+                None,
+                None,
+                Some(GraphNameRef::NamedNode(g.as_ref())),
+            )
+            .collect::<std::result::Result<_, _>>()?,
+    };
+    for q in &old {
+        tx.remove(q);
+    }
+    match tally {
+        Some(tally) => {
+            for q in tally.quads(t) {
+                tx.insert(&q);
+            }
+        }
+        // The tenure is gone: so are the labels no other tenure needs.
+        None => {
+            for q in &old {
+                let (Term::NamedNode(node), true) =
+                    (&q.object, tenure::is_labelled(q.predicate.as_str()))
+                else {
+                    continue;
+                };
+                let still = tx
+                    .quads_for_pattern(
+                        None,
+                        Some(q.predicate.as_ref()),
+                        Some(node.as_ref().into()),
+                        Some(GraphNameRef::NamedNode(g.as_ref())),
+                    )
+                    .next()
+                    .transpose()?
+                    .is_some();
+                if still {
+                    continue;
+                }
+                let labels: Vec<Quad> = tx
+                    .quads_for_pattern(
+                        Some(node.as_ref().into()),
+                        None,
+                        None,
+                        Some(GraphNameRef::NamedNode(g.as_ref())),
+                    )
+                    .collect::<std::result::Result<_, _>>()?;
+                for l in &labels {
+                    tx.remove(l);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// A bulk load in progress; nothing is visible before `commit`.
 pub struct Bulk<'a> {
     loader: oxigraph::store::BulkLoader<'a>,
@@ -241,6 +404,15 @@ impl Bulk<'_> {
         self.loader
             .load_quads(graphs.iter().flat_map(Graph::quads))?;
         Ok(())
+    }
+
+    /// Loads the tenures gathered from the graphs loaded (see [`crate::tenure`]): the number of
+    /// quads.
+    pub fn load_tenures(&mut self, tenures: &Tenures) -> Result<usize> {
+        let mut n = 0;
+        self.loader
+            .load_quads(tenures.quads().inspect(|_| n += 1))?;
+        Ok(n)
     }
 
     /// Loads an N-Quads file as it is read, the way `oxigraph load` does (the benchmark's

@@ -397,7 +397,8 @@ fn queries_by_name_file_and_inline() {
         "tsv",
         "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
     ]);
-    assert_eq!(n.lines().nth(1), Some("5"));
+    // Five article graphs and the tenures graph.
+    assert_eq!(n.lines().nth(1), Some("6"));
     let c = ok(&["query", "--store", s(&store), "CONSTRUCT { ?a <http://purl.org/dc/terms/identifier> ?d } WHERE { ?a <http://purl.org/dc/terms/identifier> ?d }"]);
     assert!(c.contains("\"seed001\""), "{c}");
     let o = run(&["query", "--store", s(&store), "no-such-query"]);
@@ -932,7 +933,8 @@ fn push_into_an_oxigraph_server_and_ask_it_the_same_question() {
         "0",
     ]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("5 failed"));
+    // Five articles and the tenures graph.
+    assert!(String::from_utf8_lossy(&o.stderr).contains("6 failed"));
 }
 
 /// A Virtuoso of its own: database, ports and web root in `dir`, listening on 127.0.0.1 only.
@@ -1043,7 +1045,7 @@ fn push_into_virtuoso_and_ask_it_the_same_question() {
     );
     // Virtuoso keeps graphs of its own: count ours.
     let count_query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } \
-                       FILTER(STRSTARTS(STR(?g), \"https://w3id.org/polgraph/id/article/\")) }";
+                       FILTER(STRSTARTS(STR(?g), \"https://w3id.org/polgraph/id/\")) }";
     let quads = ok(&[
         "query",
         "--store",
@@ -1075,7 +1077,10 @@ fn push_into_virtuoso_and_ask_it_the_same_question() {
         let o = push("dba");
         let said = String::from_utf8_lossy(&o.stderr);
         assert!(o.status.success(), "{said}");
-        assert!(said.contains("pushed 5 article graphs"), "{said}");
+        assert!(
+            said.contains("pushed 5 article graphs and the tenures graph"),
+            "{said}"
+        );
         assert_eq!(sparql_get_csv(&sparql, count_query).unwrap()[0][0], quads);
     }
     // The same question has the same rows (Virtuoso writes booleans as 1 and 0 in CSV).
@@ -1094,10 +1099,19 @@ fn push_into_virtuoso_and_ask_it_the_same_question() {
     ours.sort();
     assert!(!ours.is_empty());
     assert_eq!(theirs, ours);
+    // The tenures graph answers there as here.
+    let holders = std::fs::read_to_string(root().join("queries/holders.rq")).unwrap();
+    let mut theirs = sparql_get_csv(&sparql, &holders).unwrap();
+    theirs.sort();
+    let mut ours = csv(&store, "holders");
+    ours.sort();
+    assert!(ours.len() > 10);
+    assert_eq!(theirs, ours);
     // Wrong credentials are reported per article, not taken for success.
     let o = push("wrong");
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("5 failed"));
+    // Five articles and the tenures graph.
+    assert!(String::from_utf8_lossy(&o.stderr).contains("6 failed"));
 }
 
 /// The store's quad count and its count of distinct triples (what a triple format holds).
@@ -1253,9 +1267,14 @@ fn extract_writes_shards_that_load_back() {
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
             .collect::<Vec<_>>(),
-        ["part-00000.nq", "part-00001.nq", "part-00002.nq"]
+        [
+            "part-00000.nq",
+            "part-00001.nq",
+            "part-00002.nq",
+            "tenures.nq"
+        ]
     );
-    // The shards hold exactly what ingest stores.
+    // The shards and the tenures hold exactly what ingest stores.
     let mut from_shards = BTreeSet::new();
     for sh in &shards {
         from_shards.extend(parse(
@@ -1279,4 +1298,131 @@ fn extract_writes_shards_that_load_back() {
         ),
         stored
     );
+}
+
+/// The tenures graph's quads in a store, sorted.
+fn tenure_quads(store: &Path) -> Vec<String> {
+    let mut q: Vec<String> = ok(&["export", "--store", s(store), "--format", "nq"])
+        .lines()
+        .filter(|l| l.ends_with("<https://w3id.org/polgraph/id/graph/tenures> ."))
+        .map(String::from)
+        .collect();
+    q.sort();
+    q
+}
+
+/// The tenures graph is the same whether the articles are bulk-loaded into an empty store, added
+/// in several ingests, or replaced; and it agrees with the articles' own statements.
+#[test]
+fn tenures_are_the_same_however_the_articles_arrive() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    ok(&[
+        "generate",
+        "--count",
+        "400",
+        "--seed",
+        "11",
+        "-o",
+        s(&corpus),
+    ]);
+    let lines: Vec<String> = std::fs::read_to_string(&corpus)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    let write = |name: &str, ls: &[String]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, ls.join("\n") + "\n").unwrap();
+        p
+    };
+    let (head, tail) = (
+        write("head.jsonl", &lines[..150]),
+        write("tail.jsonl", &lines[150..]),
+    );
+
+    let all = dir.path().join("all");
+    ok(&["ingest", "--store", s(&all), s(&corpus)]);
+    let bulk = tenure_quads(&all);
+    assert!(bulk.len() > 1000, "{}", bulk.len());
+
+    let parts = dir.path().join("parts");
+    ok(&["ingest", "--store", s(&parts), s(&head)]);
+    ok(&["ingest", "--store", s(&parts), s(&tail)]);
+    assert_eq!(tenure_quads(&parts), bulk);
+
+    // Every current statement, from the articles' graphs: (person, role, organization) -> dates
+    // and documents. The generated people have names unique enough to stand for themselves.
+    let history = ok(&[
+        "query",
+        "--store",
+        s(&all),
+        "--format",
+        "csv",
+        "office-history",
+    ]);
+    let mut stated: std::collections::BTreeMap<(String, String, String), Vec<(String, String)>> =
+        Default::default();
+    for l in history.lines().skip(1) {
+        // year,organization,role,person,stated,doc
+        let c: Vec<&str> = l.split(',').collect();
+        stated
+            .entry((c[3].into(), c[2].into(), c[1].into()))
+            .or_default()
+            .push((c[4].into(), c[5].into()));
+    }
+    let holders = ok(&["query", "--store", s(&all), "--format", "csv", "holders"]);
+    let mut checked = 0;
+    for l in holders.lines().skip(1) {
+        // role,place,organization,person,first_stated,last_stated,articles,last_doc
+        let c: Vec<&str> = l.split(',').collect();
+        let key = (c[3].to_string(), c[0].to_string(), c[2].to_string());
+        let mut st = stated[&key].clone();
+        st.sort();
+        st.dedup();
+        assert_eq!(c[4], st[0].0, "{l}");
+        assert_eq!(c[5], st.last().unwrap().0, "{l}");
+        assert_eq!(c[6].parse::<usize>().unwrap(), st.len(), "{l}");
+        assert_eq!(c[7], st.last().unwrap().1, "{l}");
+        checked += 1;
+    }
+    assert!(checked > 500, "{checked}");
+    // A district's Bí thư: one a term, whatever the number of articles.
+    let some = holders
+        .lines()
+        .find(|l| l.starts_with("Bí thư,huyện "))
+        .expect("a district's Bí thư");
+    let place = some.split(',').nth(1).unwrap();
+    let rows = ok(&[
+        "query",
+        "--store",
+        s(&all),
+        "--format",
+        "csv",
+        "--param",
+        "role=Bí thư",
+        "--param",
+        &format!("place={place}"),
+        "holders",
+    ]);
+    assert!((1..=2).contains(&(rows.lines().count() - 1)), "{rows}");
+
+    // An article replaced by another text takes its statements back from its tenures.
+    let mut changed = lines.clone();
+    let first: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    let mut other: serde_json::Value = serde_json::from_str(&lines[1]).unwrap();
+    other["id"] = first["id"].clone();
+    changed[0] = other.to_string();
+    let again = write("again.jsonl", &changed[..1]);
+    ok(&["ingest", "--store", s(&parts), s(&again)]);
+    let fresh = dir.path().join("fresh");
+    ok(&[
+        "ingest",
+        "--store",
+        s(&fresh),
+        s(&write("changed.jsonl", &changed)),
+    ]);
+    let after = tenure_quads(&parts);
+    assert_ne!(after, bulk);
+    assert_eq!(after, tenure_quads(&fresh));
 }

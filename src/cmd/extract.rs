@@ -17,6 +17,7 @@ pub fn run(out: &Path, shard_size: usize, paths: &[PathBuf]) -> Result<ExitCode>
     let (mut shard, mut in_shard, mut articles, mut quads) = (0usize, 0usize, 0usize, 0usize);
     let mut writer: Option<std::io::BufWriter<std::fs::File>> = None;
     let mut pending: Vec<ingest::Article> = Vec::new();
+    let mut tenures = polgraph::tenure::Tenures::default();
     let mut flush = |pending: &mut Vec<ingest::Article>,
                      writer: &mut Option<std::io::BufWriter<std::fs::File>>|
      -> Result<()> {
@@ -35,6 +36,7 @@ pub fn run(out: &Path, shard_size: usize, paths: &[PathBuf]) -> Result<ExitCode>
             }
             let w = writer.as_mut().expect("opened above");
             Store::write(&g.quads(), oxigraph::io::RdfFormat::NQuads, &mut *w)?;
+            tenures.add(&g);
             in_shard += 1;
             articles += 1;
             quads += g.len();
@@ -56,13 +58,23 @@ pub fn run(out: &Path, shard_size: usize, paths: &[PathBuf]) -> Result<ExitCode>
     if let Some(mut w) = writer {
         w.flush()?;
     }
+    // The tenures of every article extracted, in a file of their own.
+    let name = out.join("tenures.nq");
+    let tq: Vec<_> = tenures.quads().collect();
+    let mut w = std::io::BufWriter::new(
+        std::fs::File::create(&name).with_context(|| format!("cannot write {}", name.display()))?,
+    );
+    Store::write(&tq, oxigraph::io::RdfFormat::NQuads, &mut w)?;
+    w.flush()?;
     pb.finish_and_clear();
     for e in &errors {
         eprintln!("polgraph: skipped {e}");
     }
     eprintln!(
-        "wrote {articles} articles ({quads} quads) in {shard} shard{} to {}",
+        "wrote {articles} articles ({quads} quads) in {shard} shard{} and {} tenures ({} quads, tenures.nq) to {}",
         if shard == 1 { "" } else { "s" },
+        tenures.len(),
+        tq.len(),
         out.display()
     );
     Ok(if errors.is_empty() {

@@ -48,9 +48,14 @@ pub fn run(store: &Path, a: Args) -> Result<ExitCode> {
         eprintln!("polgraph: {article}: not sent: {why}");
     }
     eprintln!(
-        "pushed {} article graph{} ({} triples) to {} by {}{}",
+        "pushed {} article graph{}{} ({} triples) to {} by {}{}",
         report.sent,
         if report.sent == 1 { "" } else { "s" },
+        if report.tenures {
+            " and the tenures graph"
+        } else {
+            ""
+        },
         report.triples,
         a.endpoint,
         report.protocol_used.unwrap_or("no protocol"),

@@ -263,7 +263,11 @@ mod tests {
     fn hyphens_and_apostrophes_inside_names() {
         assert_eq!(
             names("Sở Nội vụ tỉnh Bà Rịa - Vũng Tàu, huyện Ia H'Drai, huyện Ea H’Leo"),
-            ["tỉnh Bà Rịa - Vũng Tàu", "huyện Ia H'Drai", "huyện Ea H'leo"]
+            [
+                "tỉnh Bà Rịa - Vũng Tàu",
+                "huyện Ia H'Drai",
+                "huyện Ea H'leo"
+            ]
         );
         // A hyphen between two units is not a name.
         assert_eq!(

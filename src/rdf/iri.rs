@@ -112,6 +112,25 @@ pub fn mention(article_id: &str, kind: &str, start: usize, end: usize, entity: &
         escape(article_id)
     )
 }
+/// A tenure: a person's holding of a post, across the articles that state it (see
+/// [`crate::tenure`]); minted from the person's and the post's IRIs.
+pub fn tenure(person: &str, post: &str) -> String {
+    let rest = |s: &str, kind: &str| -> String {
+        s.strip_prefix(ID)
+            .and_then(|s| s.strip_prefix(kind))
+            .unwrap_or(s)
+            .to_string()
+    };
+    format!(
+        "{ID}tenure/{}/{}",
+        rest(person, "person/"),
+        rest(post, "post/")
+    )
+}
+/// The graph of the tenures, beside the article graphs.
+pub fn tenures_graph() -> String {
+    format!("{ID}graph/tenures")
+}
 pub fn holding(article_id: &str, person: &str, role: &str, org: &str) -> String {
     format!(
         "{ID}holding/{}/{}/{}/{}",
@@ -134,6 +153,13 @@ mod tests {
         assert_eq!(
             article("a b/é"),
             "https://w3id.org/polgraph/id/article/a%20b%2F%C3%A9"
+        );
+        assert_eq!(
+            tenure(
+                &person("Nguyễn Văn Hải", "ha-tinh"),
+                &post("Bí thư", "Thị ủy Hồng Lĩnh")
+            ),
+            "https://w3id.org/polgraph/id/tenure/ha-tinh/nguyen-van-hai/thi-uy-hong-linh/bi-thu"
         );
     }
 }

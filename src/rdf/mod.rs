@@ -22,6 +22,25 @@ pub struct Graph {
     buf: String,
     /// Deduplicated by [`Graph::finish`].
     quads: Vec<Stored>,
+    /// The current holdings the article states, one a tenure, for the tenures graph.
+    pub tenures: Vec<Stated>,
+}
+
+/// A current holding as the tenures graph needs it (see [`crate::tenure`]): IRIs and labels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stated {
+    pub tenure: String,
+    pub person: String,
+    pub name: String,
+    pub role: String,
+    pub role_label: String,
+    pub org: String,
+    pub org_label: String,
+    pub post: String,
+    /// The units the body's jurisdiction is in (itself first), with their labels.
+    pub within: Vec<(String, String)>,
+    pub article: String,
+    pub date: Option<chrono::NaiveDate>,
 }
 
 /// A byte range of a graph's buffer.
@@ -50,6 +69,7 @@ impl Graph {
             name: NamedNode::new_unchecked(iri::article(article_id)),
             buf: String::with_capacity(32 * 1024),
             quads: Vec::with_capacity(512),
+            tenures: Vec::new(),
         }
     }
     fn put(&mut self, s: &str) -> Span {
@@ -327,6 +347,33 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, facts: &Facts)
         );
         if let Some(d) = date {
             m.g.typed(&h, pg::STATED_ON, &d.to_string(), xsd::DATE);
+        }
+        if !o.former {
+            let tenure = iri::tenure(&person, &post);
+            m.g.iri(&h, pg::TENURE_P, &tenure);
+            if !m.g.tenures.iter().any(|t| t.tenure == tenure) {
+                let within = o
+                    .org
+                    .unit
+                    .map(|u| G.chain(u))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|v| (iri::place(&G.units[v].id), G.canonical(v)))
+                    .collect();
+                m.g.tenures.push(Stated {
+                    tenure,
+                    person: person.clone(),
+                    name: o.person.clone(),
+                    role: role.clone(),
+                    role_label: o.role.clone(),
+                    org: org_node.clone(),
+                    org_label: o.org.name.clone(),
+                    post: post.clone(),
+                    within,
+                    article: art.clone(),
+                    date,
+                });
+            }
         }
         m.evidence(&h, &o.span, o.rule);
     }

@@ -46,7 +46,9 @@ pub mod pg {
         LEVEL = "level", CODE = "code", PERIOD = "period", JURISDICTION = "jurisdiction", WITHIN = "within",
         DOC_TYPE = "documentType", DOC_NUMBER = "documentNumber",
         EVENT = "Event", EVENT_TYPE = "eventType", ORGANIZER = "organizer", CHAIR = "chair",
-        ATTENDEE = "attendee", TERM = "term");
+        ATTENDEE = "attendee", TERM = "term",
+        TENURE = "Tenure", TENURE_P = "tenure", STATEMENTS = "statements",
+        FIRST_STATED = "firstStated", LAST_STATED = "lastStated", LAST_ARTICLE = "lastArticle");
 }
 
 /// Prefixes written in Turtle, TriG and RDF/XML.
