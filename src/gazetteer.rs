@@ -97,8 +97,26 @@ impl Gazetteer {
         out
     }
 
+    /// The unit and its ancestors, nearest first, without allocating: (units, how many). The
+    /// gazetteer is at most three deep (commune, district, province); deeper chains are cut.
+    pub fn chain_array(&self, u: usize) -> ([usize; 4], usize) {
+        let mut out = [u; 4];
+        let mut n = 1;
+        let mut cur = u;
+        while let (Some(p), true) = (self.units[cur].parent, n < out.len()) {
+            out[n] = p;
+            n += 1;
+            cur = p;
+        }
+        (out, n)
+    }
+
     pub fn province_of(&self, u: usize) -> usize {
-        *self.chain(u).last().expect("a chain is never empty")
+        let mut cur = u;
+        while let Some(p) = self.units[cur].parent {
+            cur = p;
+        }
+        cur
     }
 
     /// Canonical locality (EXTRACTION.md §6): `tỉnh Hậu Giang`, `thị xã Hồng Lĩnh`.
@@ -138,6 +156,16 @@ mod tests {
         // A centrally governed city is at the province level.
         let hcm = g.named("Hồ Chí Minh")[0];
         assert!(g.is_province(hcm) && g.at_level(hcm, "tỉnh"));
+    }
+
+    #[test]
+    fn chains_with_and_without_allocation_agree() {
+        let g = &GAZETTEER;
+        for u in 0..g.units.len() {
+            let (a, n) = g.chain_array(u);
+            assert_eq!(&a[..n], g.chain(u).as_slice(), "{}", g.canonical(u));
+            assert_eq!(g.province_of(u), a[n - 1]);
+        }
     }
 
     #[test]

@@ -67,8 +67,8 @@ impl Store {
         if !tenures.is_empty() || !recount.is_empty() {
             tx.insert_named_graph(NamedNodeRef::new_unchecked(&iri::tenures_graph()));
         }
-        for (t, (stated, tally)) in &tenures.map {
-            for q in tenure::description(stated) {
+        for (t, (description, tally)) in &tenures.map {
+            for q in description.quads() {
                 tx.insert(&q);
             }
             let t = NamedNode::new_unchecked(t);

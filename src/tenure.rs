@@ -8,8 +8,9 @@
 //! (its tenures are counted again from the articles that still state them). An article graph
 //! links each current holding to its tenure (`pg:tenure`).
 
+use crate::gazetteer::GAZETTEER as G;
 use crate::rdf::vocab::{foaf, org, pg, rdf, skos, xsd};
-use crate::rdf::{iri, Graph, Stated};
+use crate::rdf::{iri, Graph};
 use chrono::NaiveDate;
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use std::collections::BTreeMap;
@@ -134,45 +135,86 @@ pub fn graph_name() -> GraphName {
 
 /// What does not change with the articles: the tenure's person, post, body and the units the
 /// body is within, with their labels.
-pub fn description(s: &Stated) -> Vec<Quad> {
-    let g = graph_name();
-    let n = |s: &str| NamedNode::new_unchecked(s);
-    let t = n(&s.tenure);
-    let mut out = Vec::with_capacity(12 + 2 * s.within.len());
-    let mut iri = |subject: &NamedNode, p: &str, o: &str| {
-        out.push(Quad::new(subject.clone(), n(p), n(o), g.clone()));
-    };
-    iri(&t, rdf::TYPE, pg::TENURE);
-    iri(&t, org::MEMBER, &s.person);
-    iri(&t, org::ROLE_P, &s.role);
-    iri(&t, org::ORGANIZATION_P, &s.org);
-    iri(&t, pg::POST_P, &s.post);
-    for (u, _) in &s.within {
-        iri(&t, pg::WITHIN, u);
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Description {
+    pub tenure: String,
+    pub person: String,
+    pub name: String,
+    pub role: String,
+    pub role_label: String,
+    pub org: String,
+    pub org_label: String,
+    pub post: String,
+    /// The units the body's jurisdiction is in (itself first), with their labels.
+    pub within: Vec<(String, String)>,
+}
+
+impl Description {
+    /// The description of an article graph's `i`-th tenure.
+    pub fn of(g: &Graph, i: usize) -> Description {
+        let s = &g.tenures[i];
+        let within = s
+            .unit
+            .map(|u| G.chain(u))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|v| (iri::place(&G.units[v].id), G.canonical(v)))
+            .collect();
+        Description {
+            tenure: g.get(s.tenure).to_string(),
+            person: g.get(s.person).to_string(),
+            name: g.get(s.name).to_string(),
+            role: g.get(s.role).to_string(),
+            role_label: g.get(s.role_label).to_string(),
+            org: g.get(s.org).to_string(),
+            org_label: g.get(s.org_label).to_string(),
+            post: g.get(s.post).to_string(),
+            within,
+        }
     }
-    let vi = |v: &str| Literal::new_language_tagged_literal_unchecked(v, "vi");
-    out.push(Quad::new(
-        n(&s.person),
-        n(foaf::NAME),
-        Literal::new_simple_literal(&s.name),
-        g.clone(),
-    ));
-    out.push(Quad::new(
-        n(&s.role),
-        n(skos::PREF_LABEL),
-        vi(&s.role_label),
-        g.clone(),
-    ));
-    out.push(Quad::new(
-        n(&s.org),
-        n(skos::PREF_LABEL),
-        vi(&s.org_label),
-        g.clone(),
-    ));
-    for (u, label) in &s.within {
-        out.push(Quad::new(n(u), n(skos::PREF_LABEL), vi(label), g.clone()));
+
+    /// Its quads in the tenures graph.
+    pub fn quads(&self) -> Vec<Quad> {
+        let s = self;
+        let g = graph_name();
+        let n = |s: &str| NamedNode::new_unchecked(s);
+        let t = n(&s.tenure);
+        let mut out = Vec::with_capacity(12 + 2 * s.within.len());
+        let mut iri = |subject: &NamedNode, p: &str, o: &str| {
+            out.push(Quad::new(subject.clone(), n(p), n(o), g.clone()));
+        };
+        iri(&t, rdf::TYPE, pg::TENURE);
+        iri(&t, org::MEMBER, &s.person);
+        iri(&t, org::ROLE_P, &s.role);
+        iri(&t, org::ORGANIZATION_P, &s.org);
+        iri(&t, pg::POST_P, &s.post);
+        for (u, _) in &s.within {
+            iri(&t, pg::WITHIN, u);
+        }
+        let vi = |v: &str| Literal::new_language_tagged_literal_unchecked(v, "vi");
+        out.push(Quad::new(
+            n(&s.person),
+            n(foaf::NAME),
+            Literal::new_simple_literal(&s.name),
+            g.clone(),
+        ));
+        out.push(Quad::new(
+            n(&s.role),
+            n(skos::PREF_LABEL),
+            vi(&s.role_label),
+            g.clone(),
+        ));
+        out.push(Quad::new(
+            n(&s.org),
+            n(skos::PREF_LABEL),
+            vi(&s.org_label),
+            g.clone(),
+        ));
+        for (u, label) in &s.within {
+            out.push(Quad::new(n(u), n(skos::PREF_LABEL), vi(label), g.clone()));
+        }
+        out
     }
-    out
 }
 
 /// Whether a tenure's predicate points at a node whose label the tenures graph carries.
@@ -186,18 +228,19 @@ pub fn is_labelled(p: &str) -> bool {
 /// Tenures gathered from article graphs, in IRI order.
 #[derive(Debug, Default)]
 pub struct Tenures {
-    pub map: BTreeMap<String, (Stated, Tally)>,
+    pub map: BTreeMap<String, (Description, Tally)>,
 }
 
 impl Tenures {
     /// Adds what an article graph states.
     pub fn add(&mut self, g: &Graph) {
-        for s in &g.tenures {
-            let one = Tally::one(&s.article, s.date);
-            match self.map.get_mut(&s.tenure) {
+        for (i, s) in g.tenures.iter().enumerate() {
+            let one = Tally::one(g.name.as_str(), s.date);
+            match self.map.get_mut(g.get(s.tenure)) {
                 Some((_, t)) => *t = t.merge(&one),
                 None => {
-                    self.map.insert(s.tenure.clone(), (s.clone(), one));
+                    let d = Description::of(g, i);
+                    self.map.insert(d.tenure.clone(), (d, one));
                 }
             }
         }
@@ -216,7 +259,7 @@ impl Tenures {
     pub fn quads(&self) -> impl Iterator<Item = Quad> + '_ {
         let mut labelled = std::collections::HashSet::new();
         self.map.iter().flat_map(move |(t, (s, tally))| {
-            let mut q = description(s);
+            let mut q = s.quads();
             q.retain(|q| match &q.subject {
                 NamedOrBlankNode::NamedNode(n) => {
                     n.as_str() == t.as_str() || labelled.insert(n.as_str().to_string())

@@ -173,7 +173,9 @@ fn affinity(a: usize, b: usize) -> u32 {
     if a == b {
         return 3;
     }
-    let (ca, cb) = (G.chain(a), G.chain(b));
+    // Called for every pair of candidates of an article's ambiguous names: no allocation.
+    let ((ca, na), (cb, nb)) = (G.chain_array(a), G.chain_array(b));
+    let (ca, cb) = (&ca[..na], &cb[..nb]);
     if ca.contains(&b) || cb.contains(&a) || (ca.len() > 2 && cb.len() > 2 && ca[1] == cb[1]) {
         2
     } else if ca.last() == cb.last() {

@@ -26,25 +26,25 @@ pub struct Graph {
     pub tenures: Vec<Stated>,
 }
 
-/// A current holding as the tenures graph needs it (see [`crate::tenure`]): IRIs and labels.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A current holding as the tenures graph needs it (see [`crate::tenure`]): its terms, as byte
+/// ranges of the graph's buffer (no allocation), and the unit of its body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stated {
-    pub tenure: String,
-    pub person: String,
-    pub name: String,
-    pub role: String,
-    pub role_label: String,
-    pub org: String,
-    pub org_label: String,
-    pub post: String,
-    /// The units the body's jurisdiction is in (itself first), with their labels.
-    pub within: Vec<(String, String)>,
-    pub article: String,
+    pub tenure: Span,
+    pub person: Span,
+    pub name: Span,
+    pub role: Span,
+    pub role_label: Span,
+    pub org: Span,
+    pub org_label: Span,
+    pub post: Span,
+    /// The gazetteer unit of the body's jurisdiction.
+    pub unit: Option<usize>,
     pub date: Option<chrono::NaiveDate>,
 }
 
 /// A byte range of a graph's buffer.
-type Span = (u32, u32);
+pub type Span = (u32, u32);
 
 #[derive(Clone, Copy)]
 struct Stored {
@@ -77,8 +77,14 @@ impl Graph {
         self.buf.push_str(s);
         (start, self.buf.len() as u32)
     }
-    fn get(&self, (a, b): Span) -> &str {
+    /// The text of a byte range of the buffer (see [`Stated`]).
+    pub fn get(&self, (a, b): Span) -> &str {
         &self.buf[a as usize..b as usize]
+    }
+    /// The subject and the object of the quad written last.
+    fn last(&self) -> (Span, Span) {
+        let q = self.quads.last().expect("a quad was written");
+        (q.s, q.o)
     }
     fn push(&mut self, s: &str, p: &'static str, o: &str, kind: Kind) {
         // A node's statements come together: its IRI is stored once for them.
@@ -167,8 +173,8 @@ struct Mapper<'a> {
     art: String,
     /// Units whose description is already in the graph, with their node.
     places: HashMap<usize, String>,
-    /// Organizations likewise.
-    orgs: HashMap<Org, String>,
+    /// Organizations likewise, with their label in the graph's buffer.
+    orgs: HashMap<Org, (String, Span)>,
 }
 
 impl Mapper<'_> {
@@ -224,13 +230,19 @@ impl Mapper<'_> {
     }
 
     fn org(&mut self, o: &Org) -> String {
+        self.org_labelled(o).0
+    }
+
+    /// An organization's node and the range of its label in the graph's buffer.
+    fn org_labelled(&mut self, o: &Org) -> (String, Span) {
         if let Some(node) = self.orgs.get(o) {
             return node.clone();
         }
         let node = iri::organization(&o.name);
-        self.orgs.insert(o.clone(), node.clone());
         self.g.a(&node, org::ORGANIZATION);
         self.g.vi(&node, skos::PREF_LABEL, &o.name);
+        let label = self.g.last().1;
+        self.orgs.insert(o.clone(), (node.clone(), label));
         self.g.text(&node, pg::KIND, o.kind);
         if let Some(p) = &o.parent {
             let parent = self.org(p);
@@ -244,7 +256,7 @@ impl Mapper<'_> {
                 self.g.iri(&node, pg::WITHIN, &within);
             }
         }
-        node
+        (node, label)
     }
 }
 
@@ -317,12 +329,15 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, facts: &Facts)
         let person = iri::person(&o.person, &scope_for(&o.person));
         m.g.a(&person, foaf::PERSON);
         m.g.text(&person, foaf::NAME, &o.person);
-        let org_node = m.org(&o.org);
+        let (person_at, name_at) = m.g.last();
+        let (org_node, org_label_at) = m.org_labelled(&o.org);
         let role = iri::role(&o.role);
         m.g.a(&role, org::ROLE);
         m.g.vi(&role, skos::PREF_LABEL, &o.role);
+        let (role_at, role_label_at) = m.g.last();
         let post = iri::post(&o.role, &o.org.name);
         m.g.a(&post, org::POST);
+        let post_at = m.g.last().0;
         m.g.vi(
             &post,
             skos::PREF_LABEL,
@@ -337,6 +352,7 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, facts: &Facts)
         m.g.a(&h, pg::OFFICE_HOLDING);
         m.g.iri(&h, org::MEMBER, &person);
         m.g.iri(&h, org::ORGANIZATION_P, &org_node);
+        let org_at = m.g.last().1;
         m.g.iri(&h, org::ROLE_P, &role);
         m.g.iri(&h, pg::POST_P, &post);
         m.g.typed(
@@ -351,26 +367,18 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, facts: &Facts)
         if !o.former {
             let tenure = iri::tenure(&person, &post);
             m.g.iri(&h, pg::TENURE_P, &tenure);
-            if !m.g.tenures.iter().any(|t| t.tenure == tenure) {
-                let within = o
-                    .org
-                    .unit
-                    .map(|u| G.chain(u))
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|v| (iri::place(&G.units[v].id), G.canonical(v)))
-                    .collect();
+            let tenure_at = m.g.last().1;
+            if !m.g.tenures.iter().any(|t| m.g.get(t.tenure) == tenure) {
                 m.g.tenures.push(Stated {
-                    tenure,
-                    person: person.clone(),
-                    name: o.person.clone(),
-                    role: role.clone(),
-                    role_label: o.role.clone(),
-                    org: org_node.clone(),
-                    org_label: o.org.name.clone(),
-                    post: post.clone(),
-                    within,
-                    article: art.clone(),
+                    tenure: tenure_at,
+                    person: person_at,
+                    name: name_at,
+                    role: role_at,
+                    role_label: role_label_at,
+                    org: org_at,
+                    org_label: org_label_at,
+                    post: post_at,
+                    unit: o.org.unit,
                     date,
                 });
             }
