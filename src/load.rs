@@ -21,6 +21,8 @@ pub struct Loaded {
     /// Articles whose id an earlier input of the same run had: (id, earlier origin, later origin).
     pub replaced: Vec<(String, String, String)>,
     pub bulk: bool,
+    /// Seconds spent compacting the store after a bulk load.
+    pub compact_secs: f64,
 }
 
 /// Articles per chunk: enough to keep the cores busy, few enough to bound memory.
@@ -35,9 +37,11 @@ pub fn extract(articles: &[Article]) -> Vec<Graph> {
 }
 
 /// Loads the sources into the store, calling `progress(articles done, bytes done)` per chunk.
+/// Into an empty store, `compact` compacts it after the bulk load (see [`Store::optimize`]).
 pub fn load(
     store: &Store,
     sources: &[Source],
+    compact: bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Loaded> {
     let inputs = sources.iter().map(|s| {
@@ -45,13 +49,14 @@ pub fn load(
         ingest::read(s, &mut inputs);
         inputs
     });
-    load_inputs(store, inputs, progress)
+    load_inputs(store, inputs, compact, progress)
 }
 
 /// Loads articles as they come, source by source.
 pub fn load_inputs(
     store: &Store,
     inputs: impl Iterator<Item = Inputs>,
+    compact: bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Loaded> {
     let mut report = Loaded {
@@ -119,6 +124,11 @@ pub fn load_inputs(
     if let Some(mut b) = bulk {
         report.quads += b.load_tenures(&tenures)?;
         b.commit()?;
+        if compact {
+            let t = std::time::Instant::now();
+            store.optimize()?;
+            report.compact_secs = t.elapsed().as_secs_f64();
+        }
     }
     // Later articles with an id seen before replace the earlier ones, in input order.
     for g in &late {

@@ -52,6 +52,11 @@ enum Command {
     Ingest {
         #[command(flatten)]
         store: StoreArg,
+        /// Into an empty store, skip the compaction after the bulk load: the load is faster (at
+        /// 100,000 articles, 3.5 minutes instead of 6), look-ups stay slow (0.4 s instead of
+        /// 10 ms for one question) until the store is compacted.
+        #[arg(long)]
+        no_compact: bool,
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
@@ -292,7 +297,11 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Ingest { store, paths } => cmd::ingest::run(&store.store, &paths),
+        Command::Ingest {
+            store,
+            no_compact,
+            paths,
+        } => cmd::ingest::run(&store.store, &paths, !no_compact),
         Command::Query {
             store,
             format,

@@ -101,6 +101,13 @@ impl Store {
         }
     }
 
+    /// Compacts the store (RocksDB's manual compaction of every index). After a bulk load the
+    /// indexes are hundreds of overlapping files, one set per batch, and every look-up probes
+    /// each of them: at 100,000 articles a selective question took 0.4 s before, 10 ms after.
+    pub fn optimize(&self) -> Result<()> {
+        Ok(self.inner.optimize()?)
+    }
+
     pub fn len(&self) -> Result<usize> {
         Ok(self.inner.len()?)
     }

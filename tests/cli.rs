@@ -164,6 +164,21 @@ fn stats_counts_articles_and_kinds() {
             .any(|l| l.starts_with("persons") && l.contains('│')),
         "{out}"
     );
+    // A tenure for each person, role and organization stated current.
+    let tenures: BTreeSet<Vec<String>> = csv(&store, "offices")
+        .into_iter()
+        .filter(|r| r[4] == "false")
+        .map(|r| r[1..4].to_vec())
+        .collect();
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("tenures"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(
+        line.split('│').nth(1).map(str::trim),
+        Some(tenures.len().to_string().as_str()),
+        "{out}"
+    );
 }
 
 #[test]
@@ -179,6 +194,21 @@ fn reingesting_leaves_the_store_as_after_once() {
     assert_eq!(
         once,
         ok(&["export", "--store", s(&other), "--format", "nq"])
+    );
+    // Compacted or not, the same quads.
+    let loose = d.path().join("db3");
+    let o = run(&[
+        "ingest",
+        "--no-compact",
+        "--store",
+        s(&loose),
+        s(&examples()),
+    ]);
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("not compacted"), "{said}");
+    assert_eq!(
+        once,
+        ok(&["export", "--store", s(&loose), "--format", "nq"])
     );
 }
 

@@ -24,7 +24,7 @@ pub fn progress_bar(len: Option<u64>, what: &str) -> ProgressBar {
     pb
 }
 
-pub fn run(store: &Path, paths: &[PathBuf]) -> Result<ExitCode> {
+pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
     let (sources, mut errors) = ingest::sources(paths);
     let db = Store::open(store)?;
     // One article a file, except JSON Lines: count files only when that gives articles.
@@ -33,7 +33,7 @@ pub fn run(store: &Path, paths: &[PathBuf]) -> Result<ExitCode> {
         .all(|s| matches!(s, ingest::Source::File(p) if p.extension().is_some_and(|e| e == "txt")));
     let pb = progress_bar(texts.then_some(sources.len() as u64), "articles");
     let started = std::time::Instant::now();
-    let report = load::load(&db, &sources, &mut |n, bytes| {
+    let report = load::load(&db, &sources, compact, &mut |n, bytes| {
         pb.set_position(n as u64);
         pb.set_message(format!("{:.1} MB", bytes as f64 / 1e6));
     })?;
@@ -51,10 +51,13 @@ pub fn run(store: &Path, paths: &[PathBuf]) -> Result<ExitCode> {
         report.articles,
         if report.articles == 1 { "" } else { "s" },
         report.quads,
-        if report.bulk {
-            ", bulk-loaded into an empty store"
-        } else {
-            ""
+        match (report.bulk, compact) {
+            (true, true) => format!(
+                ", bulk-loaded into an empty store and compacted in {:.1} s",
+                report.compact_secs
+            ),
+            (true, false) => ", bulk-loaded into an empty store, not compacted".into(),
+            _ => String::new(),
         },
         store.display(),
         if errors.is_empty() {
