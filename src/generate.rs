@@ -76,6 +76,16 @@ fn readable(name: &str) -> bool {
         .all(|t| t.is_name_syllable() || (!t.word && t.text == "-"))
 }
 
+/// Whether no other unit of the same parent has the unit's name, and the name reads as one.
+fn unique_and_readable(i: usize) -> bool {
+    let g = &*G;
+    let u = &g.units[i];
+    g.named(&u.name)
+        .iter()
+        .all(|&o| o == i || g.units[o].parent != u.parent)
+        && readable(&u.name)
+}
+
 /// Every district whose name no other district of its province has, with the communes whose
 /// name no other commune of the district has: an article names the commune, the district and the
 /// province, as the press does, so that a reader (and polgraph) can tell which unit is meant.
@@ -88,12 +98,7 @@ fn districts() -> Vec<District> {
             continue;
         }
         let Some(p) = u.parent else { continue };
-        let same = g
-            .named(&u.name)
-            .iter()
-            .filter(|&&o| o != i && g.units[o].legacy && g.units[o].parent == Some(p))
-            .count();
-        if same > 0 || !g.is_province(p) || !readable(&u.name) {
+        if !g.is_province(p) || !unique_and_readable(i) {
             continue;
         }
         at.insert(i, out.len());
@@ -110,12 +115,7 @@ fn districts() -> Vec<District> {
         let Some(d) = u.parent.and_then(|d| at.get(&d)) else {
             continue;
         };
-        let same = g
-            .named(&u.name)
-            .iter()
-            .filter(|&&o| o != i && g.units[o].parent == u.parent)
-            .count();
-        if same == 0 && readable(&u.name) {
+        if unique_and_readable(i) {
             out[*d].communes.push(i);
         }
     }

@@ -44,6 +44,17 @@ pub struct Report {
     pub protocol_used: Option<&'static str>,
 }
 
+impl Report {
+    /// Counts a graph sent: an article's, or the tenures graph.
+    fn count_sent(&mut self, graph: &str) {
+        if graph == crate::rdf::iri::tenures_graph() {
+            self.tenures = true;
+        } else {
+            self.sent += 1;
+        }
+    }
+}
+
 fn hex(d: impl AsRef<[u8]>) -> String {
     d.as_ref().iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -271,11 +282,7 @@ pub fn push(
         let (body, n) = ntriples(store, graph)?;
         match client.send("PUT", &url, "application/n-triples", &body) {
             Sent::Ok => {
-                if *graph == crate::rdf::iri::tenures_graph() {
-                    report.tenures = true;
-                } else {
-                    report.sent += 1;
-                }
+                report.count_sent(graph);
                 report.triples += n;
                 report.protocol_used = Some("Graph Store HTTP Protocol");
                 progress(a);
@@ -318,11 +325,7 @@ pub fn push(
             ) {
                 Sent::Ok => {
                     for (_, graph) in chunk {
-                        if *graph == crate::rdf::iri::tenures_graph() {
-                            report.tenures = true;
-                        } else {
-                            report.sent += 1;
-                        }
+                        report.count_sent(graph);
                     }
                     report.triples += n;
                     report.protocol_used = Some("SPARQL 1.1 Update");

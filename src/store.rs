@@ -206,23 +206,17 @@ impl Store {
 
     /// All quads, or those of one article, sorted (so that exports are byte-identical).
     pub fn quads(&self, article: Option<&str>) -> Result<Vec<Quad>> {
-        let graph = article.map(|a| NamedNode::new_unchecked(crate::rdf::iri::article(a)));
-        let iter = match &graph {
-            Some(g) => self.inner.quads_for_pattern(
-                None,
-                None,
-                None,
-                Some(GraphNameRef::NamedNode(g.as_ref())),
-            ),
-            None => self.inner.iter(),
-        };
-        let mut quads = iter.collect::<Result<Vec<_>, _>>()?;
-        quads.sort_by_cached_key(|q| q.to_string());
-        Ok(quads)
+        match article {
+            Some(a) => self.graph_quads(&iri::article(a)),
+            None => {
+                let mut quads = self.inner.iter().collect::<Result<Vec<_>, _>>()?;
+                quads.sort_by_cached_key(|q| q.to_string());
+                Ok(quads)
+            }
+        }
     }
 
-    /// The ids of the stored articles, sorted.
-    /// The quads of one named graph.
+    /// The quads of one named graph, sorted.
     pub fn graph_quads(&self, graph: &str) -> Result<Vec<Quad>> {
         let g = NamedNode::new_unchecked(graph);
         let mut quads = self
@@ -241,6 +235,7 @@ impl Store {
             .contains_named_graph(&NamedOrBlankNode::from(g))?)
     }
 
+    /// The ids of the stored articles, sorted.
     pub fn article_ids(&self) -> Result<Vec<String>> {
         let prefix = crate::rdf::iri::article("");
         let mut ids = Vec::new();
@@ -293,22 +288,24 @@ impl Store {
     }
 }
 
+/// A node's statements in the tenures graph.
+fn tenures_graph_quads(tx: &Transaction<'_>, node: &NamedNode) -> Result<Vec<Quad>> {
+    let g = NamedNode::new_unchecked(iri::tenures_graph());
+    Ok(tx
+        .quads_for_pattern(
+            Some(node.as_ref().into()),
+            None,
+            None,
+            Some(GraphNameRef::NamedNode(g.as_ref())),
+        )
+        .collect::<std::result::Result<_, _>>()?)
+}
+
 /// A tenure's tally statements in the tenures graph.
 fn tally_quads(tx: &Transaction<'_>, t: &NamedNode) -> Result<Vec<Quad>> {
-    let g = NamedNode::new_unchecked(iri::tenures_graph());
-    let mut out = Vec::new();
-    for q in tx.quads_for_pattern(
-        Some(t.as_ref().into()),
-        None,
-        None,
-        Some(GraphNameRef::NamedNode(g.as_ref())),
-    ) {
-        let q = q?;
-        if Tally::is_tally_predicate(q.predicate.as_str()) {
-            out.push(q);
-        }
-    }
-    Ok(out)
+    let mut quads = tenures_graph_quads(tx, t)?;
+    quads.retain(|q| Tally::is_tally_predicate(q.predicate.as_str()));
+    Ok(quads)
 }
 
 /// Counts a tenure again from the article graphs that link a holding to it; a tenure no article
@@ -344,14 +341,7 @@ fn recount_tenure(tx: &mut Transaction<'_>, t: &NamedNode) -> Result<()> {
     let g = NamedNode::new_unchecked(iri::tenures_graph());
     let old: Vec<Quad> = match tally {
         Some(_) => tally_quads(tx, t)?,
-        None => tx
-            .quads_for_pattern(
-                Some(t.as_ref().into()),
-                None,
-                None,
-                Some(GraphNameRef::NamedNode(g.as_ref())),
-            )
-            .collect::<std::result::Result<_, _>>()?,
+        None => tenures_graph_quads(tx, t)?,
     };
     for q in &old {
         tx.remove(q);
@@ -383,15 +373,7 @@ fn recount_tenure(tx: &mut Transaction<'_>, t: &NamedNode) -> Result<()> {
                 if still {
                     continue;
                 }
-                let labels: Vec<Quad> = tx
-                    .quads_for_pattern(
-                        Some(node.as_ref().into()),
-                        None,
-                        None,
-                        Some(GraphNameRef::NamedNode(g.as_ref())),
-                    )
-                    .collect::<std::result::Result<_, _>>()?;
-                for l in &labels {
+                for l in &tenures_graph_quads(tx, node)? {
                     tx.remove(l);
                 }
             }
