@@ -37,6 +37,8 @@ pub const SHIPPED: &[Shipped] = shipped!(
     "stats",
     "graph-nodes",
     "graph-edges",
+    "network-nodes",
+    "network-links",
 );
 
 impl Shipped {

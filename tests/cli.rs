@@ -806,12 +806,45 @@ fn path_rank_and_components() {
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0][4..].join(" "), "Dương Văn Tuyến");
     assert_eq!(rows[0][1], "4");
+    // stats reads the network's shape without loading it: the same as the drawn network's core
+    // (people, bodies, events), counted here from `graph-nodes` and `graph-edges`.
+    let nodes: Vec<String> = csv(&store, "graph-nodes")
+        .into_iter()
+        .filter(|r| ["person", "organization", "event"].contains(&r[1].as_str()))
+        .map(|r| r[0].clone())
+        .collect::<BTreeSet<String>>()
+        .into_iter()
+        .collect();
+    let at = |iri: &str| nodes.iter().position(|n| n == iri);
+    let mut parent: Vec<usize> = (0..nodes.len()).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            i = p[i];
+        }
+        i
+    }
+    let mut links = BTreeSet::new();
+    for r in csv(&store, "graph-edges") {
+        if let (Some(a), Some(b)) = (at(&r[1]), at(&r[3])) {
+            if a != b {
+                links.insert((a.min(b), a.max(b)));
+                let (x, y) = (root(&mut parent, a), root(&mut parent, b));
+                parent[x] = y;
+            }
+        }
+    }
+    let components = (0..nodes.len())
+        .filter(|&i| root(&mut parent, i) == i)
+        .count();
+    assert!(links.len() > 10 && components > 1, "{links:?}");
     let st = ok(&["stats", "--store", s(&store)]);
-    assert!(
-        st.lines()
-            .any(|l| l.starts_with("network") && l.contains("connected components")),
-        "{st}"
+    let want = format!(
+        "network   {} people, bodies and events, {} links between them, {} connected components",
+        nodes.len(),
+        links.len(),
+        components
     );
+    assert!(st.lines().any(|l| l == want), "{want}\n{st}");
 }
 
 /// A tool that CI installs: present, or the test is skipped outside CI.

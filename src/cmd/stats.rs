@@ -7,19 +7,27 @@ use std::process::ExitCode;
 
 pub fn run(store: &Path) -> Result<ExitCode> {
     let db = Store::open(store)?;
-    let net = polgraph::graph::Network::load(&db, None)?;
+    // Counting the quads reads every entry of an index (85 s at 100,000 articles): on a thread
+    // of its own, beside the network's shape and the counts by kind.
+    let (quads, net, kinds) = std::thread::scope(|s| {
+        let quads = s.spawn(|| db.len());
+        let net = polgraph::graph::shape(&db);
+        let mut kinds = Vec::new();
+        let k = query::run(&db, "stats", &[], Format::Table, &mut kinds);
+        let quads = quads.join().expect("the thread counting quads panicked");
+        (quads, net, k.map(|_| kinds))
+    });
+    let (quads, net, kinds) = (quads?, net?, kinds?);
     let mut out = std::io::stdout().lock();
     writeln!(out, "store     {}", store.display())?;
     writeln!(out, "articles  {}", db.articles()?)?;
-    writeln!(out, "quads     {}", db.len()?)?;
+    writeln!(out, "quads     {quads}")?;
     writeln!(
         out,
-        "network   {} nodes, {} edges, {} connected components (people, bodies, events)",
-        net.g.node_count(),
-        net.g.edge_count(),
-        net.components()
+        "network   {} people, bodies and events, {} links between them, {} connected components",
+        net.nodes, net.links, net.components
     )?;
     writeln!(out)?;
-    query::run(&db, "stats", &[], Format::Table, &mut out)?;
+    out.write_all(&kinds)?;
     Ok(ExitCode::SUCCESS)
 }
