@@ -38,17 +38,17 @@ pub fn run(sizes: &[usize], seed: u64, dir: Option<&Path>, extract_only: bool) -
         machine()
     )?;
     writeln!(out)?;
-    writeln!(out, "| articles | MB | extract art/s/core | extract MB/s/core | ingest s (of which compaction) | ingest quads/s | bulk loader quads/s | ratio | ratio, load alone | quads | store MB | ingest peak RSS MB | run peak RSS MB |")?;
+    writeln!(out, "| articles | MB | extract art/s/core | extract MB/s/core | ingest s (of which compaction) | ingest quads/s | bulk loader quads/s | ratio | ratio, load alone | quads | store MB | ingest peak RSS MB | run peak RSS MB | update: articles in s (peak RSS MB) |")?;
     writeln!(
         out,
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     )?;
     let mut latencies = Vec::new();
     for &n in sizes {
         let f = polgraph::bench::run(n, seed, &dir)?;
         writeln!(
             out,
-            "| {} | {:.1} | {:.0} | {:.2} | {:.1} ({:.1}) | {:.0} | {:.0} | {:.2} | {:.2} | {} | {:.0} | {:.0} | {:.0} |",
+            "| {} | {:.1} | {:.0} | {:.2} | {:.1} ({:.1}) | {:.0} | {:.0} | {:.2} | {:.2} | {} | {:.0} | {:.0} | {:.0} | {} in {:.1} ({:.0}) |",
             f.articles,
             f.megabytes,
             f.articles_per_sec_per_core(),
@@ -63,13 +63,16 @@ pub fn run(sizes: &[usize], seed: u64, dir: Option<&Path>, extract_only: bool) -
             f.store_bytes as f64 / 1e6,
             f.ingest_peak_rss_kb as f64 / 1024.0,
             f.peak_rss_kb as f64 / 1024.0,
+            f.update_articles,
+            f.update_secs,
+            f.update_peak_rss_kb as f64 / 1024.0,
         )?;
         latencies.push((n, f.queries));
     }
     writeln!(out)?;
     writeln!(
         out,
-        "query latency, ms (rows); the selective questions first, then the median of four more runs:"
+        "query latency, ms (rows); the selective questions first (then the median of four more runs), again with other parameters, then the listings:"
     )?;
     for (n, qs) in latencies {
         let cells: Vec<String> = qs
