@@ -4,7 +4,7 @@
 
 use crate::error::Error;
 use serde::Deserialize;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// One article as read, before normalisation.
@@ -150,8 +150,9 @@ fn read_file(path: &Path, out: &mut Inputs) {
     read_bytes(path, &stem, &bytes, kind, out);
 }
 
-/// Why bytes are not an article's text, if they are not.
-fn reject(bytes: &[u8]) -> Option<String> {
+/// Why bytes are not an article's text, if they are not (`utf8`: whether to check that they
+/// are UTF-8 too).
+fn reject(bytes: &[u8], utf8: bool) -> Option<String> {
     if bytes.is_empty() || bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Some("empty file".into());
     }
@@ -170,17 +171,17 @@ fn reject(bytes: &[u8]) -> Option<String> {
         }
         return Some("binary file (contains NUL bytes)".into());
     }
-    if let Err(e) = std::str::from_utf8(bytes) {
-        return Some(format!(
+    match std::str::from_utf8(bytes) {
+        Err(e) if utf8 => Some(format!(
             "not UTF-8 (invalid byte at offset {}); convert it to UTF-8",
             e.valid_up_to()
-        ));
+        )),
+        _ => None,
     }
-    None
 }
 
 fn read_bytes(path: &Path, stem: &str, bytes: &[u8], kind: Kind, out: &mut Inputs) {
-    if let Some(reason) = reject(bytes) {
+    if let Some(reason) = reject(bytes, true) {
         out.errors.push(Error::BadInput {
             path: path.into(),
             reason,
@@ -207,45 +208,350 @@ fn read_bytes(path: &Path, stem: &str, bytes: &[u8], kind: Kind, out: &mut Input
         return;
     }
     for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let bad = |reason: String| Error::BadRecord {
-            path: path.into(),
-            line: i + 1,
-            reason,
-        };
-        let rec: Record = match serde_json::from_str(line) {
-            Ok(r) => r,
-            Err(e) => {
-                out.errors
-                    .push(bad(format!("malformed JSON Lines record: {e}")));
-                continue;
-            }
-        };
-        let id = match rec.id {
-            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => {
-                out.errors.push(bad(
-                    "record has no usable \"id\" (a non-empty string or a number)".into(),
-                ));
-                continue;
-            }
-        };
-        if rec.text.trim().is_empty() {
+        record(path, i + 1, line, out);
+    }
+}
+
+/// One JSON Lines record (line `line` of `path`, counted from 1): an article, an error, or
+/// nothing for a blank line.
+fn record(path: &Path, line: usize, text: &str, out: &mut Inputs) {
+    if text.trim().is_empty() {
+        return;
+    }
+    let bad = |reason: String| Error::BadRecord {
+        path: path.into(),
+        line,
+        reason,
+    };
+    let rec: Record = match serde_json::from_str(text) {
+        Ok(r) => r,
+        Err(e) => {
             out.errors
-                .push(bad(format!("record {id:?} has an empty \"text\"")));
-            continue;
+                .push(bad(format!("malformed JSON Lines record: {e}")));
+            return;
         }
-        out.articles.push(Article {
-            id,
-            text: rec.text,
-            origin: format!("{}:{}", path.display(), i + 1),
-            title: rec.title.filter(|t| !t.trim().is_empty()),
-            date: rec.date.filter(|t| !t.trim().is_empty()),
-            url: rec.url.filter(|t| !t.trim().is_empty()),
-            source: rec.source.filter(|t| !t.trim().is_empty()),
+    };
+    let id = match rec.id {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => {
+            out.errors.push(bad(
+                "record has no usable \"id\" (a non-empty string or a number)".into(),
+            ));
+            return;
+        }
+    };
+    if rec.text.trim().is_empty() {
+        out.errors
+            .push(bad(format!("record {id:?} has an empty \"text\"")));
+        return;
+    }
+    out.articles.push(Article {
+        id,
+        text: rec.text,
+        origin: format!("{}:{line}", path.display()),
+        title: rec.title.filter(|t| !t.trim().is_empty()),
+        date: rec.date.filter(|t| !t.trim().is_empty()),
+        url: rec.url.filter(|t| !t.trim().is_empty()),
+        source: rec.source.filter(|t| !t.trim().is_empty()),
+    });
+}
+
+/// The articles of a source, at most `chunk` at a time. A JSON Lines file, or standard input
+/// that starts with `{`, is read a line at a time, so that memory does not grow with its size
+/// (a `.txt` file is one article, read whole). Errors are those of [`read`], but the checks of a
+/// whole file look at its first megabyte (UTF-16, binary) or its first record (not UTF-8: the
+/// file is skipped); a later line that is not UTF-8 is reported and skipped alone.
+pub fn stream(source: &Source, chunk: usize) -> Stream {
+    let (path, reader): (PathBuf, std::io::Result<Box<dyn BufRead>>) = match source {
+        Source::Stdin => (
+            "<stdin>".into(),
+            Ok(Box::new(BufReader::with_capacity(
+                1 << 20,
+                std::io::stdin(),
+            ))),
+        ),
+        Source::File(p) if extension(p).as_deref() == Some("jsonl") => (
+            p.clone(),
+            std::fs::File::open(p)
+                .map(|f| Box::new(BufReader::with_capacity(1 << 20, f)) as Box<dyn BufRead>),
+        ),
+        Source::File(p) => {
+            let mut whole = Inputs::default();
+            read_file(p, &mut whole);
+            return Stream {
+                path: p.clone(),
+                reader: None,
+                whole: Some(whole),
+                chunk,
+                line: 0,
+                records: 0,
+                buf: Vec::new(),
+            };
+        }
+    };
+    let mut stream = Stream {
+        path,
+        reader: None,
+        whole: None,
+        chunk: chunk.max(1),
+        line: 0,
+        records: 0,
+        buf: Vec::new(),
+    };
+    match reader {
+        Ok(r) => stream.start(r, source == &Source::Stdin),
+        Err(e) => {
+            stream.whole = Some(Inputs {
+                articles: Vec::new(),
+                errors: vec![Error::Io {
+                    path: stream.path.clone(),
+                    source: e,
+                }],
+            })
+        }
+    }
+    stream
+}
+
+/// See [`stream`].
+pub struct Stream {
+    path: PathBuf,
+    /// The JSON Lines still to read.
+    reader: Option<Box<dyn BufRead>>,
+    /// What was read at once (a text file, or a source rejected at its start).
+    whole: Option<Inputs>,
+    chunk: usize,
+    line: usize,
+    /// Non-blank lines read, to report an empty source.
+    records: usize,
+    buf: Vec<u8>,
+}
+
+impl Stream {
+    /// Looks at the start of the source: the file-wide checks of [`reject`] on its first bytes
+    /// (UTF-16, binary), a UTF-8 byte order mark skipped; standard input that does not start
+    /// with `{` is one plain-text article.
+    fn start(&mut self, mut r: Box<dyn BufRead>, stdin: bool) {
+        let head = match r.fill_buf() {
+            Ok(h) => h,
+            Err(source) => {
+                self.fail(Error::Io {
+                    path: self.path.clone(),
+                    source,
+                });
+                return;
+            }
+        };
+        // UTF-8 is checked line by line (see `next`).
+        if let Some(reason) = reject(head, false).filter(|_| !head.is_empty()) {
+            self.fail(Error::BadInput {
+                path: self.path.clone(),
+                reason,
+            });
+            return;
+        }
+        let bom = head.starts_with("\u{feff}".as_bytes());
+        let jsonl = !stdin
+            || head
+                .iter()
+                .skip(if bom { 3 } else { 0 })
+                .find(|b| !b.is_ascii_whitespace())
+                .is_none_or(|&b| b == b'{');
+        if bom {
+            r.consume(3);
+        }
+        if jsonl {
+            self.reader = Some(r);
+        } else {
+            let mut bytes = Vec::new();
+            let mut whole = Inputs::default();
+            match r.read_to_end(&mut bytes) {
+                Ok(_) => read_bytes(&self.path, "stdin", &bytes, Kind::Text, &mut whole),
+                Err(source) => whole.errors.push(Error::Io {
+                    path: self.path.clone(),
+                    source,
+                }),
+            }
+            self.whole = Some(whole);
+        }
+    }
+
+    fn fail(&mut self, e: Error) {
+        self.whole = Some(Inputs {
+            articles: Vec::new(),
+            errors: vec![e],
         });
+    }
+}
+
+impl Iterator for Stream {
+    type Item = Inputs;
+
+    fn next(&mut self) -> Option<Inputs> {
+        if let Some(whole) = self.whole.take() {
+            return Some(whole);
+        }
+        let r = self.reader.as_mut()?;
+        let mut out = Inputs::default();
+        while out.articles.len() < self.chunk {
+            self.buf.clear();
+            match r.read_until(b'\n', &mut self.buf) {
+                Ok(0) => {
+                    self.reader = None;
+                    if self.records == 0 {
+                        out.errors.push(Error::BadInput {
+                            path: self.path.clone(),
+                            reason: "empty file".into(),
+                        });
+                    }
+                    break;
+                }
+                Ok(_) => {}
+                Err(source) => {
+                    self.reader = None;
+                    out.errors.push(Error::Io {
+                        path: self.path.clone(),
+                        source,
+                    });
+                    break;
+                }
+            }
+            self.line += 1;
+            match std::str::from_utf8(&self.buf) {
+                Ok(text) => {
+                    if !text.trim().is_empty() {
+                        self.records += 1;
+                    }
+                    record(&self.path, self.line, text, &mut out);
+                }
+                Err(e) if self.records == 0 => {
+                    // The first record is not UTF-8: the file is in another encoding.
+                    self.reader = None;
+                    out.errors.push(Error::BadInput {
+                        path: self.path.clone(),
+                        reason: format!(
+                            "not UTF-8 (invalid byte at line {}, column {}); convert it to UTF-8",
+                            self.line,
+                            e.valid_up_to() + 1
+                        ),
+                    });
+                    break;
+                }
+                Err(e) => {
+                    self.records += 1;
+                    out.errors.push(Error::BadRecord {
+                        path: self.path.clone(),
+                        line: self.line,
+                        reason: format!(
+                            "not UTF-8 (invalid byte at column {}); convert it to UTF-8",
+                            e.valid_up_to() + 1
+                        ),
+                    });
+                }
+            }
+        }
+        if out.articles.is_empty() && out.errors.is_empty() {
+            None
+        } else {
+            Some(out)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(inputs: &Inputs) -> Vec<&str> {
+        inputs.articles.iter().map(|a| a.id.as_str()).collect()
+    }
+
+    #[test]
+    fn json_lines_stream_in_chunks_as_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.jsonl");
+        let mut bytes = "\u{feff}".as_bytes().to_vec();
+        for (i, line) in [
+            r#"{"id": "a1", "text": "Tỉnh ủy Hà Tĩnh", "title": "T"}"#,
+            "",
+            r#"{"id": "a2", "text": "#,
+            r#"{"id": 3, "text": "Huyện ủy"}"#,
+            r#"{"id": "a4", "text": "Thị ủy"}"#,
+        ]
+        .iter()
+        .enumerate()
+        {
+            bytes.extend_from_slice(line.as_bytes());
+            bytes.extend_from_slice(if i % 2 == 0 { b"\n" } else { b"\r\n" });
+        }
+        // A later line that is not UTF-8 (Latin-1 "à"): reported alone, the rest still read.
+        bytes.extend_from_slice(b"{\"id\": \"a5\", \"text\": \"T\xe0\"}\n");
+        bytes.extend_from_slice(r#"{"id": "a6", "text": "Đảng ủy"}"#.as_bytes());
+        std::fs::write(&path, &bytes).unwrap();
+
+        let chunks: Vec<Inputs> = stream(&Source::File(path.clone()), 2).collect();
+        assert_eq!(
+            chunks.iter().map(ids).collect::<Vec<_>>(),
+            [vec!["a1", "3"], vec!["a4", "a6"]]
+        );
+        let errors: Vec<String> = chunks
+            .iter()
+            .flat_map(|c| c.errors.iter().map(|e| e.to_string()))
+            .collect();
+        let p = path.display();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0].starts_with(&format!("{p}:3: malformed JSON Lines record")),
+            "{errors:?}"
+        );
+        assert_eq!(
+            errors[1],
+            format!("{p}:6: not UTF-8 (invalid byte at column 24); convert it to UTF-8")
+        );
+        assert_eq!(chunks[0].articles[0].origin, format!("{p}:1"));
+        assert_eq!(chunks[0].articles[0].title.as_deref(), Some("T"));
+
+        // Read whole, the same articles (without the line that is not UTF-8, for which the
+        // file-wide check rejects the whole file there).
+        let cut = bytes
+            .windows(11)
+            .position(|w| w == b"{\"id\": \"a5\"")
+            .unwrap();
+        std::fs::write(&path, &bytes[..cut]).unwrap();
+        let mut whole = Inputs::default();
+        read(&Source::File(path.clone()), &mut whole);
+        let streamed: Vec<Article> = stream(&Source::File(path.clone()), 3)
+            .flat_map(|c| c.articles)
+            .collect();
+        assert_eq!(streamed, whole.articles);
+        assert_eq!(ids(&whole), ["a1", "3", "a4"]);
+    }
+
+    #[test]
+    fn a_json_lines_file_rejected_at_its_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases: [(&str, &[u8], &str); 4] = [
+            ("empty.jsonl", b"\n  \n", "empty file"),
+            (
+                "latin1.jsonl",
+                b"\n{\"id\": \"a\", \"text\": \"T\xe0\"}\n{\"id\": \"b\", \"text\": \"B\"}\n",
+                "not UTF-8 (invalid byte at line 2, column 23)",
+            ),
+            ("nothing.jsonl", b"", "empty file"),
+            ("utf16.jsonl", &[0xFF, 0xFE, b'{', 0], "UTF-16 text"),
+        ];
+        for (name, bytes, reason) in cases {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            let chunks: Vec<Inputs> = stream(&Source::File(path.clone()), 8).collect();
+            assert_eq!(chunks.len(), 1, "{name}");
+            assert!(chunks[0].articles.is_empty(), "{name}");
+            let e = chunks[0].errors[0].to_string();
+            assert!(
+                e.starts_with(&format!("{}: {reason}", path.display())),
+                "{e}"
+            );
+        }
     }
 }

@@ -49,11 +49,7 @@ pub fn load(
     compact: bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Loaded> {
-    let inputs = sources.iter().map(|s| {
-        let mut inputs = Inputs::default();
-        ingest::read(s, &mut inputs);
-        inputs
-    });
+    let inputs = sources.iter().flat_map(|s| ingest::stream(s, CHUNK));
     load_inputs(store, inputs, compact, progress)
 }
 

@@ -258,18 +258,6 @@ pub fn rows(store: &Store, name: &str) -> Result<Vec<std::collections::BTreeMap<
     Ok(out)
 }
 
-/// Runs a query again, with statistics, and writes oxigraph's plan for it as JSON.
-pub fn explain(
-    store: &Store,
-    query: &str,
-    params: &[(String, Term)],
-    out: &mut dyn Write,
-) -> Result<()> {
-    let (name, text) = resolve(query)?;
-    let params = with_languages(&text, params);
-    store.explain(&name, &text, &params, out)
-}
-
 /// Runs a query and prints its results.
 pub fn run(
     store: &Store,
@@ -280,13 +268,45 @@ pub fn run(
 ) -> Result<usize> {
     let (name, text) = resolve(query)?;
     let params = with_languages(&text, params);
-    let results = store.query(&name, &text, &params)?;
+    print(&name, store.query(&name, &text, &params)?, format, out)
+}
+
+/// Runs a query once, prints its results to `out` and then oxigraph's plan for it, with the rows
+/// and time of each step, as JSON to `plan`.
+pub fn run_explained(
+    store: &Store,
+    query: &str,
+    params: &[(String, Term)],
+    format: Format,
+    out: &mut dyn Write,
+    plan: &mut dyn Write,
+) -> Result<usize> {
+    let (name, text) = resolve(query)?;
+    let params = with_languages(&text, params);
+    let (results, explanation) = store.query_explained(&name, &text, &params)?;
+    let n = print(&name, results, format, out)?;
+    explanation
+        .write_in_json(&mut *plan)
+        .map_err(|e| Error::Query {
+            name: name.clone(),
+            message: e.to_string(),
+        })?;
+    Ok(n)
+}
+
+/// Prints a query's results: a table, or a SPARQL results format; a graph as Turtle.
+fn print(
+    name: &str,
+    results: QueryResults<'static>,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<usize> {
     let io = |e: std::io::Error| Error::Io {
         path: "<stdout>".into(),
         source: e,
     };
     let qerr = |e: &dyn std::fmt::Display| Error::Query {
-        name: name.clone(),
+        name: name.into(),
         message: e.to_string(),
     };
     match results {

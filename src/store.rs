@@ -7,7 +7,7 @@ use crate::rdf::{iri, Graph};
 use crate::tenure::{self, Tally, Tenures};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
-use oxigraph::sparql::{BoundPreparedSparqlQuery, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{BoundPreparedSparqlQuery, QueryExplanation, QueryResults, SparqlEvaluator};
 use oxigraph::store::Transaction;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -151,31 +151,23 @@ impl Store {
         Ok(q.on_store(&self.inner))
     }
 
-    /// Runs a query as [`Store::query`] does, reads all its results, and writes oxigraph's plan
-    /// with the rows and time of each step as JSON.
-    pub fn explain(
+    /// Runs a query as [`Store::query`] does, with oxigraph's statistics: the results, and the
+    /// plan with the rows and time of each step, complete once the results are read.
+    pub fn query_explained(
         &self,
         name: &str,
         sparql: &str,
         params: &[(String, oxigraph::model::Term)],
-        out: &mut dyn std::io::Write,
-    ) -> Result<()> {
-        let err = |message: String| Error::Query {
-            name: name.into(),
-            message,
-        };
+    ) -> Result<(QueryResults<'static>, QueryExplanation)> {
         let (results, explanation) = self
             .prepare(name, sparql, params)?
             .compute_statistics()
             .explain();
-        match results.map_err(|e| err(e.to_string()))? {
-            QueryResults::Solutions(s) => s.for_each(drop),
-            QueryResults::Graph(t) => t.for_each(drop),
-            QueryResults::Boolean(_) => {}
-        }
-        explanation
-            .write_in_json(out)
-            .map_err(|e| err(e.to_string()))
+        let results = results.map_err(|e| Error::Query {
+            name: name.into(),
+            message: e.to_string(),
+        })?;
+        Ok((results, explanation))
     }
 
     /// Runs a SPARQL query over the union of the article graphs, with `params` bound as RDF terms

@@ -155,6 +155,25 @@ fn events_dates_and_terms() {
 }
 
 #[test]
+fn explain_prints_the_results_and_the_plan_of_the_same_run() {
+    let (_d, store) = ingested();
+    let args = ["query", "--store", s(&store), "--format", "csv", "offices"];
+    let plain = ok(&args);
+    let o = run(&[&args[..], &["--explain"]].concat());
+    assert!(o.status.success());
+    assert_eq!(String::from_utf8_lossy(&o.stdout), plain);
+    let plan: serde_json::Value = serde_json::from_slice(&o.stderr).expect("a JSON plan");
+    let rows = plain.lines().count() - 1;
+    assert!(rows > 2, "{plain}");
+    // The plan's root counts the rows printed: its statistics are those of the run.
+    assert_eq!(
+        plan["plan"]["number of results"].as_u64(),
+        Some(rows as u64),
+        "{plan}"
+    );
+}
+
+#[test]
 fn stats_counts_articles_and_kinds() {
     let (_d, store) = ingested();
     let out = ok(&["stats", "--store", s(&store)]);

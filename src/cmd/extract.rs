@@ -1,5 +1,5 @@
 use anyhow::{bail, Context, Result};
-use polgraph::ingest::{self, Inputs};
+use polgraph::ingest;
 use polgraph::load;
 use polgraph::store::Store;
 use std::io::Write;
@@ -45,9 +45,7 @@ pub fn run(out: &Path, shard_size: usize, paths: &[PathBuf]) -> Result<ExitCode>
         pb.set_position(articles as u64);
         Ok(())
     };
-    for s in &sources {
-        let mut inputs = Inputs::default();
-        ingest::read(s, &mut inputs);
+    for mut inputs in sources.iter().flat_map(|s| ingest::stream(s, load::CHUNK)) {
         errors.append(&mut inputs.errors);
         pending.extend(inputs.articles);
         if pending.len() >= load::CHUNK {

@@ -19,11 +19,12 @@ pub fn run(
     let db = Store::open(store)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    query::run(&db, q, &params, format, &mut out)?;
     if explain {
         let mut err = std::io::stderr().lock();
-        query::explain(&db, q, &params, &mut err)?;
+        query::run_explained(&db, q, &params, format, &mut out, &mut err)?;
         writeln!(err)?;
+    } else {
+        query::run(&db, q, &params, format, &mut out)?;
     }
     Ok(ExitCode::SUCCESS)
 }
