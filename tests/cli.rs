@@ -232,6 +232,41 @@ fn reingesting_leaves_the_store_as_after_once() {
 }
 
 #[test]
+fn compact_merges_the_files_of_a_bulk_load_and_keeps_the_quads() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    // Three chunks of articles: three bulk batches, each a set of files over every index.
+    ok(&["generate", "--count", "1100", "-o", s(&corpus)]);
+    let (loose, tight) = (dir.path().join("loose"), dir.path().join("tight"));
+    let o = run(&["ingest", "--no-compact", "--store", s(&loose), s(&corpus)]);
+    assert!(o.status.success());
+    ok(&["ingest", "--store", s(&tight), s(&corpus)]);
+    let sst = |p: &Path| {
+        std::fs::read_dir(p)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "sst"))
+            })
+            .count()
+    };
+    let before = sst(&loose);
+    let o = run(&["compact", "--store", s(&loose)]);
+    assert!(o.status.success());
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        said.starts_with(&format!("compacted {}", loose.display())),
+        "{said}"
+    );
+    let after = sst(&loose);
+    assert!(after < before, "{before} files before, {after} after");
+    assert_eq!(
+        ok(&["export", "--store", s(&loose), "--format", "nq"]),
+        ok(&["export", "--store", s(&tight), "--format", "nq"])
+    );
+}
+
+#[test]
 fn bad_inputs_are_reported_and_skipped() {
     let dir = tempfile::tempdir().unwrap();
     let inp = dir.path().join("in");

@@ -1,6 +1,7 @@
 //! One file per subcommand.
 
 pub mod bench;
+pub mod compact;
 pub mod eval;
 pub mod export;
 pub mod extract;
