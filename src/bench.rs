@@ -170,8 +170,8 @@ pub fn run(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
     let loaded = load::load_inputs(&store, chunks, true, &mut |_, _| {})?;
     let ingest_secs = t.elapsed().as_secs_f64();
     let ingest_peak_rss_kb = peak_rss_kb();
-    // Parameters from the first article, and from the last for the questions asked a second
-    // time with other parameters (another province: `again` is the same one).
+    // Parameters from the first article; for the questions asked with other parameters, from
+    // the first article of the second half that names another person and another province.
     let first = parameters(&corpus[0]);
     let last = corpus[corpus.len() / 2..]
         .iter()
