@@ -197,7 +197,7 @@ pub fn run(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
     // The selective questions first, each five times (the first of the run pays for opening
     // the store's files), then again with other parameters (first time asked, files open), then
     // every listing once.
-    let selective = |(person, district, province): &(String, String, String), other: &str| {
+    let questions = |(person, district, province): &(String, String, String), other: &str| {
         vec![
             (
                 format!("person-posts{other}"),
@@ -216,8 +216,8 @@ pub fn run(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
             ),
         ]
     };
-    let mut runs: Vec<(String, &str, Vec<String>)> = selective(&first, "");
-    runs.extend(selective(&last, ", another"));
+    let mut runs: Vec<(String, &str, Vec<String>)> = questions(&first, "");
+    runs.extend(questions(&last, ", another"));
     let selective = runs.len();
     for q in crate::query::SHIPPED {
         match q.name {

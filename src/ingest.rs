@@ -263,35 +263,11 @@ fn record(path: &Path, line: usize, text: &str, out: &mut Inputs) {
 /// whole file look at its first megabyte (UTF-16, binary) or its first record (not UTF-8: the
 /// file is skipped); a later line that is not UTF-8 is reported and skipped alone.
 pub fn stream(source: &Source, chunk: usize) -> Stream {
-    let (path, reader): (PathBuf, std::io::Result<Box<dyn BufRead>>) = match source {
-        Source::Stdin => (
-            "<stdin>".into(),
-            Ok(Box::new(BufReader::with_capacity(
-                1 << 20,
-                std::io::stdin(),
-            ))),
-        ),
-        Source::File(p) if extension(p).as_deref() == Some("jsonl") => (
-            p.clone(),
-            std::fs::File::open(p)
-                .map(|f| Box::new(BufReader::with_capacity(1 << 20, f)) as Box<dyn BufRead>),
-        ),
-        Source::File(p) => {
-            let mut whole = Inputs::default();
-            read_file(p, &mut whole);
-            return Stream {
-                path: p.clone(),
-                reader: None,
-                whole: Some(whole),
-                chunk,
-                line: 0,
-                records: 0,
-                buf: Vec::new(),
-            };
-        }
-    };
     let mut stream = Stream {
-        path,
+        path: match source {
+            Source::Stdin => "<stdin>".into(),
+            Source::File(p) => p.clone(),
+        },
         reader: None,
         whole: None,
         chunk: chunk.max(1),
@@ -299,16 +275,25 @@ pub fn stream(source: &Source, chunk: usize) -> Stream {
         records: 0,
         buf: Vec::new(),
     };
+    let reader: std::io::Result<Box<dyn BufRead>> = match source {
+        Source::Stdin => Ok(Box::new(BufReader::with_capacity(
+            1 << 20,
+            std::io::stdin(),
+        ))),
+        Source::File(p) if extension(p).as_deref() == Some("jsonl") => std::fs::File::open(p)
+            .map(|f| Box::new(BufReader::with_capacity(1 << 20, f)) as Box<dyn BufRead>),
+        Source::File(p) => {
+            let mut whole = Inputs::default();
+            read_file(p, &mut whole);
+            stream.whole = Some(whole);
+            return stream;
+        }
+    };
     match reader {
         Ok(r) => stream.start(r, source == &Source::Stdin),
-        Err(e) => {
-            stream.whole = Some(Inputs {
-                articles: Vec::new(),
-                errors: vec![Error::Io {
-                    path: stream.path.clone(),
-                    source: e,
-                }],
-            })
+        Err(source) => {
+            let path = stream.path.clone();
+            stream.fail(Error::Io { path, source });
         }
     }
     stream

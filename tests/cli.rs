@@ -871,7 +871,7 @@ fn path_rank_and_components() {
         .collect();
     let at = |iri: &str| nodes.iter().position(|n| n == iri);
     let mut parent: Vec<usize> = (0..nodes.len()).collect();
-    fn root(p: &mut [usize], mut i: usize) -> usize {
+    fn root(p: &[usize], mut i: usize) -> usize {
         while p[i] != i {
             i = p[i];
         }
@@ -882,14 +882,12 @@ fn path_rank_and_components() {
         if let (Some(a), Some(b)) = (at(&r[1]), at(&r[3])) {
             if a != b {
                 links.insert((a.min(b), a.max(b)));
-                let (x, y) = (root(&mut parent, a), root(&mut parent, b));
+                let (x, y) = (root(&parent, a), root(&parent, b));
                 parent[x] = y;
             }
         }
     }
-    let components = (0..nodes.len())
-        .filter(|&i| root(&mut parent, i) == i)
-        .count();
+    let components = (0..nodes.len()).filter(|&i| root(&parent, i) == i).count();
     assert!(links.len() > 10 && components > 1, "{links:?}");
     let st = ok(&["stats", "--store", s(&store)]);
     let want = format!(
