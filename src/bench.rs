@@ -160,14 +160,14 @@ pub fn run(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
     // End to end into an empty on-disk store.
     let path = dir.join(format!("ingest-{n}"));
     let _ = std::fs::remove_dir_all(&path);
-    let store = Store::open(&path)?;
+    let mut store = Store::open(&path)?;
     reset_peak_rss();
     let t = Instant::now();
     let chunks = corpus.chunks(load::CHUNK).map(|c| Inputs {
         articles: c.to_vec(),
         errors: Vec::new(),
     });
-    let loaded = load::load_inputs(&store, chunks, true, &mut |_, _| {})?;
+    let loaded = load::load_inputs(&mut store, chunks, true, &mut |_, _| {})?;
     let ingest_secs = t.elapsed().as_secs_f64();
     let ingest_peak_rss_kb = peak_rss_kb();
     // Parameters from the first article; for the questions asked with other parameters, from
@@ -264,7 +264,7 @@ pub fn run(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
     reset_peak_rss();
     let t = Instant::now();
     let updated = load::load_inputs(
-        &store,
+        &mut store,
         std::iter::once(Inputs {
             articles: new,
             errors: Vec::new(),

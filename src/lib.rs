@@ -7,6 +7,7 @@
 //! [`store`] (oxigraph) -> [`query`] / [`export`] / [`eval`].
 
 pub mod bench;
+pub mod compaction;
 pub mod error;
 pub mod eval;
 pub mod export;

@@ -44,7 +44,7 @@ pub fn extract(articles: &[Article]) -> Vec<Graph> {
 /// Loads the sources into the store, calling `progress(articles done, bytes done)` per chunk.
 /// Into an empty store, `compact` compacts it after the bulk load (see [`Store::optimize`]).
 pub fn load(
-    store: &Store,
+    store: &mut Store,
     sources: &[Source],
     compact: bool,
     progress: &mut dyn FnMut(usize, usize),
@@ -55,11 +55,31 @@ pub fn load(
 
 /// Loads articles as they come, source by source.
 pub fn load_inputs(
-    store: &Store,
+    store: &mut Store,
     inputs: impl Iterator<Item = Inputs>,
     compact: bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Loaded> {
+    let (mut report, late) = load_new(store, inputs, progress)?;
+    if report.bulk && compact {
+        let t = std::time::Instant::now();
+        store.optimize()?;
+        report.compact_secs = t.elapsed().as_secs_f64();
+    }
+    // Later articles with an id seen before replace the earlier ones, in input order.
+    for g in &late {
+        store.replace(g)?;
+    }
+    Ok(report)
+}
+
+/// Loads the articles whose ids come first (in bulk into an empty store), and returns the
+/// graphs of the others, to replace them afterwards.
+fn load_new(
+    store: &Store,
+    inputs: impl Iterator<Item = Inputs>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<(Loaded, Vec<Graph>)> {
     let mut report = Loaded {
         bulk: store.is_empty()?,
         ..Loaded::default()
@@ -130,15 +150,6 @@ pub fn load_inputs(
     if let Some(mut b) = bulk {
         report.quads += b.load_tenures(&tenures)?;
         b.commit()?;
-        if compact {
-            let t = std::time::Instant::now();
-            store.optimize()?;
-            report.compact_secs = t.elapsed().as_secs_f64();
-        }
     }
-    // Later articles with an id seen before replace the earlier ones, in input order.
-    for g in &late {
-        store.replace(g)?;
-    }
-    Ok(report)
+    Ok((report, late))
 }

@@ -14,13 +14,17 @@ use std::path::{Path, PathBuf};
 
 pub struct Store {
     inner: oxigraph::store::Store,
+    path: PathBuf,
 }
 
 impl Store {
     /// Opens (or creates) the store at `path`.
     pub fn open(path: &Path) -> Result<Store> {
         match oxigraph::store::Store::open(path) {
-            Ok(inner) => Ok(Store { inner }),
+            Ok(inner) => Ok(Store {
+                inner,
+                path: path.into(),
+            }),
             Err(e) => {
                 let message = e.to_string();
                 if message.to_lowercase().contains("lock") {
@@ -104,8 +108,19 @@ impl Store {
     /// Compacts the store (RocksDB's manual compaction of every index). After a bulk load the
     /// indexes are hundreds of overlapping files, one set per batch, and every look-up probes
     /// each of them: at 100,000 articles a selective question took 0.4 s before, 10 ms after.
-    pub fn optimize(&self) -> Result<()> {
-        Ok(self.inner.optimize()?)
+    ///
+    /// The store is closed, compacted with its last level in LZ4 (see [`crate::compaction`]:
+    /// half the size of oxigraph's own `optimize`, in as long) and opened again.
+    pub fn optimize(&mut self) -> Result<()> {
+        // Closing: the last handle on RocksDB goes; an in-memory store holds the place.
+        drop(std::mem::replace(
+            &mut self.inner,
+            oxigraph::store::Store::new()?,
+        ));
+        let compacted = crate::compaction::compact(&self.path, rayon::current_num_threads());
+        let reopened = Store::open(&self.path)?;
+        self.inner = reopened.inner;
+        compacted
     }
 
     /// Writes RocksDB's memory tables to disk. Transactions fill one table per index until it

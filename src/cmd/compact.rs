@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(store: &Path) -> Result<ExitCode> {
-    let db = Store::open(store)?;
+    let mut db = Store::open(store)?;
     let t = std::time::Instant::now();
     db.optimize()?;
     eprintln!(

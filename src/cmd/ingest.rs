@@ -26,14 +26,14 @@ pub fn progress_bar(len: Option<u64>, what: &str) -> ProgressBar {
 
 pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
     let (sources, mut errors) = ingest::sources(paths);
-    let db = Store::open(store)?;
+    let mut db = Store::open(store)?;
     // One article a file, except JSON Lines: count files only when that gives articles.
     let texts = sources
         .iter()
         .all(|s| matches!(s, ingest::Source::File(p) if p.extension().is_some_and(|e| e == "txt")));
     let pb = progress_bar(texts.then_some(sources.len() as u64), "articles");
     let started = std::time::Instant::now();
-    let report = load::load(&db, &sources, compact, &mut |n, bytes| {
+    let report = load::load(&mut db, &sources, compact, &mut |n, bytes| {
         pb.set_position(n as u64);
         pb.set_message(format!("{:.1} MB", bytes as f64 / 1e6));
     })?;

@@ -182,8 +182,8 @@ impl Mapper<'_> {
     fn evidence(&mut self, node: &str, span: &Range<usize>, rule: &str) {
         let (s, e) = self.text.original_span(span);
         let art = self.art.clone();
+        // `pg:inArticle` is a sub-property of `prov:wasDerivedFrom` (ontology): not repeated.
         self.g.iri(node, pg::IN_ARTICLE, &art);
-        self.g.iri(node, prov::WAS_DERIVED_FROM, &art);
         self.g.typed(node, pg::START, &s.to_string(), xsd::INTEGER);
         self.g.typed(node, pg::END, &e.to_string(), xsd::INTEGER);
         self.g

@@ -30,9 +30,6 @@ pub mod dcterms {
         IDENTIFIER = "identifier", TITLE = "title", DATE = "date", CREATOR = "creator",
         SOURCE = "source", IS_PART_OF = "isPartOf", IS_REPLACED_BY = "isReplacedBy", LOCATION = "Location");
 }
-pub mod prov {
-    terms!("http://www.w3.org/ns/prov#"; WAS_DERIVED_FROM = "wasDerivedFrom", ENTITY = "Entity");
-}
 pub mod skos {
     terms!("http://www.w3.org/2004/02/skos/core#"; PREF_LABEL = "prefLabel");
 }
