@@ -1,4 +1,4 @@
-//! The compaction of a closed store, its indexes two at a time.
+//! The compaction of a closed store: its last level in LZ4, its indexes two at a time.
 //!
 //! oxigraph's `Store::optimize` compacts its RocksDB column families (the quad indexes, the graph
 //! names, the string table) one after the other, with RocksDB's options as oxigraph set them,
