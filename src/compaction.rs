@@ -29,10 +29,6 @@ pub fn compact(path: &Path, threads: usize) -> Result<()> {
             path: path.into(),
             message: "the path contains a NUL byte".into(),
         })?;
-    let fail = |message: String| Error::StoreOpen {
-        path: path.into(),
-        message,
-    };
     // SAFETY: every pointer handed to RocksDB below is either one it returned (checked for
     // errors first) or a live CString; all are released once, after the last use, on every path.
     unsafe {
@@ -57,7 +53,10 @@ pub fn compact(path: &Path, threads: usize) -> Result<()> {
         );
         if let Some(message) = take_error(err) {
             rocksdb_env_destroy(env);
-            return Err(fail(format!("reading its OPTIONS file: {message}")));
+            return Err(Error::StoreOpen {
+                path: path.into(),
+                message: format!("reading its OPTIONS file: {message}"),
+            });
         }
         rocksdb_options_set_env(options, env);
         // oxigraph's options leave the first level below L0 uncompressed (RocksDB's
@@ -82,11 +81,7 @@ pub fn compact(path: &Path, threads: usize) -> Result<()> {
         );
         let opened = take_error(err);
         let result = match opened {
-            Some(message) => Err(if message.to_lowercase().contains("lock") {
-                Error::StoreLocked { path: path.into() }
-            } else {
-                fail(message)
-            }),
+            Some(message) => Err(Error::store_open(path, message)),
             None => {
                 run(db, &handles, threads);
                 for h in &handles {

@@ -40,4 +40,19 @@ pub enum Error {
     Other(String),
 }
 
+impl Error {
+    /// The store at `path` did not open, for RocksDB's `message`: held by another opener
+    /// (RocksDB's lock) or otherwise.
+    pub fn store_open(path: &std::path::Path, message: String) -> Error {
+        if message.to_lowercase().contains("lock") {
+            Error::StoreLocked { path: path.into() }
+        } else {
+            Error::StoreOpen {
+                path: path.into(),
+                message,
+            }
+        }
+    }
+}
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;

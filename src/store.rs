@@ -25,17 +25,7 @@ impl Store {
                 inner,
                 path: path.into(),
             }),
-            Err(e) => {
-                let message = e.to_string();
-                if message.to_lowercase().contains("lock") {
-                    Err(Error::StoreLocked { path: path.into() })
-                } else {
-                    Err(Error::StoreOpen {
-                        path: path.into(),
-                        message,
-                    })
-                }
-            }
+            Err(e) => Err(Error::store_open(path, e.to_string())),
         }
     }
 

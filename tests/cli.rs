@@ -241,15 +241,7 @@ fn compact_merges_the_files_of_a_bulk_load_and_keeps_the_quads() {
     let o = run(&["ingest", "--no-compact", "--store", s(&loose), s(&corpus)]);
     assert!(o.status.success());
     ok(&["ingest", "--store", s(&tight), s(&corpus)]);
-    let sst = |p: &Path| {
-        std::fs::read_dir(p)
-            .unwrap()
-            .filter(|e| {
-                e.as_ref()
-                    .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "sst"))
-            })
-            .count()
-    };
+    let sst = |p: &Path| ssts(p).len();
     // The same store compacted by oxigraph's own `optimize`, for comparison.
     let theirs = dir.path().join("theirs");
     copy_dir(&loose, &theirs);
@@ -292,12 +284,19 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// The bytes of the SST files under a store.
-fn bytes(store: &Path) -> u64 {
+/// The SST files of a store.
+fn ssts(store: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(store)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "sst"))
+        .collect()
+}
+
+/// The bytes of the SST files of a store.
+fn bytes(store: &Path) -> u64 {
+    ssts(store)
+        .iter()
         .map(|p| std::fs::metadata(p).unwrap().len())
         .sum()
 }
