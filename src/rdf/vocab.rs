@@ -37,7 +37,7 @@ pub mod pg {
     terms!("https://w3id.org/polgraph/ontology#";
         ARTICLE = "Article", MENTION = "Mention", OFFICE_HOLDING = "OfficeHolding",
         ADMINISTRATIVE_UNIT = "AdministrativeUnit", DOCUMENT = "Document",
-        AUTHOR_NAME = "authorName", MENTIONS = "mentions", REFERS_TO = "refersTo",
+        AUTHOR_NAME = "authorName", REFERS_TO = "refersTo",
         IN_ARTICLE = "inArticle", START = "start", END = "end", SURFACE = "surface", RULE = "rule",
         FORMER = "former", STATED_ON = "statedOn", POST_P = "post", KIND = "kind",
         LEVEL = "level", CODE = "code", PERIOD = "period", JURISDICTION = "jurisdiction", WITHIN = "within",
