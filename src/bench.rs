@@ -179,24 +179,10 @@ pub fn run(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
         .find(|p| p.0 != first.0 && p.2 != first.2 && !p.2.is_empty())
         .unwrap_or_else(|| first.clone());
     drop(corpus);
-    // oxigraph's own bulk loader on the same quads, from an N-Quads dump of the store (not
-    // timed), as `oxigraph load` would read them: memory stays flat.
-    let dump = dir.join(format!("dump-{n}.nq"));
-    store.dump_nquads(&dump)?;
-    let ref_path = dir.join(format!("bulk-{n}"));
-    let _ = std::fs::remove_dir_all(&ref_path);
-    let reference = Store::open(&ref_path)?;
-    let t = Instant::now();
-    let mut b = reference.bulk();
-    b.load_nquads(&dump)?;
-    b.commit()?;
-    let bulk_secs = t.elapsed().as_secs_f64();
-    drop(reference);
-    let _ = std::fs::remove_dir_all(&ref_path);
-    let _ = std::fs::remove_file(&dump);
-    // The selective questions first, each five times (the first of the run pays for opening
-    // the store's files), then again with other parameters (first time asked, files open), then
-    // every listing once.
+    // The questions, as a user asks them after an ingest (before the reference load below writes
+    // as much again, which would push the store out of the page cache): the selective ones
+    // first, each five times (the first of the run pays for opening the store's files), then
+    // again with other parameters (first time asked, files open), then every listing once.
     let questions = |(person, district, province): &(String, String, String), other: &str| {
         vec![
             (
@@ -257,6 +243,21 @@ pub fn run(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
             again_ms,
         });
     }
+    // oxigraph's own bulk loader on the same quads, from an N-Quads dump of the store (not
+    // timed), as `oxigraph load` would read them: memory stays flat.
+    let dump = dir.join(format!("dump-{n}.nq"));
+    store.dump_nquads(&dump)?;
+    let ref_path = dir.join(format!("bulk-{n}"));
+    let _ = std::fs::remove_dir_all(&ref_path);
+    let reference = Store::open(&ref_path)?;
+    let t = Instant::now();
+    let mut b = reference.bulk();
+    b.load_nquads(&dump)?;
+    b.commit()?;
+    let bulk_secs = t.elapsed().as_secs_f64();
+    drop(reference);
+    let _ = std::fs::remove_dir_all(&ref_path);
+    let _ = std::fs::remove_file(&dump);
     let store_bytes = dir_size(&path);
     // A daily update: new articles into the store built, through transactions.
     let new = crate::generate::corpus(n + UPDATE, seed).split_off(n);
