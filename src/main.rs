@@ -14,19 +14,6 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's `mi_option_purge_delay` (`mimalloc.h`): how long freed memory waits before it goes
-/// back to the system.
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Freed memory is kept for the next allocation instead of going back to the system 10 ms later:
-/// the bulk loader sorts each batch in vectors of tens of megabytes, and every new one was
-/// zeroed again by the kernel (20,000 articles: 14-16 s of system time, the load 15% slower).
-/// The peak stays what the process needed at its largest.
-fn keep_freed_memory() {
-    // SAFETY: sets an option of the allocator, which reads it at each purge.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
-}
-
 /// Turns Vietnamese political news into an RDF knowledge graph, and answers questions from it.
 ///
 /// Typical use:
@@ -318,7 +305,6 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    keep_freed_memory();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Ingest {
