@@ -1,39 +1,93 @@
 //! `polgraph bench`: how fast, on a generated corpus (see [`crate::generate`]).
+//!
+//! A size is measured in three phases, [`ingest`], [`update`] and [`reference`], which
+//! `polgraph bench` runs each in a process of its own (`bench --phase`), so that the peak
+//! memory of one is not what an earlier one left with the allocator.
 
 use crate::error::Result;
 use crate::ingest::Inputs;
 use crate::load;
 use crate::store::Store;
-use std::path::Path;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-#[derive(Debug, Clone)]
-pub struct Figures {
+/// Extraction alone: text to quads, no store.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Extraction {
     pub articles: usize,
     pub megabytes: f64,
     pub threads: usize,
-    pub extract_secs: f64,
+    pub secs: f64,
+}
+
+impl Extraction {
+    pub fn articles_per_sec_per_core(&self) -> f64 {
+        self.articles as f64 / self.secs / self.threads as f64
+    }
+    pub fn mb_per_sec_per_core(&self) -> f64 {
+        self.megabytes / self.secs / self.threads as f64
+    }
+}
+
+/// The first phase: extraction, the ingest into an empty store, the questions.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Ingested {
+    pub extraction: Extraction,
+    /// End to end: extraction, bulk load, tenures, compaction.
+    pub secs: f64,
     /// Of which the compaction after the bulk load.
     pub compact_secs: f64,
-    pub ingest_secs: f64,
     pub quads: usize,
-    pub bulk_secs: f64,
     pub store_bytes: u64,
+    /// The peak during the ingest (the corpus in memory, extraction, store).
     pub peak_rss_kb: u64,
-    /// The peak during the ingest alone (corpus in memory, extraction, store).
-    pub ingest_peak_rss_kb: u64,
-    /// New articles ingested into the store once built and asked (transactions, not the bulk
-    /// loader: the path of a daily update), the seconds it took and its peak memory.
-    pub update_articles: usize,
-    pub update_secs: f64,
-    pub update_peak_rss_kb: u64,
-    /// Each query run: its label, rows, the milliseconds of its first run and, for the selective
-    /// ones, the median of four more (what a question asked again costs, the store's pages in
-    /// memory).
+    /// The peak of the phase, questions included.
+    pub phase_peak_rss_kb: u64,
+    /// Each question asked: its label, rows, the milliseconds of its first run and, for the
+    /// selective ones, the median of four more (what a question asked again costs, the store's
+    /// pages in memory).
     pub queries: Vec<Timed>,
 }
 
+/// New articles into the store built, through transactions (not the bulk loader: the path of
+/// a daily update), in a process that opens the store as `polgraph ingest` would.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Updated {
+    pub articles: usize,
+    pub secs: f64,
+    pub peak_rss_kb: u64,
+}
+
+/// oxigraph's own bulk loader on the same quads, read from an N-Quads dump of the store.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Reference {
+    pub secs: f64,
+    pub peak_rss_kb: u64,
+}
+
+/// The figures of one size.
 #[derive(Debug, Clone)]
+pub struct Figures {
+    pub ingested: Ingested,
+    pub updated: Updated,
+    pub reference: Reference,
+}
+
+impl Figures {
+    pub fn ingest_quads_per_sec(&self) -> f64 {
+        self.ingested.quads as f64 / self.ingested.secs
+    }
+    pub fn bulk_quads_per_sec(&self) -> f64 {
+        self.ingested.quads as f64 / self.reference.secs
+    }
+    /// The bulk loader's time over the ingest's without its compaction.
+    pub fn load_alone_ratio(&self) -> f64 {
+        self.reference.secs / (self.ingested.secs - self.ingested.compact_secs)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Timed {
     pub label: String,
     pub rows: usize,
@@ -41,19 +95,13 @@ pub struct Timed {
     pub again_ms: Option<f64>,
 }
 
-impl Figures {
-    pub fn articles_per_sec_per_core(&self) -> f64 {
-        self.articles as f64 / self.extract_secs / self.threads as f64
-    }
-    pub fn mb_per_sec_per_core(&self) -> f64 {
-        self.megabytes / self.extract_secs / self.threads as f64
-    }
-    pub fn ingest_quads_per_sec(&self) -> f64 {
-        self.quads as f64 / self.ingest_secs
-    }
-    pub fn bulk_quads_per_sec(&self) -> f64 {
-        self.quads as f64 / self.bulk_secs
-    }
+/// Where the phases of size `n` keep their store and dump, under `dir`.
+pub fn store_path(dir: &Path, n: usize) -> PathBuf {
+    dir.join(format!("ingest-{n}"))
+}
+
+fn dump_path(dir: &Path, n: usize) -> PathBuf {
+    dir.join(format!("dump-{n}.nq"))
 }
 
 fn dir_size(p: &Path) -> u64 {
@@ -102,28 +150,18 @@ fn extraction(corpus: &[crate::ingest::Article]) -> f64 {
     t.elapsed().as_secs_f64()
 }
 
-/// Measures extraction alone for `n` articles (a quick figure, and a run to profile): the
-/// figures with no store, bulk load or queries.
-pub fn extraction_only(n: usize, seed: u64) -> Figures {
+/// Measures extraction alone for `n` articles (a quick figure, and a run to profile).
+pub fn extraction_only(n: usize, seed: u64) -> Extraction {
     let corpus = crate::generate::corpus(n, seed);
-    let bytes: usize = corpus.iter().map(|a| a.text.len()).sum();
-    let extract_secs = extraction(&corpus);
-    Figures {
+    measure_extraction(&corpus)
+}
+
+fn measure_extraction(corpus: &[crate::ingest::Article]) -> Extraction {
+    Extraction {
         articles: corpus.len(),
-        megabytes: bytes as f64 / 1e6,
+        megabytes: corpus.iter().map(|a| a.text.len()).sum::<usize>() as f64 / 1e6,
         threads: rayon::current_num_threads(),
-        extract_secs,
-        ingest_secs: f64::NAN,
-        compact_secs: f64::NAN,
-        quads: 0,
-        bulk_secs: f64::NAN,
-        store_bytes: 0,
-        peak_rss_kb: peak_rss_kb(),
-        ingest_peak_rss_kb: 0,
-        update_articles: 0,
-        update_secs: f64::NAN,
-        update_peak_rss_kb: 0,
-        queries: Vec::new(),
+        secs: extraction(corpus),
     }
 }
 
@@ -152,13 +190,12 @@ fn parameters(article: &crate::ingest::Article) -> (String, String, String) {
     (person, unit("huyện"), unit("tỉnh"))
 }
 
-/// Runs the benchmark for `n` articles in stores under `dir`.
-pub fn run(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
+/// The first phase for `n` articles: extraction alone, then end to end into an empty store
+/// under `dir` (kept for the next phases, with an N-Quads dump of it), then the questions.
+pub fn ingest(n: usize, seed: u64, dir: &Path) -> Result<Ingested> {
     let corpus = crate::generate::corpus(n, seed);
-    let bytes: usize = corpus.iter().map(|a| a.text.len()).sum();
-    let extract_secs = extraction(&corpus);
-    // End to end into an empty on-disk store.
-    let path = dir.join(format!("ingest-{n}"));
+    let extraction = measure_extraction(&corpus);
+    let path = store_path(dir, n);
     let _ = std::fs::remove_dir_all(&path);
     let mut store = Store::open(&path)?;
     reset_peak_rss();
@@ -170,6 +207,7 @@ pub fn run(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
     let loaded = load::load_inputs(&mut store, chunks, true, &mut |_, _| {})?;
     let ingest_secs = t.elapsed().as_secs_f64();
     let ingest_peak_rss_kb = peak_rss_kb();
+    let store_bytes = dir_size(&path);
     // Parameters from the first article; for the questions asked with other parameters, from
     // the first article of the second half that names another person and another province.
     let first = parameters(&corpus[0]);
@@ -243,25 +281,29 @@ pub fn run(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
             again_ms,
         });
     }
-    // oxigraph's own bulk loader on the same quads, from an N-Quads dump of the store (not
-    // timed), as `oxigraph load` would read them: memory stays flat.
-    let dump = dir.join(format!("dump-{n}.nq"));
-    store.dump_nquads(&dump)?;
-    let ref_path = dir.join(format!("bulk-{n}"));
-    let _ = std::fs::remove_dir_all(&ref_path);
-    let reference = Store::open(&ref_path)?;
-    let t = Instant::now();
-    let mut b = reference.bulk();
-    b.load_nquads(&dump)?;
-    b.commit()?;
-    let bulk_secs = t.elapsed().as_secs_f64();
-    drop(reference);
-    let _ = std::fs::remove_dir_all(&ref_path);
-    let _ = std::fs::remove_file(&dump);
-    let store_bytes = dir_size(&path);
-    // A daily update: new articles into the store built, through transactions.
-    let new = crate::generate::corpus(n + UPDATE, seed).split_off(n);
-    let run_peak_kb = peak_rss_kb();
+    let phase_peak_rss_kb = peak_rss_kb();
+    // The dump for the reference phase (not timed).
+    store.dump_nquads(&dump_path(dir, n))?;
+    Ok(Ingested {
+        extraction,
+        secs: ingest_secs,
+        compact_secs: loaded.compact_secs,
+        quads: loaded.quads,
+        store_bytes,
+        peak_rss_kb: ingest_peak_rss_kb,
+        phase_peak_rss_kb,
+        queries,
+    })
+}
+
+/// The second phase: [`UPDATE`] new articles (`n` when fewer) into the store of [`ingest`] (new ids, the same
+/// people), through transactions.
+pub fn update(n: usize, seed: u64, dir: &Path) -> Result<Updated> {
+    let new: Vec<_> = crate::generate::articles(seed)
+        .skip(n)
+        .take(UPDATE.min(n))
+        .collect();
+    let mut store = Store::open(&store_path(dir, n))?;
     reset_peak_rss();
     let t = Instant::now();
     let updated = load::load_inputs(
@@ -273,25 +315,29 @@ pub fn run(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
         true,
         &mut |_, _| {},
     )?;
-    let update_secs = t.elapsed().as_secs_f64();
-    let update_peak_rss_kb = peak_rss_kb();
+    Ok(Updated {
+        articles: updated.articles,
+        secs: t.elapsed().as_secs_f64(),
+        peak_rss_kb: peak_rss_kb(),
+    })
+}
+
+/// The third phase: oxigraph's own bulk loader on the dump [`ingest`] wrote, into a new store,
+/// as `oxigraph load` reads a file (memory stays flat); the store and the dump are removed.
+pub fn reference(n: usize, dir: &Path) -> Result<Reference> {
+    let dump = dump_path(dir, n);
+    let path = dir.join(format!("bulk-{n}"));
+    let _ = std::fs::remove_dir_all(&path);
+    let store = Store::open(&path)?;
+    reset_peak_rss();
+    let t = Instant::now();
+    let mut b = store.bulk();
+    b.load_nquads(&dump)?;
+    b.commit()?;
+    let secs = t.elapsed().as_secs_f64();
+    let peak_rss_kb = peak_rss_kb();
     drop(store);
     let _ = std::fs::remove_dir_all(&path);
-    Ok(Figures {
-        articles: loaded.articles,
-        megabytes: bytes as f64 / 1e6,
-        threads: rayon::current_num_threads(),
-        extract_secs,
-        compact_secs: loaded.compact_secs,
-        ingest_secs,
-        quads: loaded.quads,
-        bulk_secs,
-        store_bytes,
-        peak_rss_kb: run_peak_kb.max(update_peak_rss_kb),
-        ingest_peak_rss_kb,
-        update_articles: updated.articles,
-        update_secs,
-        update_peak_rss_kb,
-        queries,
-    })
+    let _ = std::fs::remove_file(&dump);
+    Ok(Reference { secs, peak_rss_kb })
 }

@@ -143,11 +143,17 @@ fn term(year: usize) -> usize {
 /// posts have the same holders throughout a party term: the Bí thư of a district is one person
 /// from 2015 to 2020 and another from 2020, whatever article names them, as in real press.
 pub fn corpus(n: usize, seed: u64) -> Vec<Article> {
-    drawn(n, seed).into_iter().map(|(a, _)| a).collect()
+    articles(seed).take(n).collect()
+}
+
+/// The articles of [`corpus`] one at a time, without end: `articles(seed).take(n)` are the
+/// `n` of `corpus(n, seed)`, and the next ones follow them.
+pub fn articles(seed: u64) -> impl Iterator<Item = Article> {
+    drawn(seed).map(|(a, _)| a)
 }
 
 /// The articles of [`corpus`], each with the units it is about: province, district, commune.
-fn drawn(n: usize, seed: u64) -> Vec<(Article, [usize; 3])> {
+fn drawn(seed: u64) -> impl Iterator<Item = (Article, [usize; 3])> {
     let g = &*G;
     let surnames: Vec<String> = rows(SURNAMES)
         .map(|r| r[0].to_string())
@@ -155,25 +161,24 @@ fn drawn(n: usize, seed: u64) -> Vec<(Article, [usize; 3])> {
         .collect();
     let districts = districts();
     let mut rng = Rng::new(seed);
-    let name = |rng: &mut Rng| {
-        format!(
-            "{} {} {}",
-            rng.pick(&surnames),
-            rng.pick(&MIDDLE),
-            rng.pick(&GIVEN)
-        )
-    };
-    // The holder of a post: drawn from the seed, the unit, the post and the term alone.
-    let holder = |unit: usize, post: u64, term: usize| {
-        let mut r = Rng::new(
-            seed ^ (unit as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-                ^ post.wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
-                ^ (term as u64).wrapping_mul(0x1656_67B1_9E37_79F9),
-        );
-        name(&mut r)
-    };
-    (0..n)
-        .map(|k| {
+    (0..).map(move |k| {
+        let name = |rng: &mut Rng| {
+            format!(
+                "{} {} {}",
+                rng.pick(&surnames),
+                rng.pick(&MIDDLE),
+                rng.pick(&GIVEN)
+            )
+        };
+        // The holder of a post: drawn from the seed, the unit, the post and the term alone.
+        let holder = |unit: usize, post: u64, term: usize| {
+            let mut r = Rng::new(
+                seed ^ (unit as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                    ^ post.wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+                    ^ (term as u64).wrapping_mul(0x1656_67B1_9E37_79F9),
+            );
+            name(&mut r)
+        };
             let dist = rng.pick(&districts);
             let cu = *rng.pick(&dist.communes);
             let (pu, du) = (dist.province, dist.unit);
@@ -228,7 +233,6 @@ fn drawn(n: usize, seed: u64) -> Vec<(Article, [usize; 3])> {
             };
             (article, [pu, du, cu])
         })
-        .collect()
 }
 
 #[cfg(test)]
@@ -241,6 +245,9 @@ mod tests {
         assert_eq!(a.len(), 20);
         assert_eq!(a, corpus(20, 7));
         assert_ne!(a[0].text, corpus(1, 8)[0].text);
+        // The articles after the first n are the rest of a larger corpus.
+        let next: Vec<Article> = articles(7).skip(15).take(5).collect();
+        assert_eq!(next, a[15..]);
     }
 
     #[test]
@@ -263,7 +270,7 @@ mod tests {
         let g = &*G;
         let all = districts();
         assert!(all.len() > 400, "{} districts", all.len());
-        let drawn = drawn(400, 3);
+        let drawn: Vec<_> = drawn(3).take(400).collect();
         let seen: std::collections::HashSet<usize> = drawn.iter().map(|(_, u)| u[1]).collect();
         assert!(seen.len() > 200, "400 articles in {} districts", seen.len());
         for (a, [pu, du, cu]) in &drawn {
@@ -295,7 +302,7 @@ mod tests {
 
     #[test]
     fn a_post_has_one_holder_a_term() {
-        let drawn = drawn(3000, 5);
+        let drawn: Vec<_> = drawn(5).take(3000).collect();
         let mut holders: std::collections::HashMap<
             (usize, usize),
             std::collections::HashSet<String>,

@@ -265,6 +265,10 @@ enum Command {
         /// profile (`RAYON_NUM_THREADS=1 perf record polgraph bench --extract-only`).
         #[arg(long)]
         extract_only: bool,
+        /// One phase of one size, its figures printed as JSON: how `bench` runs each phase in
+        /// a process of its own.
+        #[arg(long, value_enum, hide = true, requires = "dir")]
+        phase: Option<cmd::bench::Phase>,
     },
     /// Counts articles, quads, entities by kind and the network's connected components.
     Stats {
@@ -367,7 +371,8 @@ fn main() -> ExitCode {
             seed,
             dir,
             extract_only,
-        } => cmd::bench::run(&sizes, seed, dir.as_deref(), extract_only),
+            phase,
+        } => cmd::bench::run(&sizes, seed, dir.as_deref(), extract_only, phase),
         Command::Validate { store, shapes, all } => {
             cmd::validate::run(&store.store, shapes.as_deref(), all)
         }

@@ -1,9 +1,24 @@
-use anyhow::Result;
+use anyhow::{bail, Context, Result};
+use polgraph::bench::{Figures, Ingested, Reference, Updated};
 use std::io::Write;
 use std::path::Path;
-use std::process::ExitCode;
+use std::process::{ExitCode, Stdio};
 
-pub fn run(sizes: &[usize], seed: u64, dir: Option<&Path>, extract_only: bool) -> Result<ExitCode> {
+/// A phase of one size, run by `polgraph bench` in a process of its own.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum Phase {
+    Ingest,
+    Update,
+    Reference,
+}
+
+pub fn run(
+    sizes: &[usize],
+    seed: u64,
+    dir: Option<&Path>,
+    extract_only: bool,
+    phase: Option<Phase>,
+) -> Result<ExitCode> {
     if extract_only {
         let mut out = std::io::stdout().lock();
         for &n in sizes {
@@ -14,11 +29,23 @@ pub fn run(sizes: &[usize], seed: u64, dir: Option<&Path>, extract_only: bool) -
                 f.articles,
                 f.megabytes,
                 f.threads,
-                f.extract_secs,
+                f.secs,
                 f.articles_per_sec_per_core(),
                 f.mb_per_sec_per_core()
             )?;
         }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(phase) = phase {
+        let (Some(dir), [n]) = (dir, sizes) else {
+            bail!("--phase needs --dir and one --articles");
+        };
+        let json = match phase {
+            Phase::Ingest => serde_json::to_string(&polgraph::bench::ingest(*n, seed, dir)?),
+            Phase::Update => serde_json::to_string(&polgraph::bench::update(*n, seed, dir)?),
+            Phase::Reference => serde_json::to_string(&polgraph::bench::reference(*n, dir)?),
+        }?;
+        println!("{json}");
         return Ok(ExitCode::SUCCESS);
     }
     let tmp;
@@ -29,7 +56,7 @@ pub fn run(sizes: &[usize], seed: u64, dir: Option<&Path>, extract_only: bool) -
             tmp.clone()
         }
     };
-    std::fs::create_dir_all(&dir)?;
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
@@ -38,36 +65,41 @@ pub fn run(sizes: &[usize], seed: u64, dir: Option<&Path>, extract_only: bool) -
         machine()
     )?;
     writeln!(out)?;
-    writeln!(out, "| articles | MB | extract art/s/core | extract MB/s/core | ingest s (of which compaction) | ingest quads/s | bulk loader quads/s | ratio | ratio, load alone | quads | store MB | ingest peak RSS MB | run peak RSS MB | update: articles in s (peak RSS MB) |")?;
+    writeln!(out, "| articles | MB | extract art/s/core | extract MB/s/core | ingest s (of which compaction) | ingest quads/s | bulk loader quads/s | ratio | ratio, load alone | quads | store MB | ingest peak RSS MB | ingest and questions peak RSS MB | update: articles in s (peak RSS MB) | bulk loader peak RSS MB |")?;
     writeln!(
         out,
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     )?;
     let mut latencies = Vec::new();
     for &n in sizes {
-        let f = polgraph::bench::run(n, seed, &dir)?;
+        let f = size(n, seed, &dir);
+        let _ = std::fs::remove_dir_all(polgraph::bench::store_path(&dir, n));
+        let f = f?;
+        let (i, x) = (&f.ingested, &f.ingested.extraction);
         writeln!(
             out,
-            "| {} | {:.1} | {:.0} | {:.2} | {:.1} ({:.1}) | {:.0} | {:.0} | {:.2} | {:.2} | {} | {:.0} | {:.0} | {:.0} | {} in {:.1} ({:.0}) |",
-            f.articles,
-            f.megabytes,
-            f.articles_per_sec_per_core(),
-            f.mb_per_sec_per_core(),
-            f.ingest_secs,
-            f.compact_secs,
+            "| {} | {:.1} | {:.0} | {:.2} | {:.1} ({:.1}) | {:.0} | {:.0} | {:.2} | {:.2} | {} | {:.0} | {:.0} | {:.0} | {} in {:.1} ({:.0}) | {:.0} |",
+            x.articles,
+            x.megabytes,
+            x.articles_per_sec_per_core(),
+            x.mb_per_sec_per_core(),
+            i.secs,
+            i.compact_secs,
             f.ingest_quads_per_sec(),
             f.bulk_quads_per_sec(),
             f.ingest_quads_per_sec() / f.bulk_quads_per_sec(),
-            f.bulk_secs / (f.ingest_secs - f.compact_secs),
-            f.quads,
-            f.store_bytes as f64 / 1e6,
-            f.ingest_peak_rss_kb as f64 / 1024.0,
-            f.peak_rss_kb as f64 / 1024.0,
-            f.update_articles,
-            f.update_secs,
-            f.update_peak_rss_kb as f64 / 1024.0,
+            f.load_alone_ratio(),
+            i.quads,
+            i.store_bytes as f64 / 1e6,
+            i.peak_rss_kb as f64 / 1024.0,
+            i.phase_peak_rss_kb as f64 / 1024.0,
+            f.updated.articles,
+            f.updated.secs,
+            f.updated.peak_rss_kb as f64 / 1024.0,
+            f.reference.peak_rss_kb as f64 / 1024.0,
         )?;
-        latencies.push((n, f.queries));
+        out.flush()?;
+        latencies.push((n, f.ingested.queries));
     }
     writeln!(out)?;
     writeln!(
@@ -89,6 +121,37 @@ pub fn run(sizes: &[usize], seed: u64, dir: Option<&Path>, extract_only: bool) -
     }
     let _ = std::fs::remove_dir_all(&dir);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The three phases of size `n`, each in a process of its own (this binary, `bench --phase`).
+fn size(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
+    let ingested: Ingested = phase("ingest", n, seed, dir)?;
+    let updated: Updated = phase("update", n, seed, dir)?;
+    let reference: Reference = phase("reference", n, seed, dir)?;
+    Ok(Figures {
+        ingested,
+        updated,
+        reference,
+    })
+}
+
+fn phase<T: serde::de::DeserializeOwned>(name: &str, n: usize, seed: u64, dir: &Path) -> Result<T> {
+    let exe = std::env::current_exe().context("cannot find polgraph's own binary")?;
+    let output = std::process::Command::new(&exe)
+        .args(["bench", "--phase", name, "--articles", &n.to_string()])
+        .args(["--seed", &seed.to_string(), "--dir"])
+        .arg(dir)
+        .stderr(Stdio::inherit())
+        .output()
+        .with_context(|| format!("cannot run {}", exe.display()))?;
+    if !output.status.success() {
+        bail!(
+            "the {name} phase of {n} articles failed ({})",
+            output.status
+        );
+    }
+    serde_json::from_slice(&output.stdout)
+        .with_context(|| format!("the {name} phase of {n} articles printed no figures"))
 }
 
 fn machine() -> String {
