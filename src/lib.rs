@@ -18,6 +18,7 @@ pub mod graph;
 pub mod ingest;
 pub mod lexicon;
 pub mod load;
+pub mod memory;
 pub mod meta;
 pub mod normalize;
 pub mod pipeline;

@@ -60,6 +60,7 @@ pub fn load_inputs(
     compact: bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Loaded> {
+    let _memory = crate::memory::KeepFreed::new();
     let (mut report, late) = load_new(store, inputs, progress)?;
     if report.bulk && compact {
         let t = std::time::Instant::now();

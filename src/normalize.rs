@@ -60,10 +60,7 @@ fn same_case(like: char, new: char) -> char {
 fn canonical_tones(chars: &mut [char]) {
     for i in 0..chars.len().saturating_sub(1) {
         let (a, b) = (chars[i], chars[i + 1]);
-        let (la, lb) = (
-            a.to_lowercase().next().unwrap_or(a),
-            b.to_lowercase().next().unwrap_or(b),
-        );
+        let (la, lb) = (lower(a), lower(b));
         let Some(&(_, _, na, nb)) = OLD_TONES.iter().find(|t| t.0 == la && t.1 == lb) else {
             continue;
         };
@@ -104,7 +101,7 @@ fn is_canonical(s: &str) -> bool {
         }
         // A pair that `canonical_tones` may move (it checks the context).
         if matches!(prev, 'o' | 'O' | 'u' | 'U') {
-            let l = c.to_lowercase().next().unwrap_or(c);
+            let l = lower(c);
             if OLD_TONES.iter().any(|t| t.1 == l) {
                 return false;
             }
@@ -132,9 +129,68 @@ fn canonical_full(s: &str) -> String {
 /// The comparison key of a string: canonical, lower-case.
 pub fn key(s: &str) -> String {
     if is_canonical(s) {
-        return s.to_lowercase();
+        return lowercase(s);
     }
-    canonical_full(s).to_lowercase()
+    lowercase(&canonical_full(s))
+}
+
+/// The lower case of the characters up to U+024F and of U+1E00-U+1EFF (the Latin letters
+/// Vietnamese is written in), where it is one character; `'\0'` where it is not.
+static LOWER: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    (0..0x250u32)
+        .chain(0x1e00..0x1f00)
+        .map(|u| {
+            let c = char::from_u32(u).expect("no surrogates below U+D800");
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(one), None) => one,
+                _ => '\0',
+            }
+        })
+        .collect()
+});
+
+/// `c` in lower case when that is one character (as `char::to_lowercase`), by a table for the
+/// letters of Vietnamese: the standard library searches its case tables for each of them.
+pub fn lower(c: char) -> char {
+    let u = c as usize;
+    let at = match u {
+        0..0x80 => return c.to_ascii_lowercase(),
+        0x80..0x250 => u,
+        0x1e00..0x1f00 => u - 0x1e00 + 0x250,
+        _ => return c.to_lowercase().next().unwrap_or(c),
+    };
+    match LOWER[at] {
+        '\0' => c.to_lowercase().next().unwrap_or(c),
+        l => l,
+    }
+}
+
+/// `str::to_lowercase`, faster on Vietnamese text (see [`lower`]).
+pub fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let u = c as usize;
+        let at = match u {
+            0..0x80 => {
+                out.push(c.to_ascii_lowercase());
+                continue;
+            }
+            0x80..0x250 => u,
+            0x1e00..0x1f00 => u - 0x1e00 + 0x250,
+            // Beyond the table, and a Greek capital sigma, whose lower case depends on where
+            // it stands: the standard library's own.
+            _ => return s.to_lowercase(),
+        };
+        match LOWER[at] {
+            '\0' => return s.to_lowercase(),
+            l => out.push(l),
+        }
+    }
+    out
 }
 
 impl Text {
@@ -335,6 +391,26 @@ mod tests {
             }
         }
         assert!(is_canonical("Tỉnh ủy Hà Tĩnh") && !is_canonical("Khánh Hoà"));
+    }
+
+    #[test]
+    fn lower_case_by_table_is_the_standard_librarys() {
+        let mut all = String::new();
+        for u in (0..0x3000u32).chain(0x1e00..0x1f00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(lower(c), c.to_lowercase().next().unwrap(), "U+{u:04X}");
+            let one = c.to_string();
+            assert_eq!(lowercase(&one), one.to_lowercase(), "U+{u:04X}");
+            all.push(c);
+        }
+        for s in [
+            all.as_str(),
+            "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK",
+            "ΟΔΟΣ",
+            "İstanbul Đà",
+        ] {
+            assert_eq!(lowercase(s), s.to_lowercase(), "{s:?}");
+        }
     }
 
     use super::*;

@@ -92,7 +92,7 @@ impl Store {
     pub fn bulk(&self) -> Bulk<'_> {
         Bulk {
             loader: self.inner.bulk_loader(),
-            _memory: KeepFreedMemory::new(),
+            _memory: crate::memory::KeepFreed::new(),
         }
     }
 
@@ -390,50 +390,7 @@ fn recount_tenure(tx: &mut Transaction<'_>, t: &NamedNode) -> Result<()> {
 /// A bulk load in progress; nothing is visible before `commit`.
 pub struct Bulk<'a> {
     loader: oxigraph::store::BulkLoader<'a>,
-    _memory: KeepFreedMemory,
-}
-
-/// mimalloc's `mi_option_purge_delay` (`mimalloc.h`): how long memory freed waits before it
-/// goes back to the system (10 ms), or -1 for never.
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// The bulk loads open, and the purge delay before the first one opened.
-static BULK_LOADS: std::sync::Mutex<(usize, std::ffi::c_long)> = std::sync::Mutex::new((0, 0));
-
-/// While a bulk load is open, memory freed stays with mimalloc (the binary's allocator) for the
-/// next allocation instead of going back to the system: the loader sorts each batch in vectors
-/// of tens of megabytes, and each new one was mapped and zeroed by the kernel again (20,000
-/// articles, load alone: 34-35 s instead of 39-42 s, 3-4 s of system time instead of 5-16 s).
-/// When the last one closes, the delay is what it was. What was freed meanwhile was never
-/// scheduled for a purge: it stays with the process until it is allocated again (nothing for a
-/// command that ends after its ingest; a forced `mi_collect` did not give it back either, as the
-/// peaks of a bench that runs on in the same process show).
-struct KeepFreedMemory;
-
-impl KeepFreedMemory {
-    fn new() -> KeepFreedMemory {
-        let mut open = BULK_LOADS.lock().unwrap_or_else(|e| e.into_inner());
-        if open.0 == 0 {
-            // SAFETY: reads and sets one of the allocator's options, read at each purge.
-            unsafe {
-                open.1 = libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY);
-                libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1);
-            }
-        }
-        open.0 += 1;
-        KeepFreedMemory
-    }
-}
-
-impl Drop for KeepFreedMemory {
-    fn drop(&mut self) {
-        let mut open = BULK_LOADS.lock().unwrap_or_else(|e| e.into_inner());
-        open.0 -= 1;
-        if open.0 == 0 {
-            // SAFETY: sets the option back to what it was.
-            unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, open.1) }
-        }
-    }
+    _memory: crate::memory::KeepFreed,
 }
 
 impl Bulk<'_> {

@@ -12,6 +12,7 @@ pub fn run(out: &Path, shard_size: usize, paths: &[PathBuf]) -> Result<ExitCode>
         bail!("--shard-size must be at least 1");
     }
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let _memory = polgraph::memory::KeepFreed::new();
     let (sources, mut errors) = ingest::sources(paths);
     let pb = super::ingest::progress_bar(None, "articles");
     let (mut shard, mut in_shard, mut articles, mut quads) = (0usize, 0usize, 0usize, 0usize);

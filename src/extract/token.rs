@@ -223,7 +223,12 @@ impl Tok {
                 t.to_ascii_lowercase()
             } else {
                 // A typographic apostrophe is the ASCII one (`Ia H’Drai`, `Ia H'Drai`).
-                t.to_lowercase().replace('’', "'")
+                let k = crate::normalize::lowercase(&t);
+                if k.contains('’') {
+                    k.replace('’', "'")
+                } else {
+                    k
+                }
             },
             text: t,
             span,

@@ -25,9 +25,9 @@ pub fn slug(s: &str) -> String {
         if c.is_ascii() {
             push(c, &mut out);
         } else {
-            for l in c.to_lowercase() {
-                unicode_normalization::char::decompose_canonical(l, |d| push(d, &mut out));
-            }
+            unicode_normalization::char::decompose_canonical(crate::normalize::lower(c), |d| {
+                push(d, &mut out)
+            });
         }
     }
     while out.ends_with('-') {
