@@ -3,7 +3,7 @@
 //! `scripts/gazetteer.py` from the PyPI package `vietnamadminunits` (MIT).
 
 use crate::normalize::key;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 const DATA: &str = include_str!("../data/gazetteer.tsv");
@@ -41,7 +41,7 @@ impl Gazetteer {
             .map(|(i, r)| (r[0].to_string(), i))
             .collect();
         let mut units = Vec::with_capacity(rows.len());
-        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, r) in rows.iter().enumerate() {
             units.push(Unit {
                 id: r[0].to_string(),

@@ -3,7 +3,7 @@
 
 use crate::normalize::key;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
 
@@ -88,7 +88,7 @@ pub fn token_key(s: &str) -> String {
 
 impl<T> Table<T> {
     fn new(entries: impl Iterator<Item = (String, T)>) -> Self {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         let mut values = Vec::new();
         let mut patterns = Vec::new();
         for (k, v) in entries {
@@ -223,7 +223,7 @@ mod tests {
                 "{name}: {k:?} is not canonical"
             );
         }
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for k in &keys {
             assert!(seen.insert(key(k)), "{name}: duplicate {k:?}");
         }

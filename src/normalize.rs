@@ -134,35 +134,54 @@ pub fn key(s: &str) -> String {
     lowercase(&canonical_full(s))
 }
 
-/// The lower case of the characters up to U+024F and of U+1E00-U+1EFF (the Latin letters
-/// Vietnamese is written in), where it is one character; `'\0'` where it is not.
-static LOWER: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+/// For the characters up to U+024F and U+1E00-U+1EFF (the Latin letters Vietnamese is written
+/// in): the lower case where it is one character (`'\0'` where it is not), and whether the
+/// character is alphanumeric. The standard library searches its tables for each of them.
+static LATIN: std::sync::LazyLock<Vec<(char, bool)>> = std::sync::LazyLock::new(|| {
     (0..0x250u32)
         .chain(0x1e00..0x1f00)
         .map(|u| {
             let c = char::from_u32(u).expect("no surrogates below U+D800");
             let mut l = c.to_lowercase();
-            match (l.next(), l.next()) {
+            let lower = match (l.next(), l.next()) {
                 (Some(one), None) => one,
                 _ => '\0',
-            }
+            };
+            (lower, c.is_alphanumeric())
         })
         .collect()
 });
 
-/// `c` in lower case when that is one character (as `char::to_lowercase`), by a table for the
-/// letters of Vietnamese: the standard library searches its case tables for each of them.
-pub fn lower(c: char) -> char {
+/// Where `c` is in [`LATIN`].
+fn latin(c: char) -> Option<usize> {
     let u = c as usize;
-    let at = match u {
-        0..0x80 => return c.to_ascii_lowercase(),
-        0x80..0x250 => u,
-        0x1e00..0x1f00 => u - 0x1e00 + 0x250,
-        _ => return c.to_lowercase().next().unwrap_or(c),
-    };
-    match LOWER[at] {
-        '\0' => c.to_lowercase().next().unwrap_or(c),
-        l => l,
+    match u {
+        0..0x250 => Some(u),
+        0x1e00..0x1f00 => Some(u - 0x1e00 + 0x250),
+        _ => None,
+    }
+}
+
+/// `c` in lower case when that is one character (as `char::to_lowercase`), by table for the
+/// letters of Vietnamese.
+pub fn lower(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match latin(c).map(|at| LATIN[at].0) {
+        Some(l) if l != '\0' => l,
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// `char::is_alphanumeric`, by table for the letters of Vietnamese.
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match latin(c) {
+        Some(at) => LATIN[at].1,
+        None => c.is_alphanumeric(),
     }
 }
 
@@ -173,21 +192,15 @@ pub fn lowercase(s: &str) -> String {
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let u = c as usize;
-        let at = match u {
-            0..0x80 => {
-                out.push(c.to_ascii_lowercase());
-                continue;
-            }
-            0x80..0x250 => u,
-            0x1e00..0x1f00 => u - 0x1e00 + 0x250,
-            // Beyond the table, and a Greek capital sigma, whose lower case depends on where
-            // it stands: the standard library's own.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        // Beyond the table (a Greek capital sigma, whose lower case depends on where it
+        // stands, among others): the standard library's own.
+        match latin(c).map(|at| LATIN[at].0) {
+            Some(l) if l != '\0' => out.push(l),
             _ => return s.to_lowercase(),
-        };
-        match LOWER[at] {
-            '\0' => return s.to_lowercase(),
-            l => out.push(l),
         }
     }
     out
@@ -399,6 +412,7 @@ mod tests {
         for u in (0..0x3000u32).chain(0x1e00..0x1f00) {
             let Some(c) = char::from_u32(u) else { continue };
             assert_eq!(lower(c), c.to_lowercase().next().unwrap(), "U+{u:04X}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "U+{u:04X}");
             let one = c.to_string();
             assert_eq!(lowercase(&one), one.to_lowercase(), "U+{u:04X}");
             all.push(c);

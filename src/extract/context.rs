@@ -6,7 +6,7 @@ use super::locality::{level_at, UnitMention};
 use super::Tokens;
 use crate::gazetteer::GAZETTEER as G;
 use crate::lexicon::{BodyClass, BODY};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 pub struct Context {
@@ -21,7 +21,7 @@ pub struct Context {
 impl Context {
     pub fn new(toks: &Tokens, mentions: &[UnitMention], title: Option<&str>) -> Context {
         // The main locality: most named (the headline counts double), then the most specific.
-        let mut score: HashMap<usize, (u32, usize)> = HashMap::new();
+        let mut score: HashMap<usize, (u32, usize)> = HashMap::default();
         for m in mentions {
             let in_title = title.is_some_and(|t| {
                 let words = toks.words(m.toks.start, m.toks.end);

@@ -116,7 +116,7 @@ impl Facts {
     /// One fact per key, the first mention kept (its span is the evidence).
     fn dedup(&mut self) {
         fn keep<T, K: Eq + std::hash::Hash>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = rustc_hash::FxHashSet::default();
             v.retain(|x| seen.insert(key(x)));
         }
         use crate::normalize::key as k;

@@ -44,6 +44,14 @@ impl Tok {
     }
 }
 
+/// A table's entries in a text: (first token, token after the last, automaton pattern), by first
+/// token and then longest first; and for each token, where its entries start in that list.
+struct Hits {
+    found: Vec<(u32, u32, u32)>,
+    /// `found[from[i] as usize..from[i + 1] as usize]` start at token `i`.
+    from: Vec<u32>,
+}
+
 pub struct Tokens {
     pub toks: Vec<Tok>,
     /// The tokens' keys joined by single spaces (`–` read as `-`): look-ups slice it.
@@ -51,9 +59,8 @@ pub struct Tokens {
     /// The byte offset of each token's key in `keys`, and `keys.len() + 1` after the last.
     at: Vec<u32>,
     /// Per lexicon table, its entries found in `keys` at token boundaries, computed on first
-    /// use: (first token, token after the last, automaton pattern), by first token and then
-    /// longest first.
-    hits: [OnceCell<Vec<(u32, u32, u32)>>; TABLES],
+    /// use (see [`Hits`]).
+    hits: [OnceCell<Hits>; TABLES],
 }
 
 impl Tokens {
@@ -65,15 +72,17 @@ impl Tokens {
         let mut i = 0;
         while i < chars.len() {
             let (b, c) = chars[i];
-            if c.is_alphanumeric() {
+            if crate::normalize::is_alphanumeric(c) {
                 let mut j = i + 1;
                 while j < chars.len() {
                     let cj = chars[j].1;
                     // `đ/c`, `TP.HCM`, `T.N`, `H'Drai` stay one token; `Tỉnh.` does not.
                     let inner = matches!(cj, '.' | '/' | '\'' | '’')
-                        && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric())
+                        && chars
+                            .get(j + 1)
+                            .is_some_and(|n| crate::normalize::is_alphanumeric(n.1))
                         && !(cj == '.' && chars.get(j + 1).is_some_and(|n| n.1.is_lowercase()));
-                    if cj.is_alphanumeric() || inner {
+                    if crate::normalize::is_alphanumeric(cj) || inner {
                         j += 1;
                     } else {
                         break;
@@ -118,9 +127,9 @@ impl Tokens {
         &self.keys[self.at[a] as usize..self.at[b] as usize - 1]
     }
 
-    /// The table's entries in the text (see `hits`).
-    fn hits<T>(&self, table: &Table<T>) -> &[(u32, u32, u32)] {
-        self.hits[table.id].get_or_init(|| {
+    /// The table's entries in the text starting at token `i` (see `hits`).
+    fn hits<T>(&self, table: &Table<T>, i: usize) -> &[(u32, u32, u32)] {
+        let hits = self.hits[table.id].get_or_init(|| {
             let token_at = |b: usize| self.at.binary_search(&(b as u32)).ok();
             let mut out: Vec<(u32, u32, u32)> = table
                 .ac
@@ -133,8 +142,20 @@ impl Tokens {
                 })
                 .collect();
             out.sort_unstable_by_key(|&(a, b, p)| (a, std::cmp::Reverse(b), p));
-            out
-        })
+            let mut from = Vec::with_capacity(self.toks.len() + 1);
+            let mut k = 0;
+            for t in 0..=self.toks.len() {
+                while k < out.len() && (out[k].0 as usize) < t {
+                    k += 1;
+                }
+                from.push(k as u32);
+            }
+            Hits { found: out, from }
+        });
+        match (hits.from.get(i), hits.from.get(i + 1)) {
+            (Some(&a), Some(&b)) => &hits.found[a as usize..b as usize],
+            _ => &[],
+        }
     }
 
     /// The same tokens with those inside `ranges` hidden.
@@ -191,11 +212,8 @@ impl Tokens {
         if !self.get(i).is_some_and(|t| t.word) {
             return None;
         }
-        let hits = self.hits(table);
-        let first = hits.partition_point(|h| (h.0 as usize) < i);
-        hits[first..]
+        self.hits(table, i)
             .iter()
-            .take_while(|h| h.0 as usize == i)
             .find(|&&(_, e, _)| {
                 let e = e as usize;
                 let inner = |j: usize| {

@@ -7,27 +7,15 @@ use super::vocab::ID;
 /// placement and normalisation form do not matter), `đ` -> `d`, every other run -> `-`.
 pub fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let push = |c: char, out: &mut String| {
-        let c = match c {
-            'đ' | 'Đ' => 'd',
-            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
-            c if unicode_normalization::char::is_combining_mark(c) => return,
-            // Zero-width characters vanish, as normalisation drops them.
-            '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{ad}' => return,
-            _ => '-',
-        };
-        if c == '-' && (out.is_empty() || out.ends_with('-')) {
-            return;
-        }
-        out.push(c);
-    };
     for c in s.chars() {
         if c.is_ascii() {
-            push(c, &mut out);
-        } else {
-            unicode_normalization::char::decompose_canonical(crate::normalize::lower(c), |d| {
-                push(d, &mut out)
-            });
+            push(fold(c), &mut out);
+            continue;
+        }
+        match SLUG.get(latin(c)) {
+            Some(&b) if b == NOTHING => {}
+            Some(&b) if b != COMPLEX => push(Some(b as char), &mut out),
+            _ => each_folded(c, |f| push(f, &mut out)),
         }
     }
     while out.ends_with('-') {
@@ -35,6 +23,65 @@ pub fn slug(s: &str) -> String {
     }
     out
 }
+
+/// What a character of a name becomes in a slug, before runs of `-` are joined: `None` for
+/// nothing (a combining mark, a zero-width character).
+fn fold(c: char) -> Option<char> {
+    match c {
+        'đ' | 'Đ' => Some('d'),
+        c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+        c if unicode_normalization::char::is_combining_mark(c) => None,
+        // Zero-width characters vanish, as normalisation drops them.
+        '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{ad}' => None,
+        _ => Some('-'),
+    }
+}
+
+/// The folds of a character's lower case, decomposed: `ệ` -> `e` and two marks.
+fn each_folded(c: char, mut f: impl FnMut(Option<char>)) {
+    for l in c.to_lowercase() {
+        unicode_normalization::char::decompose_canonical(l, |d| f(fold(d)));
+    }
+}
+
+fn push(c: Option<char>, out: &mut String) {
+    match c {
+        None => {}
+        Some('-') if out.is_empty() || out.ends_with('-') => {}
+        Some(c) => out.push(c),
+    }
+}
+
+/// The index of a character up to U+024F or in U+1E00-U+1EFF (the Latin letters of Vietnamese)
+/// in [`SLUG`], past its end for any other.
+fn latin(c: char) -> usize {
+    match c as usize {
+        u @ 0..0x250 => u,
+        u @ 0x1e00..0x1f00 => u - 0x1e00 + 0x250,
+        _ => usize::MAX,
+    }
+}
+
+const NOTHING: u8 = 0;
+const COMPLEX: u8 = 1;
+
+/// For the Latin letters of Vietnamese, what [`each_folded`] gives, computed once: the one
+/// ASCII character, [`NOTHING`], or [`COMPLEX`] for more than one.
+static SLUG: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+    (0..0x250u32)
+        .chain(0x1e00..0x1f00)
+        .map(|u| {
+            let c = char::from_u32(u).expect("no surrogates below U+D800");
+            let mut folds = Vec::new();
+            each_folded(c, |f| folds.extend(f));
+            match folds.as_slice() {
+                [] => NOTHING,
+                [one] if one.is_ascii() && *one as u32 > 1 => *one as u8,
+                _ => COMPLEX,
+            }
+        })
+        .collect()
+});
 
 /// Percent-encoding: unreserved characters kept, everything else encoded (an article id in an
 /// IRI path, an IRI in a query string).
@@ -144,6 +191,37 @@ pub fn holding(article_id: &str, person: &str, role: &str, org: &str) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The slug as it was computed before the table: every character folded.
+    fn slug_by_folding(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            each_folded(c, |f| push(f, &mut out));
+        }
+        while out.ends_with('-') {
+            out.pop();
+        }
+        out
+    }
+
+    #[test]
+    fn the_slug_table_folds_as_folding_does() {
+        let mut all = String::new();
+        for u in (0..0x3000u32).chain(0x1e00..0x1f00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            let one = format!("a{c}b");
+            assert_eq!(slug(&one), slug_by_folding(&one), "U+{u:04X}");
+            all.push(c);
+        }
+        for s in [
+            all.as_str(),
+            "Ủy ban nhân dân tỉnh Đắk Lắk",
+            "Khánh Hoà",
+            "e\u{301}",
+        ] {
+            assert_eq!(slug(s), slug_by_folding(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn slugs_are_ascii_and_stable() {

@@ -10,7 +10,7 @@ use crate::ingest::Article;
 use crate::meta::Meta;
 use crate::normalize::Text;
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use vocab::*;
 
@@ -268,8 +268,8 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, facts: &Facts)
         article,
         text,
         art: art.clone(),
-        places: HashMap::new(),
-        orgs: HashMap::new(),
+        places: HashMap::default(),
+        orgs: HashMap::default(),
     };
     m.g.a(&art, pg::ARTICLE);
     m.g.text(&art, dcterms::IDENTIFIER, &article.id);
@@ -297,7 +297,7 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, facts: &Facts)
         }
     }
     // People: scoped by the province of their first local post.
-    let mut units: HashMap<String, Option<usize>> = HashMap::new();
+    let mut units: HashMap<String, Option<usize>> = HashMap::default();
     for o in &facts.offices {
         let u = units.entry(crate::normalize::key(&o.person)).or_default();
         *u = u.or(o.org.unit);
