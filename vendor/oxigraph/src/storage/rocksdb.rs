@@ -1698,28 +1698,41 @@ impl<'a> FileBulkLoader<'a> {
         &self,
         values: impl Iterator<Item = Vec<u8>>,
     ) -> Result<PathBuf, StorageError> {
-        // polgraph: sorted on the first 32 bytes held inline as two big-endian integers, then
-        // on the whole key where those are equal: most comparisons no longer follow two
-        // pointers into memory that is not in the cache.
-        let mut values = values
+        // polgraph: the keys are written one after the other into one buffer (not a `Vec` each)
+        // and sorted on their first 32 bytes held inline as two big-endian integers, then on
+        // the whole key where those are equal: most comparisons no longer follow two pointers
+        // into memory that is not in the cache. The keys are read in sorted order, so from all
+        // over the buffer: each is fetched into the cache a few keys ahead of its turn.
+        let mut buffer = Vec::new();
+        let mut keys = values
             .map(|value| {
                 let mut prefix = [0; 32];
                 let n = value.len().min(32);
                 prefix[..n].copy_from_slice(&value[..n]);
                 let (high, low) = prefix.split_at(16);
+                let start = buffer.len();
+                buffer.extend_from_slice(&value);
                 (
                     (
                         u128::from_be_bytes(high.try_into().unwrap()),
                         u128::from_be_bytes(low.try_into().unwrap()),
                     ),
-                    value,
+                    start,
+                    buffer.len(),
                 )
             })
             .collect::<Vec<_>>();
-        values.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+        keys.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| buffer[a.1..a.2].cmp(&buffer[b.1..b.2]))
+        });
         let mut sst = self.storage.db.new_sst_file()?;
-        for (_, value) in values {
-            sst.insert_empty(&value)?;
+        const AHEAD: usize = 16;
+        for (i, &(_, start, end)) in keys.iter().enumerate() {
+            if let Some(&(_, next, next_end)) = keys.get(i + AHEAD) {
+                prefetch(&buffer[next..next_end]);
+            }
+            sst.insert_empty(&buffer[start..end])?;
         }
         sst.finish()
     }
@@ -1837,4 +1850,21 @@ mod tests {
 
         Ok(())
     }
+}
+
+/// polgraph: asks the CPU to bring the cache lines of `bytes` in (a hint, nothing else).
+#[inline]
+#[cfg_attr(target_arch = "x86_64", expect(unsafe_code))]
+fn prefetch(bytes: &[u8]) {
+    #[cfg(target_arch = "x86_64")]
+    for line in bytes.chunks(64) {
+        // SAFETY: a prefetch reads nothing and cannot fault; the address is in `bytes`.
+        unsafe {
+            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                line.as_ptr().cast(),
+            )
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = bytes;
 }
