@@ -115,11 +115,21 @@ pub fn extract(text: &Text, meta: &Meta) -> Facts {
 impl Facts {
     /// One fact per key, the first mention kept (its span is the evidence).
     fn dedup(&mut self) {
-        fn keep<T, K: Eq + std::hash::Hash>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
+        fn keep<T, K: Eq + std::hash::Hash>(v: &mut Vec<T>, mut key: impl FnMut(&T) -> K) {
             let mut seen = rustc_hash::FxHashSet::default();
             v.retain(|x| seen.insert(key(x)));
         }
-        use crate::normalize::key as k;
+        // The same names come back in many facts (an org in every post it has): each name's
+        // key is computed once.
+        let mut keys: rustc_hash::FxHashMap<String, String> = Default::default();
+        let mut k = |s: &str| -> String {
+            if let Some(key) = keys.get(s) {
+                return key.clone();
+            }
+            let key = crate::normalize::key(s);
+            keys.insert(s.to_string(), key.clone());
+            key
+        };
         keep(&mut self.persons, |p| k(&p.name));
         keep(&mut self.offices, |o| {
             (k(&o.person), k(&o.role), k(&o.org.name), o.former)
