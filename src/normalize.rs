@@ -134,26 +134,9 @@ pub fn key(s: &str) -> String {
     lowercase(&canonical_full(s))
 }
 
-/// For the characters up to U+024F and U+1E00-U+1EFF (the Latin letters Vietnamese is written
-/// in): the lower case where it is one character (`'\0'` where it is not), and whether the
-/// character is alphanumeric. The standard library searches its tables for each of them.
-static LATIN: std::sync::LazyLock<Vec<(char, bool)>> = std::sync::LazyLock::new(|| {
-    (0..0x250u32)
-        .chain(0x1e00..0x1f00)
-        .map(|u| {
-            let c = char::from_u32(u).expect("no surrogates below U+D800");
-            let mut l = c.to_lowercase();
-            let lower = match (l.next(), l.next()) {
-                (Some(one), None) => one,
-                _ => '\0',
-            };
-            (lower, c.is_alphanumeric())
-        })
-        .collect()
-});
-
-/// Where `c` is in [`LATIN`].
-fn latin(c: char) -> Option<usize> {
+/// The index of a character up to U+024F or in U+1E00-U+1EFF (the Latin letters Vietnamese is
+/// written in) in a table made by [`latin_table`].
+pub(crate) fn latin(c: char) -> Option<usize> {
     let u = c as usize;
     match u {
         0..0x250 => Some(u),
@@ -162,16 +145,40 @@ fn latin(c: char) -> Option<usize> {
     }
 }
 
+/// `f` of each character up to U+024F and in U+1E00-U+1EFF, indexed by [`latin`]: what the
+/// standard library would search its tables for at each character, computed once.
+pub(crate) fn latin_table<T>(f: impl Fn(char) -> T) -> Vec<T> {
+    (0..0x250u32)
+        .chain(0x1e00..0x1f00)
+        .map(|u| f(char::from_u32(u).expect("no surrogates below U+D800")))
+        .collect()
+}
+
+/// For the Latin letters of Vietnamese: the lower case where it is one character (`'\0'` where
+/// it is not), and whether the character is alphanumeric.
+static LATIN: std::sync::LazyLock<Vec<(char, bool)>> = std::sync::LazyLock::new(|| {
+    latin_table(|c| {
+        let mut l = c.to_lowercase();
+        let lower = match (l.next(), l.next()) {
+            (Some(one), None) => one,
+            _ => '\0',
+        };
+        (lower, c.is_alphanumeric())
+    })
+});
+
+/// The lower case of `c` from [`LATIN`], where the table has it.
+fn table_lower(c: char) -> Option<char> {
+    latin(c).map(|at| LATIN[at].0).filter(|&l| l != '\0')
+}
+
 /// `c` in lower case when that is one character (as `char::to_lowercase`), by table for the
 /// letters of Vietnamese.
 pub fn lower(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    match latin(c).map(|at| LATIN[at].0) {
-        Some(l) if l != '\0' => l,
-        _ => c.to_lowercase().next().unwrap_or(c),
-    }
+    table_lower(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c))
 }
 
 /// `char::is_alphanumeric`, by table for the letters of Vietnamese.
@@ -198,9 +205,9 @@ pub fn lowercase(s: &str) -> String {
         }
         // Beyond the table (a Greek capital sigma, whose lower case depends on where it
         // stands, among others): the standard library's own.
-        match latin(c).map(|at| LATIN[at].0) {
-            Some(l) if l != '\0' => out.push(l),
-            _ => return s.to_lowercase(),
+        match table_lower(c) {
+            Some(l) => out.push(l),
+            None => return s.to_lowercase(),
         }
     }
     out

@@ -125,9 +125,9 @@ pub fn run(
 
 /// The three phases of size `n`, each in a process of its own (this binary, `bench --phase`).
 fn size(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
-    let ingested: Ingested = phase("ingest", n, seed, dir)?;
-    let updated: Updated = phase("update", n, seed, dir)?;
-    let reference: Reference = phase("reference", n, seed, dir)?;
+    let ingested: Ingested = phase(Phase::Ingest, n, seed, dir)?;
+    let updated: Updated = phase(Phase::Update, n, seed, dir)?;
+    let reference: Reference = phase(Phase::Reference, n, seed, dir)?;
     Ok(Figures {
         ingested,
         updated,
@@ -135,7 +135,14 @@ fn size(n: usize, seed: u64, dir: &Path) -> Result<Figures> {
     })
 }
 
-fn phase<T: serde::de::DeserializeOwned>(name: &str, n: usize, seed: u64, dir: &Path) -> Result<T> {
+fn phase<T: serde::de::DeserializeOwned>(
+    phase: Phase,
+    n: usize,
+    seed: u64,
+    dir: &Path,
+) -> Result<T> {
+    let value = clap::ValueEnum::to_possible_value(&phase).expect("no phase is skipped");
+    let name = value.get_name();
     let exe = std::env::current_exe().context("cannot find polgraph's own binary")?;
     let output = std::process::Command::new(&exe)
         .args(["bench", "--phase", name, "--articles", &n.to_string()])

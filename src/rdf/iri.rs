@@ -12,9 +12,9 @@ pub fn slug(s: &str) -> String {
             push(fold(c), &mut out);
             continue;
         }
-        match SLUG.get(latin(c)) {
-            Some(&b) if b == NOTHING => {}
-            Some(&b) if b != COMPLEX => push(Some(b as char), &mut out),
+        match crate::normalize::latin(c).map(|at| SLUG[at]) {
+            Some(NOTHING) => {}
+            Some(b) if b != COMPLEX => push(Some(b as char), &mut out),
             _ => each_folded(c, |f| push(f, &mut out)),
         }
     }
@@ -52,35 +52,22 @@ fn push(c: Option<char>, out: &mut String) {
     }
 }
 
-/// The index of a character up to U+024F or in U+1E00-U+1EFF (the Latin letters of Vietnamese)
-/// in [`SLUG`], past its end for any other.
-fn latin(c: char) -> usize {
-    match c as usize {
-        u @ 0..0x250 => u,
-        u @ 0x1e00..0x1f00 => u - 0x1e00 + 0x250,
-        _ => usize::MAX,
-    }
-}
-
 const NOTHING: u8 = 0;
 const COMPLEX: u8 = 1;
 
-/// For the Latin letters of Vietnamese, what [`each_folded`] gives, computed once: the one
-/// ASCII character, [`NOTHING`], or [`COMPLEX`] for more than one.
+/// For the Latin letters of Vietnamese (indexed by [`crate::normalize::latin`]), what
+/// [`each_folded`] gives, computed once: the one ASCII character, [`NOTHING`], or [`COMPLEX`]
+/// for more than one.
 static SLUG: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
-    (0..0x250u32)
-        .chain(0x1e00..0x1f00)
-        .map(|u| {
-            let c = char::from_u32(u).expect("no surrogates below U+D800");
-            let mut folds = Vec::new();
-            each_folded(c, |f| folds.extend(f));
-            match folds.as_slice() {
-                [] => NOTHING,
-                [one] if one.is_ascii() && *one as u32 > 1 => *one as u8,
-                _ => COMPLEX,
-            }
-        })
-        .collect()
+    crate::normalize::latin_table(|c| {
+        let mut folds = Vec::new();
+        each_folded(c, |f| folds.extend(f));
+        match folds.as_slice() {
+            [] => NOTHING,
+            [one] if one.is_ascii() && *one as u32 > 1 => *one as u8,
+            _ => COMPLEX,
+        }
+    })
 });
 
 /// Percent-encoding: unreserved characters kept, everything else encoded (an article id in an
