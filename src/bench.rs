@@ -231,6 +231,11 @@ pub fn ingest(n: usize, seed: u64, dir: &Path) -> Result<Ingested> {
                 vec![format!("person={person}")],
             ),
             (
+                format!("person-statements{other}"),
+                "person-statements",
+                vec![format!("person={person}")],
+            ),
+            (
                 format!("holders (huyện{other})"),
                 "holders",
                 vec!["role=Bí thư".into(), format!("place={district}")],
@@ -247,7 +252,7 @@ pub fn ingest(n: usize, seed: u64, dir: &Path) -> Result<Ingested> {
     let selective = runs.len();
     for q in crate::query::SHIPPED {
         match q.name {
-            "person-posts" | "holders" => {}
+            "person-posts" | "person-statements" | "holders" => {}
             "issued-by" => runs.push((q.name.into(), q.name, vec!["issuer=Bộ Chính trị".into()])),
             "office-history" => runs.push((q.name.into(), q.name, vec!["year=2020".into()])),
             _ => runs.push((q.name.into(), q.name, Vec::new())),

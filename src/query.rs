@@ -32,6 +32,7 @@ pub const SHIPPED: &[Shipped] = shipped!(
     "events",
     "holders",
     "person-posts",
+    "person-statements",
     "issued-by",
     "office-history",
     "stats",

@@ -1,12 +1,14 @@
-//! Tenures: a person's holding of a post across the articles that state it as current. One node
-//! a tenure, in a graph of its own (`…/id/graph/tenures`) beside the article graphs, with the
-//! first and the last date stated, the number of articles and the last of them: "who holds a
-//! post in a place" reads a few tenures instead of every article that names the holders.
+//! Tenures: a person's holding of a post across the articles that state it as current, and
+//! apart from it, across those that state it as former ("nguyên Bí thư"). One node a tenure, in a
+//! graph of its own (`…/id/graph/tenures`) beside the article graphs, with the first and the last
+//! date stated, the number of articles and the last of them: "who holds a post in a place" and
+//! "which posts does this person hold" read a few tenures instead of every article that names
+//! the holders, and a person's statements are reached from their tenures.
 //!
 //! The tenures graph is derived from the article graphs and kept with them: an ingest adds what
 //! its articles state to the tenures they name; an article replaced takes its statements back
 //! (its tenures are counted again from the articles that still state them). An article graph
-//! links each current holding to its tenure (`pg:tenure`).
+//! links each holding to its tenure (`pg:tenure`).
 
 use crate::gazetteer::GAZETTEER as G;
 use crate::rdf::vocab::{foaf, org, pg, rdf, skos, xsd};
@@ -134,7 +136,7 @@ pub fn graph_name() -> GraphName {
 }
 
 /// What does not change with the articles: the tenure's person, post, body and the units the
-/// body is within, with their labels.
+/// body is within, with their labels, and whether the articles state it as former.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Description {
     pub tenure: String,
@@ -147,6 +149,7 @@ pub struct Description {
     pub post: String,
     /// The units the body's jurisdiction is in (itself first), with their labels.
     pub within: Vec<(String, String)>,
+    pub former: bool,
 }
 
 impl Description {
@@ -170,6 +173,7 @@ impl Description {
             org_label: g.get(s.org_label).to_string(),
             post: g.get(s.post).to_string(),
             within,
+            former: s.former,
         }
     }
 
@@ -179,7 +183,7 @@ impl Description {
         let g = graph_name();
         let n = |s: &str| NamedNode::new_unchecked(s);
         let t = n(&s.tenure);
-        let mut out = Vec::with_capacity(12 + 2 * s.within.len());
+        let mut out = Vec::with_capacity(13 + 2 * s.within.len());
         let mut iri = |subject: &NamedNode, p: &str, o: &str| {
             out.push(Quad::new(subject.clone(), n(p), n(o), g.clone()));
         };
@@ -191,6 +195,12 @@ impl Description {
         for (u, _) in &s.within {
             iri(&t, pg::WITHIN, u);
         }
+        out.push(Quad::new(
+            t.clone(),
+            n(pg::FORMER),
+            Literal::new_typed_literal(if s.former { "true" } else { "false" }, n(xsd::BOOLEAN)),
+            g.clone(),
+        ));
         let vi = |v: &str| Literal::new_language_tagged_literal_unchecked(v, "vi");
         out.push(Quad::new(
             n(&s.person),

@@ -183,11 +183,10 @@ fn stats_counts_articles_and_kinds() {
             .any(|l| l.starts_with("persons") && l.contains('│')),
         "{out}"
     );
-    // A tenure for each person, role and organization stated current.
+    // A tenure for each person, role, organization and former flag stated.
     let tenures: BTreeSet<Vec<String>> = csv(&store, "offices")
         .into_iter()
-        .filter(|r| r[4] == "false")
-        .map(|r| r[1..4].to_vec())
+        .map(|r| r[1..5].to_vec())
         .collect();
     let line = out
         .lines()
@@ -360,7 +359,12 @@ fn bench_measures_each_size_in_processes_of_its_own() {
     }
     // Every selective question found rows: "LABEL FIRST, again AGAIN (ROWS)".
     let latencies = out.lines().find(|l| l.contains("40 articles:")).unwrap();
-    for label in ["person-posts ", "holders (huyện) ", "holders (tỉnh) "] {
+    for label in [
+        "person-posts ",
+        "person-statements ",
+        "holders (huyện) ",
+        "holders (tỉnh) ",
+    ] {
         let at = latencies
             .find(label)
             .unwrap_or_else(|| panic!("{label} in {out}"));
@@ -566,16 +570,59 @@ fn parameters_select_the_rows_of_the_full_listing() {
     assert!(!selected.is_empty());
     assert_eq!(selected, expected);
 
-    let posts = rows("person-posts", &[]);
-    let person = value(posts[0].split('\t').next().unwrap());
-    let selected = rows("person-posts", &[format!("person={person}")]);
-    let expected: Vec<String> = posts
-        .iter()
-        .filter(|r| value(r.split('\t').next().unwrap()) == person)
-        .cloned()
+    for q in ["person-posts", "person-statements"] {
+        let all = rows(q, &[]);
+        let person = value(all[0].split('\t').next().unwrap());
+        let selected = rows(q, &[format!("person={person}")]);
+        let expected: Vec<String> = all
+            .iter()
+            .filter(|r| value(r.split('\t').next().unwrap()) == person)
+            .cloned()
+            .collect();
+        assert!(!selected.is_empty(), "{q}");
+        assert_eq!(selected, expected, "{q}");
+    }
+}
+
+/// `person-statements`, which reaches the articles through the tenures, lists every holding the
+/// articles state (`offices`, read from the article graphs), and `person-posts` a row for each
+/// person, post and former flag among them, counting its articles.
+#[test]
+fn a_persons_posts_and_statements_agree_with_the_offices() {
+    let (_d, store) = ingested();
+    // doc, person, role, organization, former
+    let offices: BTreeSet<Vec<String>> = csv(&store, "offices").into_iter().collect();
+    assert!(offices.len() > 5, "{offices:?}");
+    // person, role, organization, former, stated, doc, evidence
+    let tsv = ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "--format",
+        "tsv",
+        "person-statements",
+    ]);
+    let statements: BTreeSet<Vec<String>> = tsv
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let c: Vec<&str> = l
+                .split('\t')
+                .map(|c| c.split('"').nth(1).unwrap_or(c))
+                .collect();
+            [c[5], c[0], c[1], c[2], c[3]].map(String::from).to_vec()
+        })
         .collect();
-    assert!(!selected.is_empty());
-    assert_eq!(selected, expected);
+    assert_eq!(statements, offices);
+    let mut articles: std::collections::BTreeMap<Vec<String>, usize> = Default::default();
+    for o in &offices {
+        *articles.entry(o[1..].to_vec()).or_default() += 1;
+    }
+    let posts: std::collections::BTreeMap<Vec<String>, usize> = csv(&store, "person-posts")
+        .into_iter()
+        .map(|r| (r[..4].to_vec(), r[6].parse().unwrap()))
+        .collect();
+    assert_eq!(posts, articles);
 }
 
 #[test]
@@ -591,6 +638,7 @@ fn queries_by_name_file_and_inline() {
         "documents",
         "holders",
         "person-posts",
+        "person-statements",
         "issued-by",
     ] {
         assert!(
@@ -1689,4 +1737,107 @@ fn tenures_are_the_same_however_the_articles_arrive() {
     let after = tenure_quads(&parts);
     assert_ne!(after, bulk);
     assert_eq!(after, tenure_quads(&fresh));
+}
+
+/// A post a person is said to hold and, in a later article, to have held ("nguyên Bí thư") is two
+/// tenures: `person-posts` lists both, `holders` only the current one, and an article that no
+/// longer says "nguyên" takes the former tenure away.
+#[test]
+fn a_former_post_is_a_tenure_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = |id: &str, date: &str, text: &str| {
+        serde_json::json!({ "id": id, "date": date, "text": text }).to_string()
+    };
+    let held = record(
+        "a1",
+        "2019-06-15",
+        "Tỉnh ủy Bắc Kạn sơ kết công tác xây dựng Đảng\n\nNgày 15/6, Tỉnh ủy Bắc Kạn tổ chức hội \
+         nghị. Đồng chí Hoàng Văn Thạch - Bí thư Tỉnh ủy Bắc Kạn chủ trì hội nghị.",
+    );
+    let former = record(
+        "a2",
+        "2022-03-20",
+        "Gặp mặt cán bộ lão thành\n\nNgày 20/3, Tỉnh ủy Bắc Kạn tổ chức gặp mặt cán bộ lão thành. \
+         Dự có đồng chí Hoàng Văn Thạch, nguyên Bí thư Tỉnh ủy Bắc Kạn; đồng chí Nguyễn Đăng Bình \
+         - Bí thư Tỉnh ủy Bắc Kạn.",
+    );
+    let write = |name: &str, lines: &[&String]| {
+        let p = dir.path().join(name);
+        let text: Vec<&str> = lines.iter().map(|l| l.as_str()).collect();
+        std::fs::write(&p, text.join("\n") + "\n").unwrap();
+        p
+    };
+    let both = write("both.jsonl", &[&held, &former]);
+    let store = dir.path().join("db");
+    ok(&["ingest", "--store", s(&store), s(&both)]);
+    let ask = |store: &Path, q: &str, params: &[&str]| -> Vec<Vec<String>> {
+        let mut args = vec!["query", "--store", s(store), "--format", "csv"];
+        for p in params {
+            args.extend(["--param", p]);
+        }
+        args.push(q);
+        csv_rows(&ok(&args))
+    };
+    let thach = ["person=Hoàng Văn Thạch"];
+    assert_eq!(
+        ask(&store, "person-posts", &thach),
+        [
+            "Hoàng Văn Thạch,Bí thư,Tỉnh ủy Bắc Kạn,false,2019-06-15,2019-06-15,1,a1",
+            "Hoàng Văn Thạch,Bí thư,Tỉnh ủy Bắc Kạn,true,2022-03-20,2022-03-20,1,a2",
+        ]
+        .map(|r| r.split(',').map(String::from).collect::<Vec<_>>())
+    );
+    let statements = ask(&store, "person-statements", &thach);
+    assert_eq!(statements.len(), 2, "{statements:?}");
+    // The evidence, the last column, has a comma of its own.
+    assert_eq!(
+        statements[1][6..].join(","),
+        "Hoàng Văn Thạch, nguyên Bí thư Tỉnh ủy Bắc Kạn"
+    );
+    // Who holds the post (the latest stated first): both people were stated current once; the
+    // former tenure is not a row.
+    let holders: Vec<String> = ask(&store, "holders", &["role=Bí thư", "place=tỉnh Bắc Kạn"])
+        .into_iter()
+        .map(|r| format!("{} {}", r[3], r[7]))
+        .collect();
+    assert_eq!(holders, ["Nguyễn Đăng Bình a2", "Hoàng Văn Thạch a1"]);
+
+    // The same tenures one article at a time (transactions) as bulk-loaded.
+    let apart = dir.path().join("apart");
+    ok(&[
+        "ingest",
+        "--store",
+        s(&apart),
+        s(&write("1.jsonl", &[&held])),
+    ]);
+    ok(&[
+        "ingest",
+        "--store",
+        s(&apart),
+        s(&write("2.jsonl", &[&former])),
+    ]);
+    assert_eq!(tenure_quads(&apart), tenure_quads(&store));
+    // a2 again, without the former Bí thư: his former tenure goes, the current one stays.
+    let without = record(
+        "a2",
+        "2022-03-20",
+        "Gặp mặt cán bộ lão thành\n\nNgày 20/3, Tỉnh ủy Bắc Kạn tổ chức gặp mặt cán bộ lão thành. \
+         Dự có đồng chí Nguyễn Đăng Bình - Bí thư Tỉnh ủy Bắc Kạn.",
+    );
+    ok(&[
+        "ingest",
+        "--store",
+        s(&apart),
+        s(&write("3.jsonl", &[&without])),
+    ]);
+    let posts = ask(&apart, "person-posts", &thach);
+    assert_eq!(posts.len(), 1, "{posts:?}");
+    assert_eq!(posts[0][3], "false");
+    assert!(
+        !tenure_quads(&apart)
+            .iter()
+            .any(|q| q.contains("former-tenure")),
+        "{:?}",
+        tenure_quads(&apart)
+    );
 }

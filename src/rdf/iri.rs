@@ -147,8 +147,9 @@ pub fn mention(article_id: &str, kind: &str, start: usize, end: usize, entity: &
     )
 }
 /// A tenure: a person's holding of a post, across the articles that state it (see
-/// [`crate::tenure`]); minted from the person's and the post's IRIs.
-pub fn tenure(person: &str, post: &str) -> String {
+/// [`crate::tenure`]); minted from the person's and the post's IRIs. A former holding ("nguyên
+/// Bí thư") is a tenure of its own, `…/id/former-tenure/…`, beside the current one.
+pub fn tenure(person: &str, post: &str, former: bool) -> String {
     let rest = |s: &str, kind: &str| -> String {
         s.strip_prefix(ID)
             .and_then(|s| s.strip_prefix(kind))
@@ -156,7 +157,8 @@ pub fn tenure(person: &str, post: &str) -> String {
             .to_string()
     };
     format!(
-        "{ID}tenure/{}/{}",
+        "{ID}{}/{}/{}",
+        if former { "former-tenure" } else { "tenure" },
         rest(person, "person/"),
         rest(post, "post/")
     )
@@ -219,12 +221,17 @@ mod tests {
             article("a b/é"),
             "https://w3id.org/polgraph/id/article/a%20b%2F%C3%A9"
         );
+        let (hai, secretary) = (
+            person("Nguyễn Văn Hải", "ha-tinh"),
+            post("Bí thư", "Thị ủy Hồng Lĩnh"),
+        );
         assert_eq!(
-            tenure(
-                &person("Nguyễn Văn Hải", "ha-tinh"),
-                &post("Bí thư", "Thị ủy Hồng Lĩnh")
-            ),
+            tenure(&hai, &secretary, false),
             "https://w3id.org/polgraph/id/tenure/ha-tinh/nguyen-van-hai/thi-uy-hong-linh/bi-thu"
+        );
+        assert_eq!(
+            tenure(&hai, &secretary, true),
+            "https://w3id.org/polgraph/id/former-tenure/ha-tinh/nguyen-van-hai/thi-uy-hong-linh/bi-thu"
         );
     }
 }

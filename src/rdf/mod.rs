@@ -22,12 +22,12 @@ pub struct Graph {
     buf: String,
     /// Deduplicated by [`Graph::finish`].
     quads: Vec<Stored>,
-    /// The current holdings the article states, one a tenure, for the tenures graph.
+    /// The holdings the article states, one a tenure, for the tenures graph.
     pub tenures: Vec<Stated>,
 }
 
-/// A current holding as the tenures graph needs it (see [`crate::tenure`]): its terms, as byte
-/// ranges of the graph's buffer (no allocation), and the unit of its body.
+/// A holding as the tenures graph needs it (see [`crate::tenure`]): its terms, as byte ranges of
+/// the graph's buffer (no allocation), the unit of its body and whether it is a former one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stated {
     pub tenure: Span,
@@ -40,6 +40,7 @@ pub struct Stated {
     pub post: Span,
     /// The gazetteer unit of the body's jurisdiction.
     pub unit: Option<usize>,
+    pub former: bool,
     pub date: Option<chrono::NaiveDate>,
 }
 
@@ -364,24 +365,23 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, facts: &Facts)
         if let Some(d) = date {
             m.g.typed(&h, pg::STATED_ON, &d.to_string(), xsd::DATE);
         }
-        if !o.former {
-            let tenure = iri::tenure(&person, &post);
-            m.g.iri(&h, pg::TENURE_P, &tenure);
-            let tenure_at = m.g.last().1;
-            if !m.g.tenures.iter().any(|t| m.g.get(t.tenure) == tenure) {
-                m.g.tenures.push(Stated {
-                    tenure: tenure_at,
-                    person: person_at,
-                    name: name_at,
-                    role: role_at,
-                    role_label: role_label_at,
-                    org: org_at,
-                    org_label: org_label_at,
-                    post: post_at,
-                    unit: o.org.unit,
-                    date,
-                });
-            }
+        let tenure = iri::tenure(&person, &post, o.former);
+        m.g.iri(&h, pg::TENURE_P, &tenure);
+        let tenure_at = m.g.last().1;
+        if !m.g.tenures.iter().any(|t| m.g.get(t.tenure) == tenure) {
+            m.g.tenures.push(Stated {
+                tenure: tenure_at,
+                person: person_at,
+                name: name_at,
+                role: role_at,
+                role_label: role_label_at,
+                org: org_at,
+                org_label: org_label_at,
+                post: post_at,
+                unit: o.org.unit,
+                former: o.former,
+                date,
+            });
         }
         m.evidence(&h, &o.span, o.rule);
     }
