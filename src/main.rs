@@ -239,11 +239,22 @@ enum Command {
         paths: Vec<PathBuf>,
     },
     /// Writes N synthetic articles in the forms of the dev corpus as JSON Lines (deterministic by seed).
+    ///
+    /// Each article is about a commune of the gazetteer, with a dateline, appositions of stacked
+    /// posts, bodies and documents; the people are made up, one holder a post a party term.
+    ///
+    /// Example (the corpus of the bench's largest size):
+    ///   polgraph generate --count 100000 -o corpus.jsonl
+    ///   polgraph ingest corpus.jsonl
+    #[command(verbatim_doc_comment)]
     Generate {
+        /// How many articles.
         #[arg(long, default_value_t = 1000, value_name = "N")]
         count: usize,
+        /// The same seed and count give the same file; another seed, other articles.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// The JSON Lines file to write (default: standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -261,6 +272,7 @@ enum Command {
         /// Corpus sizes. Repeatable.
         #[arg(long = "articles", default_value = "1000", value_name = "N")]
         sizes: Vec<usize>,
+        /// The seed of the generated corpora (see `polgraph generate`).
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// Where the temporary stores go (default: the system's temporary folder).

@@ -5,14 +5,14 @@ use std::process::ExitCode;
 
 /// Writes a generated corpus as JSON Lines.
 pub fn run(count: usize, seed: u64, output: Option<&Path>) -> Result<ExitCode> {
-    let corpus = polgraph::generate::corpus(count, seed);
     let mut out: Box<dyn Write> = match output {
         Some(p) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
         )),
         None => Box::new(std::io::stdout().lock()),
     };
-    for a in &corpus {
+    // One article at a time: a corpus of any size in the memory of one article.
+    for a in polgraph::generate::articles(seed).take(count) {
         writeln!(out, "{}", serde_json::json!({"id": a.id, "text": a.text}))?;
     }
     out.flush()?;
