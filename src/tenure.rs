@@ -198,7 +198,7 @@ impl Description {
         out.push(Quad::new(
             t.clone(),
             n(pg::FORMER),
-            Literal::new_typed_literal(if s.former { "true" } else { "false" }, n(xsd::BOOLEAN)),
+            Literal::from(s.former),
             g.clone(),
         ));
         let vi = |v: &str| Literal::new_language_tagged_literal_unchecked(v, "vi");

@@ -54,14 +54,17 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
 }
 
 fn csv(store: &Path, query: &str) -> Vec<Vec<String>> {
-    csv_rows(&ok(&[
-        "query",
-        "--store",
-        s(store),
-        "--format",
-        "csv",
-        query,
-    ]))
+    csv_with(store, query, &[])
+}
+
+/// [`csv`] with `--param NAME=VALUE` for each of `params`.
+fn csv_with(store: &Path, query: &str, params: &[&str]) -> Vec<Vec<String>> {
+    let mut args = vec!["query", "--store", s(store), "--format", "csv"];
+    for p in params {
+        args.extend(["--param", p]);
+    }
+    args.push(query);
+    csv_rows(&ok(&args))
 }
 
 #[test]
@@ -1770,13 +1773,13 @@ fn a_former_post_is_a_tenure_of_its_own() {
     let both = write("both.jsonl", &[&held, &former]);
     let store = dir.path().join("db");
     ok(&["ingest", "--store", s(&store), s(&both)]);
-    let ask = |store: &Path, q: &str, params: &[&str]| -> Vec<Vec<String>> {
-        let mut args = vec!["query", "--store", s(store), "--format", "csv"];
-        for p in params {
-            args.extend(["--param", p]);
-        }
-        args.push(q);
-        csv_rows(&ok(&args))
+    let ask = csv_with;
+    // Who holds the post, with the last article that says so.
+    let holders_of = |store: &Path| -> Vec<String> {
+        ask(store, "holders", &["role=Bí thư", "place=tỉnh Bắc Kạn"])
+            .into_iter()
+            .map(|r| format!("{} {}", r[3], r[7]))
+            .collect()
     };
     let thach = ["person=Hoàng Văn Thạch"];
     assert_eq!(
@@ -1796,11 +1799,10 @@ fn a_former_post_is_a_tenure_of_its_own() {
     );
     // Who holds the post (the latest stated first): both people were stated current once; the
     // former tenure is not a row.
-    let holders: Vec<String> = ask(&store, "holders", &["role=Bí thư", "place=tỉnh Bắc Kạn"])
-        .into_iter()
-        .map(|r| format!("{} {}", r[3], r[7]))
-        .collect();
-    assert_eq!(holders, ["Nguyễn Đăng Bình a2", "Hoàng Văn Thạch a1"]);
+    assert_eq!(
+        holders_of(&store),
+        ["Nguyễn Đăng Bình a2", "Hoàng Văn Thạch a1"]
+    );
 
     // A store as a polgraph before former tenures wrote it (no pg:former on tenures, no former
     // tenures, no link from a former holding) answers as it did: its tenures are current.
@@ -1822,11 +1824,7 @@ fn a_former_post_is_a_tenure_of_its_own() {
         ask(&store, "person-posts", &thach)[..1]
     );
     assert_eq!(ask(&old, "person-statements", &thach), statements[..1]);
-    let holders_old: Vec<String> = ask(&old, "holders", &["role=Bí thư", "place=tỉnh Bắc Kạn"])
-        .into_iter()
-        .map(|r| format!("{} {}", r[3], r[7]))
-        .collect();
-    assert_eq!(holders_old, holders);
+    assert_eq!(holders_of(&old), holders_of(&store));
     // Its articles ingested again: as a store built now.
     ok(&["ingest", "--store", s(&old), s(&both)]);
     assert_eq!(tenure_quads(&old), tenure_quads(&store));
