@@ -84,6 +84,11 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
 
 /// A list of posts at `i`, separated by `,`, `-` or `và`; `None` unless one has a role.
 fn post_list(toks: &Tokens, i: usize) -> Option<(Vec<Post>, usize)> {
+    post_list_sep(toks, i, &[",", "-", "–"])
+}
+
+/// A list of posts at `i` with the separators `seps` (a career summary adds `;`).
+fn post_list_sep(toks: &Tokens, i: usize, seps: &[&str]) -> Option<(Vec<Post>, usize)> {
     let mut posts: Vec<Post> = Vec::new();
     let mut j = i;
     let mut former = false;
@@ -92,7 +97,7 @@ fn post_list(toks: &Tokens, i: usize) -> Option<(Vec<Post>, usize)> {
         p.former = former;
         j = p.end;
         posts.push(p);
-        let sep = toks.is_punct(j, &[",", "-", "–"]) || toks.is_word(j, "và");
+        let sep = toks.is_punct(j, seps) || toks.is_word(j, "và");
         if sep && post_at(toks, j + 1).is_some() {
             j += 1;
         } else {
@@ -124,6 +129,7 @@ fn post_list(toks: &Tokens, i: usize) -> Option<(Vec<Post>, usize)> {
         merged.push(p);
     }
     let end = merged.last().map(|p| p.end).unwrap_or(i);
+    borrow_bodies(&mut merged);
     // A role with no body (`đại biểu Lê Thị Thêu`) states no post.
     merged.retain(|p| p.org.is_some());
     if merged.is_empty() {
@@ -131,6 +137,97 @@ fn post_list(toks: &Tokens, i: usize) -> Option<(Vec<Post>, usize)> {
     }
     fill_dependents(&mut merged);
     Some((merged, end))
+}
+
+/// Roles of a party committee's leadership: written before a state body without a body of
+/// their own (`Phó Bí thư, Chủ tịch UBND tỉnh Bắc Ninh`), they are the unit's committee's.
+const PARTY_ROLES: [&str; 3] = ["Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực"];
+
+/// A role written without its body takes the body of the next post that has one (EXTRACTION.md
+/// §4: `lần lượt giữ các chức Phó Bí thư, Bí thư Huyện ủy X`); a party role before a body that
+/// is not a party committee is that of the body's unit, or the body's own `Đảng ủy`.
+fn borrow_bodies(posts: &mut [Post]) {
+    for i in 0..posts.len() {
+        let Some(role) = posts[i].role.as_ref() else {
+            continue;
+        };
+        if posts[i].org.is_some() || role.role == "Ủy viên" || role.role == "Đại biểu" {
+            continue;
+        }
+        let party = PARTY_ROLES.contains(&role.role.as_str());
+        let Some(next) = posts[i + 1..].iter().find_map(|p| p.org.clone()) else {
+            continue;
+        };
+        posts[i].org = Some(if party {
+            committee_of_body(next)
+        } else {
+            next
+        });
+    }
+}
+
+/// The party committee a body answers to: itself or the committee in its chain; the committee
+/// of its unit's level (`UBND tỉnh Bắc Ninh` -> `Tỉnh ủy` of Bắc Ninh); else its `Đảng ủy`.
+fn committee_of_body(body: Parsed) -> Parsed {
+    let mut cur = Some(&body);
+    while let Some(c) = cur {
+        if matches!(c.class, BodyClass::Committee(_)) {
+            return c.clone();
+        }
+        cur = c.parent.as_deref();
+    }
+    let level = body
+        .level
+        .clone()
+        .or_else(|| body.unit.map(|u| crate::gazetteer::GAZETTEER.units[u].level.clone()));
+    let committee = match level.as_deref() {
+        Some("tỉnh") => Some("tỉnh ủy"),
+        Some("thành phố") => Some("thành ủy"),
+        Some("huyện") => Some("huyện ủy"),
+        Some("thị xã") => Some("thị ủy"),
+        Some("quận") => Some("quận ủy"),
+        _ => None,
+    };
+    if let Some(c) = committee.and_then(|k| BODY.get(k)) {
+        if body.kind != "party" {
+            return Parsed {
+                head: c.canonical.clone(),
+                kind: c.kind,
+                class: c.class,
+                unit: body.unit,
+                level: None,
+                parent: None,
+                start: body.start,
+                end: body.end,
+                implied: false,
+            };
+        }
+    }
+    if body.kind == "party" {
+        return body;
+    }
+    if body.unit.is_some() || body.level.is_some() {
+        // A commune's or ward's committee: `Đảng ủy xã Tân An`.
+        return Parsed {
+            head: "Đảng ủy".into(),
+            kind: "party",
+            class: BodyClass::Sub,
+            parent: None,
+            implied: false,
+            ..body
+        };
+    }
+    Parsed {
+        head: "Đảng ủy".into(),
+        kind: "party",
+        class: BodyClass::Sub,
+        unit: None,
+        level: None,
+        start: body.start,
+        end: body.end,
+        parent: Some(Box::new(body)),
+        implied: false,
+    }
 }
 
 /// A part written without its whole (`Ủy viên Ban Thường vụ, Trưởng ban Tuyên giáo Tỉnh ủy X`,
@@ -191,10 +288,14 @@ struct Emitter<'a> {
     ctx: &'a Context,
     facts: &'a mut Facts,
     taken: Vec<bool>,
+    /// The last person named with an honorific or a post, and the token of the name: the
+    /// subject of a career summary or a clause that follows (`Ông từng giữ các chức vụ: ...`).
+    last: Option<(String, usize)>,
 }
 
 impl Emitter<'_> {
     fn person(&mut self, name: &str, a: usize, b: usize, rule: &'static str) {
+        self.last = Some((name.to_string(), a));
         self.facts.persons.push(PersonFact {
             name: name.to_string(),
             span: self.toks.span(a, b),
@@ -259,11 +360,20 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
             break;
         }
         let two = |a: &str, b: &str| toks.is_word(i, a) && toks.is_word(i + 1, b);
-        if two("giữ", "chức")
+        let start = if two("giữ", "chức") && toks.is_word(i + 2, "vụ") {
+            Some(i + 3)
+        } else if two("giữ", "chức")
             || two("bầu", "làm")
             || two("bổ", "nhiệm") && !toks.is_word(i + 2, "giữ")
         {
-            if let Some((posts, e)) = post_list(toks, i + 2) {
+            Some(i + 2)
+        } else if toks.is_word(i, "làm") {
+            Some(i + 1)
+        } else {
+            None
+        };
+        if let Some(s) = start {
+            if let Some((posts, e)) = post_list(toks, s) {
                 out.extend(posts.into_iter().map(|p| (p, i..e)));
                 i = e;
                 continue;
@@ -317,6 +427,55 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
     out
 }
 
+/// Words a career summary opens with (`từng giữ`, `đã trải qua`, `kinh qua`, `lần lượt giữ`),
+/// followed by what may stand before its list (`các chức vụ:`, `nhiều vị trí công tác như`):
+/// the index where the list starts.
+fn career_at(toks: &Tokens, i: usize) -> Option<usize> {
+    let two = |a: &str, b: &str| toks.is_word(i, a) && toks.is_word(i + 1, b);
+    let mut j = if two("từng", "giữ")
+        || two("trải", "qua")
+        || two("kinh", "qua")
+        || two("lần", "lượt")
+        || two("từng", "là")
+        || two("từng", "làm")
+    {
+        i + 2
+    } else {
+        return None;
+    };
+    const FILLER: [&str; 17] = [
+        "các", "nhiều", "chức", "vụ", "danh", "vị", "trí", "công", "tác", "như", "cương",
+        "quan", "trọng", "khác", "nhau", "giữ", "qua",
+    ];
+    let stop = j + 8;
+    while j < stop && toks.get(j).is_some_and(|t| FILLER.contains(&t.key.as_str())) {
+        j += 1;
+    }
+    if toks.is_punct(j, &[":"]) {
+        j += 1;
+    }
+    Some(j)
+}
+
+/// The person a clause's post is about, after the post: `... đối với ông Y` in the sentence, or
+/// `, ông Y` right after it. The name and its token range.
+fn clause_person(toks: &Tokens, ctx: &Context, pe: usize) -> Option<(String, usize, usize)> {
+    let sentence = ctx.sentence(pe);
+    let named = |k: usize| -> Option<(String, usize, usize)> {
+        let n = skip_honorifics(toks, k);
+        let (name, e) = name_at(toks, n)?;
+        (n > k && accept(toks, n, &name, true)).then_some((name, n, e))
+    };
+    if toks.is_punct(pe, &[","]) {
+        if let Some(found) = named(pe + 1) {
+            return Some(found);
+        }
+    }
+    (pe..sentence.end)
+        .find(|&k| toks.is_word(k, "đối") && toks.is_word(k + 1, "với"))
+        .and_then(|k| named(k + 2))
+}
+
 /// After a name, a parenthesis without a role is a photo position (`(ảnh)`, `(bìa trái)`,
 /// `(thứ tư, từ phải sang)`): the index after it, else `e`.
 fn skip_photo_note(toks: &Tokens, e: usize) -> usize {
@@ -337,6 +496,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         ctx,
         facts,
         taken: vec![false; toks.len()],
+        last: None,
     };
     let mut i = 0;
     while i < toks.len() {
@@ -370,6 +530,59 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                         i = pe;
                         continue;
                     }
+                }
+            }
+            // `bầu ông X làm Phó Chủ tịch`, `ông X được bổ nhiệm giữ chức ...`.
+            if n > start && accept(toks, n, &name, true) {
+                let found = appointments(toks, e0);
+                if !found.is_empty() {
+                    em.person(&name, n, e0, "person.appointee");
+                    let end = found.iter().map(|(_, ev)| ev.end).max().unwrap_or(e0);
+                    for (p, ev) in found {
+                        em.offices(
+                            &name,
+                            std::slice::from_ref(&p),
+                            start..ev.end,
+                            n..ev.end,
+                            "office.appointment",
+                        );
+                    }
+                    i = end;
+                    continue;
+                }
+                em.last = Some((name.clone(), n));
+            }
+        }
+        // A career summary: `ông X từng giữ các chức vụ: A; B; C`, `đã trải qua các vị trí như`.
+        if let Some(k) = career_at(toks, i) {
+            if let Some((posts, pe)) = post_list_sep(toks, k, &[",", ";", "-", "–"]) {
+                if let Some((name, at)) = em.last.clone().filter(|(_, at)| i - at < 200) {
+                    em.offices(&name, &posts, i..pe, at..pe, "office.career");
+                    i = pe;
+                    continue;
+                }
+            }
+        }
+        // `phê chuẩn ... chức vụ Chủ tịch UBND tỉnh X ... đối với ông Y`, `Trước khi giữ chức
+        // Chủ tịch UBND tỉnh X, ông Y ...`: the post of the person the clause is about.
+        if toks.is_word(i, "chức") {
+            let k = if toks.is_word(i + 1, "vụ") || toks.is_word(i + 1, "danh") {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some((mut posts, pe)) = post_list(toks, k) {
+                if let Some((name, a, b)) = clause_person(toks, ctx, pe) {
+                    let relieved = (i.saturating_sub(3)..i).any(|x| {
+                        toks.is_word(x, "miễn") || toks.is_word(x, "thôi")
+                    });
+                    for p in &mut posts {
+                        p.former |= relieved;
+                    }
+                    em.offices(&name, &posts, i..pe, i..pe, "office.clause");
+                    em.person(&name, a, b, "person.clause");
+                    i = pe;
+                    continue;
                 }
             }
         }

@@ -222,7 +222,17 @@ fn committee_for(u: usize) -> String {
     committee_of(head, u)
 }
 
-/// Resolves a parsed body in its context; `None` where nothing resolves it.
+/// A body whose place nothing resolves, as written (EXTRACTION.md §4): its head and the level
+/// word it was written with (`Ủy ban nhân dân tỉnh`, `Tỉnh ủy`, `Trường Chính trị tỉnh`).
+fn as_written(p: &Parsed) -> String {
+    match &p.level {
+        Some(lv) if !matches!(p.class, BodyClass::Committee(_)) => format!("{} {lv}", p.head),
+        _ => p.head.clone(),
+    }
+}
+
+/// Resolves a parsed body in its context. A local body whose place nothing resolves keeps its
+/// name as written; `None` only where a part's parent is missing.
 pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
     let at = p.start;
     let local_unit = |p: &Parsed| -> Option<usize> {
@@ -233,10 +243,11 @@ pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
     };
     let (name, unit, parent) = match p.class {
         BodyClass::Central => (p.head.clone(), None, None),
-        BodyClass::Committee(lv) => {
-            let u = p.unit.or_else(|| ctx.resolve(lv, item, at))?;
-            (committee_of(&p.head, u), Some(u), None)
-        }
+        BodyClass::Committee(lv) => match p.unit.or_else(|| ctx.resolve(lv, item, at)) {
+            Some(u) => (committee_of(&p.head, u), Some(u), None),
+            None => (as_written(p), None, None),
+        },
+        BodyClass::Local if local_unit(p).is_none() => (as_written(p), None, None),
         BodyClass::Local => {
             let u = local_unit(p)?;
             // A newspaper or a station is named as it names itself: `Đài Phát thanh và Truyền hình Trà Vinh`.
@@ -249,8 +260,10 @@ pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
         }
         BodyClass::Sub => {
             if p.unit.is_some() || p.level.is_some() {
-                let u = local_unit(p)?;
-                (of_unit(&p.head, u), Some(u), None)
+                match local_unit(p) {
+                    Some(u) => (of_unit(&p.head, u), Some(u), None),
+                    None => (as_written(p), None, None),
+                }
             } else {
                 let parent = resolve(p.parent.as_deref()?, ctx, item)?;
                 let is_committee = matches!(
@@ -285,8 +298,10 @@ pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
             if p.head.starts_with("Bộ ") {
                 (p.head.clone(), None, None)
             } else {
-                let u = p.unit.or_else(|| ctx.resolve("tỉnh", item, at))?;
-                (of_unit(&p.head, u), Some(u), None)
+                match p.unit.or_else(|| ctx.resolve("tỉnh", item, at)) {
+                    Some(u) => (of_unit(&p.head, u), Some(u), None),
+                    None => (as_written(p), None, None),
+                }
             }
         }
         BodyClass::Named => {
@@ -298,8 +313,10 @@ pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
                     Some(parent),
                 )
             } else if p.unit.is_some() || p.level.is_some() {
-                let u = local_unit(p)?;
-                (of_unit(&p.head, u), Some(u), None)
+                match local_unit(p) {
+                    Some(u) => (of_unit(&p.head, u), Some(u), None),
+                    None => (as_written(p), None, None),
+                }
             } else {
                 (p.head.clone(), None, None)
             }
@@ -539,8 +556,16 @@ mod tests {
             "Đảng ủy phường Trung Lương, thị xã Hồng Lĩnh họp. Thị ủy chỉ đạo. Tỉnh ủy chỉ đạo.";
         assert_eq!(org(a, "Thị ủy").as_deref(), Some("Thị ủy Hồng Lĩnh"));
         assert_eq!(org(a, "Tỉnh ủy").as_deref(), Some("Tỉnh ủy Hà Tĩnh"));
-        // No place anywhere: nothing resolves a local body.
-        assert_eq!(org("Tỉnh ủy chỉ đạo.", "Tỉnh"), None);
+        // No place anywhere: a local body stays as written, with its level word.
+        assert_eq!(org("Tỉnh ủy chỉ đạo.", "Tỉnh").as_deref(), Some("Tỉnh ủy"));
+        assert_eq!(
+            org("Chủ tịch UBND huyện dự họp.", "UBND").as_deref(),
+            Some("Ủy ban nhân dân huyện")
+        );
+        assert_eq!(
+            org("Ban Tổ chức Tỉnh ủy chỉ đạo.", "Ban").as_deref(),
+            Some("Ban Tổ chức Tỉnh ủy")
+        );
     }
 
     #[test]
