@@ -34,6 +34,9 @@ def canon(s):
     for old, new in OLD_TONES.items():
         for o, n in ((old, new), (old.capitalize(), new.capitalize()), (old.upper(), new.upper())):
             s = re.sub(r'(?<![qQ])' + o + r'(?![a-zà-ỹđ])', n, s)
+    # The old spelling `quí` of the syllable `quý` (`Phú Quí`): the press writes `Phú Quý`.
+    s = re.sub(r'([qQ])u([íìỉĩị])(?![a-zà-ỹđ])',
+               lambda m: m.group(1) + 'u' + {'í': 'ý', 'ì': 'ỳ', 'ỉ': 'ỷ', 'ĩ': 'ỹ', 'ị': 'ỵ'}[m.group(2)], s)
     return s
 
 

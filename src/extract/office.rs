@@ -736,3 +736,18 @@ mod tests {
         assert!(offices("Bí thư, chủ tịch UBND các xã dự họp.").is_empty());
     }
 }
+#[cfg(test)]
+mod probe {
+    #[test]
+    fn probe() {
+        let s = std::fs::read_to_string("/tmp/probe.txt").unwrap_or_default();
+        let t = super::Tokens::new(&s, &[]);
+        let ms = super::super::locality::mentions(&t);
+        let ctx = super::Context::new(&t, &ms, None);
+        let mut f = super::Facts::default();
+        super::extract(&t, &ctx, &mut f);
+        for o in &f.offices {
+            eprintln!("{} | {} | {} | {} | {:?}", o.person, o.role, o.org.name, o.rule, &s[o.span.clone()]);
+        }
+    }
+}
