@@ -20,6 +20,9 @@ pub struct Unit {
     pub became: Vec<usize>,
 }
 
+/// Keys of the abbreviations of Hồ Chí Minh City's name, each one token as the tokenizer reads it.
+const HCM_ALIASES: [&str; 3] = ["tp.hcm", "tphcm", "hcm"];
+
 pub struct Gazetteer {
     pub units: Vec<Unit>,
     by_name: HashMap<String, Vec<usize>>,
@@ -59,6 +62,14 @@ impl Gazetteer {
         // Old units first: most articles predate 2025, and a name's old unit is its usual sense.
         for v in by_name.values_mut() {
             v.sort_by_key(|&i| (!units[i].legacy, i));
+        }
+        // Hồ Chí Minh City as the press abbreviates it (`Thành ủy TP.HCM`, `UBND TPHCM`).
+        let hcm: Vec<usize> = by_name
+            .get("hồ chí minh")
+            .map(|v| v.iter().copied().filter(|&u| units[u].parent.is_none()).collect())
+            .unwrap_or_default();
+        for alias in HCM_ALIASES {
+            by_name.insert(alias.to_string(), hcm.clone());
         }
         Gazetteer {
             units,

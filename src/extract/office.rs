@@ -46,7 +46,17 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
         former = true;
         j += 1;
     }
+    // An acting post: `Quyền Chủ tịch nước` is the role `Quyền Chủ tịch nước`.
+    let acting = toks.is_word(j, "quyền") && toks.longest(&ROLE, j + 1).is_some();
+    if acting {
+        j += 1;
+    }
     if let Some((role, k)) = toks.longest(&ROLE, j) {
+        let mut role = role.clone();
+        if acting {
+            role.role = format!("Quyền {}", role.role);
+        }
+        let role = &role;
         // The body may share the role's last word: `Trưởng Ban Tổ chức` is Trưởng ban of Ban Tổ chức.
         let mut org_start = k;
         if let Some(sh) = &role.shares {
@@ -734,20 +744,5 @@ mod tests {
     #[test]
     fn no_person_no_office() {
         assert!(offices("Bí thư, chủ tịch UBND các xã dự họp.").is_empty());
-    }
-}
-#[cfg(test)]
-mod probe {
-    #[test]
-    fn probe() {
-        let s = std::fs::read_to_string("/tmp/probe.txt").unwrap_or_default();
-        let t = super::Tokens::new(&s, &[]);
-        let ms = super::super::locality::mentions(&t);
-        let ctx = super::Context::new(&t, &ms, None);
-        let mut f = super::Facts::default();
-        super::extract(&t, &ctx, &mut f);
-        for o in &f.offices {
-            eprintln!("{} | {} | {} | {} | {:?}", o.person, o.role, o.org.name, o.rule, &s[o.span.clone()]);
-        }
     }
 }
