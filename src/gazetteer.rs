@@ -82,6 +82,14 @@ impl Gazetteer {
         self.by_id.get(id).copied()
     }
 
+    /// Hồ Chí Minh City when `key` is one of the press's abbreviations of it (`tp.hcm`).
+    pub fn abbreviation(&self, key: &str) -> Option<&[usize]> {
+        HCM_ALIASES
+            .contains(&key)
+            .then(|| self.named_key(key))
+            .filter(|v| !v.is_empty())
+    }
+
     /// Units with this name (any case, any tone placement), old units first.
     pub fn named(&self, name: &str) -> &[usize] {
         self.named_key(&key(name))

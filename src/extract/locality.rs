@@ -49,6 +49,15 @@ fn fits(u: usize, level: Option<&str>) -> bool {
 /// The longest unit name (1-4 capitalised syllables) at `i`, of the given level if any. Two
 /// names joined by a hyphen are one (`Bà Rịa - Vũng Tàu`).
 pub fn name_at(toks: &Tokens, i: usize, level: Option<&str>) -> Option<(Vec<usize>, usize)> {
+    // `TP.HCM`, `TPHCM`, `TP HCM`: Hồ Chí Minh City, in capitals.
+    if let Some(t) = toks.get(i).filter(|t| t.word && t.text.chars().all(|c| !c.is_lowercase())) {
+        if let Some(c) = G.abbreviation(&t.key) {
+            let cands: Vec<usize> = c.iter().copied().filter(|&u| fits(u, level)).collect();
+            if !cands.is_empty() {
+                return Some((cands, i + 1));
+            }
+        }
+    }
     // Where a name may end: after each syllable.
     let mut ends = [0usize; 4];
     let (mut j, mut n) = (i, 0);
@@ -137,6 +146,19 @@ pub fn mentions(toks: &Tokens) -> Vec<UnitMention> {
                     i = e;
                     continue;
                 }
+            }
+        }
+        if G.abbreviation(&t.key).is_some() {
+            if let Some((cands, e)) = name_at(toks, i, None) {
+                let unit = cands[0];
+                out.push(UnitMention {
+                    cands,
+                    unit,
+                    toks: i..e,
+                    rule: "locality.abbreviation",
+                });
+                i = e;
+                continue;
             }
         }
         // A province named alone: `Hậu Giang tập trung ...`, `Báo Hậu Giang`. Not inside a longer
