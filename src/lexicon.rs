@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 pub const FURNITURE: &str = include_str!("../data/lexicon/furniture.txt");
 pub const HONORIFICS: &str = include_str!("../data/lexicon/honorifics.txt");
 pub const SURNAMES: &str = include_str!("../data/lexicon/surnames.txt");
+pub const BOUNDARIES: &str = include_str!("../data/lexicon/boundaries.txt");
 pub const ROLES: &str = include_str!("../data/lexicon/roles.tsv");
 pub const BODIES: &str = include_str!("../data/lexicon/bodies.tsv");
 pub const SECTORS: &str = include_str!("../data/lexicon/sectors.txt");
@@ -129,6 +130,8 @@ fn leak(s: &str) -> &'static str {
 pub static HONORIFIC: LazyLock<Table<()>> =
     LazyLock::new(|| Table::new(rows(HONORIFICS).map(|r| (key(r[0]), ()))));
 pub static SURNAME: LazyLock<HashSet<String>> = LazyLock::new(|| set(SURNAMES));
+/// Words that end a named body's own name (`data/lexicon/boundaries.txt`).
+pub static BOUNDARY: LazyLock<HashSet<String>> = LazyLock::new(|| set(BOUNDARIES));
 pub static SECTOR: LazyLock<Table<String>> = LazyLock::new(|| {
     Table::new(rows(SECTORS).flat_map(|r| {
         let canon = r[0].to_string();
@@ -243,12 +246,34 @@ mod tests {
             ("doctypes.tsv", DOCTYPES),
             ("levels.tsv", LEVELS),
             ("surnames.txt", SURNAMES),
+            ("boundaries.txt", BOUNDARIES),
             ("symbols.tsv", SYMBOLS),
             ("numerals.tsv", NUMERALS),
             ("events.tsv", EVENTS),
         ] {
             check(name, file);
         }
+    }
+
+    #[test]
+    fn every_role_is_in_the_vocabulary_of_the_spec() {
+        // EXTRACTION.md §4, the role list.
+        const SPEC: &str = "Tổng Bí thư, Bí thư, Phó Bí thư, Phó Bí thư Thường trực, Thường trực, \
+            Ủy viên, Ủy viên dự khuyết, Chủ tịch, Phó Chủ tịch, Phó Chủ tịch Thường trực, Chủ tịch nước, \
+            Phó Chủ tịch nước, Thủ tướng, Phó Thủ tướng, Bộ trưởng, Thứ trưởng, Trưởng ban, Phó Trưởng ban, \
+            Trưởng phòng, Phó Trưởng phòng, Giám đốc, Phó Giám đốc, Chánh Văn phòng, Phó Chánh Văn phòng, \
+            Chủ nhiệm, Phó Chủ nhiệm, Trưởng đoàn, Phó Trưởng đoàn, Chánh án, Viện trưởng, Tổng Biên tập, \
+            Trưởng Công an, Chỉ huy trưởng, Đại biểu, Tổng Giám đốc, Phó Tổng Giám đốc, Hiệu trưởng, \
+            Phó Hiệu trưởng, Vụ trưởng, Phó Vụ trưởng, Cục trưởng, Phó Cục trưởng, Thẩm phán, Phó Chánh án, \
+            Phó Trưởng ban Thường trực, Phó Chủ nhiệm Thường trực, Tổng Thanh tra, Phó Chánh Thanh tra, \
+            Trưởng khoa, Chính ủy, Phó Chính ủy, Tư lệnh, Phó Tư lệnh, Tổng Thư ký, Phó Tổng Thư ký, \
+            Phó Thủ tướng Thường trực, Phó Tổng Biên tập, Tổng cục trưởng, Phó Tổng cục trưởng, Thành viên, \
+            Chánh Thanh tra";
+        let spec: Vec<&str> = SPEC.split(", ").collect();
+        for r in rows(ROLES) {
+            assert!(spec.contains(&r[1]), "roles.tsv: {} is not a role of the spec", r[1]);
+        }
+        assert!(!spec.contains(&"Thiếu tướng"));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use super::locality::{level_at, name_at};
 use super::{Context, Facts, Org, OrgFact, Tokens};
 use crate::gazetteer::GAZETTEER as G;
-use crate::lexicon::{BodyClass, BODY, ROLE, SECTOR, SECTOR_TONELESS};
+use crate::lexicon::{BodyClass, BODY, BOUNDARY, ROLE, SECTOR, SECTOR_TONELESS};
 use std::ops::Range;
 
 /// A body as written, before resolution.
@@ -25,13 +25,6 @@ pub struct Parsed {
     pub implied: bool,
 }
 
-/// Words that end the proper name of a department or a school (`Phòng Chính sách cán bộ`).
-const STOP: [&str; 40] = [
-    "các", "cho", "chủ", "cùng", "có", "của", "dự", "hướng", "khi", "là", "làm", "lãnh", "nhằm",
-    "những", "nhấn", "này", "phát", "phối", "quán", "sẽ", "theo", "thăm", "thực", "tiếp", "trao",
-    "trong", "tại", "tổ", "từ", "và", "về", "với", "vừa", "đang", "đã", "đó", "được", "đến", "để",
-    "đồng",
-];
 
 fn unit_after(
     toks: &Tokens,
@@ -143,7 +136,7 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
             let mut k = j;
             let mut lower_run = 0;
             while let Some(t) = toks.get(k) {
-                if !t.word || STOP.contains(&t.key.as_str()) || level_at(toks, k).is_some() {
+                if !t.word || BOUNDARY.contains(&t.key) || level_at(toks, k).is_some() {
                     break;
                 }
                 if k > j
