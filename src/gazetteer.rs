@@ -66,7 +66,12 @@ impl Gazetteer {
         // Hồ Chí Minh City as the press abbreviates it (`Thành ủy TP.HCM`, `UBND TPHCM`).
         let hcm: Vec<usize> = by_name
             .get("hồ chí minh")
-            .map(|v| v.iter().copied().filter(|&u| units[u].parent.is_none()).collect())
+            .map(|v| {
+                v.iter()
+                    .copied()
+                    .filter(|&u| units[u].parent.is_none())
+                    .collect()
+            })
             .unwrap_or_default();
         for alias in HCM_ALIASES {
             by_name.insert(alias.to_string(), hcm.clone());

@@ -271,7 +271,11 @@ mod tests {
             Chánh Thanh tra";
         let spec: Vec<&str> = SPEC.split(", ").collect();
         for r in rows(ROLES) {
-            assert!(spec.contains(&r[1]), "roles.tsv: {} is not a role of the spec", r[1]);
+            assert!(
+                spec.contains(&r[1]),
+                "roles.tsv: {} is not a role of the spec",
+                r[1]
+            );
         }
         assert!(!spec.contains(&"Thiếu tướng"));
     }

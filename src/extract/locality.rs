@@ -50,7 +50,10 @@ fn fits(u: usize, level: Option<&str>) -> bool {
 /// names joined by a hyphen are one (`Bà Rịa - Vũng Tàu`).
 pub fn name_at(toks: &Tokens, i: usize, level: Option<&str>) -> Option<(Vec<usize>, usize)> {
     // `TP.HCM`, `TPHCM`, `TP HCM`: Hồ Chí Minh City, in capitals.
-    if let Some(t) = toks.get(i).filter(|t| t.word && t.text.chars().all(|c| !c.is_lowercase())) {
+    if let Some(t) = toks
+        .get(i)
+        .filter(|t| t.word && t.text.chars().all(|c| !c.is_lowercase()))
+    {
         if let Some(c) = G.abbreviation(&t.key) {
             let cands: Vec<usize> = c.iter().copied().filter(|&u| fits(u, level)).collect();
             if !cands.is_empty() {

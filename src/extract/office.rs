@@ -168,11 +168,7 @@ fn borrow_bodies(posts: &mut [Post]) {
         let Some(next) = posts[i + 1..].iter().find_map(|p| p.org.clone()) else {
             continue;
         };
-        posts[i].org = Some(if party {
-            committee_of_body(next)
-        } else {
-            next
-        });
+        posts[i].org = Some(if party { committee_of_body(next) } else { next });
     }
 }
 
@@ -186,10 +182,10 @@ fn committee_of_body(body: Parsed) -> Parsed {
         }
         cur = c.parent.as_deref();
     }
-    let level = body
-        .level
-        .clone()
-        .or_else(|| body.unit.map(|u| crate::gazetteer::GAZETTEER.units[u].level.clone()));
+    let level = body.level.clone().or_else(|| {
+        body.unit
+            .map(|u| crate::gazetteer::GAZETTEER.units[u].level.clone())
+    });
     let committee = match level.as_deref() {
         Some("tỉnh") => Some("tỉnh ủy"),
         Some("thành phố") => Some("thành ủy"),
@@ -454,11 +450,15 @@ fn career_at(toks: &Tokens, i: usize) -> Option<usize> {
         return None;
     };
     const FILLER: [&str; 17] = [
-        "các", "nhiều", "chức", "vụ", "danh", "vị", "trí", "công", "tác", "như", "cương",
-        "quan", "trọng", "khác", "nhau", "giữ", "qua",
+        "các", "nhiều", "chức", "vụ", "danh", "vị", "trí", "công", "tác", "như", "cương", "quan",
+        "trọng", "khác", "nhau", "giữ", "qua",
     ];
     let stop = j + 8;
-    while j < stop && toks.get(j).is_some_and(|t| FILLER.contains(&t.key.as_str())) {
+    while j < stop
+        && toks
+            .get(j)
+            .is_some_and(|t| FILLER.contains(&t.key.as_str()))
+    {
         j += 1;
     }
     if toks.is_punct(j, &[":"]) {
@@ -565,7 +565,12 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         }
         // A career summary: `ông X từng giữ các chức vụ: A; B; C`, `đã trải qua các vị trí như`.
         if let Some(k) = career_at(toks, i) {
-            if let Some((posts, pe)) = post_list_sep(toks, k, &[",", ";", "-", "–"]) {
+            if let Some((mut posts, pe)) = post_list_sep(toks, k, &[",", ";", "-", "–"]) {
+                // `từng` marks the posts as past (EXTRACTION.md §4); `kinh qua`, `trải qua` do not say.
+                let past = toks.is_word(i, "từng") || toks.is_word(i.saturating_sub(1), "từng");
+                for p in &mut posts {
+                    p.former |= past;
+                }
                 if let Some((name, at)) = em.last.clone().filter(|(_, at)| i - at < 200) {
                     em.offices(&name, &posts, i..pe, at..pe, "office.career");
                     i = pe;
@@ -575,17 +580,25 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         }
         // `phê chuẩn ... chức vụ Chủ tịch UBND tỉnh X ... đối với ông Y`, `Trước khi giữ chức
         // Chủ tịch UBND tỉnh X, ông Y ...`: the post of the person the clause is about.
-        if toks.is_word(i, "chức") {
-            let k = if toks.is_word(i + 1, "vụ") || toks.is_word(i + 1, "danh") {
-                i + 2
-            } else {
-                i + 1
-            };
+        // The words a clause's post stands after: `chức (vụ|danh)`, `bầu`, `bổ nhiệm`.
+        let clause_at = if toks.is_word(i, "chức") {
+            Some(
+                if toks.is_word(i + 1, "vụ") || toks.is_word(i + 1, "danh") {
+                    i + 2
+                } else {
+                    i + 1
+                },
+            )
+        } else if toks.is_word(i, "bầu") || toks.is_word(i, "nhiệm") && i > 0 {
+            Some(i + 1)
+        } else {
+            None
+        };
+        if let Some(k) = clause_at {
             if let Some((mut posts, pe)) = post_list(toks, k) {
                 if let Some((name, a, b)) = clause_person(toks, ctx, pe) {
-                    let relieved = (i.saturating_sub(3)..i).any(|x| {
-                        toks.is_word(x, "miễn") || toks.is_word(x, "thôi")
-                    });
+                    let relieved = (i.saturating_sub(3)..i)
+                        .any(|x| toks.is_word(x, "miễn") || toks.is_word(x, "thôi"));
                     for p in &mut posts {
                         p.former |= relieved;
                     }
@@ -738,6 +751,82 @@ mod tests {
                 "Phạm Minh Chính | Thủ tướng | Chính phủ",
                 "Trần Thanh Mẫn | Chủ tịch | Quốc hội"
             ]
+        );
+    }
+
+    #[test]
+    fn career_summary_lists_each_post_and_borrows_the_body_after() {
+        let s = "Ông Trần Văn Nam sinh năm 1970. Ông từng giữ các chức vụ: Phó Bí thư, Bí thư Huyện ủy Kim Thành; Phó Chủ tịch UBND tỉnh Hải Dương.";
+        assert_eq!(
+            offices(s),
+            [
+                "Trần Văn Nam | Phó Bí thư | Huyện ủy Kim Thành | former",
+                "Trần Văn Nam | Bí thư | Huyện ủy Kim Thành | former",
+                "Trần Văn Nam | Phó Chủ tịch | Ủy ban nhân dân tỉnh Hải Dương | former"
+            ]
+        );
+        // No person before it: a career list is nobody's.
+        assert!(offices("Từng giữ các chức vụ: Bí thư Huyện ủy Kim Thành.").is_empty());
+    }
+
+    #[test]
+    fn a_party_role_before_a_state_body_is_the_committee_of_its_unit() {
+        let s = "ông Phạm Hoàng Sơn, Phó Bí thư, Chủ tịch UBND tỉnh Bắc Ninh, phát biểu.";
+        assert_eq!(
+            offices(s),
+            [
+                "Phạm Hoàng Sơn | Phó Bí thư | Tỉnh ủy Bắc Ninh",
+                "Phạm Hoàng Sơn | Chủ tịch | Ủy ban nhân dân tỉnh Bắc Ninh"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clause_post_goes_to_the_person_it_is_about() {
+        let s = "Thủ tướng phê chuẩn kết quả bầu Chủ tịch Hội đồng Nhân dân tỉnh Lâm Đồng khóa X, nhiệm kỳ 2021-2026 đối với ông Lưu Văn Trung kể từ ngày 17/11/2025.";
+        assert_eq!(
+            offices(s),
+            ["Lưu Văn Trung | Chủ tịch | Hội đồng nhân dân tỉnh Lâm Đồng"]
+        );
+        let m = "miễn nhiệm chức vụ Chủ tịch UBND tỉnh Thái Nguyên đối với ông Phạm Hoàng Sơn.";
+        assert_eq!(
+            offices(m),
+            ["Phạm Hoàng Sơn | Chủ tịch | Ủy ban nhân dân tỉnh Thái Nguyên | former"]
+        );
+        // Without `đối với` or the name right after, the clause names nobody.
+        assert!(offices("bầu Chủ tịch UBND tỉnh Lâm Đồng trong tháng tới.").is_empty());
+    }
+
+    #[test]
+    fn appointment_after_an_introduced_name_and_acting_posts() {
+        assert_eq!(
+            offices(
+                "HĐND huyện Kim Thành bầu ông Lê Quang Hiến làm Phó Chủ tịch UBND huyện Kim Thành."
+            ),
+            ["Lê Quang Hiến | Phó Chủ tịch | Ủy ban nhân dân huyện Kim Thành"]
+        );
+        assert_eq!(
+            offices("bà Võ Thị Ánh Xuân, Quyền Chủ tịch nước, dự lễ."),
+            ["Võ Thị Ánh Xuân | Quyền Chủ tịch nước | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam"]
+        );
+        // `làm` not followed by a post is no appointment.
+        assert!(offices("ông Lê Quang Hiến làm việc với huyện Kim Thành.").is_empty());
+    }
+
+    #[test]
+    fn bodies_of_hcmc_and_open_classes() {
+        assert_eq!(
+            offices("ông Nguyễn Văn Nên, Bí thư Thành ủy TPHCM, dự."),
+            ["Nguyễn Văn Nên | Bí thư | Thành ủy Thành phố Hồ Chí Minh"]
+        );
+        assert_eq!(
+            offices("ông Vương Quốc Tuấn, Bí thư Tỉnh Đoàn Bắc Ninh, dự."),
+            ["Vương Quốc Tuấn | Bí thư | Tỉnh đoàn Bắc Ninh"]
+        );
+        // A named body ends where the clause goes on.
+        assert_eq!(
+            offices("bà Đinh Thị Mai, Vụ trưởng Vụ Tuyên truyền Ban Tuyên giáo Trung ương giữ chức Phó trưởng ban."),
+            ["Đinh Thị Mai | Vụ trưởng | Vụ Tuyên truyền Ban Tuyên giáo Trung ương"]
         );
     }
 

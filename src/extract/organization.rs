@@ -25,7 +25,6 @@ pub struct Parsed {
     pub implied: bool,
 }
 
-
 fn unit_after(
     toks: &Tokens,
     j: usize,
