@@ -150,6 +150,16 @@ impl Gazetteer {
 
     /// Whether a unit is at the level a body's level word names (`Tỉnh ủy` -> tỉnh, also a
     /// centrally governed city; `Thành ủy` -> any thành phố).
+    /// Whether a unit is of a district's rank, as a level word written for it may say (`huyện
+    /// Mỹ Hào`, a thị xã since 2019; `thị xã Trảng Bàng`, a huyện before 2020): a district, a
+    /// district-level town or city, an urban district.
+    pub fn district_rank(&self, u: usize, level: &str) -> bool {
+        const DISTRICT: [&str; 4] = ["huyện", "thị xã", "thành phố", "quận"];
+        DISTRICT.contains(&level)
+            && DISTRICT.contains(&self.units[u].level.as_str())
+            && !self.is_province(u)
+    }
+
     pub fn at_level(&self, u: usize, level: &str) -> bool {
         let unit = &self.units[u];
         match level {

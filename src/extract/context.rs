@@ -104,9 +104,15 @@ impl Context {
 
     /// The unit at `level` for a body written without its place.
     pub fn resolve(&self, level: &str, item: &Range<usize>, at: usize) -> Option<usize> {
-        self.near(item, at)
-            .into_iter()
-            .find_map(|u| G.chain(u).into_iter().find(|&v| G.at_level(v, level)))
+        let near = self.near(item, at);
+        near.iter()
+            .find_map(|&u| G.chain(u).into_iter().find(|&v| G.at_level(v, level)))
+            .or_else(|| {
+                // No unit at that level: one of a district's rank (`Huyện ủy` of a thị xã
+                // that was a huyện when the article was written).
+                near.iter()
+                    .find_map(|&u| G.chain(u).into_iter().find(|&v| G.district_rank(v, level)))
+            })
     }
 
     /// The unit of a body written with no level word (`Ban cán sự đảng UBND`): the place named

@@ -81,12 +81,18 @@ pub fn name_at(toks: &Tokens, i: usize, level: Option<&str>) -> Option<(Vec<usiz
         }
     }
     for &e in ends[..n].iter().rev() {
-        let cands: Vec<usize> = G
-            .named_key(toks.key(i, e))
-            .iter()
-            .copied()
-            .filter(|&u| fits(u, level))
-            .collect();
+        let named = G.named_key(toks.key(i, e));
+        let mut cands: Vec<usize> = named.iter().copied().filter(|&u| fits(u, level)).collect();
+        if cands.is_empty() {
+            // A district written with the level it had, or has since (`huyện Mỹ Hào`).
+            if let Some(l) = level {
+                cands = named
+                    .iter()
+                    .copied()
+                    .filter(|&u| G.district_rank(u, l))
+                    .collect();
+            }
+        }
         if !cands.is_empty() {
             return Some((cands, e));
         }
@@ -266,8 +272,11 @@ mod tests {
     #[test]
     fn level_and_name() {
         assert_eq!(names("tại huyện Ba Bể hôm nay"), ["huyện Ba Bể"]);
-        // Not a unit at that level: nothing.
-        assert!(names("tại huyện Hồng Lĩnh").is_empty());
+        // Not a unit at that level, nor of its rank: nothing.
+        assert!(names("tại tỉnh Hồng Lĩnh").is_empty());
+        assert!(names("tại phường Ba Bể").is_empty());
+        // A district written with another district rank is that district (Hồng Lĩnh is a thị xã).
+        assert_eq!(names("tại huyện Hồng Lĩnh"), ["thị xã Hồng Lĩnh"]);
     }
 
     #[test]

@@ -297,11 +297,42 @@ struct Emitter<'a> {
     /// The last person named with an honorific or a post, and the token of the name: the
     /// subject of a career summary or a clause that follows (`Ông từng giữ các chức vụ: ...`).
     last: Option<(String, usize)>,
+    /// Everyone named so far, for a later short reference (`ông Quang` after `ông Trần Lưu Quang`).
+    known: Vec<String>,
 }
 
 impl Emitter<'_> {
+    /// A person named with an honorific or a post: the subject of what follows.
+    fn introduced(&mut self, name: &str, at: usize) {
+        self.last = Some((name.to_string(), at));
+        if !self.known.iter().any(|k| k == name) {
+            self.known.push(name.to_string());
+        }
+    }
+
+    /// `ông Quang`, `bà Hoài`: the last syllables of one person named before, after an honorific.
+    fn short_ref(&self, i: usize) -> Option<(String, usize)> {
+        let toks = self.toks;
+        let mut e = i;
+        while e < i + 2 && toks.get(e).is_some_and(|t| t.is_name_syllable()) {
+            e += 1;
+        }
+        if e == i || toks.get(e).is_some_and(|t| t.is_name_syllable()) {
+            return None;
+        }
+        let tail = crate::normalize::key(&toks.words(i, e));
+        let mut found = self.known.iter().filter(|k| {
+            let key = crate::normalize::key(k);
+            key.len() > tail.len()
+                && key.ends_with(&tail)
+                && key[..key.len() - tail.len()].ends_with(' ')
+        });
+        let one = found.next()?;
+        found.next().is_none().then(|| (one.clone(), e))
+    }
+
     fn person(&mut self, name: &str, a: usize, b: usize, rule: &'static str) {
-        self.last = Some((name.to_string(), a));
+        self.introduced(name, a);
         self.facts.persons.push(PersonFact {
             name: name.to_string(),
             span: self.toks.span(a, b),
@@ -324,9 +355,15 @@ impl Emitter<'_> {
             let Some(org) = resolve(org, self.ctx, &item) else {
                 continue;
             };
+            // `Ủy viên Ban Bí thư` is the post `Bí thư Trung ương Đảng` (EXTRACTION.md §4).
+            let role = if role.role == "Ủy viên" && org.name == "Ban Bí thư" {
+                "Bí thư".to_string()
+            } else {
+                role.role.clone()
+            };
             self.facts.offices.push(OfficeFact {
                 person: name.to_string(),
-                role: role.role.clone(),
+                role,
                 org,
                 former: p.former,
                 span: self.toks.span(evidence.start, evidence.end),
@@ -364,6 +401,18 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
     while let Some(t) = toks.get(i) {
         if t.ends_sentence() || (name_at(toks, i).is_some() && i > from) {
             break;
+        }
+        // `ông Quang ... từng làm A; B, C; D`: a career summary in the person's own clause.
+        if let Some(k) = career_at(toks, i) {
+            if let Some((posts, e)) = post_list_sep(toks, k, &[",", ";", "-", "–"]) {
+                let past = toks.is_word(i, "từng");
+                out.extend(posts.into_iter().map(|mut p| {
+                    p.former |= past;
+                    (p, i..e)
+                }));
+                i = e;
+                continue;
+            }
         }
         let two = |a: &str, b: &str| toks.is_word(i, a) && toks.is_word(i + 1, b);
         let start = if two("giữ", "chức") && toks.is_word(i + 2, "vụ") {
@@ -507,6 +556,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         facts,
         taken: vec![false; toks.len()],
         last: None,
+        known: Vec::new(),
     };
     let mut i = 0;
     while i < toks.len() {
@@ -516,8 +566,13 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         }
         let start = i;
         let n = skip_honorifics(toks, i);
+        // A short reference to someone named before wins over a two-syllable name.
+        let short = (n > start)
+            .then(|| em.short_ref(n))
+            .flatten()
+            .filter(|(_, e)| name_at(toks, n).is_none_or(|(_, ne)| ne <= *e));
         // X - posts / X, posts / X (posts)
-        if let Some((name, e0)) = name_at(toks, n) {
+        if let Some((name, e0)) = short.or_else(|| name_at(toks, n)) {
             let e = skip_photo_note(toks, e0);
             if toks.is_punct(e, &[",", "-", "–", "("]) {
                 if let Some((posts, pe)) = post_list(toks, e + 1) {
@@ -560,7 +615,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     i = end;
                     continue;
                 }
-                em.last = Some((name.clone(), n));
+                em.introduced(&name, n);
             }
         }
         // A career summary: `ông X từng giữ các chức vụ: A; B; C`, `đã trải qua các vị trí như`.
@@ -827,6 +882,34 @@ mod tests {
         assert_eq!(
             offices("bà Đinh Thị Mai, Vụ trưởng Vụ Tuyên truyền Ban Tuyên giáo Trung ương giữ chức Phó trưởng ban."),
             ["Đinh Thị Mai | Vụ trưởng | Vụ Tuyên truyền Ban Tuyên giáo Trung ương"]
+        );
+    }
+
+    #[test]
+    fn a_short_reference_is_the_person_named_before() {
+        let s = "Ông Trần Lưu Quang dự họp. Tháng 2/2019, ông Quang giữ chức Phó bí thư Thường trực Thành ủy TP HCM.";
+        assert_eq!(
+            offices(s),
+            ["Trần Lưu Quang | Phó Bí thư Thường trực | Thành ủy Thành phố Hồ Chí Minh"]
+        );
+        // Two people it could be: nobody.
+        let two = "Ông Trần Lưu Quang và ông Lê Văn Quang dự họp. Ông Quang giữ chức Bí thư Thành ủy Hải Phòng.";
+        assert!(offices(two).is_empty());
+        // `Ủy viên Ban Bí thư` is Bí thư of Ban Bí thư.
+        let ubt = "Ông Trần Lưu Quang dự. Hội nghị bầu ông Quang làm Ủy viên Ban Bí thư khóa 13.";
+        assert_eq!(offices(ubt), ["Trần Lưu Quang | Bí thư | Ban Bí thư"]);
+    }
+
+    #[test]
+    fn a_district_written_with_the_rank_it_had() {
+        // Mỹ Hào is a thị xã in the gazetteer (since 2019); the article says huyện.
+        let s = "ông Đỗ Minh Tuân, Chủ tịch UBND huyện Mỹ Hào, Phó Bí thư Huyện ủy.";
+        assert_eq!(
+            offices(s),
+            [
+                "Đỗ Minh Tuân | Chủ tịch | Ủy ban nhân dân huyện Mỹ Hào",
+                "Đỗ Minh Tuân | Phó Bí thư | Huyện ủy Mỹ Hào"
+            ]
         );
     }
 

@@ -192,6 +192,17 @@ fn unit_name(u: usize) -> String {
     }
 }
 
+/// A body of a unit, with the level word the text gave it when the gazetteer has the unit at
+/// another district rank (`Ủy ban nhân dân huyện Mỹ Hào`).
+fn of_unit_as(head: &str, u: usize, written: Option<&str>) -> String {
+    match written {
+        Some(lv) if G.units[u].level != lv && G.district_rank(u, lv) => {
+            format!("{head} {lv} {}", G.units[u].name)
+        }
+        _ => of_unit(head, u),
+    }
+}
+
 fn of_unit(head: &str, u: usize) -> String {
     if unit_name(u).starts_with("Thành phố") {
         format!("{head} {}", unit_name(u))
@@ -246,14 +257,14 @@ pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
             let name = if p.kind == "media" && p.level.is_none() {
                 format!("{} {}", p.head, unit_name(u))
             } else {
-                of_unit(&p.head, u)
+                of_unit_as(&p.head, u, p.level.as_deref())
             };
             (name, Some(u), None)
         }
         BodyClass::Sub => {
             if p.unit.is_some() || p.level.is_some() {
                 match local_unit(p) {
-                    Some(u) => (of_unit(&p.head, u), Some(u), None),
+                    Some(u) => (of_unit_as(&p.head, u, p.level.as_deref()), Some(u), None),
                     None => (as_written(p), None, None),
                 }
             } else {
