@@ -135,7 +135,10 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
             let mut k = j;
             let mut lower_run = 0;
             while let Some(t) = toks.get(k) {
-                if !t.word || BOUNDARY.contains(&t.key) || level_at(toks, k).is_some() {
+                if !t.word
+                    || (!t.is_cap() && BOUNDARY.contains(&t.key))
+                    || level_at(toks, k).is_some()
+                {
                     break;
                 }
                 if k > j
@@ -170,6 +173,14 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
             } else if let Some(parent) = parse(toks, k, false) {
                 p.end = parent.end;
                 p.parent = Some(Box::new(parent));
+            } else if toks.is_punct(k, &["("]) {
+                // `Cục Tổ chức cán bộ (Bộ Công an)`: the parent in parentheses.
+                if let Some(parent) = parse(toks, k + 1, false) {
+                    if toks.is_punct(parent.end, &[")"]) {
+                        p.end = parent.end + 1;
+                        p.parent = Some(Box::new(parent));
+                    }
+                }
             }
         }
     }
@@ -579,6 +590,23 @@ mod tests {
         assert_eq!(
             org(b, "Phòng").as_deref(),
             Some("Phòng Chính sách cán bộ Ban Tổ chức Tỉnh ủy Hà Tĩnh")
+        );
+    }
+
+    #[test]
+    fn a_parent_in_parentheses_and_national_abbreviations() {
+        assert_eq!(
+            org("Cục Tổ chức cán bộ (Bộ Công an) công bố", "Cục").as_deref(),
+            Some("Cục Tổ chức cán bộ Bộ Công an")
+        );
+        assert_eq!(
+            org("Tổng cục Chính trị CAND chỉ đạo", "Tổng").as_deref(),
+            Some("Tổng cục Chính trị Công an nhân dân")
+        );
+        // A parenthesis that is not a body is not a parent.
+        assert_eq!(
+            org("Cục Tổ chức cán bộ (ảnh) công bố", "Cục").as_deref(),
+            Some("Cục Tổ chức cán bộ")
         );
     }
 
