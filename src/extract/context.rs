@@ -3,6 +3,7 @@
 //! chain of parents has a unit at the body's level.
 
 use super::locality::{level_at, UnitMention};
+use super::organization::{parse, Parsed};
 use super::Tokens;
 use crate::gazetteer::GAZETTEER as G;
 use crate::lexicon::{BodyClass, BODY};
@@ -16,6 +17,8 @@ pub struct Context {
     sentences: Vec<Range<usize>>,
     /// Bodies written with their level (`Tỉnh ủy`, `UBND tỉnh`): token index and level.
     body_levels: Vec<(usize, String)>,
+    /// Named bodies written in full (`Học viện Ngân hàng`), by head (`Học viện`), in text order.
+    named: Vec<(String, Parsed)>,
 }
 
 impl Context {
@@ -44,8 +47,14 @@ impl Context {
         }
         sentences.push(start..toks.len());
         let mut body_levels = Vec::new();
+        let mut named = Vec::new();
         for i in 0..toks.len() {
             if let Some((body, e)) = toks.longest(&BODY, i) {
+                if body.class == BodyClass::Named {
+                    if let Some(p) = parse(toks, i, false).filter(|p| !p.bare) {
+                        named.push((body.canonical.clone(), p));
+                    }
+                }
                 match body.class {
                     BodyClass::Committee(lv) => body_levels.push((i, lv.to_string())),
                     BodyClass::Local | BodyClass::Sub => {
@@ -62,7 +71,24 @@ impl Context {
             mentions: mentions.to_vec(),
             sentences,
             body_levels,
+            named,
         }
+    }
+
+    /// The body of a named head (`Học viện`) the article names in full most often (a truncated
+    /// headline may name it cut short); `None` when it names none, or two as often.
+    pub fn named(&self, head: &str) -> Option<&Parsed> {
+        let mut count: Vec<(&Parsed, usize)> = Vec::new();
+        for (_, p) in self.named.iter().filter(|(h, _)| h == head) {
+            match count.iter_mut().find(|(q, _)| q.head == p.head) {
+                Some(c) => c.1 += 1,
+                None => count.push((p, 1)),
+            }
+        }
+        let best = count.iter().map(|c| c.1).max()?;
+        let mut top = count.iter().filter(|c| c.1 == best);
+        let first = top.next()?;
+        top.next().is_none().then_some(first.0)
     }
 
     /// Units to look through for a body at token `at` inside the item `item`: those named in the

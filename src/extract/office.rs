@@ -33,6 +33,7 @@ fn implied(name: &str, at: usize) -> Option<Parsed> {
         start: at,
         end: at,
         implied: false,
+        bare: false,
     })
 }
 
@@ -206,6 +207,7 @@ fn committee_of_body(body: Parsed) -> Parsed {
                 start: body.start,
                 end: body.end,
                 implied: false,
+                bare: false,
             };
         }
     }
@@ -220,6 +222,7 @@ fn committee_of_body(body: Parsed) -> Parsed {
             class: BodyClass::Sub,
             parent: None,
             implied: false,
+            bare: false,
             ..body
         };
     }
@@ -233,6 +236,7 @@ fn committee_of_body(body: Parsed) -> Parsed {
         end: body.end,
         parent: Some(Box::new(body)),
         implied: false,
+        bare: false,
     }
 }
 
@@ -283,6 +287,7 @@ fn fill_dependents(posts: &mut [Post]) {
                 start: whole.start,
                 end: whole.end,
                 implied: true,
+                bare: false,
             }
         };
         o.parent = Some(Box::new(parent));
@@ -911,6 +916,21 @@ mod tests {
                 "Đỗ Minh Tuân | Phó Bí thư | Huyện ủy Mỹ Hào"
             ]
         );
+    }
+
+    #[test]
+    fn a_head_alone_is_the_body_of_that_head_the_article_names() {
+        let s = "Lễ công bố tại Học viện Ngân hàng. PGS.TS Phạm Thị Hoàng Anh - thành viên Hội đồng trường, Phó Giám đốc Học viện; Trưởng phòng Tổ chức cán bộ Học viện Ngân hàng công bố quyết định.";
+        assert_eq!(
+            offices(s),
+            [
+                "Phạm Thị Hoàng Anh | Thành viên | Hội đồng Học viện Ngân hàng",
+                "Phạm Thị Hoàng Anh | Phó Giám đốc | Học viện Ngân hàng"
+            ]
+        );
+        // Two academies named as often: a head alone is neither.
+        let two = "Học viện Ngân hàng và Học viện Tài chính họp. Ông Trần Văn Nam - Phó Giám đốc Học viện; dự.";
+        assert!(offices(two).is_empty());
     }
 
     #[test]

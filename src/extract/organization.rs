@@ -23,6 +23,18 @@ pub struct Parsed {
     pub end: usize,
     /// Implied by the text, not written in it.
     pub implied: bool,
+    /// A named head written without its name after a role (`Phó Giám đốc Học viện`): the body
+    /// of that head the article names in full, if it names one.
+    pub bare: bool,
+}
+
+/// Whether a named body's name ends at token `k`: a boundary word, or the first of a pair of them.
+fn boundary(toks: &Tokens, k: usize) -> bool {
+    let Some(t) = toks.get(k) else { return true };
+    BOUNDARY.contains(&t.key)
+        || toks
+            .get(k + 1)
+            .is_some_and(|n| BOUNDARY.contains(&format!("{} {}", t.key, n.key)))
 }
 
 fn unit_after(
@@ -84,6 +96,7 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
         start: i,
         end: j,
         implied: false,
+        bare: false,
     };
     match body.class {
         BodyClass::Central => {}
@@ -135,10 +148,7 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
             let mut k = j;
             let mut lower_run = 0;
             while let Some(t) = toks.get(k) {
-                if !t.word
-                    || (!t.is_cap() && BOUNDARY.contains(&t.key))
-                    || level_at(toks, k).is_some()
-                {
+                if !t.word || (!t.is_cap() && boundary(toks, k)) || level_at(toks, k).is_some() {
                     break;
                 }
                 if k > j
@@ -161,7 +171,14 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
                 k += 1;
             }
             if k == j {
-                return None;
+                // After a role, a head alone stands for the body of that head named elsewhere.
+                let alone =
+                    lower && first.is_cap() && toks.get(j).is_none_or(|t| !t.word || !t.is_cap());
+                if !alone {
+                    return None;
+                }
+                p.bare = true;
+                return Some(p);
             }
             p.head = format!("{} {}", body.canonical, toks.words(j, k));
             p.end = k;
@@ -317,6 +334,10 @@ pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
                     None => (as_written(p), None, None),
                 }
             }
+        }
+        BodyClass::Named if p.bare => {
+            let full = ctx.named(&p.head)?;
+            return resolve(full, ctx, item);
         }
         BodyClass::Named => {
             if let Some(pp) = &p.parent {
