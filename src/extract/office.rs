@@ -269,6 +269,21 @@ fn fill_dependents(posts: &mut [Post]) {
             }
             cur = c.parent.as_deref();
         }
+        // `Bí thư Đảng ủy, Chủ tịch UBND thị trấn X`: the party committee of the unit; `Bí thư
+        // Đảng ủy, Chủ tịch Hội đồng Học viện X`: of the institution the council governs.
+        if o.head == "Đảng ủy" && whole.kind != "party" {
+            if whole.class == BodyClass::Local && (whole.unit.is_some() || whole.level.is_some()) {
+                o.unit = whole.unit;
+                o.level = whole.level.clone();
+                continue;
+            }
+            if whole.head == "Hội đồng" {
+                if let Some(inst) = &whole.parent {
+                    o.parent = Some(inst.clone());
+                    continue;
+                }
+            }
+        }
         let parent = if let (true, Some(c)) = (o.head == "Ban Thường vụ", committee) {
             c
         } else if o.head != "Ban Thường vụ"
@@ -703,8 +718,8 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
             if let (true, Some(pe)) = (plural, colon) {
                 let mut j = pe + 1;
                 let mut end = j;
-                while let Some((name, e)) = name_at(toks, j) {
-                    em.person(&name, j, e, "person.plural_heading");
+                while let Some((name, e)) = name_at(toks, skip_honorifics(toks, j)) {
+                    em.person(&name, skip_honorifics(toks, j), e, "person.plural_heading");
                     em.offices(&name, &posts, start..e, start..e, "office.plural_heading");
                     end = e;
                     j = e;
@@ -931,6 +946,34 @@ mod tests {
         // Two academies named as often: a head alone is neither.
         let two = "Học viện Ngân hàng và Học viện Tài chính họp. Ông Trần Văn Nam - Phó Giám đốc Học viện; dự.";
         assert!(offices(two).is_empty());
+    }
+
+    #[test]
+    fn a_party_committee_written_alone_before_a_communes_body() {
+        let s = "ông Lưu Văn Thọ, Bí thư Đảng ủy, Chủ tịch HĐND thị trấn Rạch Gốc.";
+        assert_eq!(
+            offices(s),
+            [
+                "Lưu Văn Thọ | Bí thư | Đảng ủy thị trấn Rạch Gốc",
+                "Lưu Văn Thọ | Chủ tịch | Hội đồng nhân dân thị trấn Rạch Gốc"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plural_heading_with_honorifics_before_the_names() {
+        let s = "Dự có các Ủy viên Ban thường vụ Tỉnh ủy Hưng Yên: ông Đặng Minh Ngọc, Phó chủ tịch Thường trực HĐND tỉnh; ông Trần Quốc Toản.";
+        let o = offices(s);
+        assert!(
+            o.contains(&"Đặng Minh Ngọc | Ủy viên | Ban Thường vụ Tỉnh ủy Hưng Yên".to_string())
+        );
+        assert!(
+            o.contains(&"Trần Quốc Toản | Ủy viên | Ban Thường vụ Tỉnh ủy Hưng Yên".to_string())
+        );
+        assert!(o.contains(
+            &"Đặng Minh Ngọc | Phó Chủ tịch Thường trực | Hội đồng nhân dân tỉnh Hưng Yên"
+                .to_string()
+        ));
     }
 
     #[test]

@@ -19,7 +19,13 @@ pub fn name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
             break;
         }
         n += 1;
-        if t.text.chars().count() == 1 {
+        // A single capital ends a name (`Phạm S`), unless a syllable follows it: the middle
+        // `A` of Hmong names (`Hầu A Lềnh`, `Giàng A Chu`).
+        if t.text.chars().count() == 1
+            && !toks
+                .get(i + n)
+                .is_some_and(|x| x.is_name_syllable() && x.text.chars().count() > 1)
+        {
             break;
         }
     }
@@ -134,6 +140,15 @@ mod tests {
     fn places_are_not_people() {
         assert!(persons("tại huyện Lâm Hà và phong cách Hồ Chí Minh").is_empty());
         assert_eq!(persons("tưởng nhớ Chủ tịch Hồ Chí Minh"), ["Hồ Chí Minh"]);
+    }
+
+    #[test]
+    fn a_single_capital_inside_a_hmong_name() {
+        assert_eq!(persons("ông Hầu A Lềnh, Bí thư"), ["Hầu A Lềnh"]);
+        assert_eq!(
+            persons("các ông Phạm S, Trần Phương."),
+            ["Phạm S", "Trần Phương"]
+        );
     }
 
     #[test]
