@@ -51,7 +51,21 @@ impl Context {
         for i in 0..toks.len() {
             if let Some((body, e)) = toks.longest(&BODY, i) {
                 if body.class == BodyClass::Named {
-                    if let Some(p) = parse(toks, i, false).filter(|p| !p.bare) {
+                    if let Some(mut p) = parse(toks, i, false).filter(|p| !p.bare) {
+                        // `Trường Đại học Luật - Đại học Quốc gia Hà Nội`, `Vụ X, Bộ Tài chính`.
+                        if p.parent.is_none()
+                            && p.unit.is_none()
+                            && toks.is_punct(p.end, &["-", "–", ","])
+                        {
+                            if let Some(parent) = parse(toks, p.end + 1, false).filter(|q| {
+                                matches!(
+                                    q.class,
+                                    BodyClass::Named | BodyClass::Central | BodyClass::Sector
+                                )
+                            }) {
+                                p.parent = Some(Box::new(parent));
+                            }
+                        }
                         named.push((body.canonical.clone(), p));
                     }
                 }
@@ -73,6 +87,23 @@ impl Context {
             body_levels,
             named,
         }
+    }
+
+    /// The parent the article gives a named body elsewhere (`Trường Đại học Luật - Đại học Quốc
+    /// gia Hà Nội`), for a mention written without it; the most frequent, `None` on a tie.
+    pub fn parent_of(&self, name: &str) -> Option<&Parsed> {
+        let mut count: Vec<(&Parsed, usize)> = Vec::new();
+        let with = self.named.iter().map(|(_, p)| p).filter(|p| p.head == name);
+        for parent in with.filter_map(|p| p.parent.as_deref()) {
+            match count.iter_mut().find(|(q, _)| q.head == parent.head) {
+                Some(c) => c.1 += 1,
+                None => count.push((parent, 1)),
+            }
+        }
+        let best = count.iter().map(|c| c.1).max()?;
+        let mut top = count.iter().filter(|c| c.1 == best);
+        let first = top.next()?;
+        top.next().is_none().then_some(first.0)
     }
 
     /// The body of a named head (`Học viện`) the article names in full most often (a truncated

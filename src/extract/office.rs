@@ -977,6 +977,21 @@ mod tests {
     }
 
     #[test]
+    fn a_named_body_takes_the_parent_the_article_gives_it_elsewhere() {
+        let s = "Trường Đại học Luật - Đại học Quốc gia Hà Nội tổ chức lễ. Ông Trịnh Tiến Việt, Phó Hiệu trưởng Trường Đại học Luật vừa được giao.";
+        assert_eq!(
+            offices(s),
+            ["Trịnh Tiến Việt | Phó Hiệu trưởng | Trường Đại học Luật Đại học Quốc gia Hà Nội"]
+        );
+        // Nowhere with a parent: as written.
+        let bare = "Ông Trịnh Tiến Việt, Phó Hiệu trưởng Trường Đại học Luật vừa được giao.";
+        assert_eq!(
+            offices(bare),
+            ["Trịnh Tiến Việt | Phó Hiệu trưởng | Trường Đại học Luật"]
+        );
+    }
+
+    #[test]
     fn no_person_no_office() {
         assert!(offices("Bí thư, chủ tịch UBND các xã dự họp.").is_empty());
     }

@@ -352,6 +352,14 @@ pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
                     Some(u) => (of_unit(&p.head, u), Some(u), None),
                     None => (as_written(p), None, None),
                 }
+            } else if let Some(parent) =
+                ctx.parent_of(&p.head).and_then(|pp| resolve(pp, ctx, item))
+            {
+                (
+                    format!("{} {}", p.head, parent.name),
+                    parent.unit,
+                    Some(parent),
+                )
             } else {
                 (p.head.clone(), None, None)
             }
