@@ -93,6 +93,52 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
     })
 }
 
+/// The terms written after a post (`khóa XII`, `khóa 11 (dự khuyết), 12, 13`, `ba khóa 13-15`,
+/// `nhiệm kỳ 2020-2025`): the index after them, whether `(dự khuyết)` stands among them, and
+/// whether terms follow it.
+fn terms(toks: &Tokens, mut j: usize) -> (usize, bool, bool) {
+    let numeral = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.word
+                && (t.text.chars().all(|c| c.is_ascii_digit() || c == '-')
+                    || t.text.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')))
+        })
+    };
+    let (mut alternate, mut more) = (false, false);
+    let start = j;
+    loop {
+        let k = if toks.is_word(j, "khóa") {
+            j + 1
+        } else if toks.is_word(j, "nhiệm") && toks.is_word(j + 1, "kỳ") {
+            j + 2
+        } else if j > start && toks.is_punct(j, &[",", "-", "–"]) && numeral(j + 1) {
+            if alternate {
+                more = true;
+            }
+            j + 1
+        } else if toks.is_punct(j, &["("])
+            && toks.is_word(j + 1, "dự")
+            && toks.is_word(j + 2, "khuyết")
+            && toks.is_punct(j + 3, &[")"])
+        {
+            alternate = true;
+            j += 4;
+            continue;
+        } else {
+            break;
+        };
+        let mut e = k;
+        while numeral(e) || (e > k && toks.is_punct(e, &["-", "–"]) && numeral(e + 1)) {
+            e += 1;
+        }
+        if e == k {
+            break;
+        }
+        j = e;
+    }
+    (j, alternate, more)
+}
+
 /// A list of posts at `i`, separated by `,`, `-` or `và`; `None` unless one has a role.
 fn post_list(toks: &Tokens, i: usize) -> Option<(Vec<Post>, usize)> {
     post_list_sep(toks, i, &[",", "-", "–"])
@@ -107,6 +153,22 @@ fn post_list_sep(toks: &Tokens, i: usize, seps: &[&str]) -> Option<(Vec<Post>, u
         former |= p.former;
         p.former = former;
         j = p.end;
+        // `Ủy viên Trung ương Đảng khóa XII (dự khuyết), XIII`: the terms, and an alternate
+        // member's post beside the full one when later terms follow.
+        let (e, alternate, more) = terms(toks, j);
+        if alternate && p.role.as_ref().is_some_and(|r| r.role == "Ủy viên") {
+            let mut alt = p.clone();
+            if let Some(r) = alt.role.as_mut() {
+                r.role = "Ủy viên dự khuyết".into();
+            }
+            if more {
+                posts.push(alt);
+            } else {
+                p = alt;
+            }
+        }
+        j = e;
+        p.end = e;
         posts.push(p);
         let sep = toks.is_punct(j, seps) || toks.is_word(j, "và");
         if sep && post_at(toks, j + 1).is_some() {
@@ -442,13 +504,20 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
             || two("bổ", "nhiệm") && !toks.is_word(i + 2, "giữ")
         {
             Some(i + 2)
-        } else if toks.is_word(i, "làm") {
+        } else if toks.is_word(i, "làm") || toks.is_word(i, "là") {
             Some(i + 1)
         } else {
             None
         };
         if let Some(s) = start {
-            if let Some((posts, e)) = post_list(toks, s) {
+            // After `là`, `làm` a profile goes on past `;` (`là ủy viên Trung ương Đảng; đại biểu
+            // Quốc hội`).
+            let seps: &[&str] = if s == i + 1 {
+                &[",", ";", "-", "–"]
+            } else {
+                &[",", "-", "–"]
+            };
+            if let Some((posts, e)) = post_list_sep(toks, s, seps) {
                 out.extend(posts.into_iter().map(|p| (p, i..e)));
                 i = e;
                 continue;
@@ -636,6 +705,33 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     continue;
                 }
                 em.introduced(&name, n);
+            }
+        }
+        // `Ông có trình độ tiến sĩ, là ủy viên Trung ương Đảng khóa XII; đại biểu Quốc hội`: the
+        // pronoun is the person last introduced.
+        let pronoun = n > start
+            && n == start + 1
+            && toks
+                .get(start)
+                .is_some_and(|t| matches!(t.key.as_str(), "ông" | "bà"))
+            && toks.get(n).is_some_and(|t| !t.is_name_syllable());
+        if pronoun {
+            if let Some((name, at)) = em.last.clone().filter(|(_, at)| i - at < 300) {
+                let found = appointments(toks, n);
+                if !found.is_empty() {
+                    let end = found.iter().map(|(_, ev)| ev.end).max().unwrap_or(n);
+                    for (p, ev) in found {
+                        em.offices(
+                            &name,
+                            std::slice::from_ref(&p),
+                            at..at + 1,
+                            start..ev.end,
+                            "office.pronoun",
+                        );
+                    }
+                    i = end;
+                    continue;
+                }
             }
         }
         // A career summary: `ông X từng giữ các chức vụ: A; B; C`, `đã trải qua các vị trí như`.
@@ -989,6 +1085,27 @@ mod tests {
             offices(bare),
             ["Trịnh Tiến Việt | Phó Hiệu trưởng | Trường Đại học Luật"]
         );
+    }
+
+    #[test]
+    fn a_pronoun_and_terms_after_the_posts() {
+        let s = "Ông Thái Thanh Quý sinh năm 1976. Ông có trình độ tiến sĩ kinh tế, là ủy viên Trung ương Đảng khóa XII (dự khuyết), XIII; đại biểu Quốc hội khóa XV.";
+        assert_eq!(
+            offices(s),
+            [
+                "Thái Thanh Quý | Ủy viên dự khuyết | Ban Chấp hành Trung ương",
+                "Thái Thanh Quý | Ủy viên | Ban Chấp hành Trung ương",
+                "Thái Thanh Quý | Đại biểu | Quốc hội"
+            ]
+        );
+        // Alternate in its only term: the alternate's post alone.
+        let alt = "Ông Thái Thanh Quý sinh năm 1976. Ông là ủy viên Trung ương Đảng khóa XII (dự khuyết).";
+        assert_eq!(
+            offices(alt),
+            ["Thái Thanh Quý | Ủy viên dự khuyết | Ban Chấp hành Trung ương"]
+        );
+        // A pronoun with nobody introduced before it is nobody.
+        assert!(offices("Ông là ủy viên Trung ương Đảng khóa XII.").is_empty());
     }
 
     #[test]
