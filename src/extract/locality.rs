@@ -175,6 +175,43 @@ pub fn mentions(toks: &Tokens) -> Vec<UnitMention> {
         let prev_name = i > 0
             && toks.get(i - 1).is_some_and(|p| p.is_name_syllable())
             && !(1..=3).any(|k| i >= k && toks.longest(&BODY, i - k).is_some_and(|(_, e)| e == i));
+        // An address: `quê Yên Thành, Nghệ An`, `Củ Chi, TP HCM`: a unit of the province after it.
+        if t.is_name_syllable() && !prev_name {
+            if let Some((cands, e)) = name_at(toks, i, None) {
+                let province = toks
+                    .is_punct(e, &[","])
+                    .then(|| {
+                        let k = level_at(toks, e + 1).map_or(e + 1, |(_, k)| k);
+                        name_at(toks, k, Some("tỉnh"))
+                    })
+                    .flatten()
+                    .filter(|(_, pe)| !toks.get(*pe).is_some_and(|n| n.is_name_syllable()));
+                if let Some((provs, _)) = province {
+                    let mut within: Vec<usize> = cands
+                        .iter()
+                        .copied()
+                        .filter(|&c| {
+                            !G.is_province(c) && G.chain(c).iter().any(|a| provs.contains(a))
+                        })
+                        .collect();
+                    // A district before a commune of its name (`Củ Chi`), old units first.
+                    if within.iter().any(|&c| G.district_rank(c, "huyện")) {
+                        within.retain(|&c| G.district_rank(c, "huyện"));
+                    }
+                    within.sort_by_key(|&c| !G.units[c].legacy);
+                    if let Some(&unit) = within.first() {
+                        out.push(UnitMention {
+                            cands: within,
+                            unit,
+                            toks: i..e,
+                            rule: "locality.address",
+                        });
+                        i = e;
+                        continue;
+                    }
+                }
+            }
+        }
         if t.is_name_syllable() && !prev_name {
             if let Some((cands, e)) = name_at(toks, i, Some("tỉnh")) {
                 // Bare `Hồ Chí Minh` is the person: the city always keeps its level word.
@@ -277,6 +314,16 @@ mod tests {
         assert!(names("tại phường Ba Bể").is_empty());
         // A district written with another district rank is that district (Hồng Lĩnh is a thị xã).
         assert_eq!(names("tại huyện Hồng Lĩnh"), ["thị xã Hồng Lĩnh"]);
+    }
+
+    #[test]
+    fn an_address_is_a_unit_of_the_province_after_it() {
+        assert_eq!(
+            names("sinh năm 1976, quê Yên Thành, Nghệ An."),
+            ["huyện Yên Thành", "tỉnh Nghệ An"]
+        );
+        // A name that is no unit of that province is no address.
+        assert_eq!(names("ông Ba Bể, Nghệ An."), ["tỉnh Nghệ An"]);
     }
 
     #[test]
