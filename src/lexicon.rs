@@ -34,9 +34,9 @@ fn set(file: &str) -> HashSet<String> {
 }
 
 /// Abbreviations match only when written in capitals (`UBND`, not a syllable `tu`).
-pub const ABBREVIATIONS: [&str; 14] = [
-    "bch", "btv", "cand", "hđnd", "lđlđ", "nhnn", "qđnd", "tt", "ubkt", "ubmttq", "ubnd", "vtv",
-    "đbqh", "tw",
+pub const ABBREVIATIONS: [&str; 16] = [
+    "bch", "btv", "cand", "hđnd", "lđlđ", "mttq", "nhnn", "qđnd", "tt", "ub.mttq", "ubkt",
+    "ubmttq", "ubnd", "vtv", "đbqh", "tw",
 ];
 
 #[derive(Debug, Clone)]

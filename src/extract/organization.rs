@@ -118,6 +118,13 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
             p.unit = u;
             p.level = lv;
             p.end = e;
+            // `Hội Sinh viên Học viện Ngân hàng`: a mass organisation of an institution.
+            if p.unit.is_none() && p.level.is_none() {
+                if let Some(inst) = parse(toks, j, false).filter(|q| q.class == BodyClass::Named) {
+                    p.end = inst.end;
+                    p.parent = Some(Box::new(inst));
+                }
+            }
         }
         BodyClass::Sub => {
             let (u, lv, e) = unit_after(toks, j, None);
@@ -153,7 +160,10 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
                 }
                 if k > j
                     && (toks.longest(&BODY, k).is_some_and(|_| t.is_cap())
-                        || toks.longest(&ROLE, k).is_some())
+                        || toks.longest(&ROLE, k).is_some()
+                        || super::person::name_at(toks, k)
+                            .is_some_and(|(n, _)| n.split(' ').count() >= 3)
+                            && name_at(toks, k, Some("tỉnh")).is_none())
                 {
                     break;
                 }
@@ -278,6 +288,14 @@ pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
             Some(u) => (committee_of(&p.head, u), Some(u), None),
             None => (as_written(p), None, None),
         },
+        BodyClass::Local if p.parent.is_some() => {
+            let parent = resolve(p.parent.as_deref()?, ctx, item)?;
+            (
+                format!("{} {}", p.head, parent.name),
+                parent.unit,
+                Some(parent),
+            )
+        }
         BodyClass::Local if local_unit(p).is_none() => (as_written(p), None, None),
         BodyClass::Local => {
             let u = local_unit(p)?;
@@ -636,6 +654,23 @@ mod tests {
         assert_eq!(
             org("Cục Tổ chức cán bộ (ảnh) công bố", "Cục").as_deref(),
             Some("Cục Tổ chức cán bộ")
+        );
+    }
+
+    #[test]
+    fn a_mass_organisation_of_an_institution_and_mttq() {
+        assert_eq!(
+            org("Hội Sinh viên Học viện Ngân hàng họp", "Hội").as_deref(),
+            Some("Hội Sinh viên Học viện Ngân hàng")
+        );
+        assert_eq!(
+            org("Ủy ban MTTQ Việt Nam huyện Ngọc Hiển họp", "Ủy").as_deref(),
+            Some("Ủy ban Mặt trận Tổ quốc Việt Nam huyện Ngọc Hiển")
+        );
+        // A named body stops before the person after it.
+        assert_eq!(
+            org("Đại học Quốc gia Hà Nội Phạm Bảo Sơn dự", "Đại").as_deref(),
+            Some("Đại học Quốc gia Hà Nội")
         );
     }
 

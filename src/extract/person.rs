@@ -57,7 +57,11 @@ pub fn accept(toks: &Tokens, i: usize, name: &str, strong: bool) -> bool {
     if i > 0 && super::locality::level_at(toks, i - 1).is_some() {
         return false;
     }
-    let is_unit = !G.named(name).is_empty();
+    // `thuộc Đoàn Hà Nội`: a word before a province's name, not a person, unless introduced.
+    let before_province = name
+        .split_once(' ')
+        .is_some_and(|(_, rest)| G.named(rest).iter().any(|&u| G.is_province(u)));
+    let is_unit = !G.named(name).is_empty() || before_province;
     let syllables = name.split(' ').count();
     intro || (syllables >= 3 && !is_unit)
 }
@@ -138,6 +142,8 @@ mod tests {
 
     #[test]
     fn places_are_not_people() {
+        assert!(persons("đại biểu Quốc hội thuộc Đoàn Hà Nội được giới thiệu").is_empty());
+        assert_eq!(persons("ông Lê Hà Nam dự"), ["Lê Hà Nam"]);
         assert!(persons("tại huyện Lâm Hà và phong cách Hồ Chí Minh").is_empty());
         assert_eq!(persons("tưởng nhớ Chủ tịch Hồ Chí Minh"), ["Hồ Chí Minh"]);
     }
