@@ -50,9 +50,24 @@ pub fn extract(toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>> {
         let rest = &full[toks.toks[j - 1].span.end..];
         let base = toks.toks[j - 1].span.end;
         let mut found: Vec<(String, Range<usize>, &'static str)> = Vec::new();
-        if let Some(c) = regex!(r"^\s+(?:số\s+)?(\d+[\p{L}]*(?:\s?[-/]+\s?[\p{L}\d][\p{L}\d-]*)*)")
+        let capital = toks.toks[i].is_cap();
+        // `kỷ luật`, `pháp luật`: the type word inside a common word.
+        let compound =
+            !capital && i > 0 && (toks.is_word(i - 1, "kỷ") || toks.is_word(i - 1, "pháp"));
+        // `Đại học Luật Hà Nội`, `Trường Đại học Luật`: the type word inside a body's name.
+        let in_name = (1..=3).any(|k| {
+            i >= k
+                && toks
+                    .longest(&crate::lexicon::BODY, i - k)
+                    .is_some_and(|(_, e)| e == i)
+        }) || i > 0 && toks.get(i - 1).is_some_and(|t| t.is_cap());
+        let numbered = regex!(r"^\s+(?:số\s+)?(\d+[\p{L}]*(?:\s?[-/]+\s?[\p{L}\d][\p{L}\d-]*)*)")
             .captures(rest)
-        {
+            // `kỷ luật 28 đảng viên`: a type in lower case before a bare number is no document.
+            .filter(|c| {
+                !compound || c[0].contains("số") || !c[1].chars().all(|ch| ch.is_ascii_digit())
+            });
+        if let Some(c) = numbered {
             let m = c.get(1).expect("group 1");
             let id: String = m.as_str().split_whitespace().collect();
             let id = id.trim_end_matches('-').to_string();
@@ -80,14 +95,14 @@ pub fn extract(toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>> {
             } else if let Some(c) = regex!(r"^\s+Đại\s+hội\s+(?:đại\s+biểu\s+toàn\s+quốc\s+)?(?:lần\s+thứ\s+)?([IVXL]+)\s+của\s+Đảng").captures(rest) {
                 found.push((format!("Đại hội {}", &c[1]), base..base + c[0].len(), "document.congress"));
             } else if let Some(c) = regex!(
-                r"(?x)^\s+(?:Đại\s+hội\s+)?(?:đại\s+biểu\s+)?Đảng\s+bộ(?:\s+(tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))?\s+(?:lần\s+thứ|làn\s+thứ|khóa)\s+([IVXL]+)"
+                r"(?x)^\s+(?:Đại\s+hội\s+)?(?:đại\s+biểu\s+)?Đảng\s+bộ(?:\s+(tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))?\s+(?:lần\s+thứ|làn\s+thứ|khóa)\s+([IVXL]+|\d+)"
             )
             .captures(rest)
             {
                 let level = c.get(1).map(|m| m.as_str().to_string()).unwrap_or_else(|| "tỉnh".into());
                 found.push((format!("Đại hội Đảng bộ {level} {}", &c[2]), base..base + c[0].len(), "document.local_congress"));
             }
-        } else if doc_type == "Luật" {
+        } else if doc_type == "Luật" && capital && !in_name {
             if let Some(c) =
                 regex!(r"^\s+([\p{Lu}][^.;()“”]{2,120}?)\s+năm\s+(\d{4})").captures(rest)
             {
@@ -98,6 +113,29 @@ pub fn extract(toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>> {
                 ));
                 // A law's name is its title: the bodies inside it are not mentions.
                 titles.push(base..base + c[0].len());
+            } else if let Some(c) = regex!(
+                r"^\s+((?:\p{Lu}[\p{L}]*|[\p{Ll}&&[^s]][\p{L}]*|s[^ư][\p{L}]*)(?:\s+[\p{L}]+){1,10}?)(?:\s+(?:và|của|đã|được|có|về|để|theo|thì|nhằm|quy\s+định|sửa\s+đổi)\b|\s*[.,;:()“”]|\s*$)"
+            )
+            .captures(rest)
+            {
+                // Without a year, a law by its name alone (`Luật Tổ chức Quốc hội và ...`).
+                let m = c.get(1).expect("group 1");
+                found.push((
+                    m.as_str().to_string(),
+                    base + m.start()..base + m.end(),
+                    "document.law_name",
+                ));
+                titles.push(base + m.start()..base + m.end());
+            }
+        } else if doc_type == "Hiến pháp" && capital {
+            // The Constitution by its year, or `Hiến pháp` when the text gives none.
+            match regex!(r"^\s+(?:năm\s+)?(\d{4})").captures(rest) {
+                Some(c) => found.push((
+                    c[1].to_string(),
+                    base..base + c[0].len(),
+                    "document.constitution",
+                )),
+                None => found.push(("Hiến pháp".into(), start..base, "document.constitution")),
             }
         }
         if found.is_empty() {
@@ -294,5 +332,28 @@ mod tests {
         );
         // A type word with no number is no document.
         assert!(docs("ban hành Nghị quyết của Tỉnh ủy").is_empty());
+    }
+
+    #[test]
+    fn laws_without_a_year_the_constitution_and_common_words() {
+        let ids = |s: &str| docs(s).into_iter().map(|d| d.1).collect::<Vec<_>>();
+        assert_eq!(
+            ids("căn cứ Hiến pháp, Luật Tổ chức Quốc hội và các quy định"),
+            ["Hiến pháp", "Tổ chức Quốc hội"]
+        );
+        assert_eq!(
+            ids("theo Điều 79 Luật tổ chức chính quyền địa phương."),
+            ["tổ chức chính quyền địa phương"]
+        );
+        assert_eq!(ids("theo Hiến pháp năm 2013"), ["2013"]);
+        assert_eq!(
+            ids("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ 17"),
+            ["Đại hội Đảng bộ tỉnh 17"]
+        );
+        // `kỷ luật`, `pháp luật`, `Luật sư`, `Đại học Luật`: no law.
+        assert!(ids("đã thi hành kỷ luật 28 đảng viên").is_empty());
+        assert!(ids("theo quy định của pháp luật.").is_empty());
+        assert!(ids("Luật sư Nguyễn Văn An cho biết").is_empty());
+        assert!(ids("Hiệu trưởng Trường Đại học Luật Hà Nội.").is_empty());
     }
 }
