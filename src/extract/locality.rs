@@ -288,9 +288,28 @@ fn disambiguate(ms: &mut [UnitMention]) {
 /// Localities for the article: the units named in the text.
 pub fn extract(toks: &Tokens, _ctx: &Context, units: &[UnitMention], facts: &mut Facts) {
     for m in units {
+        // The level as written where the gazetteer has the unit at another district rank
+        // (`huyện Mỹ Hào`, `Huyện ủy Trảng Bàng`: thị xã since 2019 and 2020).
+        let written = level_at(toks, m.toks.start).map(|(lv, _)| lv).or_else(|| {
+            (1..=2).filter(|&k| m.toks.start >= k).find_map(|k| {
+                match toks.longest(&BODY, m.toks.start - k) {
+                    Some((b, e)) if e == m.toks.start => match b.class {
+                        BodyClass::Committee(lv) => Some(lv.to_string()),
+                        _ => None,
+                    },
+                    _ => None,
+                }
+            })
+        });
+        let name = match written {
+            Some(lv) if G.units[m.unit].level != lv && G.district_rank(m.unit, &lv) => {
+                format!("{lv} {}", G.units[m.unit].name)
+            }
+            _ => G.canonical(m.unit),
+        };
         facts.localities.push(LocalityFact {
             unit: m.unit,
-            name: G.canonical(m.unit),
+            name,
             span: toks.span(m.toks.start, m.toks.end),
             rule: m.rule,
         });

@@ -324,6 +324,11 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, facts: &Facts)
     }
     for l in &facts.localities {
         let node = m.place(l.unit);
+        // A district written with another rank than the gazetteer's (`huyện Mỹ Hào`): the
+        // article's name for it, in the article's graph.
+        if l.name != G.canonical(l.unit) {
+            m.g.vi(&node, skos::ALT_LABEL, &l.name);
+        }
         m.mention("locality", &node, &l.span, l.rule);
     }
     for o in &facts.offices {

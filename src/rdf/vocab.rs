@@ -31,7 +31,7 @@ pub mod dcterms {
         SOURCE = "source", IS_PART_OF = "isPartOf", IS_REPLACED_BY = "isReplacedBy", LOCATION = "Location");
 }
 pub mod skos {
-    terms!("http://www.w3.org/2004/02/skos/core#"; PREF_LABEL = "prefLabel");
+    terms!("http://www.w3.org/2004/02/skos/core#"; PREF_LABEL = "prefLabel", ALT_LABEL = "altLabel");
 }
 pub mod pg {
     terms!("https://w3id.org/polgraph/ontology#";
