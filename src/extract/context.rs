@@ -92,34 +92,18 @@ impl Context {
     /// The parent the article gives a named body elsewhere (`Trường Đại học Luật - Đại học Quốc
     /// gia Hà Nội`), for a mention written without it; the most frequent, `None` on a tie.
     pub fn parent_of(&self, name: &str) -> Option<&Parsed> {
-        let mut count: Vec<(&Parsed, usize)> = Vec::new();
-        let with = self.named.iter().map(|(_, p)| p).filter(|p| p.head == name);
-        for parent in with.filter_map(|p| p.parent.as_deref()) {
-            match count.iter_mut().find(|(q, _)| q.head == parent.head) {
-                Some(c) => c.1 += 1,
-                None => count.push((parent, 1)),
-            }
-        }
-        let best = count.iter().map(|c| c.1).max()?;
-        let mut top = count.iter().filter(|c| c.1 == best);
-        let first = top.next()?;
-        top.next().is_none().then_some(first.0)
+        most_often(
+            self.named
+                .iter()
+                .filter(|(_, p)| p.head == name)
+                .filter_map(|(_, p)| p.parent.as_deref()),
+        )
     }
 
     /// The body of a named head (`Học viện`) the article names in full most often (a truncated
     /// headline may name it cut short); `None` when it names none, or two as often.
     pub fn named(&self, head: &str) -> Option<&Parsed> {
-        let mut count: Vec<(&Parsed, usize)> = Vec::new();
-        for (_, p) in self.named.iter().filter(|(h, _)| h == head) {
-            match count.iter_mut().find(|(q, _)| q.head == p.head) {
-                Some(c) => c.1 += 1,
-                None => count.push((p, 1)),
-            }
-        }
-        let best = count.iter().map(|c| c.1).max()?;
-        let mut top = count.iter().filter(|c| c.1 == best);
-        let first = top.next()?;
-        top.next().is_none().then_some(first.0)
+        most_often(self.named.iter().filter(|(h, _)| h == head).map(|(_, p)| p))
     }
 
     /// Units to look through for a body at token `at` inside the item `item`: those named in the
@@ -193,4 +177,19 @@ impl Context {
         }
         self.main
     }
+}
+
+/// The body named most often among `bodies` (by name), `None` when none is or two tie.
+fn most_often<'a>(bodies: impl Iterator<Item = &'a Parsed>) -> Option<&'a Parsed> {
+    let mut count: Vec<(&Parsed, usize)> = Vec::new();
+    for p in bodies {
+        match count.iter_mut().find(|(q, _)| q.head == p.head) {
+            Some(c) => c.1 += 1,
+            None => count.push((p, 1)),
+        }
+    }
+    let best = count.iter().map(|c| c.1).max()?;
+    let mut top = count.iter().filter(|c| c.1 == best);
+    let first = top.next()?;
+    top.next().is_none().then_some(first.0)
 }
