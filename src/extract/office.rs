@@ -331,6 +331,15 @@ fn fill_dependents(posts: &mut [Post]) {
             }
             cur = c.parent.as_deref();
         }
+        // `Bí thư Đảng đoàn, Chủ tịch Ban Chấp hành Trung ương Hội Nông dân Việt Nam`: the party
+        // group of the organisation, not of its committee.
+        if o.kind == "party" && whole.kind == "front" && whole.head.starts_with("Ban Chấp hành")
+        {
+            if let Some(org) = &whole.parent {
+                o.parent = Some(org.clone());
+                continue;
+            }
+        }
         // `Bí thư Đảng ủy, Chủ tịch UBND thị trấn X`: the party committee of the unit; `Bí thư
         // Đảng ủy, Chủ tịch Hội đồng Học viện X`: of the institution the council governs.
         if o.head == "Đảng ủy" && whole.kind != "party" {
@@ -1106,6 +1115,19 @@ mod tests {
         );
         // A pronoun with nobody introduced before it is nobody.
         assert!(offices("Ông là ủy viên Trung ương Đảng khóa XII.").is_empty());
+    }
+
+    #[test]
+    fn a_mass_organisations_central_committee_and_its_party_group() {
+        let s = "Đồng chí Thào Xuân Sùng, Ủy viên Ban chấp hành Trung ương Đảng, Bí thư Đảng đoàn, Chủ tịch Ban chấp hành Trung ương Hội Nông dân Việt Nam dự.";
+        assert_eq!(
+            offices(s),
+            [
+                "Thào Xuân Sùng | Ủy viên | Ban Chấp hành Trung ương",
+                "Thào Xuân Sùng | Bí thư | Đảng đoàn Hội Nông dân Việt Nam",
+                "Thào Xuân Sùng | Chủ tịch | Ban Chấp hành Trung ương Hội Nông dân Việt Nam"
+            ]
+        );
     }
 
     #[test]

@@ -99,7 +99,20 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
         bare: false,
     };
     match body.class {
-        BodyClass::Central => {}
+        BodyClass::Central => {
+            // `Ban Chấp hành Trung ương Hội Nông dân Việt Nam`: a mass organisation's own
+            // central committee, not the Party's.
+            if p.head == "Ban Chấp hành Trung ương" {
+                if let Some(o) = parse(toks, j, true)
+                    .filter(|o| o.kind == "front" && o.class == BodyClass::Central)
+                {
+                    p.head = format!("{} {}", p.head, o.head);
+                    p.kind = "front";
+                    p.end = o.end;
+                    p.parent = Some(Box::new(o));
+                }
+            }
+        }
         BodyClass::Committee(lv) => {
             let (u, _, e) = unit_after(toks, j, Some(lv));
             // `Tỉnh ủy tỉnh Quảng Bình`: the level word is redundant and dropped.
@@ -283,7 +296,10 @@ pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
         })
     };
     let (name, unit, parent) = match p.class {
-        BodyClass::Central => (p.head.clone(), None, None),
+        BodyClass::Central => {
+            let parent = p.parent.as_deref().and_then(|pp| resolve(pp, ctx, item));
+            (p.head.clone(), None, parent)
+        }
         BodyClass::Committee(lv) => match p.unit.or_else(|| ctx.resolve(lv, item, at)) {
             Some(u) => (committee_of(&p.head, u), Some(u), None),
             None => (as_written(p), None, None),
