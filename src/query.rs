@@ -92,7 +92,9 @@ pub fn resolve(query: &str) -> Result<(String, String)> {
             return Ok((q.name.to_string(), q.sparql.to_string()));
         }
     }
-    if crate::regex!(r"(?i)\b(select|construct|describe|ask)\b").is_match(query) {
+    if crate::regex!(r"(?i)\b(select|construct|describe|ask)\b").is_match(query)
+        || spargebra::SparqlParser::new().parse_update(query).is_ok()
+    {
         return Ok(("inline query".into(), query.to_string()));
     }
     Err(Error::UnknownQuery(query.to_string()))
@@ -129,7 +131,16 @@ pub fn bind<'a>(sparql: &str, params: &'a [(String, Term)]) -> Bound<'a> {
     use spargebra::term::GroundTerm;
     let mut query = spargebra::SparqlParser::new()
         .parse_query(sparql)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| {
+            // `polgraph query` reads: an update is refused, with the command that writes.
+            if spargebra::SparqlParser::new().parse_update(sparql).is_ok() {
+                "a SPARQL Update (INSERT, DELETE, DROP, CLEAR, LOAD ...): `polgraph query` only \
+                 reads the store; articles go in and out of it with `polgraph ingest`"
+                    .to_string()
+            } else {
+                e.to_string()
+            }
+        })?;
     let pattern = match &mut query {
         spargebra::Query::Select { pattern, .. }
         | spargebra::Query::Construct { pattern, .. }

@@ -147,8 +147,13 @@ impl Store {
             message,
         };
         let (query, rest) = crate::query::bind(sparql, params).map_err(err)?;
+        // A query that names its dataset (`FROM <…/article/X>`, `FROM NAMED`) gets that dataset,
+        // as in every SPARQL 1.1 store; the others see the union of the graphs.
+        let own_dataset = query.dataset().is_some();
         let mut q = SparqlEvaluator::new().for_query(query);
-        q.dataset_mut().set_default_graph_as_union();
+        if !own_dataset {
+            q.dataset_mut().set_default_graph_as_union();
+        }
         for (var, term) in rest {
             let v = oxigraph::model::Variable::new(var.clone())
                 .map_err(|e| err(format!("--param {var}: {e}")))?;

@@ -689,6 +689,47 @@ fn queries_by_name_file_and_inline() {
         .is_some_and(|b| !b.is_empty()));
 }
 
+#[test]
+fn a_query_names_its_dataset_and_cannot_write() {
+    let (_d, store) = ingested();
+    let count = |q: &str| -> u64 {
+        let out = ok(&["query", "--store", s(&store), "--format", "tsv", q]);
+        out.lines().nth(1).unwrap().parse().unwrap()
+    };
+    let all = count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
+    let seed004 = "<https://w3id.org/polgraph/id/article/seed004>";
+    let one = count(&format!(
+        "SELECT (COUNT(*) AS ?n) FROM {seed004} WHERE {{ ?s ?p ?o }}"
+    ));
+    let graph = count(&format!(
+        "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {seed004} {{ ?s ?p ?o }} }}"
+    ));
+    // `FROM` gives the query that graph alone, the same triples as `GRAPH` reaches.
+    assert_eq!(one, graph);
+    assert!(0 < one && one < all, "{one} of {all}");
+    // `FROM NAMED` without `FROM`: the default graph is empty, as SPARQL 1.1 says.
+    assert_eq!(
+        count(&format!(
+            "SELECT (COUNT(*) AS ?n) FROM NAMED {seed004} WHERE {{ ?s ?p ?o }}"
+        )),
+        0
+    );
+    for update in [
+        "DROP ALL",
+        "DELETE WHERE { ?s ?p ?o }",
+        "INSERT DATA { <http://a> <http://b> <http://c> }",
+    ] {
+        let o = run(&["query", "--store", s(&store), update]);
+        assert_eq!(o.status.code(), Some(2), "{update}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("only reads") && err.contains("polgraph ingest"),
+            "{err}"
+        );
+    }
+    assert_eq!(count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), all);
+}
+
 fn parse(format: oxigraph::io::RdfFormat, data: &[u8]) -> BTreeSet<String> {
     oxigraph::io::RdfParser::from_format(format)
         .for_slice(data)
