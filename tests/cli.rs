@@ -728,6 +728,15 @@ fn a_query_names_its_dataset_and_cannot_write() {
         );
     }
     assert_eq!(count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), all);
+    // No remote fetch: the binary has no SERVICE client, and says so (nothing listens on :9).
+    let o = run(&[
+        "query",
+        "--store",
+        s(&store),
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is not supported"));
 }
 
 fn parse(format: oxigraph::io::RdfFormat, data: &[u8]) -> BTreeSet<String> {
