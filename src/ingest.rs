@@ -56,7 +56,8 @@ pub fn sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
             out.push(Source::Stdin);
         } else if p.is_dir() {
             let mut files = Vec::new();
-            walk(p, &mut files, &mut errors);
+            let mut seen = std::collections::HashSet::new();
+            walk(p, &mut files, &mut errors, &mut seen);
             files.sort();
             out.extend(files.into_iter().map(Source::File));
         } else {
@@ -97,7 +98,26 @@ pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
     out
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
+/// Walks a folder for `.txt` and `.jsonl` files. A folder reached again through a link (a
+/// symlink loop, or two links to one folder) is reported once and not followed.
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    errors: &mut Vec<Error>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) {
+    if let Ok(real) = std::fs::canonicalize(dir) {
+        if !seen.insert(real.clone()) {
+            errors.push(Error::BadInput {
+                path: dir.into(),
+                reason: format!(
+                    "a link back to {}, already read: not followed",
+                    real.display()
+                ),
+            });
+            return;
+        }
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(source) => {
@@ -108,10 +128,13 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
             return;
         }
     };
-    for e in entries.flatten() {
+    let mut entries: Vec<_> = entries.flatten().collect();
+    // In name order, so that which path of a folder counts as the first is deterministic.
+    entries.sort_by_key(|e| e.path());
+    for e in entries {
         let p = e.path();
         if p.is_dir() {
-            walk(&p, files, errors);
+            walk(&p, files, errors, seen);
         } else if matches!(extension(&p).as_deref(), Some("txt" | "jsonl")) {
             files.push(p);
         }

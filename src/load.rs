@@ -33,12 +33,32 @@ pub const CHUNK: usize = 512;
 /// into a store took 45 s in transactions of 512, 35-38 s in transactions of 16 to 64.
 pub const TRANSACTION: usize = 32;
 
-/// Extracts a chunk of articles in parallel; the graphs come back in input order.
-pub fn extract(articles: &[Article]) -> Vec<Graph> {
+/// Extracts a chunk of articles in parallel; the graphs come back in input order. An article
+/// whose extraction panics is isolated: its result is the panic's message, the others go on.
+pub fn extract(articles: &[Article]) -> Vec<std::result::Result<Graph, String>> {
     articles
         .par_iter()
-        .map(|a| pipeline::process(a).graph)
+        .map(|a| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline::process(a).graph))
+                .map_err(|e| {
+                    e.downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| e.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "a panic".into())
+                })
+        })
         .collect()
+}
+
+/// The error of an article whose extraction failed: its id and origin, the panic's message.
+pub fn failed(a: &Article, message: &str) -> Error {
+    Error::BadInput {
+        path: a.origin.clone().into(),
+        reason: format!(
+            "article {:?}: extraction failed ({message}); please report it",
+            a.id
+        ),
+    }
 }
 
 /// Loads the sources into the store, calling `progress(articles done, bytes done)` per chunk.
@@ -107,6 +127,13 @@ fn load_new(
         let graphs = extract(chunk);
         let mut now = Vec::with_capacity(graphs.len());
         for (a, g) in chunk.iter().zip(graphs) {
+            let g = match g {
+                Ok(g) => g,
+                Err(message) => {
+                    report.errors.push(failed(a, &message));
+                    continue;
+                }
+            };
             report.quads += g.len();
             report.bytes += a.text.len();
             match seen.insert(a.id.clone(), a.origin.clone()) {

@@ -23,6 +23,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 pub fn process(article: &Article) -> Processed {
+    fault_injection(&article.id);
     let mut text = Text::new(&article.text);
     let mut meta = meta::read(&text);
     // A JSON Lines record's own metadata wins over what the text says.
@@ -42,5 +43,16 @@ pub fn process(article: &Article) -> Processed {
         meta,
         facts,
         graph,
+    }
+}
+
+/// `POLGRAPH_FAIL_ARTICLE=ID` makes the extraction of article `ID` panic, so that the tests can
+/// check that one article's failure is reported with its id and the others are still ingested
+/// (read once; unset, it costs a comparison with `None`).
+fn fault_injection(id: &str) {
+    static FAIL: std::sync::LazyLock<Option<String>> =
+        std::sync::LazyLock::new(|| std::env::var("POLGRAPH_FAIL_ARTICLE").ok());
+    if FAIL.as_deref() == Some(id) {
+        panic!("POLGRAPH_FAIL_ARTICLE={id}");
     }
 }

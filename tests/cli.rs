@@ -690,6 +690,51 @@ fn queries_by_name_file_and_inline() {
 }
 
 #[test]
+fn one_articles_failure_and_a_symlink_loop_are_reported_and_the_rest_ingested() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    for e in std::fs::read_dir(examples()).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, input.join(p.file_name().unwrap())).unwrap();
+    }
+    // A loop back to the folder, and a second link to it.
+    std::os::unix::fs::symlink("..", input.join("sub/loop")).unwrap();
+    std::os::unix::fs::symlink(&input, input.join("again")).unwrap();
+    let store = dir.path().join("db");
+    for (store, fail) in [(&store, Some("seed001")), (&dir.path().join("clean"), None)] {
+        let mut cmd = bin();
+        cmd.args(["ingest", "--store", s(store), s(&input)]);
+        if let Some(id) = fail {
+            cmd.env("POLGRAPH_FAIL_ARTICLE", id);
+        }
+        let o = cmd.output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        // Each link reported once, not followed: every article is read once.
+        assert_eq!(err.matches("not followed").count(), 2, "{err}");
+        if fail.is_some() {
+            assert_eq!(o.status.code(), Some(1), "{err}");
+            assert!(
+                err.contains("article \"seed001\": extraction failed"),
+                "{err}"
+            );
+            assert!(err.contains("ingested 4 articles"), "{err}");
+        } else {
+            assert!(err.contains("ingested 5 articles"), "{err}");
+        }
+    }
+    let docs: BTreeSet<String> = csv(&store, "articles")
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
+    assert_eq!(docs.len(), 4);
+    assert!(
+        !docs.contains("seed001") && docs.contains("seed004"),
+        "{docs:?}"
+    );
+}
+
+#[test]
 fn a_query_names_its_dataset_and_cannot_write() {
     let (_d, store) = ingested();
     let count = |q: &str| -> u64 {

@@ -21,8 +21,16 @@ pub fn run(out: &Path, shard_size: usize, paths: &[PathBuf]) -> Result<ExitCode>
     let mut tenures = polgraph::tenure::Tenures::default();
     let mut flush = |pending: &mut Vec<ingest::Article>,
                      writer: &mut Option<std::io::BufWriter<std::fs::File>>|
-     -> Result<()> {
-        for g in load::extract(pending) {
+     -> Result<Vec<polgraph::error::Error>> {
+        let mut failed = Vec::new();
+        for (a, g) in pending.iter().zip(load::extract(pending)) {
+            let g = match g {
+                Ok(g) => g,
+                Err(message) => {
+                    failed.push(load::failed(a, &message));
+                    continue;
+                }
+            };
             if writer.is_none() || in_shard == shard_size {
                 if let Some(mut w) = writer.take() {
                     w.flush()?;
@@ -44,16 +52,16 @@ pub fn run(out: &Path, shard_size: usize, paths: &[PathBuf]) -> Result<ExitCode>
         }
         pending.clear();
         pb.set_position(articles as u64);
-        Ok(())
+        Ok(failed)
     };
     for mut inputs in sources.iter().flat_map(|s| ingest::stream(s, load::CHUNK)) {
         errors.append(&mut inputs.errors);
         pending.extend(inputs.articles);
         if pending.len() >= load::CHUNK {
-            flush(&mut pending, &mut writer)?;
+            errors.extend(flush(&mut pending, &mut writer)?);
         }
     }
-    flush(&mut pending, &mut writer)?;
+    errors.extend(flush(&mut pending, &mut writer)?);
     if let Some(mut w) = writer {
         w.flush()?;
     }
