@@ -219,6 +219,14 @@ fn read_bytes(path: &Path, stem: &str, bytes: &[u8], kind: Kind, out: &mut Input
         Kind::Sniff => text.trim_start().starts_with('{'),
     };
     if !jsonl {
+        if stem.chars().any(crate::normalize::is_control) {
+            out.errors.push(Error::BadInput {
+                path: path.into(),
+                reason: "the file name has a control character: an id is printed and put in IRIs"
+                    .into(),
+            });
+            return;
+        }
         out.articles.push(Article {
             id: stem.to_string(),
             text: text.to_string(),
@@ -264,19 +272,30 @@ fn record(path: &Path, line: usize, text: &str, out: &mut Inputs) {
             return;
         }
     };
+    if id.chars().any(crate::normalize::is_control) {
+        out.errors.push(bad(format!(
+            "record id {id:?} has a control character: an id is printed and put in IRIs"
+        )));
+        return;
+    }
     if rec.text.trim().is_empty() {
         out.errors
             .push(bad(format!("record {id:?} has an empty \"text\"")));
         return;
     }
+    // Metadata is stored and printed: without control characters.
+    let clean = |t: Option<String>| {
+        t.map(|t| crate::normalize::strip_controls(&t))
+            .filter(|t| !t.is_empty())
+    };
     out.articles.push(Article {
         id,
         text: rec.text,
         origin: format!("{}:{line}", path.display()),
-        title: rec.title.filter(|t| !t.trim().is_empty()),
-        date: rec.date.filter(|t| !t.trim().is_empty()),
-        url: rec.url.filter(|t| !t.trim().is_empty()),
-        source: rec.source.filter(|t| !t.trim().is_empty()),
+        title: clean(rec.title),
+        date: clean(rec.date),
+        url: clean(rec.url),
+        source: clean(rec.source),
     });
 }
 

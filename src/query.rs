@@ -237,6 +237,24 @@ pub enum Format {
     Xml,
 }
 
+/// A cell as a terminal shows it safely: control characters as their pictures (`ESC` -> `␛`,
+/// C1 controls -> `�`), so that a stored value can neither retitle the terminal nor plant a link.
+fn printable(s: &str) -> String {
+    if !s.chars().any(crate::normalize::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match c as u32 {
+            0..=0x1f if crate::normalize::is_control(c) => {
+                char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')
+            }
+            0x7f => '\u{2421}',
+            _ if crate::normalize::is_control(c) => '\u{fffd}',
+            _ => c,
+        })
+        .collect()
+}
+
 fn cell(t: Option<&Term>) -> String {
     match t {
         Some(Term::Literal(l)) => l.value().to_string(),
@@ -333,7 +351,7 @@ fn print(
                 let header: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
                 let cells: Vec<Vec<String>> = rows
                     .iter()
-                    .map(|r| vars.iter().map(|v| cell(r.get(v))).collect())
+                    .map(|r| vars.iter().map(|v| printable(&cell(r.get(v)))).collect())
                     .collect();
                 let mut width: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
                 for r in &cells {

@@ -735,6 +735,56 @@ fn one_articles_failure_and_a_symlink_loop_are_reported_and_the_rest_ingested() 
 }
 
 #[test]
+fn control_characters_are_neither_stored_nor_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("hostile.jsonl");
+    let osc = "\u{1b}]0;pwned\u{7}";
+    let link = "\u{1b}]8;;http://evil.example/\u{1b}\\";
+    let records = [
+        serde_json::json!({"id": "ok-1", "title": format!("Tin {osc}Hà Tĩnh"),
+            "source": format!("Báo{link}"),
+            "text": format!("Hà Tĩnh\n\nĐồng chí Nguyễn Văn Hải{osc} - Bí thư Tỉnh ủy Hà Tĩnh{link}, dự họp.\u{9b}")}),
+        serde_json::json!({"id": "bad\u{1b}[2J", "text": "Tỉnh ủy Hà Tĩnh họp."}),
+    ];
+    let lines: Vec<String> = records.iter().map(|r| r.to_string()).collect();
+    std::fs::write(&input, lines.join("\n") + "\n").unwrap();
+    let store = dir.path().join("db");
+    let o = run(&["ingest", "--store", s(&store), s(&input)]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("hostile.jsonl:2") && err.contains("control character"),
+        "{err}"
+    );
+    // Nothing stored has a control character: the export is free of them.
+    let nq = ok(&["export", "--store", s(&store), "--format", "nq"]);
+    assert!(!nq.chars().any(|c| c.is_control() && c != '\n'), "{nq}");
+    assert!(nq.contains("Nguyễn Văn Hải"));
+    // The post is still read, across the escapes.
+    let offices = csv(&store, "offices");
+    assert!(
+        offices
+            .iter()
+            .any(|r| r[1] == "Nguyễn Văn Hải" && r[3] == "Tỉnh ủy Hà Tĩnh"),
+        "{offices:?}"
+    );
+    for format in ["table", "csv", "tsv"] {
+        let out = ok(&[
+            "query",
+            "--store",
+            s(&store),
+            "--format",
+            format,
+            "articles",
+        ]);
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{format}: {out}"
+        );
+    }
+}
+
+#[test]
 fn a_query_names_its_dataset_and_cannot_write() {
     let (_d, store) = ingested();
     let count = |q: &str| -> u64 {
