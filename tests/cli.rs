@@ -735,6 +735,35 @@ fn one_articles_failure_and_a_symlink_loop_are_reported_and_the_rest_ingested() 
 }
 
 #[test]
+fn names_that_differ_by_a_tone_are_two_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("tones.txt");
+    std::fs::write(
+        &input,
+        "Hà Tĩnh họp\n\nDự có đồng chí Nguyễn Văn Hải - Bí thư Tỉnh ủy Hà Tĩnh và đồng chí \
+         Nguyễn Văn Hài - Chủ tịch UBND tỉnh Hà Tĩnh.\n",
+    )
+    .unwrap();
+    let store = dir.path().join("db");
+    ok(&["ingest", "--store", s(&store), s(&input)]);
+    for (name, role) in [("Nguyễn Văn Hải", "Bí thư"), ("Nguyễn Văn Hài", "Chủ tịch")]
+    {
+        let rows = csv_with(&store, "person-posts", &[&format!("person={name}")]);
+        assert_eq!(rows.len(), 1, "{name}: {rows:?}");
+        assert_eq!(rows[0][1], role, "{name}: {rows:?}");
+    }
+    let people = ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "--format",
+        "tsv",
+        "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a <http://xmlns.com/foaf/0.1/Person> }",
+    ]);
+    assert_eq!(people.lines().nth(1), Some("2"), "{people}");
+}
+
+#[test]
 fn control_characters_are_neither_stored_nor_printed() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("hostile.jsonl");

@@ -103,16 +103,36 @@ pub fn unescape(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The identity of a name in an IRI: its slug, readable, and where the slug drops what tells
+/// names apart (a tone or a vowel mark: `Hải` and `Hài`, `Văn` and `Vân`, `xã Tân Hòa` and `xã
+/// Tân Hóa`), six hex digits of the MD5 of its key (NFC, canonical tone marks, lower case), so
+/// that names that differ by a tone never share an IRI and names that differ by case or tone
+/// placement always do.
+pub fn ident(name: &str) -> String {
+    use md5::{Digest, Md5};
+    let s = slug(name);
+    let key = crate::normalize::key(name);
+    // Nothing lost: ASCII letters, digits and separators only.
+    if key
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || !c.is_alphanumeric())
+    {
+        return s;
+    }
+    let digest = Md5::digest(key.as_bytes());
+    format!("{s}-{:02x}{:02x}{:02x}", digest[0], digest[1], digest[2])
+}
+
 pub fn article(id: &str) -> String {
     format!("{ID}article/{}", escape(id))
 }
 /// A person: the name, scoped by the province their posts are in (`vn` for central posts), so
 /// that two people of one name in different provinces never merge.
 pub fn person(name: &str, scope: &str) -> String {
-    format!("{ID}person/{}/{}", scope, slug(name))
+    format!("{ID}person/{}/{}", scope, ident(name))
 }
 pub fn organization(name: &str) -> String {
-    format!("{ID}org/{}", slug(name))
+    format!("{ID}org/{}", ident(name))
 }
 pub fn place(unit_id: &str) -> String {
     format!("{ID}place/{unit_id}")
@@ -121,12 +141,12 @@ pub fn role(role: &str) -> String {
     format!("{ID}role/{}", slug(role))
 }
 pub fn post(role: &str, org: &str) -> String {
-    format!("{ID}post/{}/{}", slug(org), slug(role))
+    format!("{ID}post/{}/{}", ident(org), slug(role))
 }
 /// A document: type and number, scoped by its issuer's province for local symbols (`25-KH/TU`
 /// exists in every province).
 pub fn document(doc_type: &str, id: &str, scope: &str) -> String {
-    format!("{ID}document/{}/{}/{}", scope, slug(doc_type), slug(id))
+    format!("{ID}document/{}/{}/{}", scope, slug(doc_type), ident(id))
 }
 /// An event of an article: its type and its place among the article's events.
 pub fn event(article_id: &str, n: usize, event_type: &str) -> String {
@@ -171,8 +191,8 @@ pub fn holding(article_id: &str, person: &str, role: &str, org: &str) -> String 
     format!(
         "{ID}holding/{}/{}/{}/{}",
         escape(article_id),
-        slug(person),
-        slug(org),
+        ident(person),
+        ident(org),
         slug(role)
     )
 }
@@ -180,6 +200,36 @@ pub fn holding(article_id: &str, person: &str, role: &str, org: &str) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_that_differ_by_a_tone_are_different_iris() {
+        assert_ne!(
+            person("Nguyễn Văn Hải", "ha-tinh"),
+            person("Nguyễn Văn Hài", "ha-tinh")
+        );
+        assert_ne!(person("Lê Văn Hải", "vn"), person("Lê Vân Hải", "vn"));
+        assert_ne!(
+            organization("Ủy ban nhân dân xã Tân Hòa"),
+            organization("Ủy ban nhân dân xã Tân Hóa")
+        );
+        // Tone placement, normalisation form and case are the same name.
+        assert_eq!(
+            organization("Ủy ban nhân dân xã Tân Hòa"),
+            organization("Uỷ ban nhân dân xã Tân Hoà")
+        );
+        assert_eq!(
+            person("NGUYỄN VĂN HẢI", "vn"),
+            person("Nguyễn Văn Hải", "vn")
+        );
+        let nfd: String =
+            unicode_normalization::UnicodeNormalization::nfd("Nguyễn Văn Hải").collect();
+        assert_eq!(person(&nfd, "vn"), person("Nguyễn Văn Hải", "vn"));
+        // The slug stays readable; a plain ASCII name keeps it alone.
+        assert!(
+            person("Nguyễn Văn Hải", "vn").starts_with(&format!("{ID}person/vn/nguyen-van-hai-"))
+        );
+        assert_eq!(organization("VTV"), format!("{ID}org/vtv"));
+    }
 
     /// The slug as it was computed before the table: every character folded.
     fn slug_by_folding(s: &str) -> String {
@@ -227,11 +277,11 @@ mod tests {
         );
         assert_eq!(
             tenure(&hai, &secretary, false),
-            "https://w3id.org/polgraph/id/tenure/ha-tinh/nguyen-van-hai/thi-uy-hong-linh/bi-thu"
+            "https://w3id.org/polgraph/id/tenure/ha-tinh/nguyen-van-hai-2714b1/thi-uy-hong-linh-655c54/bi-thu"
         );
         assert_eq!(
             tenure(&hai, &secretary, true),
-            "https://w3id.org/polgraph/id/former-tenure/ha-tinh/nguyen-van-hai/thi-uy-hong-linh/bi-thu"
+            "https://w3id.org/polgraph/id/former-tenure/ha-tinh/nguyen-van-hai-2714b1/thi-uy-hong-linh-655c54/bi-thu"
         );
     }
 }
