@@ -85,6 +85,10 @@ enum Command {
         /// standard error (to see why a query is slow).
         #[arg(long)]
         explain: bool,
+        /// Stops the query after this many seconds (a runaway join, a typo that matches
+        /// everything) with an error, exit code 2. Off by default.
+        #[arg(long, value_name = "SECONDS")]
+        timeout: Option<f64>,
         query: String,
     },
     /// Lists the shipped queries with their descriptions and parameters.
@@ -338,8 +342,9 @@ fn main() -> ExitCode {
             format,
             params,
             explain,
+            timeout,
             query,
-        } => cmd::query::run(&store.store, &query, &params, format, explain),
+        } => cmd::query::run(&store.store, &query, &params, format, explain, timeout),
         Command::Queries => cmd::query::list(),
         Command::Export {
             store,

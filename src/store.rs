@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 pub struct Store {
     inner: oxigraph::store::Store,
     path: PathBuf,
+    /// How long a query may run, in milliseconds; 0 for no limit (see [`Store::set_timeout`]).
+    timeout_ms: std::sync::atomic::AtomicU64,
 }
 
 impl Store {
@@ -24,6 +26,7 @@ impl Store {
             Ok(inner) => Ok(Store {
                 inner,
                 path: path.into(),
+                timeout_ms: Default::default(),
             }),
             Err(e) => Err(Error::store_open(path, e.to_string())),
         }
@@ -150,7 +153,18 @@ impl Store {
         // A query that names its dataset (`FROM <…/article/X>`, `FROM NAMED`) gets that dataset,
         // as in every SPARQL 1.1 store; the others see the union of the graphs.
         let own_dataset = query.dataset().is_some();
-        let mut q = SparqlEvaluator::new().for_query(query);
+        let mut evaluator = SparqlEvaluator::new();
+        let ms = self.timeout_ms.load(std::sync::atomic::Ordering::Relaxed);
+        if ms > 0 {
+            // A runaway query stops cleanly: the token cancels its evaluation at the deadline.
+            let token = oxigraph::sparql::CancellationToken::new();
+            evaluator = evaluator.with_cancellation_token(token.clone());
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_millis(ms));
+                token.cancel();
+            });
+        }
+        let mut q = evaluator.for_query(query);
         if !own_dataset {
             q.dataset_mut().set_default_graph_as_union();
         }
@@ -160,6 +174,13 @@ impl Store {
             q = q.substitute_variable(v, term.clone());
         }
         Ok(q.on_store(&self.inner))
+    }
+
+    /// Stops each query that runs longer than `limit` (`None`: no limit, the default).
+    pub fn set_timeout(&self, limit: Option<std::time::Duration>) {
+        let ms = limit.map_or(0, |d| (d.as_millis() as u64).max(1));
+        self.timeout_ms
+            .store(ms, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Runs a query as [`Store::query`] does, with oxigraph's statistics: the results, and the

@@ -814,6 +814,56 @@ fn control_characters_are_neither_stored_nor_printed() {
 }
 
 #[test]
+fn a_timeout_stops_a_runaway_query() {
+    let (_d, store) = ingested();
+    // A triple cross join of the store: billions of rows, minutes without a limit.
+    let mut child = bin()
+        .args([
+            "query",
+            "--store",
+            s(&store),
+            "--timeout",
+            "0.5",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Bounded: a timeout that does not work fails the test instead of hanging it.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("--timeout 0.5 did not stop the query in 120 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert_eq!(status.code(), Some(2), "{err}");
+    assert!(err.contains("--timeout 0.5"), "{err}");
+    // A query that ends in time answers as without one.
+    assert_eq!(
+        ok(&[
+            "query",
+            "--store",
+            s(&store),
+            "--format",
+            "csv",
+            "--timeout",
+            "60",
+            "persons"
+        ]),
+        ok(&["query", "--store", s(&store), "--format", "csv", "persons"])
+    );
+    let o = run(&["query", "--store", s(&store), "--timeout", "0", "persons"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("above 0"));
+}
+
+#[test]
 fn a_query_names_its_dataset_and_cannot_write() {
     let (_d, store) = ingested();
     let count = |q: &str| -> u64 {

@@ -11,20 +11,46 @@ pub fn run(
     params: &[String],
     format: Format,
     explain: bool,
+    timeout: Option<f64>,
 ) -> Result<ExitCode> {
     let params = params
         .iter()
         .map(|p| query::param(p))
         .collect::<Result<Vec<_>, _>>()?;
+    let limit = match timeout {
+        Some(t) if t.is_finite() && t > 0.0 => Some(std::time::Duration::from_secs_f64(t)),
+        Some(t) => anyhow::bail!("--timeout {t}: a number of seconds above 0"),
+        None => None,
+    };
     let db = Store::open(store)?;
+    db.set_timeout(limit);
+    let started = std::time::Instant::now();
+    let result = answer(&db, q, &params, format, explain);
+    match (result, limit) {
+        (Err(e), Some(l)) if started.elapsed() >= l => Err(anyhow::anyhow!(
+            "{e}: stopped after {:.1} s (--timeout {})",
+            started.elapsed().as_secs_f64(),
+            l.as_secs_f64()
+        )),
+        (r, _) => r,
+    }
+}
+
+fn answer(
+    db: &Store,
+    q: &str,
+    params: &[(String, oxigraph::model::Term)],
+    format: Format,
+    explain: bool,
+) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if explain {
         let mut err = std::io::stderr().lock();
-        query::run_explained(&db, q, &params, format, &mut out, &mut err)?;
+        query::run_explained(db, q, params, format, &mut out, &mut err)?;
         writeln!(err)?;
     } else {
-        query::run(&db, q, &params, format, &mut out)?;
+        query::run(db, q, params, format, &mut out)?;
     }
     Ok(ExitCode::SUCCESS)
 }
