@@ -56,3 +56,161 @@ fn fault_injection(id: &str) {
         panic!("POLGRAPH_FAIL_ARTICLE={id}");
     }
 }
+
+#[cfg(test)]
+mod fuzz {
+    //! A seeded mutation loop over the dev corpora (or the examples where the corpora are not
+    //! beside the repository): random valid UTF-8, combining marks alone, truncation, repeated
+    //! sentences, case swaps. No article may panic, and an article's quads are a function of its
+    //! text: the same text twice gives the same quads.
+    use super::*;
+
+    /// xorshift64*: small, seeded, the same sequence on every machine.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n.max(1) as u64) as usize
+        }
+    }
+
+    fn corpus() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dirs = [
+            root.join("../shared/corpus/dev"),
+            root.join("../shared/corpus/dev2"),
+            root.join("examples/articles"),
+        ];
+        let mut texts = Vec::new();
+        for d in dirs.iter().filter(|d| d.is_dir()) {
+            let mut files: Vec<_> = std::fs::read_dir(d)
+                .unwrap()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            files.sort();
+            texts.extend(files.iter().map(|p| std::fs::read_to_string(p).unwrap()));
+        }
+        texts
+    }
+
+    /// A character boundary at or before `at`.
+    fn boundary(s: &str, mut at: usize) -> usize {
+        at = at.min(s.len());
+        while !s.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    fn mutate(text: &str, rng: &mut Rng) -> String {
+        const ODD: [&str; 14] = [
+            "\u{301}",
+            "\u{323}",
+            "\u{309}",
+            "\u{303}",
+            "\u{300}",
+            "\u{200b}",
+            "\u{feff}",
+            "\u{1b}]0;x\u{7}",
+            "\u{0}",
+            "\u{202e}",
+            "Đ",
+            "ủy",
+            "\r",
+            "…",
+        ];
+        let mut s = text.to_string();
+        for _ in 0..1 + rng.below(4) {
+            match rng.below(6) {
+                0 => {
+                    // A random valid scalar value somewhere.
+                    let c = loop {
+                        if let Some(c) = char::from_u32((rng.next() % 0x11_0000) as u32) {
+                            break c;
+                        }
+                    };
+                    let at = boundary(&s, rng.below(s.len() + 1));
+                    s.insert(at, c);
+                }
+                1 => {
+                    // A combining mark or an odd character alone.
+                    let at = boundary(&s, rng.below(s.len() + 1));
+                    s.insert_str(at, ODD[rng.below(ODD.len())]);
+                }
+                2 => {
+                    let at = boundary(&s, rng.below(s.len() + 1));
+                    s.truncate(at);
+                }
+                3 => {
+                    // A sentence repeated.
+                    let a = boundary(&s, rng.below(s.len() + 1));
+                    let b = boundary(&s, a + rng.below(400));
+                    let piece = s[a..b].to_string();
+                    s.insert_str(b, &piece);
+                }
+                4 => {
+                    s = s
+                        .chars()
+                        .map(|c| {
+                            if c.is_uppercase() {
+                                c.to_lowercase().next().unwrap_or(c)
+                            } else {
+                                c.to_uppercase().next().unwrap_or(c)
+                            }
+                        })
+                        .collect();
+                }
+                _ => {
+                    // A slice from the middle: an article cut at both ends.
+                    let a = boundary(&s, rng.below(s.len() + 1));
+                    s = s[a..].to_string();
+                }
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn mutated_articles_neither_panic_nor_vary() {
+        let texts = corpus();
+        assert!(!texts.is_empty());
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let started = std::time::Instant::now();
+        let rounds = 20;
+        let mut n = 0;
+        for round in 0..rounds {
+            for (i, text) in texts.iter().enumerate() {
+                let mutated = mutate(text, &mut rng);
+                let article = Article {
+                    id: format!("fuzz-{round}-{i}"),
+                    text: mutated,
+                    origin: "fuzz".into(),
+                    title: None,
+                    date: None,
+                    url: None,
+                    source: None,
+                };
+                let first = std::panic::catch_unwind(|| process(&article).graph.quads());
+                let Ok(first) = first else {
+                    panic!(
+                        "article {} panicked; its text:\n{:?}",
+                        article.id, article.text
+                    );
+                };
+                assert_eq!(first, process(&article).graph.quads(), "{}", article.id);
+                n += 1;
+            }
+        }
+        eprintln!(
+            "fuzz: {n} mutated articles in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+}
