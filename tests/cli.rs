@@ -863,6 +863,86 @@ fn a_timeout_stops_a_runaway_query() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("above 0"));
 }
 
+/// The quads of each graph of a store: graph IRI -> count.
+fn graph_sizes(store: &Path) -> std::collections::BTreeMap<String, u64> {
+    let out = ok(&[
+        "query",
+        "--store",
+        s(store),
+        "--format",
+        "tsv",
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+    ]);
+    out.lines()
+        .skip(1)
+        .map(|l| {
+            let (g, n) = l.split_once('\t').unwrap();
+            (g.to_string(), n.parse().unwrap())
+        })
+        .collect()
+}
+
+fn sorted_export(store: &Path) -> Vec<String> {
+    let mut lines: Vec<String> = ok(&["export", "--store", s(store), "--format", "nq"])
+        .lines()
+        .map(str::to_string)
+        .collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn an_ingest_killed_at_any_point_leaves_a_store_that_a_reingest_makes_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    ok(&["generate", "--count", "200", "-o", s(&corpus)]);
+    // The two paths: a bulk load into an empty store, transactions into one that has articles.
+    for first in [None, Some(examples())] {
+        let build = |store: &Path| {
+            if let Some(e) = &first {
+                ok(&["ingest", "--store", s(store), s(e)]);
+            }
+        };
+        let clean = dir.path().join("clean");
+        let _ = std::fs::remove_dir_all(&clean);
+        build(&clean);
+        ok(&["ingest", "--store", s(&clean), s(&corpus)]);
+        let (clean_sizes, clean_export) = (graph_sizes(&clean), sorted_export(&clean));
+        for ms in [40, 200, 500] {
+            let store = dir.path().join(format!("killed-{ms}"));
+            let _ = std::fs::remove_dir_all(&store);
+            build(&store);
+            let mut child = bin()
+                .args(["ingest", "--store", s(&store), s(&corpus)])
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(ms));
+            let _ = child.kill(); // SIGKILL; the ingest may have ended already.
+            child.wait().unwrap();
+            // The store opens and answers, and every article in it is whole.
+            let sizes = graph_sizes(&store);
+            for (g, n) in &sizes {
+                if g.contains("/article/") {
+                    assert_eq!(Some(n), clean_sizes.get(g), "{g} after a kill at {ms} ms");
+                }
+            }
+            ok(&["query", "--store", s(&store), "--format", "csv", "articles"]);
+            // Ingesting the same articles again makes it the clean store.
+            ok(&["ingest", "--store", s(&store), s(&corpus)]);
+            assert!(
+                sorted_export(&store) == clean_export,
+                "a kill at {ms} ms ({} first): the store differs after a re-ingest",
+                if first.is_some() {
+                    "examples"
+                } else {
+                    "nothing"
+                }
+            );
+        }
+    }
+}
+
 #[test]
 fn a_query_names_its_dataset_and_cannot_write() {
     let (_d, store) = ingested();
