@@ -34,31 +34,29 @@ pub const CHUNK: usize = 512;
 pub const TRANSACTION: usize = 32;
 
 /// Extracts a chunk of articles in parallel; the graphs come back in input order. An article
-/// whose extraction panics is isolated: its result is the panic's message, the others go on.
-pub fn extract(articles: &[Article]) -> Vec<std::result::Result<Graph, String>> {
+/// whose extraction panics is isolated: its result is the error that names it (its id, its
+/// origin, the panic's message), and the others go on.
+pub fn extract(articles: &[Article]) -> Vec<Result<Graph>> {
     articles
         .par_iter()
         .map(|a| {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline::process(a).graph))
                 .map_err(|e| {
-                    e.downcast_ref::<&str>()
+                    let message = e
+                        .downcast_ref::<&str>()
                         .map(|s| s.to_string())
                         .or_else(|| e.downcast_ref::<String>().cloned())
-                        .unwrap_or_else(|| "a panic".into())
+                        .unwrap_or_else(|| "a panic".into());
+                    Error::BadInput {
+                        path: a.origin.clone().into(),
+                        reason: format!(
+                            "article {:?}: extraction failed ({message}); please report it",
+                            a.id
+                        ),
+                    }
                 })
         })
         .collect()
-}
-
-/// The error of an article whose extraction failed: its id and origin, the panic's message.
-pub fn failed(a: &Article, message: &str) -> Error {
-    Error::BadInput {
-        path: a.origin.clone().into(),
-        reason: format!(
-            "article {:?}: extraction failed ({message}); please report it",
-            a.id
-        ),
-    }
 }
 
 /// Loads the sources into the store, calling `progress(articles done, bytes done)` per chunk.
@@ -129,8 +127,8 @@ fn load_new(
         for (a, g) in chunk.iter().zip(graphs) {
             let g = match g {
                 Ok(g) => g,
-                Err(message) => {
-                    report.errors.push(failed(a, &message));
+                Err(e) => {
+                    report.errors.push(e);
                     continue;
                 }
             };

@@ -23,11 +23,11 @@ pub fn run(out: &Path, shard_size: usize, paths: &[PathBuf]) -> Result<ExitCode>
                      writer: &mut Option<std::io::BufWriter<std::fs::File>>|
      -> Result<Vec<polgraph::error::Error>> {
         let mut failed = Vec::new();
-        for (a, g) in pending.iter().zip(load::extract(pending)) {
+        for g in load::extract(pending) {
             let g = match g {
                 Ok(g) => g,
-                Err(message) => {
-                    failed.push(load::failed(a, &message));
+                Err(e) => {
+                    failed.push(e);
                     continue;
                 }
             };

@@ -7,7 +7,7 @@
 //!
 //! `nguyên`, `cựu`, `từng` mark a post and the posts after it in the same list as former.
 
-use super::organization::{parse, resolve, Parsed};
+use super::organization::{committee_head, parse, resolve, Parsed};
 use super::person::{accept, name_at};
 use super::{Context, Facts, OfficeFact, PersonFact, Tokens};
 use crate::lexicon::{BodyClass, Role, BODY, HONORIFIC, ROLE};
@@ -249,32 +249,26 @@ fn committee_of_body(body: Parsed) -> Parsed {
         body.unit
             .map(|u| crate::gazetteer::GAZETTEER.units[u].level.clone())
     });
-    let committee = match level.as_deref() {
-        Some("tỉnh") => Some("tỉnh ủy"),
-        Some("thành phố") => Some("thành ủy"),
-        Some("huyện") => Some("huyện ủy"),
-        Some("thị xã") => Some("thị ủy"),
-        Some("quận") => Some("quận ủy"),
-        _ => None,
-    };
-    if let Some(c) = committee.and_then(|k| BODY.get(k)) {
-        if body.kind != "party" {
-            return Parsed {
-                head: c.canonical.clone(),
-                kind: c.kind,
-                class: c.class,
-                unit: body.unit,
-                level: None,
-                parent: None,
-                start: body.start,
-                end: body.end,
-                implied: false,
-                bare: false,
-            };
-        }
-    }
     if body.kind == "party" {
         return body;
+    }
+    let committee = level
+        .as_deref()
+        .and_then(committee_head)
+        .and_then(|head| BODY.get(&crate::normalize::key(head)));
+    if let Some(c) = committee {
+        return Parsed {
+            head: c.canonical.clone(),
+            kind: c.kind,
+            class: c.class,
+            unit: body.unit,
+            level: None,
+            parent: None,
+            start: body.start,
+            end: body.end,
+            implied: false,
+            bare: false,
+        };
     }
     if body.unit.is_some() || body.level.is_some() {
         // A commune's or ward's committee: `Đảng ủy xã Tân An`.
@@ -422,6 +416,24 @@ impl Emitter<'_> {
         found.next().is_none().then(|| (one.clone(), e))
     }
 
+    /// The posts `appointments` found for `name` (none is empty), each with the item `item`
+    /// gives for its range and its evidence from `evidence`; the index after the last.
+    fn appointed(
+        &mut self,
+        name: &str,
+        found: Vec<(Post, Range<usize>)>,
+        item: impl Fn(&Range<usize>) -> Range<usize>,
+        evidence: usize,
+        rule: &'static str,
+    ) -> usize {
+        let end = found.iter().map(|(_, ev)| ev.end).max().unwrap_or(evidence);
+        for (p, ev) in found {
+            let posts = std::slice::from_ref(&p);
+            self.offices(name, posts, item(&ev), evidence..ev.end, rule);
+        }
+        end
+    }
+
     fn person(&mut self, name: &str, a: usize, b: usize, rule: &'static str) {
         self.introduced(name, a);
         self.facts.persons.push(PersonFact {
@@ -494,16 +506,10 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
             break;
         }
         // `ông Quang ... từng làm A; B, C; D`: a career summary in the person's own clause.
-        if let Some(k) = career_at(toks, i) {
-            if let Some((posts, e)) = post_list_sep(toks, k, &[",", ";", "-", "–"]) {
-                let past = toks.is_word(i, "từng");
-                out.extend(posts.into_iter().map(|mut p| {
-                    p.former |= past;
-                    (p, i..e)
-                }));
-                i = e;
-                continue;
-            }
+        if let Some((posts, e)) = career(toks, i) {
+            out.extend(posts.into_iter().map(|p| (p, i..e)));
+            i = e;
+            continue;
         }
         let two = |a: &str, b: &str| toks.is_word(i, a) && toks.is_word(i + 1, b);
         let start = if two("giữ", "chức") && toks.is_word(i + 2, "vụ") {
@@ -522,7 +528,7 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
             // After `là`, `làm` a profile goes on past `;` (`là ủy viên Trung ương Đảng; đại biểu
             // Quốc hội`).
             let seps: &[&str] = if s == i + 1 {
-                &[",", ";", "-", "–"]
+                &LONG_LIST
             } else {
                 &[",", "-", "–"]
             };
@@ -578,6 +584,21 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
         i += 1;
     }
     out
+}
+
+/// The separators of a list of posts that goes on past `;` (a career summary, a profile).
+const LONG_LIST: [&str; 4] = [",", ";", "-", "–"];
+
+/// A career summary at `i` (see [`career_at`]): its posts, past where `từng` says so (EXTRACTION.md
+/// §4; `kinh qua`, `trải qua` do not say), and the index after them.
+fn career(toks: &Tokens, i: usize) -> Option<(Vec<Post>, usize)> {
+    let k = career_at(toks, i)?;
+    let (mut posts, e) = post_list_sep(toks, k, &LONG_LIST)?;
+    let past = toks.is_word(i, "từng") || toks.is_word(i.saturating_sub(1), "từng");
+    for p in &mut posts {
+        p.former |= past;
+    }
+    Some((posts, e))
 }
 
 /// Words a career summary opens with (`từng giữ`, `đã trải qua`, `kinh qua`, `lần lượt giữ`),
@@ -700,17 +721,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                 let found = appointments(toks, e0);
                 if !found.is_empty() {
                     em.person(&name, n, e0, "person.appointee");
-                    let end = found.iter().map(|(_, ev)| ev.end).max().unwrap_or(e0);
-                    for (p, ev) in found {
-                        em.offices(
-                            &name,
-                            std::slice::from_ref(&p),
-                            start..ev.end,
-                            n..ev.end,
-                            "office.appointment",
-                        );
-                    }
-                    i = end;
+                    i = em.appointed(&name, found, |ev| start..ev.end, n, "office.appointment");
                     continue;
                 }
                 em.introduced(&name, n);
@@ -728,34 +739,19 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
             if let Some((name, at)) = em.last.clone().filter(|(_, at)| i - at < 300) {
                 let found = appointments(toks, n);
                 if !found.is_empty() {
-                    let end = found.iter().map(|(_, ev)| ev.end).max().unwrap_or(n);
-                    for (p, ev) in found {
-                        em.offices(
-                            &name,
-                            std::slice::from_ref(&p),
-                            at..at + 1,
-                            start..ev.end,
-                            "office.pronoun",
-                        );
-                    }
-                    i = end;
+                    // The item is the name's token: the profile's own words stay for the
+                    // bodies and places extracted after the posts.
+                    i = em.appointed(&name, found, |_| at..at + 1, start, "office.pronoun");
                     continue;
                 }
             }
         }
         // A career summary: `ông X từng giữ các chức vụ: A; B; C`, `đã trải qua các vị trí như`.
-        if let Some(k) = career_at(toks, i) {
-            if let Some((mut posts, pe)) = post_list_sep(toks, k, &[",", ";", "-", "–"]) {
-                // `từng` marks the posts as past (EXTRACTION.md §4); `kinh qua`, `trải qua` do not say.
-                let past = toks.is_word(i, "từng") || toks.is_word(i.saturating_sub(1), "từng");
-                for p in &mut posts {
-                    p.former |= past;
-                }
-                if let Some((name, at)) = em.last.clone().filter(|(_, at)| i - at < 200) {
-                    em.offices(&name, &posts, i..pe, at..pe, "office.career");
-                    i = pe;
-                    continue;
-                }
+        if let Some((posts, pe)) = career(toks, i) {
+            if let Some((name, at)) = em.last.clone().filter(|(_, at)| i - at < 200) {
+                em.offices(&name, &posts, i..pe, at..pe, "office.career");
+                i = pe;
+                continue;
             }
         }
         // `phê chuẩn ... chức vụ Chủ tịch UBND tỉnh X ... đối với ông Y`, `Trước khi giữ chức

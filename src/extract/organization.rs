@@ -264,16 +264,23 @@ fn of_unit(head: &str, u: usize) -> String {
 
 /// The committee that a unit's party executive is (`Ban Chấp hành Đảng bộ tỉnh X` -> `Tỉnh ủy X`).
 fn committee_for(u: usize) -> String {
-    let head = match G.units[u].level.as_str() {
-        _ if G.is_province(u) && G.units[u].level == "thành phố" => "Thành ủy",
-        "tỉnh" => "Tỉnh ủy",
-        "thành phố" => "Thành ủy",
-        "huyện" => "Huyện ủy",
-        "thị xã" => "Thị ủy",
-        "quận" => "Quận ủy",
-        _ => return of_unit("Đảng ủy", u),
-    };
-    committee_of(head, u)
+    match committee_head(&G.units[u].level) {
+        Some(head) => committee_of(head, u),
+        None => of_unit("Đảng ủy", u),
+    }
+}
+
+/// The party committee of a unit at `level`, named `... ủy` (`tỉnh` -> `Tỉnh ủy`); `None` for
+/// a commune's or ward's, which is its `Đảng ủy`.
+pub fn committee_head(level: &str) -> Option<&'static str> {
+    match level {
+        "tỉnh" => Some("Tỉnh ủy"),
+        "thành phố" => Some("Thành ủy"),
+        "huyện" => Some("Huyện ủy"),
+        "thị xã" => Some("Thị ủy"),
+        "quận" => Some("Quận ủy"),
+        _ => None,
+    }
 }
 
 /// A body whose place nothing resolves, as written (EXTRACTION.md §4): its head and the level
@@ -295,40 +302,42 @@ pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
             None => ctx.default_unit(item, at),
         })
     };
+    // A part named after its resolved parent: `Ban Tổ chức` + `Tỉnh ủy Hà Tĩnh`.
+    let part_of = |parent: Org| {
+        (
+            format!("{} {}", p.head, parent.name),
+            parent.unit,
+            Some(parent),
+        )
+    };
+    // A body of the unit `u`, named by `name`, or as written when nothing places it.
+    let placed = |u: Option<usize>, name: &dyn Fn(usize) -> String| match u {
+        Some(u) => (name(u), Some(u), None),
+        None => (as_written(p), None, None),
+    };
     let (name, unit, parent) = match p.class {
         BodyClass::Central => {
             let parent = p.parent.as_deref().and_then(|pp| resolve(pp, ctx, item));
             (p.head.clone(), None, parent)
         }
-        BodyClass::Committee(lv) => match p.unit.or_else(|| ctx.resolve(lv, item, at)) {
-            Some(u) => (committee_of(&p.head, u), Some(u), None),
-            None => (as_written(p), None, None),
-        },
+        BodyClass::Committee(lv) => placed(p.unit.or_else(|| ctx.resolve(lv, item, at)), &|u| {
+            committee_of(&p.head, u)
+        }),
         BodyClass::Local if p.parent.is_some() => {
-            let parent = resolve(p.parent.as_deref()?, ctx, item)?;
-            (
-                format!("{} {}", p.head, parent.name),
-                parent.unit,
-                Some(parent),
-            )
+            part_of(resolve(p.parent.as_deref()?, ctx, item)?)
         }
-        BodyClass::Local if local_unit(p).is_none() => (as_written(p), None, None),
-        BodyClass::Local => {
-            let u = local_unit(p)?;
-            // A newspaper or a station is named as it names itself: `Đài Phát thanh và Truyền hình Trà Vinh`.
-            let name = if p.kind == "media" && p.level.is_none() {
-                format!("{} {}", p.head, unit_name(u))
-            } else {
-                of_unit_as(&p.head, u, p.level.as_deref())
-            };
-            (name, Some(u), None)
+        // A newspaper or a station is named as it names itself: `Đài Phát thanh và Truyền hình Trà Vinh`.
+        BodyClass::Local if p.kind == "media" && p.level.is_none() => {
+            placed(local_unit(p), &|u| format!("{} {}", p.head, unit_name(u)))
         }
+        BodyClass::Local => placed(local_unit(p), &|u| {
+            of_unit_as(&p.head, u, p.level.as_deref())
+        }),
         BodyClass::Sub => {
             if p.unit.is_some() || p.level.is_some() {
-                match local_unit(p) {
-                    Some(u) => (of_unit_as(&p.head, u, p.level.as_deref()), Some(u), None),
-                    None => (as_written(p), None, None),
-                }
+                placed(local_unit(p), &|u| {
+                    of_unit_as(&p.head, u, p.level.as_deref())
+                })
             } else {
                 let parent = resolve(p.parent.as_deref()?, ctx, item)?;
                 let is_committee = matches!(
@@ -352,21 +361,16 @@ pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
                         return Some(parent);
                     }
                 }
-                (
-                    format!("{} {}", p.head, parent.name),
-                    parent.unit,
-                    Some(parent),
-                )
+                part_of(parent)
             }
         }
         BodyClass::Sector => {
             if p.head.starts_with("Bộ ") {
                 (p.head.clone(), None, None)
             } else {
-                match p.unit.or_else(|| ctx.resolve("tỉnh", item, at)) {
-                    Some(u) => (of_unit(&p.head, u), Some(u), None),
-                    None => (as_written(p), None, None),
-                }
+                placed(p.unit.or_else(|| ctx.resolve("tỉnh", item, at)), &|u| {
+                    of_unit(&p.head, u)
+                })
             }
         }
         BodyClass::Named if p.bare => {
@@ -375,25 +379,13 @@ pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
         }
         BodyClass::Named => {
             if let Some(pp) = &p.parent {
-                let parent = resolve(pp, ctx, item)?;
-                (
-                    format!("{} {}", p.head, parent.name),
-                    parent.unit,
-                    Some(parent),
-                )
+                part_of(resolve(pp, ctx, item)?)
             } else if p.unit.is_some() || p.level.is_some() {
-                match local_unit(p) {
-                    Some(u) => (of_unit(&p.head, u), Some(u), None),
-                    None => (as_written(p), None, None),
-                }
+                placed(local_unit(p), &|u| of_unit(&p.head, u))
             } else if let Some(parent) =
                 ctx.parent_of(&p.head).and_then(|pp| resolve(pp, ctx, item))
             {
-                (
-                    format!("{} {}", p.head, parent.name),
-                    parent.unit,
-                    Some(parent),
-                )
+                part_of(parent)
             } else {
                 (p.head.clone(), None, None)
             }
