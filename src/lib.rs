@@ -6,28 +6,17 @@
 //! organizations, localities, documents) -> [`rdf`] (vocabulary, IRI minting, quads) ->
 //! [`store`] (oxigraph) -> [`query`] / [`export`] / [`eval`].
 
-pub mod bench;
-pub mod compaction;
 pub mod error;
-pub mod eval;
 pub mod export;
 pub mod extract;
-pub mod gazetteer;
-pub mod generate;
-pub mod graph;
-pub mod ingest;
-pub mod lexicon;
-pub mod load;
-pub mod memory;
-pub mod meta;
 pub mod normalize;
 pub mod pipeline;
-pub mod push;
 pub mod query;
 pub mod rdf;
+pub mod read;
+pub mod resolve;
 pub mod store;
-pub mod tenure;
-pub mod validate;
+pub mod tools;
 
 pub use error::{Error, Result};
 

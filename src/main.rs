@@ -138,7 +138,7 @@ enum Command {
         locality: Option<String>,
         /// Language of edge labels and legend.
         #[arg(long, value_enum, default_value = "vi")]
-        lang: polgraph::graph::dot::Lang,
+        lang: polgraph::export::graph::dot::Lang,
         #[arg(long, value_enum, default_value = "dot")]
         format: cmd::graph::Format,
         /// Output file (default: standard output).
@@ -207,7 +207,7 @@ enum Command {
         #[arg(long)]
         password_stdin: bool,
         #[arg(long, value_enum, default_value = "auto")]
-        protocol: polgraph::push::Protocol,
+        protocol: polgraph::export::push::Protocol,
         /// Articles per Update request.
         #[arg(long, default_value_t = 50, value_name = "N")]
         batch: usize,

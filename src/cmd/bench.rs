@@ -1,5 +1,5 @@
 use anyhow::{bail, Context, Result};
-use polgraph::bench::{Figures, Ingested, Reference, Updated};
+use polgraph::tools::bench::{Figures, Ingested, Reference, Updated};
 use std::io::Write;
 use std::path::Path;
 use std::process::{ExitCode, Stdio};
@@ -22,7 +22,7 @@ pub fn run(
     if extract_only {
         let mut out = std::io::stdout().lock();
         for &n in sizes {
-            let f = polgraph::bench::extraction_only(n, seed);
+            let f = polgraph::tools::bench::extraction_only(n, seed);
             writeln!(
                 out,
                 "{} articles ({:.1} MB), {} threads: extraction {:.2} s, {:.0} articles/s/core, {:.2} MB/s/core",
@@ -41,9 +41,9 @@ pub fn run(
             bail!("--phase needs --dir and one --articles");
         };
         let json = match phase {
-            Phase::Ingest => serde_json::to_string(&polgraph::bench::ingest(*n, seed, dir)?),
-            Phase::Update => serde_json::to_string(&polgraph::bench::update(*n, seed, dir)?),
-            Phase::Reference => serde_json::to_string(&polgraph::bench::reference(*n, dir)?),
+            Phase::Ingest => serde_json::to_string(&polgraph::tools::bench::ingest(*n, seed, dir)?),
+            Phase::Update => serde_json::to_string(&polgraph::tools::bench::update(*n, seed, dir)?),
+            Phase::Reference => serde_json::to_string(&polgraph::tools::bench::reference(*n, dir)?),
         }?;
         println!("{json}");
         return Ok(ExitCode::SUCCESS);
@@ -73,7 +73,7 @@ pub fn run(
     let mut latencies = Vec::new();
     for &n in sizes {
         let f = size(n, seed, &dir);
-        let _ = std::fs::remove_dir_all(polgraph::bench::store_path(&dir, n));
+        let _ = std::fs::remove_dir_all(polgraph::tools::bench::store_path(&dir, n));
         let f = f?;
         let (i, x) = (&f.ingested, &f.ingested.extraction);
         writeln!(

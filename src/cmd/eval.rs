@@ -1,6 +1,6 @@
 use anyhow::{bail, Context, Result};
-use polgraph::eval::{self, CATEGORIES};
-use polgraph::{ingest, pipeline, store::Store};
+use polgraph::tools::eval::{self, CATEGORIES};
+use polgraph::{pipeline, read, store::Store};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -33,7 +33,7 @@ pub fn run(
         .collect::<Result<_>>()?;
     let (gold_keys, docs) = eval::gold(gold)?;
     // Only the .txt articles of a folder: the gold folder beside them holds JSON, not articles.
-    let inputs = ingest::read_inputs(paths);
+    let inputs = read::read_inputs(paths);
     for e in &inputs.errors {
         eprintln!("polgraph: skipped {e}");
     }

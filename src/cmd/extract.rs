@@ -1,6 +1,6 @@
 use anyhow::{bail, Context, Result};
-use polgraph::ingest;
-use polgraph::load;
+use polgraph::pipeline::load;
+use polgraph::read;
 use polgraph::store::Store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -12,14 +12,14 @@ pub fn run(out: &Path, shard_size: usize, paths: &[PathBuf]) -> Result<ExitCode>
         bail!("--shard-size must be at least 1");
     }
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
-    let _memory = polgraph::memory::KeepFreed::new();
-    let (sources, mut errors) = ingest::sources(paths);
+    let _memory = polgraph::store::memory::KeepFreed::new();
+    let (sources, mut errors) = read::sources(paths);
     let pb = super::ingest::progress_bar(None, "articles");
     let (mut shard, mut in_shard, mut articles, mut quads) = (0usize, 0usize, 0usize, 0usize);
     let mut writer: Option<std::io::BufWriter<std::fs::File>> = None;
-    let mut pending: Vec<ingest::Article> = Vec::new();
-    let mut tenures = polgraph::tenure::Tenures::default();
-    let mut flush = |pending: &mut Vec<ingest::Article>,
+    let mut pending: Vec<read::Article> = Vec::new();
+    let mut tenures = polgraph::rdf::tenure::Tenures::default();
+    let mut flush = |pending: &mut Vec<read::Article>,
                      writer: &mut Option<std::io::BufWriter<std::fs::File>>|
      -> Result<Vec<polgraph::error::Error>> {
         let mut failed = Vec::new();
@@ -54,7 +54,7 @@ pub fn run(out: &Path, shard_size: usize, paths: &[PathBuf]) -> Result<ExitCode>
         pb.set_position(articles as u64);
         Ok(failed)
     };
-    for mut inputs in sources.iter().flat_map(|s| ingest::stream(s, load::CHUNK)) {
+    for mut inputs in sources.iter().flat_map(|s| read::stream(s, load::CHUNK)) {
         errors.append(&mut inputs.errors);
         pending.extend(inputs.articles);
         if pending.len() >= load::CHUNK {

@@ -12,7 +12,7 @@ pub fn run(count: usize, seed: u64, output: Option<&Path>) -> Result<ExitCode> {
         None => Box::new(std::io::stdout().lock()),
     };
     // One article at a time: a corpus of any size in the memory of one article.
-    for a in polgraph::generate::articles(seed).take(count) {
+    for a in polgraph::tools::generate::articles(seed).take(count) {
         writeln!(out, "{}", serde_json::json!({"id": a.id, "text": a.text}))?;
     }
     out.flush()?;

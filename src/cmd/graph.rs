@@ -1,5 +1,5 @@
 use anyhow::{bail, Context, Result};
-use polgraph::graph::{dot, Network, KINDS};
+use polgraph::export::graph::{dot, Network, KINDS};
 use polgraph::store::Store;
 use std::io::Write;
 use std::path::Path;
@@ -46,7 +46,7 @@ pub fn run(
         let places: Vec<_> = net
             .find(l)
             .into_iter()
-            .filter(|&i| net.g[i].kind == polgraph::graph::Kind::Locality)
+            .filter(|&i| net.g[i].kind == polgraph::export::graph::Kind::Locality)
             .collect();
         if places.is_empty() {
             bail!("no locality {l:?} in the store; write it as `polgraph query localities` prints it (`tỉnh Trà Vinh`)");

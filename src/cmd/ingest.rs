@@ -1,6 +1,6 @@
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use polgraph::{ingest, load, store::Store};
+use polgraph::{pipeline::load, read, store::Store};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -25,12 +25,12 @@ pub fn progress_bar(len: Option<u64>, what: &str) -> ProgressBar {
 }
 
 pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
-    let (sources, mut errors) = ingest::sources(paths);
+    let (sources, mut errors) = read::sources(paths);
     let mut db = Store::open(store)?;
     // One article a file, except JSON Lines: count files only when that gives articles.
     let texts = sources
         .iter()
-        .all(|s| matches!(s, ingest::Source::File(p) if p.extension().is_some_and(|e| e == "txt")));
+        .all(|s| matches!(s, read::Source::File(p) if p.extension().is_some_and(|e| e == "txt")));
     let pb = progress_bar(texts.then_some(sources.len() as u64), "articles");
     let started = std::time::Instant::now();
     let report = load::load(&mut db, &sources, compact, &mut |n, bytes| {

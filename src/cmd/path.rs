@@ -1,5 +1,5 @@
 use anyhow::{bail, Result};
-use polgraph::graph::{path, Network};
+use polgraph::export::graph::{path, Network};
 use polgraph::store::Store;
 use std::io::Write;
 use std::path::Path;

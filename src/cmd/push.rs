@@ -1,5 +1,5 @@
 use anyhow::{bail, Result};
-use polgraph::push::{self, Protocol, Target};
+use polgraph::export::push::{self, Protocol, Target};
 use polgraph::store::Store;
 use std::io::Read;
 use std::path::Path;

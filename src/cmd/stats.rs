@@ -11,7 +11,7 @@ pub fn run(store: &Path) -> Result<ExitCode> {
     // of its own, beside the network's shape and the counts by kind.
     let (quads, net, kinds) = std::thread::scope(|s| {
         let quads = s.spawn(|| db.len());
-        let net = polgraph::graph::shape(&db);
+        let net = polgraph::export::graph::shape(&db);
         let mut kinds = Vec::new();
         let k = query::run(&db, "stats", &[], Format::Table, &mut kinds);
         let quads = quads.join().expect("the thread counting quads panicked");

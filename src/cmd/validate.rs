@@ -1,6 +1,6 @@
 use anyhow::{Context, Result};
+use polgraph::export::validate;
 use polgraph::store::Store;
-use polgraph::validate;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;

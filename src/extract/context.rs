@@ -5,8 +5,8 @@
 use super::locality::{level_at, UnitMention};
 use super::organization::{parse, Parsed};
 use super::Tokens;
-use crate::gazetteer::GAZETTEER as G;
-use crate::lexicon::{BodyClass, BODY};
+use crate::extract::gazetteer::GAZETTEER as G;
+use crate::extract::lexicon::{BodyClass, BODY};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 

@@ -3,7 +3,7 @@
 //! `Sáng 19/7`, `Sáng nay (02/9)`, `Trong các ngày 7 và 8-8`), and terms (`nhiệm kỳ 2020 - 2025`,
 //! `khóa XII`).
 
-use crate::lexicon::NUMERAL;
+use crate::extract::lexicon::NUMERAL;
 use crate::{regex, word_boundary};
 use chrono::{Datelike, NaiveDate};
 use std::ops::Range;

@@ -4,7 +4,7 @@
 //! reads them.
 
 use super::{DocumentFact, Facts, Tokens};
-use crate::lexicon::DOCTYPE;
+use crate::extract::lexicon::DOCTYPE;
 use crate::regex;
 use chrono::NaiveDate;
 use std::ops::Range;
@@ -58,7 +58,7 @@ pub fn extract(toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>> {
         let in_name = (1..=3).any(|k| {
             i >= k
                 && toks
-                    .longest(&crate::lexicon::BODY, i - k)
+                    .longest(&crate::extract::lexicon::BODY, i - k)
                     .is_some_and(|(_, e)| e == i)
         }) || i > 0 && toks.get(i - 1).is_some_and(|t| t.is_cap());
         let numbered = regex!(r"^\s+(?:số\s+)?(\d+[\p{L}]*(?:\s?[-/]+\s?[\p{L}\d][\p{L}\d-]*)*)")
@@ -176,7 +176,7 @@ pub fn extract(toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>> {
             continue;
         }
         let letters = crate::normalize::key(&c[2]);
-        let Some(doc_type) = crate::lexicon::SYMBOL.get(&letters) else {
+        let Some(doc_type) = crate::extract::lexicon::SYMBOL.get(&letters) else {
             continue;
         };
         facts.documents.push(DocumentFact {
@@ -222,7 +222,10 @@ pub fn issuers(toks: &Tokens, ctx: &super::Context, facts: &mut Facts) {
                         .position(|t| t.span.start >= d.span.start)
                         .unwrap_or(0);
                     ctx.resolve(level, &(at..at), at).map(|u| Org {
-                        name: format!("Đảng bộ {}", crate::gazetteer::GAZETTEER.canonical(u)),
+                        name: format!(
+                            "Đảng bộ {}",
+                            crate::extract::gazetteer::GAZETTEER.canonical(u)
+                        ),
                         kind: "party",
                         parent: None,
                         unit: Some(u),

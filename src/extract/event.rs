@@ -9,7 +9,7 @@
 
 use super::date::{DateFact, When};
 use super::{Context, Facts, Org, Tokens};
-use crate::lexicon::{EVENT, NUMERAL};
+use crate::extract::lexicon::{EVENT, NUMERAL};
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]

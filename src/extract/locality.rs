@@ -3,8 +3,8 @@
 //! unit nearest to the other units the article names.
 
 use super::{Context, Facts, LocalityFact, Tokens};
-use crate::gazetteer::GAZETTEER as G;
-use crate::lexicon::{BodyClass, BODY, LEVEL};
+use crate::extract::gazetteer::GAZETTEER as G;
+use crate::extract::lexicon::{BodyClass, BODY, LEVEL};
 use std::ops::Range;
 
 /// One mention of a unit.

@@ -6,14 +6,16 @@ pub mod context;
 pub mod date;
 pub mod document;
 pub mod event;
+pub mod gazetteer;
+pub mod lexicon;
 pub mod locality;
 pub mod office;
 pub mod organization;
 pub mod person;
 pub mod token;
 
-use crate::meta::Meta;
 use crate::normalize::Text;
+use crate::read::meta::Meta;
 pub use context::Context;
 use std::ops::Range;
 pub use token::{Tok, Tokens};
@@ -177,10 +179,10 @@ impl Facts {
             .retain(|d| !symbols.contains(&(d.doc_type.clone(), d.id.clone())));
         let mut merged: Vec<DocumentFact> = Vec::new();
         for d in std::mem::take(&mut self.documents) {
-            let id_key = crate::eval::norm_id(&d.id);
+            let id_key = crate::tools::eval::norm_id(&d.id);
             if let Some(m) = merged
                 .iter_mut()
-                .find(|m| m.doc_type == d.doc_type && crate::eval::norm_id(&m.id) == id_key)
+                .find(|m| m.doc_type == d.doc_type && crate::tools::eval::norm_id(&m.id) == id_key)
             {
                 m.date = m.date.or(d.date);
                 m.issuer = m.issuer.take().or(d.issuer);

@@ -10,7 +10,7 @@
 use super::organization::{committee_head, parse, resolve, Parsed};
 use super::person::{accept, name_at};
 use super::{Context, Facts, OfficeFact, PersonFact, Tokens};
-use crate::lexicon::{BodyClass, Role, BODY, HONORIFIC, ROLE};
+use crate::extract::lexicon::{BodyClass, Role, BODY, HONORIFIC, ROLE};
 use std::ops::Range;
 
 #[derive(Debug, Clone)]
@@ -247,7 +247,7 @@ fn committee_of_body(body: Parsed) -> Parsed {
     }
     let level = body.level.clone().or_else(|| {
         body.unit
-            .map(|u| crate::gazetteer::GAZETTEER.units[u].level.clone())
+            .map(|u| crate::extract::gazetteer::GAZETTEER.units[u].level.clone())
     });
     if body.kind == "party" {
         return body;

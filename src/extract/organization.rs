@@ -4,8 +4,8 @@
 
 use super::locality::{level_at, name_at};
 use super::{Context, Facts, Org, OrgFact, Tokens};
-use crate::gazetteer::GAZETTEER as G;
-use crate::lexicon::{BodyClass, BODY, BOUNDARY, ROLE, SECTOR, SECTOR_TONELESS};
+use crate::extract::gazetteer::GAZETTEER as G;
+use crate::extract::lexicon::{BodyClass, BODY, BOUNDARY, ROLE, SECTOR, SECTOR_TONELESS};
 use std::ops::Range;
 
 /// A body as written, before resolution.

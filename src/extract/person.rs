@@ -1,8 +1,8 @@
 //! Persons (EXTRACTION.md §3): `Họ Đệm Tên`, every syllable capitalised, no honorific.
 
 use super::{Facts, PersonFact, Tokens};
-use crate::gazetteer::GAZETTEER as G;
-use crate::lexicon::{BODY, HONORIFIC, ROLE, SURNAME};
+use crate::extract::gazetteer::GAZETTEER as G;
+use crate::extract::lexicon::{BODY, HONORIFIC, ROLE, SURNAME};
 
 /// A name candidate at `i`: 2-5 capitalised syllables starting with a family name.
 /// Returns the name and the index after it.

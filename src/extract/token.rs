@@ -1,6 +1,6 @@
 //! Tokens: words (syllables) and punctuation, with byte spans into the normalised text.
 
-use crate::lexicon::{Table, ABBREVIATIONS, TABLES};
+use crate::extract::lexicon::{Table, ABBREVIATIONS, TABLES};
 use std::cell::OnceCell;
 use std::ops::Range;
 

@@ -167,7 +167,7 @@ pub fn mention(article_id: &str, kind: &str, start: usize, end: usize, entity: &
     )
 }
 /// A tenure: a person's holding of a post, across the articles that state it (see
-/// [`crate::tenure`]); minted from the person's and the post's IRIs. A former holding ("nguyên
+/// [`crate::rdf::tenure`]); minted from the person's and the post's IRIs. A former holding ("nguyên
 /// Bí thư") is a tenure of its own, `…/id/former-tenure/…`, beside the current one.
 pub fn tenure(person: &str, post: &str, former: bool) -> String {
     let rest = |s: &str, kind: &str| -> String {

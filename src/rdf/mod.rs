@@ -2,13 +2,14 @@
 //! provenance of each statement (the character span in the original text and the rule id).
 
 pub mod iri;
+pub mod tenure;
 pub mod vocab;
 
+use crate::extract::gazetteer::GAZETTEER as G;
 use crate::extract::{Facts, Org};
-use crate::gazetteer::GAZETTEER as G;
-use crate::ingest::Article;
-use crate::meta::Meta;
 use crate::normalize::Text;
+use crate::read::meta::Meta;
+use crate::read::Article;
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
@@ -26,7 +27,7 @@ pub struct Graph {
     pub tenures: Vec<Stated>,
 }
 
-/// A holding as the tenures graph needs it (see [`crate::tenure`]): its terms, as byte ranges of
+/// A holding as the tenures graph needs it (see [`crate::rdf::tenure`]): its terms, as byte ranges of
 /// the graph's buffer (no allocation), the unit of its body and whether it is a former one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stated {

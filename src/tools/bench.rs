@@ -1,12 +1,12 @@
-//! `polgraph bench`: how fast, on a generated corpus (see [`crate::generate`]).
+//! `polgraph bench`: how fast, on a generated corpus (see [`crate::tools::generate`]).
 //!
 //! A size is measured in three phases, [`ingest`], [`update`] and [`reference`], which
 //! `polgraph bench` runs each in a process of its own (`bench --phase`), so that the peak
 //! memory of one is not what an earlier one left with the allocator.
 
 use crate::error::Result;
-use crate::ingest::Inputs;
-use crate::load;
+use crate::pipeline::load;
+use crate::read::Inputs;
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -137,14 +137,14 @@ pub fn peak_rss_kb() -> u64 {
 
 /// Extraction alone (text to quads, no store), in parallel, chunk by chunk as ingest does it:
 /// the seconds it took.
-fn extraction(corpus: &[crate::ingest::Article]) -> f64 {
+fn extraction(corpus: &[crate::read::Article]) -> f64 {
     // The lexicons, the gazetteer and the regexes load once per process (about 0.1 s): warmed
     // up first, so that the figure is the rate a long run keeps.
     if let Some(a) = corpus.first() {
         std::hint::black_box(crate::pipeline::process(a));
     }
     // As in an ingest, memory freed by a chunk stays for the next (see `KeepFreed`).
-    let _memory = crate::memory::KeepFreed::new();
+    let _memory = crate::store::memory::KeepFreed::new();
     let t = Instant::now();
     for c in corpus.chunks(load::CHUNK) {
         std::hint::black_box(load::extract(c));
@@ -154,11 +154,11 @@ fn extraction(corpus: &[crate::ingest::Article]) -> f64 {
 
 /// Measures extraction alone for `n` articles (a quick figure, and a run to profile).
 pub fn extraction_only(n: usize, seed: u64) -> Extraction {
-    let corpus = crate::generate::corpus(n, seed);
+    let corpus = crate::tools::generate::corpus(n, seed);
     measure_extraction(&corpus)
 }
 
-fn measure_extraction(corpus: &[crate::ingest::Article]) -> Extraction {
+fn measure_extraction(corpus: &[crate::read::Article]) -> Extraction {
     Extraction {
         articles: corpus.len(),
         megabytes: corpus.iter().map(|a| a.text.len()).sum::<usize>() as f64 / 1e6,
@@ -173,8 +173,8 @@ pub const UPDATE: usize = 1000;
 
 /// The person first named, and the district and province first named, in an article: the
 /// parameters a user would give to the selective questions.
-fn parameters(article: &crate::ingest::Article) -> (String, String, String) {
-    let g = &*crate::gazetteer::GAZETTEER;
+fn parameters(article: &crate::read::Article) -> (String, String, String) {
+    let g = &*crate::extract::gazetteer::GAZETTEER;
     let facts = crate::pipeline::process(article).facts;
     let unit = |level: &str| {
         facts
@@ -195,7 +195,7 @@ fn parameters(article: &crate::ingest::Article) -> (String, String, String) {
 /// The first phase for `n` articles: extraction alone, then end to end into an empty store
 /// under `dir` (kept for the next phases, with an N-Quads dump of it), then the questions.
 pub fn ingest(n: usize, seed: u64, dir: &Path) -> Result<Ingested> {
-    let corpus = crate::generate::corpus(n, seed);
+    let corpus = crate::tools::generate::corpus(n, seed);
     let extraction = measure_extraction(&corpus);
     let path = store_path(dir, n);
     let _ = std::fs::remove_dir_all(&path);
@@ -312,7 +312,7 @@ pub fn ingest(n: usize, seed: u64, dir: &Path) -> Result<Ingested> {
 /// The second phase: [`UPDATE`] new articles (`n` when fewer) into the store of [`ingest`] (new ids, the same
 /// people), through transactions.
 pub fn update(n: usize, seed: u64, dir: &Path) -> Result<Updated> {
-    let new: Vec<_> = crate::generate::articles(seed)
+    let new: Vec<_> = crate::tools::generate::articles(seed)
         .skip(n)
         .take(UPDATE.min(n))
         .collect();

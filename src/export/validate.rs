@@ -10,7 +10,7 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedOrBlankNode, Quad, Term};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-pub const SHAPES: &str = include_str!("../ontology/shapes.ttl");
+pub const SHAPES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/shapes.ttl"));
 
 const SH: &str = "http://www.w3.org/ns/shacl#";
 const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";

@@ -10,7 +10,7 @@
 //! (its tenures are counted again from the articles that still state them). An article graph
 //! links each holding to its tenure (`pg:tenure`).
 
-use crate::gazetteer::GAZETTEER as G;
+use crate::extract::gazetteer::GAZETTEER as G;
 use crate::rdf::vocab::{foaf, org, pg, rdf, skos, xsd};
 use crate::rdf::{iri, Graph};
 use chrono::NaiveDate;

@@ -3,7 +3,7 @@
 //! Every byte of the normalised text maps back to a character offset in the original text, so
 //! that each fact points at its evidence as the publisher wrote it.
 
-use crate::lexicon;
+use crate::extract::lexicon;
 use crate::regex;
 use std::ops::Range;
 use unicode_normalization::char::is_combining_mark;

@@ -17,7 +17,7 @@ pub struct Shipped {
 
 macro_rules! shipped {
     ($($name:literal),* $(,)?) => {
-        &[$(Shipped { name: $name, sparql: include_str!(concat!("../queries/", $name, ".rq")) }),*]
+        &[$(Shipped { name: $name, sparql: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/queries/", $name, ".rq")) }),*]
     };
 }
 

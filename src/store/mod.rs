@@ -1,10 +1,13 @@
 //! The store: oxigraph's embedded on-disk store, one named graph per article. Only this module
 //! touches oxigraph's `Store`.
 
+pub mod compaction;
+pub mod memory;
+
 use crate::error::{Error, Result};
+use crate::rdf::tenure::{self, Tally, Tenures};
 use crate::rdf::vocab::pg;
 use crate::rdf::{iri, Graph};
-use crate::tenure::{self, Tally, Tenures};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::{BoundPreparedSparqlQuery, QueryExplanation, QueryResults, SparqlEvaluator};
@@ -38,7 +41,7 @@ impl Store {
     }
 
     /// Replaces the graphs of several articles in one transaction, and keeps the tenures graph
-    /// (see [`crate::tenure`]) in step: an article's statements are added to the tenures it
+    /// (see [`crate::rdf::tenure`]) in step: an article's statements are added to the tenures it
     /// names; a replaced article's old tenures are counted again from the articles that state them.
     pub fn replace_all(&self, graphs: &[Graph]) -> Result<()> {
         let mut tx = self.inner.start_transaction()?;
@@ -95,7 +98,7 @@ impl Store {
     pub fn bulk(&self) -> Bulk<'_> {
         Bulk {
             loader: self.inner.bulk_loader(),
-            _memory: crate::memory::KeepFreed::new(),
+            _memory: crate::store::memory::KeepFreed::new(),
         }
     }
 
@@ -103,7 +106,7 @@ impl Store {
     /// indexes are hundreds of overlapping files, one set per batch, and every look-up probes
     /// each of them: at 100,000 articles a selective question took 0.4 s before, 10 ms after.
     ///
-    /// The store is closed, compacted with its last level in LZ4 (see [`crate::compaction`]:
+    /// The store is closed, compacted with its last level in LZ4 (see [`crate::store::compaction`]:
     /// half the size of oxigraph's own `optimize`, in as long) and opened again.
     pub fn optimize(&mut self) -> Result<()> {
         // Closing: the last handle on RocksDB goes; an in-memory store holds the place.
@@ -111,7 +114,7 @@ impl Store {
             &mut self.inner,
             oxigraph::store::Store::new()?,
         ));
-        let compacted = crate::compaction::compact(&self.path, rayon::current_num_threads());
+        let compacted = crate::store::compaction::compact(&self.path, rayon::current_num_threads());
         let reopened = Store::open(&self.path)?;
         self.inner = reopened.inner;
         compacted
@@ -258,7 +261,7 @@ impl Store {
         Ok(quads)
     }
 
-    /// Whether the store has a tenures graph (see [`crate::tenure`]).
+    /// Whether the store has a tenures graph (see [`crate::rdf::tenure`]).
     pub fn has_tenures(&self) -> Result<bool> {
         let g = NamedNode::new_unchecked(iri::tenures_graph());
         Ok(self
@@ -416,7 +419,7 @@ fn recount_tenure(tx: &mut Transaction<'_>, t: &NamedNode) -> Result<()> {
 /// A bulk load in progress; nothing is visible before `commit`.
 pub struct Bulk<'a> {
     loader: oxigraph::store::BulkLoader<'a>,
-    _memory: crate::memory::KeepFreed,
+    _memory: crate::store::memory::KeepFreed,
 }
 
 impl Bulk<'_> {
@@ -427,7 +430,7 @@ impl Bulk<'_> {
         Ok(())
     }
 
-    /// Loads the tenures gathered from the graphs loaded (see [`crate::tenure`]): the number of
+    /// Loads the tenures gathered from the graphs loaded (see [`crate::rdf::tenure`]): the number of
     /// quads.
     pub fn load_tenures(&mut self, tenures: &Tenures) -> Result<usize> {
         let mut n = 0;

@@ -1,10 +1,12 @@
 //! One article through every stage: normalise, read metadata, extract, map to RDF.
 
+pub mod load;
+
 use crate::extract::{self, Facts};
-use crate::ingest::Article;
-use crate::meta::{self, Meta};
 use crate::normalize::Text;
 use crate::rdf::{self, Graph};
+use crate::read::meta::{self, Meta};
+use crate::read::Article;
 use chrono::NaiveDate;
 
 pub struct Processed {

@@ -7,18 +7,54 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
 
-pub const FURNITURE: &str = include_str!("../data/lexicon/furniture.txt");
-pub const HONORIFICS: &str = include_str!("../data/lexicon/honorifics.txt");
-pub const SURNAMES: &str = include_str!("../data/lexicon/surnames.txt");
-pub const BOUNDARIES: &str = include_str!("../data/lexicon/boundaries.txt");
-pub const ROLES: &str = include_str!("../data/lexicon/roles.tsv");
-pub const BODIES: &str = include_str!("../data/lexicon/bodies.tsv");
-pub const SECTORS: &str = include_str!("../data/lexicon/sectors.txt");
-pub const DOCTYPES: &str = include_str!("../data/lexicon/doctypes.tsv");
-pub const LEVELS: &str = include_str!("../data/lexicon/levels.tsv");
-pub const SYMBOLS: &str = include_str!("../data/lexicon/symbols.tsv");
-pub const NUMERALS: &str = include_str!("../data/lexicon/numerals.tsv");
-pub const EVENTS: &str = include_str!("../data/lexicon/events.tsv");
+pub const FURNITURE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/furniture.txt"
+));
+pub const HONORIFICS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/honorifics.txt"
+));
+pub const SURNAMES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/surnames.txt"
+));
+pub const BOUNDARIES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/boundaries.txt"
+));
+pub const ROLES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/roles.tsv"
+));
+pub const BODIES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/bodies.tsv"
+));
+pub const SECTORS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/sectors.txt"
+));
+pub const DOCTYPES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/doctypes.tsv"
+));
+pub const LEVELS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/levels.tsv"
+));
+pub const SYMBOLS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/symbols.tsv"
+));
+pub const NUMERALS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/numerals.tsv"
+));
+pub const EVENTS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/events.tsv"
+));
 
 /// The data lines of a lexicon file: no comments, no blank lines, no header row.
 pub fn rows(file: &str) -> impl Iterator<Item = Vec<&str>> {

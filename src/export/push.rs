@@ -226,7 +226,7 @@ fn ntriples(store: &Store, graph: &str) -> Result<(Vec<u8>, usize)> {
 }
 
 /// Pushes every article (or one) of the store to the target; with every article, the tenures
-/// graph too (see [`crate::tenure`]), as one more graph.
+/// graph too (see [`crate::rdf::tenure`]), as one more graph.
 pub fn push(
     store: &Store,
     target: &Target,

@@ -6,7 +6,7 @@ use crate::normalize::key;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-const DATA: &str = include_str!("../data/gazetteer.tsv");
+const DATA: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/gazetteer.tsv"));
 
 #[derive(Debug, Clone)]
 pub struct Unit {

@@ -2,6 +2,8 @@
 //! and standard input. A bad file or record is reported with its path (and line) and skipped;
 //! everything else is still read.
 
+pub mod meta;
+
 use crate::error::Error;
 use serde::Deserialize;
 use std::io::{BufRead, BufReader, Read};

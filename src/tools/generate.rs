@@ -2,9 +2,9 @@
 //! (datelines, appositions with stacked posts, bodies, documents, places from the gazetteer, names
 //! from the surname lexicon), deterministic by seed. The texts are made up; no real person is meant.
 
-use crate::gazetteer::GAZETTEER as G;
-use crate::ingest::Article;
-use crate::lexicon::{rows, SURNAMES};
+use crate::extract::gazetteer::GAZETTEER as G;
+use crate::extract::lexicon::{rows, SURNAMES};
+use crate::read::Article;
 
 /// SplitMix64: a small, well-known generator, so that a seed gives the same corpus on every
 /// platform and version (no dependency whose stream might change).

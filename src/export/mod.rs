@@ -1,5 +1,9 @@
 //! `polgraph export`: the graph, or one article's, in an RDF format that independent parsers read.
 
+pub mod graph;
+pub mod push;
+pub mod validate;
+
 use crate::error::{Error, Result};
 use crate::store::Store;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat};

@@ -3,9 +3,9 @@
 //! oxigraph's bulk loader instead.
 
 use crate::error::{Error, Result};
-use crate::ingest::{self, Article, Inputs, Source};
 use crate::pipeline;
 use crate::rdf::Graph;
+use crate::read::{self, Article, Inputs, Source};
 use crate::store::Store;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -67,7 +67,7 @@ pub fn load(
     compact: bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Loaded> {
-    let inputs = sources.iter().flat_map(|s| ingest::stream(s, CHUNK));
+    let inputs = sources.iter().flat_map(|s| read::stream(s, CHUNK));
     load_inputs(store, inputs, compact, progress)
 }
 
@@ -78,7 +78,7 @@ pub fn load_inputs(
     compact: bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Loaded> {
-    let _memory = crate::memory::KeepFreed::new();
+    let _memory = crate::store::memory::KeepFreed::new();
     let (mut report, late) = load_new(store, inputs, progress)?;
     if report.bulk && compact {
         let t = std::time::Instant::now();
@@ -111,8 +111,8 @@ fn load_new(
     };
     // A second article with an id already loaded in bulk must replace it: kept for the end.
     let mut late: Vec<Graph> = Vec::new();
-    // In bulk, the tenures (see `crate::tenure`) are gathered here and loaded at the end.
-    let mut tenures = crate::tenure::Tenures::default();
+    // In bulk, the tenures (see `crate::rdf::tenure`) are gathered here and loaded at the end.
+    let mut tenures = crate::rdf::tenure::Tenures::default();
     let mut chunk: Vec<Article> = Vec::new();
     let mut flush = |chunk: &mut Vec<Article>,
                      report: &mut Loaded,

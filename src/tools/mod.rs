@@ -1,0 +1,5 @@
+//! Tools beside the pipeline: synthetic corpora, benchmarks and scoring against gold files.
+
+pub mod bench;
+pub mod eval;
+pub mod generate;
