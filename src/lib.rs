@@ -45,3 +45,123 @@ pub fn word_boundary(text: &str, at: usize) -> bool {
     let after = text[at..].chars().next().is_some_and(is_word_char);
     before != after
 }
+
+#[cfg(test)]
+mod layout {
+    //! The stages depend on each other in one direction: no import circle between the folders
+    //! of `src/`.
+
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::Path;
+
+    /// The top-level modules each top-level module uses (`crate::NAME` outside comments).
+    fn uses() -> BTreeMap<String, BTreeSet<String>> {
+        fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    out.push(p);
+                }
+            }
+        }
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        walk(&src, &mut files);
+        let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let word = regex::Regex::new(r"\bcrate::([a-z_]+)").unwrap();
+        for f in files {
+            let rel = f.strip_prefix(&src).unwrap();
+            let top = rel
+                .components()
+                .next()
+                .unwrap()
+                .as_os_str()
+                .to_string_lossy();
+            let top = top.trim_end_matches(".rs").to_string();
+            if matches!(top.as_str(), "lib" | "main" | "cmd") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&f).unwrap();
+            let deps = graph.entry(top.clone()).or_default();
+            for line in text.lines() {
+                let code = line.split("//").next().unwrap_or("");
+                for c in word.captures_iter(code) {
+                    let dep = c[1].to_string();
+                    let is_module =
+                        src.join(&dep).is_dir() || src.join(format!("{dep}.rs")).is_file();
+                    if dep != top && is_module {
+                        deps.insert(dep);
+                    }
+                }
+            }
+        }
+        graph
+    }
+
+    /// A circle of `graph`, if there is one.
+    fn circle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+        fn visit(
+            n: &str,
+            graph: &BTreeMap<String, BTreeSet<String>>,
+            path: &mut Vec<String>,
+            done: &mut BTreeSet<String>,
+        ) -> Option<Vec<String>> {
+            if let Some(at) = path.iter().position(|p| p == n) {
+                let mut c = path[at..].to_vec();
+                c.push(n.to_string());
+                return Some(c);
+            }
+            if done.contains(n) {
+                return None;
+            }
+            path.push(n.to_string());
+            for d in graph.get(n).into_iter().flatten() {
+                if let Some(c) = visit(d, graph, path, done) {
+                    return Some(c);
+                }
+            }
+            path.pop();
+            done.insert(n.to_string());
+            None
+        }
+        let mut done = BTreeSet::new();
+        graph
+            .keys()
+            .find_map(|n| visit(n, graph, &mut Vec::new(), &mut done))
+    }
+
+    #[test]
+    fn the_stages_have_no_import_circle() {
+        let graph = uses();
+        // The order of the pipeline: each stage uses only those before it.
+        assert!(
+            graph["normalize"].is_subset(&["error".into()].into()),
+            "{:?}",
+            graph["normalize"]
+        );
+        assert!(!graph["extract"].contains("tools"));
+        assert!(!graph["store"].contains("query"));
+        if let Some(c) = circle(&graph) {
+            panic!("import circle: {}", c.join(" -> "));
+        }
+    }
+
+    #[test]
+    fn a_circle_is_found() {
+        let g: BTreeMap<String, BTreeSet<String>> = [
+            ("a".to_string(), ["b".to_string()].into()),
+            ("b".to_string(), ["c".to_string()].into()),
+            ("c".to_string(), ["a".to_string()].into()),
+        ]
+        .into();
+        assert_eq!(circle(&g).unwrap().join(" -> "), "a -> b -> c -> a");
+        let dag: BTreeMap<String, BTreeSet<String>> = [
+            ("a".to_string(), ["b".to_string()].into()),
+            ("b".to_string(), BTreeSet::new()),
+        ]
+        .into();
+        assert_eq!(circle(&dag), None);
+    }
+}

@@ -1,16 +1,12 @@
 //! Lexicons: data files under `data/lexicon/`, compiled into the binary and read once.
 //! Each file is sorted, NFC and free of duplicates (tests below say so).
 
-use crate::normalize::key;
+use crate::normalize::{key, token_key};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
 
-pub const FURNITURE: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/lexicon/furniture.txt"
-));
 pub const HONORIFICS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/honorifics.txt"
@@ -116,14 +112,6 @@ pub struct Table<T> {
 pub const TABLES: usize = 16;
 static TABLE_IDS: AtomicUsize = AtomicUsize::new(0);
 
-/// The key of a string as the tokenizer sees it: the tokens' lower-case keys joined by single
-/// spaces, the en dash read as a hyphen (`Văn hóa, Thể thao` -> `văn hóa , thể thao`).
-pub fn token_key(s: &str) -> String {
-    crate::extract::token::Tokens::new(s, &[])
-        .key_text()
-        .to_string()
-}
-
 impl<T> Table<T> {
     fn new(entries: impl Iterator<Item = (String, T)>) -> Self {
         let mut map = HashMap::default();
@@ -182,7 +170,7 @@ pub static SECTOR_TONELESS: LazyLock<HashMap<String, String>> = LazyLock::new(||
     SECTOR
         .map
         .iter()
-        .map(|(k, &v)| (crate::rdf::iri::slug(k), SECTOR.values[v].clone()))
+        .map(|(k, &v)| (crate::normalize::slug(k), SECTOR.values[v].clone()))
         .collect()
 });
 pub static ROLE: LazyLock<Table<Role>> = LazyLock::new(|| {
@@ -235,18 +223,6 @@ pub static NUMERAL: LazyLock<Table<u32>> = LazyLock::new(|| {
 /// Words that name an event (`hội nghị`, `kỳ họp`) and its type.
 pub static EVENT: LazyLock<Table<String>> =
     LazyLock::new(|| Table::new(rows(EVENTS).map(|r| (key(r[0]), r[1].to_string()))));
-static FURNITURE_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(FURNITURE));
-
-/// The longest furniture line, in bytes (a longer line is text).
-static FURNITURE_MAX: LazyLock<usize> =
-    LazyLock::new(|| rows(FURNITURE).map(|r| r[0].len()).max().unwrap_or(0));
-
-/// Whether a whole line is page furniture.
-pub fn is_furniture(line: &str) -> bool {
-    // Room for spaces and old tone placement that the key would fold.
-    line.len() <= 2 * *FURNITURE_MAX && FURNITURE_SET.contains(&key(line))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,7 +251,7 @@ mod tests {
     #[test]
     fn lexicons_are_sorted_nfc_and_unique() {
         for (name, file) in [
-            ("furniture.txt", FURNITURE),
+            ("furniture.txt", crate::normalize::furniture::FURNITURE),
             ("honorifics.txt", HONORIFICS),
             ("roles.tsv", ROLES),
             ("bodies.tsv", BODIES),

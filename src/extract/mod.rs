@@ -179,10 +179,10 @@ impl Facts {
             .retain(|d| !symbols.contains(&(d.doc_type.clone(), d.id.clone())));
         let mut merged: Vec<DocumentFact> = Vec::new();
         for d in std::mem::take(&mut self.documents) {
-            let id_key = crate::tools::eval::norm_id(&d.id);
+            let id_key = crate::normalize::norm_id(&d.id);
             if let Some(m) = merged
                 .iter_mut()
-                .find(|m| m.doc_type == d.doc_type && crate::tools::eval::norm_id(&m.id) == id_key)
+                .find(|m| m.doc_type == d.doc_type && crate::normalize::norm_id(&m.id) == id_key)
             {
                 m.date = m.date.or(d.date);
                 m.issuer = m.issuer.take().or(d.issuer);

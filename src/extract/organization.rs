@@ -71,7 +71,7 @@ fn sector_toneless(toks: &Tokens, j: usize) -> Option<(&'static String, usize)> 
             _ => break,
         }
         k += 1;
-        if let Some(v) = SECTOR_TONELESS.get(&crate::rdf::iri::slug(&toks.words(j, k))) {
+        if let Some(v) = SECTOR_TONELESS.get(&crate::normalize::slug(&toks.words(j, k))) {
             best = Some((v, k));
         }
     }

@@ -67,37 +67,10 @@ impl Tokens {
     /// The tokens of a canonical text (a [`crate::normalize::Text`], a lexicon entry), those
     /// starting inside `skip` hidden.
     pub fn new(text: &str, skip: &[Range<usize>]) -> Tokens {
-        let mut toks = Vec::new();
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let (b, c) = chars[i];
-            if crate::normalize::is_alphanumeric(c) {
-                let mut j = i + 1;
-                while j < chars.len() {
-                    let cj = chars[j].1;
-                    // `đ/c`, `TP.HCM`, `T.N`, `H'Drai` stay one token; `Tỉnh.` does not.
-                    let inner = matches!(cj, '.' | '/' | '\'' | '’')
-                        && chars
-                            .get(j + 1)
-                            .is_some_and(|n| crate::normalize::is_alphanumeric(n.1))
-                        && !(cj == '.' && chars.get(j + 1).is_some_and(|n| n.1.is_lowercase()));
-                    if crate::normalize::is_alphanumeric(cj) || inner {
-                        j += 1;
-                    } else {
-                        break;
-                    }
-                }
-                let end = chars.get(j).map(|x| x.0).unwrap_or(text.len());
-                toks.push(Tok::new(text, b..end, true));
-                i = j;
-            } else if c.is_whitespace() && c != '\n' {
-                i += 1;
-            } else {
-                toks.push(Tok::new(text, b..b + c.len_utf8(), false));
-                i += 1;
-            }
-        }
+        let mut toks: Vec<Tok> = crate::normalize::segments(text)
+            .into_iter()
+            .map(|(span, word)| Tok::new(text, span, word))
+            .collect();
         let mut keys = String::with_capacity(text.len() + toks.len());
         let mut at = Vec::with_capacity(toks.len() + 1);
         for t in &mut toks {
@@ -237,17 +210,7 @@ impl Tok {
         let t = text[span.clone()].to_string();
         Tok {
             // A token of canonical text is canonical: lower case is its key.
-            key: if t.is_ascii() {
-                t.to_ascii_lowercase()
-            } else {
-                // A typographic apostrophe is the ASCII one (`Ia H’Drai`, `Ia H'Drai`).
-                let k = crate::normalize::lowercase(&t);
-                if k.contains('’') {
-                    k.replace('’', "'")
-                } else {
-                    k
-                }
-            },
+            key: crate::normalize::segment_key(&t),
             text: t,
             span,
             word,

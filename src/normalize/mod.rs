@@ -3,11 +3,17 @@
 //! Every byte of the normalised text maps back to a character offset in the original text, so
 //! that each fact points at its evidence as the publisher wrote it.
 
-use crate::extract::lexicon;
 use crate::regex;
 use std::ops::Range;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
+
+mod controls;
+mod fold;
+pub mod furniture;
+
+pub use controls::{escape_end, is_control, strip_controls};
+pub use fold::*;
 
 /// A normalised article text with its map back to the original.
 #[derive(Debug, Clone)]
@@ -15,263 +21,6 @@ pub struct Text {
     pub text: String,
     /// For each byte offset of `text` (and one past the end): the character offset in the original.
     orig: Vec<u32>,
-}
-
-/// Old-style tone placement and its canonical form (only in open syllables: the pair must not
-/// be followed by a letter, and `qu` is left alone: `quý` is not `qúy`).
-const OLD_TONES: [(char, char, char, char); 15] = [
-    ('o', 'à', 'ò', 'a'),
-    ('o', 'á', 'ó', 'a'),
-    ('o', 'ả', 'ỏ', 'a'),
-    ('o', 'ã', 'õ', 'a'),
-    ('o', 'ạ', 'ọ', 'a'),
-    ('o', 'è', 'ò', 'e'),
-    ('o', 'é', 'ó', 'e'),
-    ('o', 'ẻ', 'ỏ', 'e'),
-    ('o', 'ẽ', 'õ', 'e'),
-    ('o', 'ẹ', 'ọ', 'e'),
-    ('u', 'ỳ', 'ù', 'y'),
-    ('u', 'ý', 'ú', 'y'),
-    ('u', 'ỷ', 'ủ', 'y'),
-    ('u', 'ỹ', 'ũ', 'y'),
-    ('u', 'ỵ', 'ụ', 'y'),
-];
-
-fn fold_space(c: char) -> Option<char> {
-    match c {
-        // Control characters (an escape sequence that would retitle a terminal, a bell) are no
-        // text: a space, so that what they separated stays apart. `\n` and `\r` are lines.
-        c if is_control(c) => Some(' '),
-        '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{ad}' => None,
-        '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
-            Some(' ')
-        }
-        c => Some(c),
-    }
-}
-
-/// A C0 or C1 control character other than the line break and the tab (`ESC`, `BEL`, `DEL`,
-/// `U+009B`): never stored, never printed as is.
-pub fn is_control(c: char) -> bool {
-    c.is_control() && !matches!(c, '\n' | '\r' | '\t')
-}
-
-/// Where a terminal escape sequence starting at `src[i]` ends (the index after it), if one
-/// starts there: CSI (`ESC [` or `U+009B`, parameters, a final byte), OSC and the other string
-/// sequences (`ESC ]`, `ESC P`, `U+009D`, ... up to `BEL` or the string terminator), or `ESC` and
-/// one character. Its payload (`0;title`, a link's URL) is no text either.
-pub fn escape_end(src: &[char], i: usize) -> Option<usize> {
-    let c = *src.get(i)?;
-    let (kind, mut j) = match c {
-        '\u{1b}' => match src.get(i + 1) {
-            Some('[') => ('[', i + 2),
-            Some(']' | 'P' | 'X' | '^' | '_') => (']', i + 2),
-            Some(_) => return Some(i + 2),
-            None => return Some(i + 1),
-        },
-        '\u{9b}' => ('[', i + 1),
-        '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => (']', i + 1),
-        _ => return None,
-    };
-    while let Some(&d) = src.get(j) {
-        j += 1;
-        match kind {
-            '[' if ('\u{40}'..='\u{7e}').contains(&d) => return Some(j),
-            '[' if !('\u{20}'..='\u{3f}').contains(&d) => return Some(j - 1),
-            ']' if d == '\u{7}' || d == '\u{9c}' => return Some(j),
-            ']' if d == '\u{1b}' && src.get(j) == Some(&'\\') => return Some(j + 1),
-            ']' if d == '\n' => return Some(j - 1),
-            _ => {}
-        }
-    }
-    Some(j)
-}
-
-/// `s` without terminal escape sequences and control characters (see [`escape_end`],
-/// [`is_control`]), each a space, trimmed: for metadata.
-pub fn strip_controls(s: &str) -> String {
-    if !s.chars().any(is_control) {
-        return s.trim().to_string();
-    }
-    let src: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < src.len() {
-        if let Some(e) = escape_end(&src, i) {
-            out.push(' ');
-            i = e;
-        } else {
-            out.push(if is_control(src[i]) { ' ' } else { src[i] });
-            i += 1;
-        }
-    }
-    out.trim().to_string()
-}
-
-/// Recases `new` like `like` (upper or lower).
-fn same_case(like: char, new: char) -> char {
-    if like.is_uppercase() {
-        new.to_uppercase().next().unwrap_or(new)
-    } else {
-        new
-    }
-}
-
-/// Makes old-style tone placement canonical, in place; the length in characters is unchanged.
-fn canonical_tones(chars: &mut [char]) {
-    for i in 0..chars.len().saturating_sub(1) {
-        let (a, b) = (chars[i], chars[i + 1]);
-        let (la, lb) = (lower(a), lower(b));
-        let Some(&(_, _, na, nb)) = OLD_TONES.iter().find(|t| t.0 == la && t.1 == lb) else {
-            continue;
-        };
-        let after = chars.get(i + 2).copied();
-        let before = i.checked_sub(1).map(|j| chars[j]);
-        if after.is_some_and(char::is_alphabetic) || matches!(before, Some('q' | 'Q')) {
-            continue;
-        }
-        chars[i] = same_case(a, na);
-        chars[i + 1] = same_case(b, nb);
-    }
-}
-
-/// Whether `canonical` would leave `s` as it is (most strings, read from normalised text, are):
-/// NFC, no odd or doubled spaces, no space at either end, no old-style tone placement.
-fn is_canonical(s: &str) -> bool {
-    if s.starts_with(' ') || s.ends_with(' ') || s.contains("  ") {
-        return false;
-    }
-    if s.is_ascii() {
-        return !s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
-    }
-    // Latin letters with their marks precomposed (Vietnamese: U+00C0-U+024F, U+1E00-U+1EFF)
-    // are NFC as they stand; a combining mark after one is in none of these ranges and sends the
-    // string to the full check.
-    let latin =
-        |c: char| c.is_ascii() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}');
-    if !s.chars().all(latin)
-        && unicode_normalization::is_nfc_quick(s.chars())
-            != unicode_normalization::IsNormalized::Yes
-    {
-        return false;
-    }
-    let mut prev = '\0';
-    for c in s.chars() {
-        if (c.is_whitespace() && c != ' ') || fold_space(c) != Some(c) {
-            return false;
-        }
-        // A pair that `canonical_tones` may move (it checks the context).
-        if matches!(prev, 'o' | 'O' | 'u' | 'U') {
-            let l = lower(c);
-            if OLD_TONES.iter().any(|t| t.1 == l) {
-                return false;
-            }
-        }
-        prev = c;
-    }
-    true
-}
-
-/// The canonical form of a short string (a name, a key): NFC, spaces folded, canonical tones.
-pub fn canonical(s: &str) -> String {
-    if is_canonical(s) {
-        return s.to_string();
-    }
-    canonical_full(s)
-}
-
-fn canonical_full(s: &str) -> String {
-    let mut chars: Vec<char> = s.nfc().filter_map(fold_space).collect();
-    canonical_tones(&mut chars);
-    let s: String = chars.into_iter().collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The comparison key of a string: canonical, lower-case.
-pub fn key(s: &str) -> String {
-    if is_canonical(s) {
-        return lowercase(s);
-    }
-    lowercase(&canonical_full(s))
-}
-
-/// The index of a character up to U+024F or in U+1E00-U+1EFF (the Latin letters Vietnamese is
-/// written in) in a table made by [`latin_table`].
-pub(crate) fn latin(c: char) -> Option<usize> {
-    let u = c as usize;
-    match u {
-        0..0x250 => Some(u),
-        0x1e00..0x1f00 => Some(u - 0x1e00 + 0x250),
-        _ => None,
-    }
-}
-
-/// `f` of each character up to U+024F and in U+1E00-U+1EFF, indexed by [`latin`]: what the
-/// standard library would search its tables for at each character, computed once.
-pub(crate) fn latin_table<T>(f: impl Fn(char) -> T) -> Vec<T> {
-    (0..0x250u32)
-        .chain(0x1e00..0x1f00)
-        .map(|u| f(char::from_u32(u).expect("no surrogates below U+D800")))
-        .collect()
-}
-
-/// For the Latin letters of Vietnamese: the lower case where it is one character (`'\0'` where
-/// it is not), and whether the character is alphanumeric.
-static LATIN: std::sync::LazyLock<Vec<(char, bool)>> = std::sync::LazyLock::new(|| {
-    latin_table(|c| {
-        let mut l = c.to_lowercase();
-        let lower = match (l.next(), l.next()) {
-            (Some(one), None) => one,
-            _ => '\0',
-        };
-        (lower, c.is_alphanumeric())
-    })
-});
-
-/// The lower case of `c` from [`LATIN`], where the table has it.
-fn table_lower(c: char) -> Option<char> {
-    latin(c).map(|at| LATIN[at].0).filter(|&l| l != '\0')
-}
-
-/// `c` in lower case when that is one character (as `char::to_lowercase`), by table for the
-/// letters of Vietnamese.
-pub fn lower(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    table_lower(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c))
-}
-
-/// `char::is_alphanumeric`, by table for the letters of Vietnamese.
-pub fn is_alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    match latin(c) {
-        Some(at) => LATIN[at].1,
-        None => c.is_alphanumeric(),
-    }
-}
-
-/// `str::to_lowercase`, faster on Vietnamese text (see [`lower`]).
-pub fn lowercase(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        // Beyond the table (a Greek capital sigma, whose lower case depends on where it
-        // stands, among others): the standard library's own.
-        match table_lower(c) {
-            Some(l) => out.push(l),
-            None => return s.to_lowercase(),
-        }
-    }
-    out
 }
 
 impl Text {
@@ -350,7 +99,7 @@ impl Text {
         let mut ranges = Vec::new();
         for line in self.lines() {
             let t = self.text[line.clone()].trim();
-            if !t.is_empty() && lexicon::is_furniture(t) {
+            if !t.is_empty() && furniture::is_furniture(t) {
                 ranges.push(line.clone());
             } else if !t.contains("Ảnh") {
                 continue;

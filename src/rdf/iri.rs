@@ -3,72 +3,7 @@
 
 use super::vocab::ID;
 
-/// `Tỉnh ủy Hà Tĩnh` -> `tinh-uy-ha-tinh`: lower case, tone and vowel marks dropped (so tone
-/// placement and normalisation form do not matter), `đ` -> `d`, every other run -> `-`.
-pub fn slug(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            push(fold(c), &mut out);
-            continue;
-        }
-        match crate::normalize::latin(c).map(|at| SLUG[at]) {
-            Some(NOTHING) => {}
-            Some(b) if b != COMPLEX => push(Some(b as char), &mut out),
-            _ => each_folded(c, |f| push(f, &mut out)),
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
-
-/// What a character of a name becomes in a slug, before runs of `-` are joined: `None` for
-/// nothing (a combining mark, a zero-width character).
-fn fold(c: char) -> Option<char> {
-    match c {
-        'đ' | 'Đ' => Some('d'),
-        c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
-        c if unicode_normalization::char::is_combining_mark(c) => None,
-        // Zero-width characters vanish, as normalisation drops them.
-        '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{ad}' => None,
-        _ => Some('-'),
-    }
-}
-
-/// The folds of a character's lower case, decomposed: `ệ` -> `e` and two marks.
-fn each_folded(c: char, mut f: impl FnMut(Option<char>)) {
-    for l in c.to_lowercase() {
-        unicode_normalization::char::decompose_canonical(l, |d| f(fold(d)));
-    }
-}
-
-fn push(c: Option<char>, out: &mut String) {
-    match c {
-        None => {}
-        Some('-') if out.is_empty() || out.ends_with('-') => {}
-        Some(c) => out.push(c),
-    }
-}
-
-const NOTHING: u8 = 0;
-const COMPLEX: u8 = 1;
-
-/// For the Latin letters of Vietnamese (indexed by [`crate::normalize::latin`]), what
-/// [`each_folded`] gives, computed once: the one ASCII character, [`NOTHING`], or [`COMPLEX`]
-/// for more than one.
-static SLUG: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
-    crate::normalize::latin_table(|c| {
-        let mut folds = Vec::new();
-        each_folded(c, |f| folds.extend(f));
-        match folds.as_slice() {
-            [] => NOTHING,
-            [one] if one.is_ascii() && *one as u32 > 1 => *one as u8,
-            _ => COMPLEX,
-        }
-    })
-});
+pub use crate::normalize::slug;
 
 /// Percent-encoding: unreserved characters kept, everything else encoded (an article id in an
 /// IRI path, an IRI in a query string).
@@ -229,37 +164,6 @@ mod tests {
             person("Nguyễn Văn Hải", "vn").starts_with(&format!("{ID}person/vn/nguyen-van-hai-"))
         );
         assert_eq!(organization("VTV"), format!("{ID}org/vtv"));
-    }
-
-    /// The slug as it was computed before the table: every character folded.
-    fn slug_by_folding(s: &str) -> String {
-        let mut out = String::new();
-        for c in s.chars() {
-            each_folded(c, |f| push(f, &mut out));
-        }
-        while out.ends_with('-') {
-            out.pop();
-        }
-        out
-    }
-
-    #[test]
-    fn the_slug_table_folds_as_folding_does() {
-        let mut all = String::new();
-        for u in (0..0x3000u32).chain(0x1e00..0x1f00) {
-            let Some(c) = char::from_u32(u) else { continue };
-            let one = format!("a{c}b");
-            assert_eq!(slug(&one), slug_by_folding(&one), "U+{u:04X}");
-            all.push(c);
-        }
-        for s in [
-            all.as_str(),
-            "Ủy ban nhân dân tỉnh Đắk Lắk",
-            "Khánh Hoà",
-            "e\u{301}",
-        ] {
-            assert_eq!(slug(s), slug_by_folding(s), "{s:?}");
-        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! the contract queries, so that it checks the whole path.
 
 use crate::error::{Error, Result};
-use crate::normalize::key;
+use crate::normalize::{norm, norm_id};
 use crate::store::Store;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,25 +18,6 @@ pub const CATEGORIES: [&str; 7] = [
     "documents",
     "dates",
 ];
-
-/// A key field as the scorer compares it: NFC, canonical tones, lower case, spaces folded,
-/// hyphens and dashes read alike.
-pub fn norm(s: &str) -> String {
-    let k = key(s);
-    crate::regex!(r"\s*[-\u2013\u2014]\s*")
-        .replace_all(&k, " - ")
-        .trim()
-        .to_string()
-}
-
-/// A document id as compared: its letters and digits, upper case.
-pub fn norm_id(s: &str) -> String {
-    norm(s)
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_uppercase()
-}
 
 #[derive(Deserialize)]
 struct Gold {

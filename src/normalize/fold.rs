@@ -1,0 +1,393 @@
+//! Folding and keys: the canonical form of a short string (NFC, spaces, tone marks), its
+//! comparison key (lower case), the tokenizer's key of a phrase, the toneless slug, and the key of
+//! a document number. Every stage that compares names folds them here.
+
+use super::controls::is_control;
+use unicode_normalization::UnicodeNormalization;
+
+/// Old-style tone placement and its canonical form (only in open syllables: the pair must not
+/// be followed by a letter, and `qu` is left alone: `quý` is not `qúy`).
+const OLD_TONES: [(char, char, char, char); 15] = [
+    ('o', 'à', 'ò', 'a'),
+    ('o', 'á', 'ó', 'a'),
+    ('o', 'ả', 'ỏ', 'a'),
+    ('o', 'ã', 'õ', 'a'),
+    ('o', 'ạ', 'ọ', 'a'),
+    ('o', 'è', 'ò', 'e'),
+    ('o', 'é', 'ó', 'e'),
+    ('o', 'ẻ', 'ỏ', 'e'),
+    ('o', 'ẽ', 'õ', 'e'),
+    ('o', 'ẹ', 'ọ', 'e'),
+    ('u', 'ỳ', 'ù', 'y'),
+    ('u', 'ý', 'ú', 'y'),
+    ('u', 'ỷ', 'ủ', 'y'),
+    ('u', 'ỹ', 'ũ', 'y'),
+    ('u', 'ỵ', 'ụ', 'y'),
+];
+
+/// A space for the odd spaces and control characters, nothing for the invisible ones.
+pub(crate) fn fold_space(c: char) -> Option<char> {
+    match c {
+        // Control characters (an escape sequence that would retitle a terminal, a bell) are no
+        // text: a space, so that what they separated stays apart. `\n` and `\r` are lines.
+        c if is_control(c) => Some(' '),
+        '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{ad}' => None,
+        '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
+            Some(' ')
+        }
+        c => Some(c),
+    }
+}
+
+/// Recases `new` like `like` (upper or lower).
+fn same_case(like: char, new: char) -> char {
+    if like.is_uppercase() {
+        new.to_uppercase().next().unwrap_or(new)
+    } else {
+        new
+    }
+}
+
+/// Makes old-style tone placement canonical, in place; the length in characters is unchanged.
+pub(crate) fn canonical_tones(chars: &mut [char]) {
+    for i in 0..chars.len().saturating_sub(1) {
+        let (a, b) = (chars[i], chars[i + 1]);
+        let (la, lb) = (lower(a), lower(b));
+        let Some(&(_, _, na, nb)) = OLD_TONES.iter().find(|t| t.0 == la && t.1 == lb) else {
+            continue;
+        };
+        let after = chars.get(i + 2).copied();
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        if after.is_some_and(char::is_alphabetic) || matches!(before, Some('q' | 'Q')) {
+            continue;
+        }
+        chars[i] = same_case(a, na);
+        chars[i + 1] = same_case(b, nb);
+    }
+}
+
+/// Whether `canonical` would leave `s` as it is (most strings, read from normalised text, are):
+/// NFC, no odd or doubled spaces, no space at either end, no old-style tone placement.
+pub(crate) fn is_canonical(s: &str) -> bool {
+    if s.starts_with(' ') || s.ends_with(' ') || s.contains("  ") {
+        return false;
+    }
+    if s.is_ascii() {
+        return !s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
+    }
+    // Latin letters with their marks precomposed (Vietnamese: U+00C0-U+024F, U+1E00-U+1EFF)
+    // are NFC as they stand; a combining mark after one is in none of these ranges and sends the
+    // string to the full check.
+    let latin =
+        |c: char| c.is_ascii() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}');
+    if !s.chars().all(latin)
+        && unicode_normalization::is_nfc_quick(s.chars())
+            != unicode_normalization::IsNormalized::Yes
+    {
+        return false;
+    }
+    let mut prev = '\0';
+    for c in s.chars() {
+        if (c.is_whitespace() && c != ' ') || fold_space(c) != Some(c) {
+            return false;
+        }
+        // A pair that `canonical_tones` may move (it checks the context).
+        if matches!(prev, 'o' | 'O' | 'u' | 'U') {
+            let l = lower(c);
+            if OLD_TONES.iter().any(|t| t.1 == l) {
+                return false;
+            }
+        }
+        prev = c;
+    }
+    true
+}
+
+/// The canonical form of a short string (a name, a key): NFC, spaces folded, canonical tones.
+pub fn canonical(s: &str) -> String {
+    if is_canonical(s) {
+        return s.to_string();
+    }
+    canonical_full(s)
+}
+
+pub(crate) fn canonical_full(s: &str) -> String {
+    let mut chars: Vec<char> = s.nfc().filter_map(fold_space).collect();
+    canonical_tones(&mut chars);
+    let s: String = chars.into_iter().collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The comparison key of a string: canonical, lower-case.
+pub fn key(s: &str) -> String {
+    if is_canonical(s) {
+        return lowercase(s);
+    }
+    lowercase(&canonical_full(s))
+}
+
+/// The index of a character up to U+024F or in U+1E00-U+1EFF (the Latin letters Vietnamese is
+/// written in) in a table made by [`latin_table`].
+pub(crate) fn latin(c: char) -> Option<usize> {
+    let u = c as usize;
+    match u {
+        0..0x250 => Some(u),
+        0x1e00..0x1f00 => Some(u - 0x1e00 + 0x250),
+        _ => None,
+    }
+}
+
+/// `f` of each character up to U+024F and in U+1E00-U+1EFF, indexed by [`latin`]: what the
+/// standard library would search its tables for at each character, computed once.
+pub(crate) fn latin_table<T>(f: impl Fn(char) -> T) -> Vec<T> {
+    (0..0x250u32)
+        .chain(0x1e00..0x1f00)
+        .map(|u| f(char::from_u32(u).expect("no surrogates below U+D800")))
+        .collect()
+}
+
+/// For the Latin letters of Vietnamese: the lower case where it is one character (`'\0'` where
+/// it is not), and whether the character is alphanumeric.
+static LATIN: std::sync::LazyLock<Vec<(char, bool)>> = std::sync::LazyLock::new(|| {
+    latin_table(|c| {
+        let mut l = c.to_lowercase();
+        let lower = match (l.next(), l.next()) {
+            (Some(one), None) => one,
+            _ => '\0',
+        };
+        (lower, c.is_alphanumeric())
+    })
+});
+
+/// The lower case of `c` from [`LATIN`], where the table has it.
+fn table_lower(c: char) -> Option<char> {
+    latin(c).map(|at| LATIN[at].0).filter(|&l| l != '\0')
+}
+
+/// `c` in lower case when that is one character (as `char::to_lowercase`), by table for the
+/// letters of Vietnamese.
+pub fn lower(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    table_lower(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c))
+}
+
+/// `char::is_alphanumeric`, by table for the letters of Vietnamese.
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match latin(c) {
+        Some(at) => LATIN[at].1,
+        None => c.is_alphanumeric(),
+    }
+}
+
+/// `str::to_lowercase`, faster on Vietnamese text (see [`lower`]).
+pub fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        // Beyond the table (a Greek capital sigma, whose lower case depends on where it
+        // stands, among others): the standard library's own.
+        match table_lower(c) {
+            Some(l) => out.push(l),
+            None => return s.to_lowercase(),
+        }
+    }
+    out
+}
+
+/// The toneless ASCII key of a name, for toneless look-ups and IRI slugs: `Tỉnh ủy Hà Tĩnh` ->
+/// `tinh-uy-ha-tinh`: lower case, tone and vowel marks dropped (so tone
+/// placement and normalisation form do not matter), `đ` -> `d`, every other run -> `-`.
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(fold(c), &mut out);
+            continue;
+        }
+        match latin(c).map(|at| SLUG[at]) {
+            Some(NOTHING) => {}
+            Some(b) if b != COMPLEX => push(Some(b as char), &mut out),
+            _ => each_folded(c, |f| push(f, &mut out)),
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// What a character of a name becomes in a slug, before runs of `-` are joined: `None` for
+/// nothing (a combining mark, a zero-width character).
+fn fold(c: char) -> Option<char> {
+    match c {
+        'đ' | 'Đ' => Some('d'),
+        c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+        c if unicode_normalization::char::is_combining_mark(c) => None,
+        // Zero-width characters vanish, as normalisation drops them.
+        '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{ad}' => None,
+        _ => Some('-'),
+    }
+}
+
+/// The folds of a character's lower case, decomposed: `ệ` -> `e` and two marks.
+fn each_folded(c: char, mut f: impl FnMut(Option<char>)) {
+    for l in c.to_lowercase() {
+        unicode_normalization::char::decompose_canonical(l, |d| f(fold(d)));
+    }
+}
+
+fn push(c: Option<char>, out: &mut String) {
+    match c {
+        None => {}
+        Some('-') if out.is_empty() || out.ends_with('-') => {}
+        Some(c) => out.push(c),
+    }
+}
+
+const NOTHING: u8 = 0;
+const COMPLEX: u8 = 1;
+
+/// For the Latin letters of Vietnamese (indexed by [`latin`]), what
+/// [`each_folded`] gives, computed once: the one ASCII character, [`NOTHING`], or [`COMPLEX`]
+/// for more than one.
+static SLUG: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+    latin_table(|c| {
+        let mut folds = Vec::new();
+        each_folded(c, |f| folds.extend(f));
+        match folds.as_slice() {
+            [] => NOTHING,
+            [one] if one.is_ascii() && *one as u32 > 1 => *one as u8,
+            _ => COMPLEX,
+        }
+    })
+});
+
+/// A key field as the scorer compares it: NFC, canonical tones, lower case, spaces folded,
+/// hyphens and dashes read alike.
+pub fn norm(s: &str) -> String {
+    let k = key(s);
+    crate::regex!(r"\s*[-\u2013\u2014]\s*")
+        .replace_all(&k, " - ")
+        .trim()
+        .to_string()
+}
+
+/// A document id as compared (EXTRACTION.md "Scoring"; documents merged by it): its letters and digits, upper case.
+pub fn norm_id(s: &str) -> String {
+    norm(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_uppercase()
+}
+
+/// The segments of a text as the tokenizer cuts it, with whether each is a word: words (letters
+/// and digits, with `.`, `/` and apostrophes inside: `đ/c`, `TP.HCM`, `T.N`, `H'Drai`, not
+/// `Tỉnh.`) and every other character but a space alone (a line break is a segment).
+pub fn segments(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        if is_alphanumeric(c) {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                let inner = matches!(cj, '.' | '/' | '\'' | '’')
+                    && chars.get(j + 1).is_some_and(|n| is_alphanumeric(n.1))
+                    && !(cj == '.' && chars.get(j + 1).is_some_and(|n| n.1.is_lowercase()));
+                if is_alphanumeric(cj) || inner {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map(|x| x.0).unwrap_or(text.len());
+            out.push((b..end, true));
+            i = j;
+        } else if c.is_whitespace() && c != '\n' {
+            i += 1;
+        } else {
+            out.push((b..b + c.len_utf8(), false));
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The key of a segment of canonical text: its lower case, a typographic apostrophe read as the
+/// ASCII one (`Ia H’Drai`, `Ia H'Drai`).
+pub fn segment_key(t: &str) -> String {
+    if t.is_ascii() {
+        return t.to_ascii_lowercase();
+    }
+    let k = lowercase(t);
+    if k.contains('’') {
+        k.replace('’', "'")
+    } else {
+        k
+    }
+}
+
+/// The key of a phrase as the tokenizer sees it: the keys of its segments joined by single
+/// spaces, the en dash read as a hyphen (`Văn hóa, Thể thao` -> `văn hóa , thể thao`). Lexicon
+/// entries are matched against the text's tokens by this key.
+pub fn token_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for (span, _) in segments(s) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let k = segment_key(&s[span]);
+        out.push_str(if k == "–" { "-" } else { &k });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The slug as it was computed before the table: every character folded.
+    fn slug_by_folding(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            each_folded(c, |f| push(f, &mut out));
+        }
+        while out.ends_with('-') {
+            out.pop();
+        }
+        out
+    }
+
+    #[test]
+    fn the_slug_table_folds_as_folding_does() {
+        let mut all = String::new();
+        for u in (0..0x3000u32).chain(0x1e00..0x1f00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            let one = format!("a{c}b");
+            assert_eq!(slug(&one), slug_by_folding(&one), "U+{u:04X}");
+            all.push(c);
+        }
+        for s in [
+            all.as_str(),
+            "Ủy ban nhân dân tỉnh Đắk Lắk",
+            "Khánh Hoà",
+            "e\u{301}",
+        ] {
+            assert_eq!(slug(s), slug_by_folding(s), "{s:?}");
+        }
+    }
+}
