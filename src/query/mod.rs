@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::store::Store;
-use oxigraph::model::{Literal, NamedNode, Term};
+use oxigraph::model::{Literal, NamedNode, Term, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
 use std::io::Write;
@@ -264,10 +264,44 @@ fn cell(t: Option<&Term>) -> String {
     }
 }
 
+/// A query parsed with its parameters bound (see [`bind`]), and the values of the projected
+/// variables the others give: what [`Store::query`] evaluates.
+pub fn prepare(
+    name: &str,
+    sparql: &str,
+    params: &[(String, Term)],
+) -> Result<(spargebra::Query, Vec<(Variable, Term)>)> {
+    let err = |message: String| Error::Query {
+        name: name.into(),
+        message,
+    };
+    let (query, rest) = bind(sparql, params).map_err(err)?;
+    let substitutions = rest
+        .into_iter()
+        .map(|(var, term)| {
+            Variable::new(var.clone())
+                .map(|v| (v, term.clone()))
+                .map_err(|e| err(format!("--param {var}: {e}")))
+        })
+        .collect::<Result<_>>()?;
+    Ok((query, substitutions))
+}
+
+/// Parses, binds and evaluates a query over the store.
+pub fn execute(
+    store: &Store,
+    name: &str,
+    sparql: &str,
+    params: &[(String, Term)],
+) -> Result<QueryResults<'static>> {
+    let (query, substitutions) = prepare(name, sparql, params)?;
+    store.query(name, query, &substitutions)
+}
+
 /// The rows of a shipped SELECT query: each a map from variable to lexical value (an IRI as is).
 pub fn rows(store: &Store, name: &str) -> Result<Vec<std::collections::BTreeMap<String, String>>> {
     let q = shipped(name).ok_or_else(|| Error::UnknownQuery(name.into()))?;
-    let QueryResults::Solutions(sol) = store.query(name, q.sparql, &[])? else {
+    let QueryResults::Solutions(sol) = execute(store, name, q.sparql, &[])? else {
         return Err(Error::Query {
             name: name.into(),
             message: "not a SELECT query".into(),
@@ -298,7 +332,7 @@ pub fn run(
 ) -> Result<usize> {
     let (name, text) = resolve(query)?;
     let params = with_languages(&text, params);
-    print(&name, store.query(&name, &text, &params)?, format, out)
+    print(&name, execute(store, &name, &text, &params)?, format, out)
 }
 
 /// Runs a query once, prints its results to `out` and then oxigraph's plan for it, with the rows
@@ -313,7 +347,8 @@ pub fn run_explained(
 ) -> Result<usize> {
     let (name, text) = resolve(query)?;
     let params = with_languages(&text, params);
-    let (results, explanation) = store.query_explained(&name, &text, &params)?;
+    let (query, substitutions) = prepare(&name, &text, &params)?;
+    let (results, explanation) = store.query_explained(&name, query, &substitutions)?;
     let n = print(&name, results, format, out)?;
     explanation
         .write_in_json(&mut *plan)

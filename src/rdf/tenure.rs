@@ -130,6 +130,15 @@ impl Tally {
     }
 }
 
+/// The tally of a tenure from the holdings that state it, each its article and the date it was
+/// stated on; `None` when no article states it any more.
+pub fn count<'a>(stated: impl IntoIterator<Item = (&'a str, Option<NaiveDate>)>) -> Option<Tally> {
+    stated
+        .into_iter()
+        .map(|(article, date)| Tally::one(article, date))
+        .reduce(|tally, one| tally.merge(&one))
+}
+
 /// The name of the tenures graph.
 pub fn graph_name() -> GraphName {
     GraphName::NamedNode(NamedNode::new_unchecked(iri::tenures_graph()))

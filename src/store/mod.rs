@@ -9,7 +9,9 @@ use crate::rdf::tenure::{self, Tally, Tenures};
 use crate::rdf::vocab::pg;
 use crate::rdf::{iri, Graph};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{
+    GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Variable,
+};
 use oxigraph::sparql::{BoundPreparedSparqlQuery, QueryExplanation, QueryResults, SparqlEvaluator};
 use oxigraph::store::Transaction;
 use std::collections::BTreeSet;
@@ -140,19 +142,13 @@ impl Store {
         Ok(self.inner.named_graphs().count() - usize::from(self.has_tenures()?))
     }
 
-    /// A query parsed, its parameters bound (see [`crate::query::bind`]), over the union of the
-    /// article graphs of this store.
+    /// A parsed query (parameters bound by [`crate::query`]) with values for projected
+    /// variables, over the union of the article graphs of this store.
     fn prepare(
         &self,
-        name: &str,
-        sparql: &str,
-        params: &[(String, oxigraph::model::Term)],
-    ) -> Result<BoundPreparedSparqlQuery<'static>> {
-        let err = |message: String| Error::Query {
-            name: name.into(),
-            message,
-        };
-        let (query, rest) = crate::query::bind(sparql, params).map_err(err)?;
+        query: spargebra::Query,
+        substitutions: &[(Variable, Term)],
+    ) -> BoundPreparedSparqlQuery<'static> {
         // A query that names its dataset (`FROM <…/article/X>`, `FROM NAMED`) gets that dataset,
         // as in every SPARQL 1.1 store; the others see the union of the graphs.
         let own_dataset = query.dataset().is_some();
@@ -171,12 +167,10 @@ impl Store {
         if !own_dataset {
             q.dataset_mut().set_default_graph_as_union();
         }
-        for (var, term) in rest {
-            let v = oxigraph::model::Variable::new(var.clone())
-                .map_err(|e| err(format!("--param {var}: {e}")))?;
-            q = q.substitute_variable(v, term.clone());
+        for (var, term) in substitutions {
+            q = q.substitute_variable(var.clone(), term.clone());
         }
-        Ok(q.on_store(&self.inner))
+        q.on_store(&self.inner)
     }
 
     /// Stops each query that runs longer than `limit` (`None`: no limit, the default).
@@ -191,11 +185,11 @@ impl Store {
     pub fn query_explained(
         &self,
         name: &str,
-        sparql: &str,
-        params: &[(String, oxigraph::model::Term)],
+        query: spargebra::Query,
+        substitutions: &[(Variable, Term)],
     ) -> Result<(QueryResults<'static>, QueryExplanation)> {
         let (results, explanation) = self
-            .prepare(name, sparql, params)?
+            .prepare(query, substitutions)
             .compute_statistics()
             .explain();
         let results = results.map_err(|e| Error::Query {
@@ -205,15 +199,15 @@ impl Store {
         Ok((results, explanation))
     }
 
-    /// Runs a SPARQL query over the union of the article graphs, with `params` bound as RDF terms
-    /// (see [`crate::query::bind`]).
+    /// Evaluates a parsed query (see [`crate::query::prepare`]) over the union of the article
+    /// graphs, each of `substitutions` a value of a projected variable.
     pub fn query(
         &self,
         name: &str,
-        sparql: &str,
-        params: &[(String, oxigraph::model::Term)],
+        query: spargebra::Query,
+        substitutions: &[(Variable, Term)],
     ) -> Result<QueryResults<'static>> {
-        self.prepare(name, sparql, params)?
+        self.prepare(query, substitutions)
             .execute()
             .map_err(|message| Error::Query {
                 name: name.into(),
@@ -347,10 +341,10 @@ fn tally_quads(tx: &Transaction<'_>, t: &NamedNode) -> Result<Vec<Quad>> {
 fn recount_tenure(tx: &mut Transaction<'_>, t: &NamedNode) -> Result<()> {
     let link = NamedNode::new_unchecked(pg::TENURE_P);
     let stated_on = NamedNode::new_unchecked(pg::STATED_ON);
-    let mut tally: Option<Tally> = None;
     let holdings: Vec<Quad> = tx
         .quads_for_pattern(None, Some(link.as_ref()), Some(t.as_ref().into()), None)
         .collect::<std::result::Result<_, _>>()?;
+    let mut stated = Vec::new();
     for h in &holdings {
         let oxigraph::model::GraphName::NamedNode(article) = &h.graph_name else {
             continue;
@@ -366,12 +360,9 @@ fn recount_tenure(tx: &mut Transaction<'_>, t: &NamedNode) -> Result<()> {
                 date = l.value().parse().ok();
             }
         }
-        let one = Tally::one(article.as_str(), date);
-        tally = Some(match tally {
-            Some(t) => t.merge(&one),
-            None => one,
-        });
+        stated.push((article.as_str(), date));
     }
+    let tally = tenure::count(stated);
     let g = NamedNode::new_unchecked(iri::tenures_graph());
     let old: Vec<Quad> = match tally {
         Some(_) => tally_quads(tx, t)?,
