@@ -93,7 +93,8 @@ pub struct Facts {
     pub main_unit: Option<usize>,
 }
 
-/// Runs every extractor over an article.
+/// Runs every extractor over an article: every mention, as found (see [`crate::resolve`] for
+/// one fact per entity).
 pub fn extract(text: &Text, meta: &Meta) -> Facts {
     let toks = Tokens::new(&text.text, &meta.skip);
     let mut facts = Facts::default();
@@ -110,87 +111,5 @@ pub fn extract(text: &Text, meta: &Meta) -> Facts {
     locality::extract(&toks, &ctx, &units, &mut facts);
     let dates = date::dates(&text.text, meta.date);
     facts.events = event::extract(&toks, &ctx, &dates, &facts);
-    facts.dedup();
     facts
-}
-
-impl Facts {
-    /// One fact per key, the first mention kept (its span is the evidence).
-    fn dedup(&mut self) {
-        fn keep<T, K: Eq + std::hash::Hash>(v: &mut Vec<T>, mut key: impl FnMut(&T) -> K) {
-            let mut seen = rustc_hash::FxHashSet::default();
-            v.retain(|x| seen.insert(key(x)));
-        }
-        // The same names come back in many facts (an org in every post it has): each name's
-        // key is computed once.
-        let mut keys: rustc_hash::FxHashMap<String, String> = Default::default();
-        let mut k = |s: &str| -> String {
-            if let Some(key) = keys.get(s) {
-                return key.clone();
-            }
-            let key = crate::normalize::key(s);
-            keys.insert(s.to_string(), key.clone());
-            key
-        };
-        keep(&mut self.persons, |p| k(&p.name));
-        keep(&mut self.offices, |o| {
-            (k(&o.person), k(&o.role), k(&o.org.name), o.former)
-        });
-        // An org listed once, with the parents its mentions imply (not those only implied).
-        fn with_parents(
-            org: &Org,
-            span: &Range<usize>,
-            rule: &'static str,
-            out: &mut Vec<OrgFact>,
-        ) {
-            let mut cur = Some(org);
-            while let Some(o) = cur {
-                if !o.implied {
-                    out.push(OrgFact {
-                        org: o.clone(),
-                        span: span.clone(),
-                        rule,
-                    });
-                }
-                cur = o.parent.as_deref();
-            }
-        }
-        let mut all = Vec::new();
-        for f in std::mem::take(&mut self.organizations) {
-            with_parents(&f.org, &f.span, f.rule, &mut all);
-        }
-        for o in &self.offices {
-            with_parents(&o.org, &o.span, o.rule, &mut all);
-        }
-        self.organizations = all;
-        keep(&mut self.organizations, |o| k(&o.org.name));
-        keep(&mut self.localities, |l| l.unit);
-        // A bare number that is the number of a symbol of the same type is that document.
-        let symbols: Vec<(String, String)> = self
-            .documents
-            .iter()
-            .filter(|d| d.id.contains(['-', '/']))
-            .filter_map(|d| {
-                let n: String = d.id.chars().take_while(char::is_ascii_digit).collect();
-                (!n.is_empty()).then(|| (d.doc_type.clone(), n))
-            })
-            .collect();
-        self.documents
-            .retain(|d| !symbols.contains(&(d.doc_type.clone(), d.id.clone())));
-        let mut merged: Vec<DocumentFact> = Vec::new();
-        for d in std::mem::take(&mut self.documents) {
-            let id_key = crate::normalize::norm_id(&d.id);
-            if let Some(m) = merged
-                .iter_mut()
-                .find(|m| m.doc_type == d.doc_type && crate::normalize::norm_id(&m.id) == id_key)
-            {
-                m.date = m.date.or(d.date);
-                m.issuer = m.issuer.take().or(d.issuer);
-                m.title = m.title.take().or(d.title);
-            } else {
-                merged.push(d);
-            }
-        }
-        self.documents = merged;
-    }
 }

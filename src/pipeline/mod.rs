@@ -1,4 +1,4 @@
-//! One article through every stage: normalise, read metadata, extract, map to RDF.
+//! One article through every stage: normalise, read metadata, extract, resolve, map to RDF.
 
 pub mod load;
 
@@ -7,7 +7,7 @@ use crate::normalize::Text;
 use crate::rdf::{self, Graph};
 use crate::read::meta::{self, Meta};
 use crate::read::Article;
-use chrono::NaiveDate;
+use crate::resolve;
 
 pub struct Processed {
     pub text: Text,
@@ -16,20 +16,12 @@ pub struct Processed {
     pub graph: Graph,
 }
 
-/// A date as a JSON Lines record gives it: `2017-02-21` (a time after it is ignored) or `21/02/2017`.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
-        .ok()
-        .or_else(|| meta::dateline(s))
-}
-
 pub fn process(article: &Article) -> Processed {
     fault_injection(&article.id);
     let mut text = Text::new(&article.text);
     let mut meta = meta::read(&text);
     // A JSON Lines record's own metadata wins over what the text says.
-    if let Some(d) = article.date.as_deref().and_then(parse_date) {
+    if let Some(d) = article.date {
         meta.date = Some(d);
     }
     if let Some(t) = &article.title {
@@ -38,8 +30,9 @@ pub fn process(article: &Article) -> Processed {
     for r in &meta.skip {
         text.blank(r.clone());
     }
-    let facts = extract::extract(&text, &meta);
-    let graph = rdf::article_graph(article, &text, &meta, &facts);
+    let resolved = resolve::resolve(extract::extract(&text, &meta));
+    let graph = rdf::article_graph(article, &text, &meta, &resolved);
+    let facts = resolved.facts;
     Processed {
         text,
         meta,

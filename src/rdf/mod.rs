@@ -6,10 +6,11 @@ pub mod tenure;
 pub mod vocab;
 
 use crate::extract::gazetteer::GAZETTEER as G;
-use crate::extract::{Facts, Org};
+use crate::extract::Org;
 use crate::normalize::Text;
 use crate::read::meta::Meta;
 use crate::read::Article;
+use crate::resolve::Resolved;
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
@@ -162,12 +163,6 @@ impl Graph {
     }
 }
 
-/// The scope of a person or a document: the slug of the province, `vn` for the centre.
-fn scope_of(unit: Option<usize>) -> String {
-    unit.map(|u| iri::slug(&G.units[G.province_of(u)].name))
-        .unwrap_or_else(|| "vn".into())
-}
-
 struct Mapper<'a> {
     g: Graph,
     article: &'a Article,
@@ -263,7 +258,8 @@ impl Mapper<'_> {
 }
 
 /// The graph of one article.
-pub fn article_graph(article: &Article, text: &Text, meta: &Meta, facts: &Facts) -> Graph {
+pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Resolved) -> Graph {
+    let (facts, scopes) = (&resolved.facts, &resolved.scopes);
     let art = iri::article(&article.id);
     let mut m = Mapper {
         g: Graph::new(&article.id),
@@ -279,11 +275,7 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, facts: &Facts)
     if let Some(t) = &title {
         m.g.text(&art, dcterms::TITLE, t);
     }
-    let date = article
-        .date
-        .as_deref()
-        .and_then(crate::pipeline::parse_date)
-        .or(meta.date);
+    let date = article.date.or(meta.date);
     if let Some(d) = date {
         m.g.typed(&art, dcterms::DATE, &d.to_string(), xsd::DATE);
     }
@@ -298,21 +290,7 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, facts: &Facts)
             m.g.iri(&art, foaf::PAGE, n.as_str());
         }
     }
-    // People: scoped by the province of their first local post.
-    let mut units: HashMap<String, Option<usize>> = HashMap::default();
-    for o in &facts.offices {
-        let u = units.entry(crate::normalize::key(&o.person)).or_default();
-        *u = u.or(o.org.unit);
-    }
-    let scopes: HashMap<String, String> =
-        units.into_iter().map(|(k, u)| (k, scope_of(u))).collect();
-    let main_scope = scope_of(facts.main_unit);
-    let scope_for = |name: &str| -> String {
-        scopes
-            .get(&crate::normalize::key(name))
-            .unwrap_or(&main_scope)
-            .clone()
-    };
+    let scope_for = |name: &str| scopes.person(name).to_string();
     for p in &facts.persons {
         let node = iri::person(&p.name, &scope_for(&p.name));
         m.g.a(&node, foaf::PERSON);
@@ -392,16 +370,8 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, facts: &Facts)
         m.evidence(&h, &o.span, o.rule);
     }
     for d in &facts.documents {
-        let central = d.id.to_uppercase().contains("/TW")
-            || d.id.starts_with("Trung ương")
-            || d.id.starts_with("Đại hội ") && !d.id.contains("Đảng bộ")
-            || d.doc_type == "Luật";
-        let scope = if central {
-            "vn".to_string()
-        } else {
-            scope_of(facts.main_unit)
-        };
-        let node = iri::document(&d.doc_type, &d.id, &scope);
+        let scope = scopes.document(d);
+        let node = iri::document(&d.doc_type, &d.id, scope);
         m.g.a(&node, pg::DOCUMENT);
         m.g.text(&node, pg::DOC_TYPE, &d.doc_type);
         m.g.text(&node, pg::DOC_NUMBER, &d.id);

@@ -20,9 +20,18 @@ pub struct Article {
     pub origin: String,
     /// Metadata a JSON Lines record may carry; it wins over what the text says.
     pub title: Option<String>,
-    pub date: Option<String>,
+    /// The record's date, parsed (`None` when it has none or it does not read as a date).
+    pub date: Option<chrono::NaiveDate>,
     pub url: Option<String>,
     pub source: Option<String>,
+}
+
+/// A date as a JSON Lines record gives it: `2017-02-21` (a time after it is ignored) or `21/02/2017`.
+pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
+    let s = s.trim();
+    chrono::NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
+        .ok()
+        .or_else(|| meta::dateline(s))
 }
 
 #[derive(Deserialize)]
@@ -295,7 +304,7 @@ fn record(path: &Path, line: usize, text: &str, out: &mut Inputs) {
         text: rec.text,
         origin: format!("{}:{line}", path.display()),
         title: clean(rec.title),
-        date: clean(rec.date),
+        date: clean(rec.date).as_deref().and_then(parse_date),
         url: clean(rec.url),
         source: clean(rec.source),
     });
