@@ -1,0 +1,123 @@
+//! Helpers shared by the end-to-end tests: the binary, its arguments, temporary stores, CSV
+//! answers, golden files and the external tools CI installs.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_polgraph"))
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn examples() -> PathBuf {
+    root().join("examples/articles")
+}
+
+pub fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("runs polgraph")
+}
+
+pub fn ok(args: &[&str]) -> String {
+    let o = run(args);
+    assert!(
+        o.status.success(),
+        "polgraph {args:?} failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).expect("UTF-8 output")
+}
+
+pub fn s(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 path")
+}
+
+pub fn ingested() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    ok(&["ingest", "--store", s(&store), s(&examples())]);
+    (dir, store)
+}
+
+/// The rows of a CSV answer without its header (values have no commas in these tests).
+pub fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .skip(1)
+        .map(|l| {
+            l.split(',')
+                .map(|c| c.trim_matches('"').to_string())
+                .collect()
+        })
+        .collect()
+}
+
+pub fn csv(store: &Path, query: &str) -> Vec<Vec<String>> {
+    csv_with(store, query, &[])
+}
+
+/// [`csv`] with `--param NAME=VALUE` for each of `params`.
+pub fn csv_with(store: &Path, query: &str, params: &[&str]) -> Vec<Vec<String>> {
+    let mut args = vec!["query", "--store", s(store), "--format", "csv"];
+    for p in params {
+        args.extend(["--param", p]);
+    }
+    args.push(query);
+    csv_rows(&ok(&args))
+}
+
+pub fn parse(format: oxigraph::io::RdfFormat, data: &[u8]) -> BTreeSet<String> {
+    oxigraph::io::RdfParser::from_format(format)
+        .for_slice(data)
+        .map(|q| {
+            let q = q.expect("parses");
+            // Triple formats give the default graph: compare triples for those.
+            if format.supports_datasets() {
+                q.to_string()
+            } else {
+                oxigraph::model::Triple::from(q).to_string()
+            }
+        })
+        .collect()
+}
+
+/// Compares with a reviewed golden file; `POLGRAPH_BLESS=1 cargo test --release` rewrites it.
+pub fn golden(name: &str, actual: &str) {
+    let path = root().join("tests/golden").join(name);
+    if std::env::var_os("POLGRAPH_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing: run with POLGRAPH_BLESS=1", path.display()));
+    assert_eq!(
+        actual, expected,
+        "{name} changed: review the diff, then bless it with POLGRAPH_BLESS=1"
+    );
+}
+
+/// A tool that CI installs: present, or the test is skipped outside CI.
+pub fn have(cmd: &str, probe: &[&str]) -> bool {
+    let ok = Command::new(cmd)
+        .args(probe)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have {cmd} {probe:?}"
+        );
+        eprintln!("skipped: {cmd} is not installed");
+    }
+    ok
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}

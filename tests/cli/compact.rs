@@ -1,0 +1,75 @@
+//! `polgraph compact`: the files of a bulk load merged, the quads kept.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::*;
+
+#[test]
+fn compact_merges_the_files_of_a_bulk_load_and_keeps_the_quads() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    // Three chunks of articles: three bulk batches, each a set of files over every index.
+    ok(&["generate", "--count", "1100", "-o", s(&corpus)]);
+    let (loose, tight) = (dir.path().join("loose"), dir.path().join("tight"));
+    let o = run(&["ingest", "--no-compact", "--store", s(&loose), s(&corpus)]);
+    assert!(o.status.success());
+    ok(&["ingest", "--store", s(&tight), s(&corpus)]);
+    let sst = |p: &Path| ssts(p).len();
+    // The same store compacted by oxigraph's own `optimize`, for comparison.
+    let theirs = dir.path().join("theirs");
+    copy_dir(&loose, &theirs);
+    oxigraph::store::Store::open(&theirs)
+        .unwrap()
+        .optimize()
+        .unwrap();
+    let before = sst(&loose);
+    let o = run(&["compact", "--store", s(&loose)]);
+    assert!(o.status.success());
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        said.starts_with(&format!("compacted {}", loose.display())),
+        "{said}"
+    );
+    let after = sst(&loose);
+    assert!(after < before, "{before} files before, {after} after");
+    let export = ok(&["export", "--store", s(&loose), "--format", "nq"]);
+    assert_eq!(
+        export,
+        ok(&["export", "--store", s(&tight), "--format", "nq"])
+    );
+    assert_eq!(
+        export,
+        ok(&["export", "--store", s(&theirs), "--format", "nq"])
+    );
+    // The last level in LZ4, where oxigraph's options leave it uncompressed.
+    let (ours, oxigraphs) = (bytes(&loose), bytes(&theirs));
+    assert!(
+        ours * 10 < oxigraphs * 7,
+        "{ours} bytes compacted here, {oxigraphs} by oxigraph"
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+    }
+}
+
+/// The SST files of a store.
+fn ssts(store: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(store)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "sst"))
+        .collect()
+}
+
+/// The bytes of the SST files of a store.
+fn bytes(store: &Path) -> u64 {
+    ssts(store)
+        .iter()
+        .map(|p| std::fs::metadata(p).unwrap().len())
+        .sum()
+}

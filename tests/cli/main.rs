@@ -1,0 +1,17 @@
+//! End-to-end tests: every subcommand through the binary, on temporary stores. One test binary,
+//! a module for each subcommand (or group of them), and the helpers they share in `common`.
+
+mod common;
+
+mod bench;
+mod compact;
+mod eval;
+mod export;
+mod extract;
+mod graph;
+mod ingest;
+mod push;
+mod query;
+mod stats;
+mod tenure;
+mod validate;

@@ -1,0 +1,381 @@
+//! `polgraph query` and `polgraph queries`: shipped queries, parameters, plans, timeouts, the
+//! dataset a query sees, and golden answers of every shipped query on the examples.
+
+use std::collections::BTreeSet;
+
+use crate::common::*;
+
+#[test]
+fn explain_prints_the_results_and_the_plan_of_the_same_run() {
+    let (_d, store) = ingested();
+    let args = ["query", "--store", s(&store), "--format", "csv", "offices"];
+    let plain = ok(&args);
+    let o = run(&[&args[..], &["--explain"]].concat());
+    assert!(o.status.success());
+    assert_eq!(String::from_utf8_lossy(&o.stdout), plain);
+    let plan: serde_json::Value = serde_json::from_slice(&o.stderr).expect("a JSON plan");
+    let rows = plain.lines().count() - 1;
+    assert!(rows > 2, "{plain}");
+    // The plan's root counts the rows printed: its statistics are those of the run.
+    assert_eq!(
+        plan["plan"]["number of results"].as_u64(),
+        Some(rows as u64),
+        "{plan}"
+    );
+}
+
+#[test]
+fn parameters_are_bound_as_terms_not_pasted() {
+    let (_d, store) = ingested();
+    let out = ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "--format",
+        "csv",
+        "--param",
+        "person=Nguyễn Văn Hải",
+        "person-posts",
+    ]);
+    assert!(out.contains("Thị ủy Hồng Lĩnh"), "{out}");
+    // A value that would close the string, the IRI and the group if it were pasted.
+    let evil = "person=x\" } UNION { ?h ?p ?o } #>";
+    let out = ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "--format",
+        "csv",
+        "--param",
+        evil,
+        "person-posts",
+    ]);
+    assert_eq!(out.lines().count(), 1, "only the header: {out}");
+    let o = run(&[
+        "query",
+        "--store",
+        s(&store),
+        "--param",
+        "no-equals-sign",
+        "offices",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("expected NAME=VALUE"));
+}
+
+/// A parametrised query gives exactly the rows of its unparametrised listing that have the
+/// parameters' values (the parameters only change where the plan starts).
+#[test]
+fn parameters_select_the_rows_of_the_full_listing() {
+    let (_d, store) = ingested();
+    let rows = |q: &str, params: &[String]| -> Vec<String> {
+        let mut args = vec!["query", "--store", s(&store), "--format", "tsv"];
+        for p in params {
+            args.extend(["--param", p.as_str()]);
+        }
+        args.push(q);
+        let mut r: Vec<String> = ok(&args).lines().skip(1).map(String::from).collect();
+        r.sort();
+        r
+    };
+    let value = |cell: &str| cell.split('"').nth(1).unwrap_or(cell).to_string();
+    let holders = rows("holders", &[]);
+    assert!(holders.len() > 10, "{holders:?}");
+    // The first holder's post in a province (a row whose place is a tỉnh).
+    let first: Vec<&str> = holders
+        .iter()
+        .map(|r| r.split('\t').collect::<Vec<_>>())
+        .find(|c| c[1].contains("tỉnh "))
+        .expect("a holder within a province");
+    let (role, place) = (value(first[0]), value(first[1]));
+    assert!(
+        first[0].ends_with("@vi"),
+        "labels are Vietnamese: {first:?}"
+    );
+    let selected = rows(
+        "holders",
+        &[format!("role={role}"), format!("place={place}")],
+    );
+    let expected: Vec<String> = holders
+        .iter()
+        .filter(|r| {
+            let c: Vec<&str> = r.split('\t').collect();
+            value(c[0]) == role && value(c[1]) == place
+        })
+        .cloned()
+        .collect();
+    assert!(!selected.is_empty());
+    assert_eq!(selected, expected);
+
+    for q in ["person-posts", "person-statements"] {
+        let all = rows(q, &[]);
+        let person = value(all[0].split('\t').next().unwrap());
+        let selected = rows(q, &[format!("person={person}")]);
+        let expected: Vec<String> = all
+            .iter()
+            .filter(|r| value(r.split('\t').next().unwrap()) == person)
+            .cloned()
+            .collect();
+        assert!(!selected.is_empty(), "{q}");
+        assert_eq!(selected, expected, "{q}");
+    }
+}
+
+/// `person-statements`, which reaches the articles through the tenures, lists every holding the
+/// articles state (`offices`, read from the article graphs), and `person-posts` a row for each
+/// person, post and former flag among them, counting its articles.
+#[test]
+fn a_persons_posts_and_statements_agree_with_the_offices() {
+    let (_d, store) = ingested();
+    // doc, person, role, organization, former
+    let offices: BTreeSet<Vec<String>> = csv(&store, "offices").into_iter().collect();
+    assert!(offices.len() > 5, "{offices:?}");
+    // person, role, organization, former, stated, doc, evidence
+    let tsv = ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "--format",
+        "tsv",
+        "person-statements",
+    ]);
+    let statements: BTreeSet<Vec<String>> = tsv
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let c: Vec<&str> = l
+                .split('\t')
+                .map(|c| c.split('"').nth(1).unwrap_or(c))
+                .collect();
+            [c[5], c[0], c[1], c[2], c[3]].map(String::from).to_vec()
+        })
+        .collect();
+    assert_eq!(statements, offices);
+    let mut articles: std::collections::BTreeMap<Vec<String>, usize> = Default::default();
+    for o in &offices {
+        *articles.entry(o[1..].to_vec()).or_default() += 1;
+    }
+    let posts: std::collections::BTreeMap<Vec<String>, usize> = csv(&store, "person-posts")
+        .into_iter()
+        .map(|r| (r[..4].to_vec(), r[6].parse().unwrap()))
+        .collect();
+    assert_eq!(posts, articles);
+}
+
+#[test]
+fn queries_by_name_file_and_inline() {
+    let (_d, store) = ingested();
+    let listing = ok(&["queries"]);
+    for name in [
+        "articles",
+        "persons",
+        "offices",
+        "organizations",
+        "localities",
+        "documents",
+        "holders",
+        "person-posts",
+        "person-statements",
+        "issued-by",
+    ] {
+        assert!(
+            listing.lines().any(|l| l.starts_with(name)),
+            "{name} not listed: {listing}"
+        );
+    }
+    let by_file = ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "--format",
+        "csv",
+        s(&root().join("queries/persons.rq")),
+    ]);
+    assert_eq!(
+        by_file,
+        ok(&["query", "--store", s(&store), "--format", "csv", "persons"])
+    );
+    let n = ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "--format",
+        "tsv",
+        "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+    ]);
+    // Five article graphs and the tenures graph.
+    assert_eq!(n.lines().nth(1), Some("6"));
+    let c = ok(&["query", "--store", s(&store), "CONSTRUCT { ?a <http://purl.org/dc/terms/identifier> ?d } WHERE { ?a <http://purl.org/dc/terms/identifier> ?d }"]);
+    assert!(c.contains("\"seed001\""), "{c}");
+    let o = run(&["query", "--store", s(&store), "no-such-query"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown query"));
+    let j = ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "--format",
+        "json",
+        "documents",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&j).unwrap();
+    assert!(v["results"]["bindings"]
+        .as_array()
+        .is_some_and(|b| !b.is_empty()));
+}
+
+#[test]
+fn a_timeout_stops_a_runaway_query() {
+    let (_d, store) = ingested();
+    // A triple cross join of the store: billions of rows, minutes without a limit.
+    let mut child = bin()
+        .args([
+            "query",
+            "--store",
+            s(&store),
+            "--timeout",
+            "0.5",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Bounded: a timeout that does not work fails the test instead of hanging it.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("--timeout 0.5 did not stop the query in 120 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert_eq!(status.code(), Some(2), "{err}");
+    assert!(err.contains("--timeout 0.5"), "{err}");
+    // A query that ends in time answers as without one.
+    assert_eq!(
+        ok(&[
+            "query",
+            "--store",
+            s(&store),
+            "--format",
+            "csv",
+            "--timeout",
+            "60",
+            "persons"
+        ]),
+        ok(&["query", "--store", s(&store), "--format", "csv", "persons"])
+    );
+    let o = run(&["query", "--store", s(&store), "--timeout", "0", "persons"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("above 0"));
+}
+
+#[test]
+fn a_query_names_its_dataset_and_cannot_write() {
+    let (_d, store) = ingested();
+    let count = |q: &str| -> u64 {
+        let out = ok(&["query", "--store", s(&store), "--format", "tsv", q]);
+        out.lines().nth(1).unwrap().parse().unwrap()
+    };
+    let all = count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
+    let seed004 = "<https://w3id.org/polgraph/id/article/seed004>";
+    let one = count(&format!(
+        "SELECT (COUNT(*) AS ?n) FROM {seed004} WHERE {{ ?s ?p ?o }}"
+    ));
+    let graph = count(&format!(
+        "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {seed004} {{ ?s ?p ?o }} }}"
+    ));
+    // `FROM` gives the query that graph alone, the same triples as `GRAPH` reaches.
+    assert_eq!(one, graph);
+    assert!(0 < one && one < all, "{one} of {all}");
+    // `FROM NAMED` without `FROM`: the default graph is empty, as SPARQL 1.1 says.
+    assert_eq!(
+        count(&format!(
+            "SELECT (COUNT(*) AS ?n) FROM NAMED {seed004} WHERE {{ ?s ?p ?o }}"
+        )),
+        0
+    );
+    for update in [
+        "DROP ALL",
+        "DELETE WHERE { ?s ?p ?o }",
+        "INSERT DATA { <http://a> <http://b> <http://c> }",
+    ] {
+        let o = run(&["query", "--store", s(&store), update]);
+        assert_eq!(o.status.code(), Some(2), "{update}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("only reads") && err.contains("polgraph ingest"),
+            "{err}"
+        );
+    }
+    assert_eq!(count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), all);
+    // No remote fetch: the binary has no SERVICE client, and says so (nothing listens on :9).
+    let o = run(&[
+        "query",
+        "--store",
+        s(&store),
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is not supported"));
+}
+
+/// Every shipped query (`queries/*.rq`), run without parameters on the examples, answers the
+/// reviewed `tests/golden/query-NAME.csv`: a new query fails here until its answer is blessed
+/// (`POLGRAPH_BLESS=1`). The rows of a query without `ORDER BY` are compared sorted.
+#[test]
+fn every_shipped_query_answers_its_golden_csv() {
+    let (_d, store) = ingested();
+    let mut names: Vec<String> = std::fs::read_dir(root().join("queries"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "rq"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() > 10, "{names:?}");
+    let listing = ok(&["queries"]);
+    for name in &names {
+        assert!(
+            listing
+                .lines()
+                .any(|l| l.split_whitespace().next() == Some(name.as_str())),
+            "{name} not listed: {listing}"
+        );
+        let text = std::fs::read_to_string(root().join(format!("queries/{name}.rq"))).unwrap();
+        let mut out = ok(&["query", "--store", s(&store), "--format", "csv", name]);
+        if !text.contains("ORDER BY") {
+            // The lines with their ends (CSV ends them with CRLF), the header first.
+            let mut lines: Vec<&str> = out.split_inclusive('\n').collect();
+            lines[1..].sort_unstable();
+            out = lines.concat();
+        }
+        assert!(out.lines().count() > 1, "{name} answers no rows: {out}");
+        let file = format!("query-{name}.csv");
+        if !root().join("tests/golden").join(&file).is_file()
+            && std::env::var_os("POLGRAPH_BLESS").is_none()
+        {
+            panic!(
+                "query {name} has no golden answer tests/golden/{file}: run with POLGRAPH_BLESS=1 \
+                 and review it"
+            );
+        }
+        golden(&file, &out);
+    }
+    // No golden answer outlives its query.
+    for e in std::fs::read_dir(root().join("tests/golden")).unwrap() {
+        let file = e.unwrap().file_name().to_string_lossy().into_owned();
+        if let Some(name) = file
+            .strip_prefix("query-")
+            .and_then(|f| f.strip_suffix(".csv"))
+        {
+            assert!(
+                names.iter().any(|n| n == name),
+                "tests/golden/{file}: no queries/{name}.rq"
+            );
+        }
+    }
+}

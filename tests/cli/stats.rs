@@ -1,0 +1,48 @@
+//! `polgraph stats`: counts, and the message of a store held by another process.
+
+use std::collections::BTreeSet;
+
+use crate::common::*;
+
+#[test]
+fn stats_counts_articles_and_kinds() {
+    let (_d, store) = ingested();
+    let out = ok(&["stats", "--store", s(&store)]);
+    assert!(out.contains("articles  5"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("persons") && l.contains('│')),
+        "{out}"
+    );
+    // A tenure for each person, role, organization and former flag stated.
+    let tenures: BTreeSet<Vec<String>> = csv(&store, "offices")
+        .into_iter()
+        .map(|r| r[1..5].to_vec())
+        .collect();
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("tenures"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(
+        line.split('│').nth(1).map(str::trim),
+        Some(tenures.len().to_string().as_str()),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_held_store_gives_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    let _held = polgraph::store::Store::open(&store).unwrap();
+    let o = run(&["stats", "--store", s(&store)]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("in use by another"), "{err}");
+    // The compaction opens the store with RocksDB itself: the same lock, the same error.
+    let e = polgraph::compaction::compact(&store, 2).unwrap_err();
+    assert!(
+        matches!(e, polgraph::error::Error::StoreLocked { .. }),
+        "{e}"
+    );
+}
