@@ -12,6 +12,49 @@ pub enum Phase {
     Reference,
 }
 
+/// Measures extraction, ingest, the bulk loader and every shipped query on generated corpora.
+///
+/// Each size runs in three processes, one after the other, each with its own peak memory:
+/// extraction, ingest into an empty store and the questions; 1,000 new articles into that
+/// store (the update path); oxigraph's bulk loader on an N-Quads dump of the same quads.
+/// At 100,000 articles it takes some 50 minutes and 25 GB of disk under --dir.
+///
+/// Example (the README's table):
+///   polgraph bench --articles 1000 --articles 10000 --articles 100000
+#[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// Corpus sizes. Repeatable.
+    #[arg(long = "articles", default_value = "1000", value_name = "N")]
+    pub sizes: Vec<usize>,
+    /// The seed of the generated corpora (see `polgraph generate`).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Where the temporary stores go (default: the system's temporary folder).
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<std::path::PathBuf>,
+    /// Measure extraction alone (text to quads, no store): a quick figure, and a run to
+    /// profile (`RAYON_NUM_THREADS=1 perf record polgraph bench --extract-only`).
+    #[arg(long)]
+    pub extract_only: bool,
+    /// One phase of one size, its figures printed as JSON: how `bench` runs each phase in
+    /// a process of its own.
+    #[arg(long, value_enum, hide = true, requires = "dir")]
+    pub phase: Option<Phase>,
+}
+
+impl Args {
+    pub fn run(self) -> Result<ExitCode> {
+        run(
+            &self.sizes,
+            self.seed,
+            self.dir.as_deref(),
+            self.extract_only,
+            self.phase,
+        )
+    }
+}
+
 pub fn run(
     sizes: &[usize],
     seed: u64,

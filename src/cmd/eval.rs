@@ -4,6 +4,35 @@ use polgraph::{pipeline, read, store::Store};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// Scores extraction against gold files (EXTRACTION.md "Scoring").
+///
+/// Ingests PATH into a temporary store, reads the facts back through the contract queries
+/// and prints precision, recall and F1 per category.
+///
+/// Example:
+///   polgraph eval --gold ../shared/corpus/dev/gold ../shared/corpus/dev
+#[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// Folder of gold JSON files.
+    #[arg(long, value_name = "DIR")]
+    pub gold: std::path::PathBuf,
+    /// Lists the misses and false hits of this category.
+    #[arg(long, value_name = "CATEGORY")]
+    pub show: Option<String>,
+    /// Fails (exit 1) when a category's F1 is under its floor: --min offices=0.7. Repeatable.
+    #[arg(long = "min", value_name = "CATEGORY=F1")]
+    pub floors: Vec<String>,
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<std::path::PathBuf>,
+}
+
+impl Args {
+    pub fn run(self) -> Result<ExitCode> {
+        run(&self.gold, self.show.as_deref(), &self.floors, &self.paths)
+    }
+}
+
 pub fn run(
     gold: &Path,
     show: Option<&str>,

@@ -4,6 +4,32 @@ use polgraph::store::Store;
 use std::path::Path;
 use std::process::ExitCode;
 
+/// Writes the graph (or one article's) as RDF.
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub store: super::StoreArg,
+    #[arg(long, value_enum)]
+    pub format: polgraph::export::Format,
+    /// Only this article's graph.
+    #[arg(long, value_name = "ID")]
+    pub article: Option<String>,
+    /// Output file (default: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+}
+
+impl Args {
+    pub fn run(self) -> Result<ExitCode> {
+        run(
+            &self.store.store,
+            self.format,
+            self.article.as_deref(),
+            self.output.as_deref(),
+        )
+    }
+}
+
 pub fn run(
     store: &Path,
     format: Format,

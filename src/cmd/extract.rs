@@ -6,6 +6,30 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// Extracts articles to N-Quads shards without a store (one named graph per article), so that
+/// a corpus can be extracted on many machines and bulk-loaded by a distributed store.
+///
+/// Example:
+///   polgraph extract --out shards --shard-size 10000 corpus/
+#[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// Folder for part-00000.nq, part-00001.nq, ...
+    #[arg(long, value_name = "DIR")]
+    pub out: std::path::PathBuf,
+    /// Articles per shard.
+    #[arg(long, default_value_t = 10000, value_name = "N")]
+    pub shard_size: usize,
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<std::path::PathBuf>,
+}
+
+impl Args {
+    pub fn run(self) -> Result<ExitCode> {
+        run(&self.out, self.shard_size, &self.paths)
+    }
+}
+
 /// Writes N-Quads shards of `shard_size` articles each (one named graph per article), no store.
 pub fn run(out: &Path, shard_size: usize, paths: &[PathBuf]) -> Result<ExitCode> {
     if shard_size == 0 {

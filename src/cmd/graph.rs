@@ -21,6 +21,65 @@ pub struct Selection {
     pub locality: Option<String>,
 }
 
+/// Draws the graph as GraphViz DOT (or SVG, PNG, PDF through GraphViz's `dot`).
+///
+/// Selections combine: --locality keeps what lies within a unit, --kind keeps nodes of some
+/// kinds, --around keeps the neighbourhood of a person, body, place or document.
+///
+/// Examples:
+///   polgraph graph --around "Nguyễn Văn Hải" --depth 2 --format svg -o hai.svg
+///   polgraph graph --locality "tỉnh Trà Vinh" --kind party --format png -o tra-vinh.png
+///   polgraph graph --article seed001 --lang en > seed001.dot
+#[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    #[command(flatten)]
+    pub store: super::StoreArg,
+    /// Only the neighbourhood of this person, body, place or document (its name as the
+    /// contract queries print it).
+    #[arg(long, value_name = "NAME")]
+    pub around: Option<String>,
+    /// Steps from --around.
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub depth: usize,
+    /// Only what this article states.
+    #[arg(long, value_name = "ID")]
+    pub article: Option<String>,
+    /// Only nodes of these kinds: person, organization (or party, state, front, media,
+    /// other), locality, document, event. Repeatable or comma-separated.
+    #[arg(long = "kind", value_delimiter = ',', value_name = "KIND")]
+    pub kinds: Vec<String>,
+    /// Only what lies within this unit (`tỉnh Trà Vinh`): its units, bodies, their people.
+    #[arg(long, value_name = "UNIT")]
+    pub locality: Option<String>,
+    /// Language of edge labels and legend.
+    #[arg(long, value_enum, default_value = "vi")]
+    pub lang: polgraph::export::graph::dot::Lang,
+    #[arg(long, value_enum, default_value = "dot")]
+    pub format: Format,
+    /// Output file (default: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+}
+
+impl Args {
+    pub fn run(self) -> Result<ExitCode> {
+        run(
+            &self.store.store,
+            Selection {
+                around: self.around,
+                depth: self.depth,
+                article: self.article,
+                kinds: self.kinds,
+                locality: self.locality,
+            },
+            self.lang,
+            self.format,
+            self.output.as_deref(),
+        )
+    }
+}
+
 pub fn run(
     store: &Path,
     sel: Selection,

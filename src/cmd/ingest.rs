@@ -24,6 +24,32 @@ pub fn progress_bar(len: Option<u64>, what: &str) -> ProgressBar {
     pb
 }
 
+/// Reads articles, extracts their facts and stores one named graph per article.
+///
+/// PATH is a .txt file (its stem is the article id), a folder (read recursively for .txt
+/// and .jsonl), a JSON Lines file of records {"id", "text", "title"?, "date"?, "url"?,
+/// "source"?}, or - for standard input. Re-ingesting an article replaces its graph. A bad
+/// file or record is reported and skipped; the exit code is then 1.
+#[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    #[command(flatten)]
+    pub store: super::StoreArg,
+    /// Into an empty store, skip the compaction after the bulk load: the load is faster (at
+    /// 100,000 articles, about 2 minutes less), look-ups stay slow (0.4 s instead of 10 ms
+    /// for one question) until the store is compacted (`polgraph compact`).
+    #[arg(long)]
+    pub no_compact: bool,
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<std::path::PathBuf>,
+}
+
+impl Args {
+    pub fn run(self) -> Result<ExitCode> {
+        run(&self.store.store, &self.paths, !self.no_compact)
+    }
+}
+
 pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
     let (sources, mut errors) = read::sources(paths);
     let mut db = Store::open(store)?;

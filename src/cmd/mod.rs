@@ -14,3 +14,18 @@ pub mod query;
 pub mod rank;
 pub mod stats;
 pub mod validate;
+
+use std::path::PathBuf;
+
+/// The store a subcommand reads or writes.
+#[derive(clap::Args, Clone)]
+pub struct StoreArg {
+    /// The on-disk store (created when missing).
+    #[arg(
+        long,
+        env = "POLGRAPH_STORE",
+        default_value = "polgraph.db",
+        value_name = "DIR"
+    )]
+    pub store: PathBuf,
+}

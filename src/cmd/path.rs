@@ -5,6 +5,25 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+/// The shortest chain of posts, bodies and events between two people or bodies.
+///
+/// Example:
+///   polgraph path "Nguyễn Văn Hải" "Tỉnh ủy Hà Tĩnh"
+#[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    #[command(flatten)]
+    pub store: super::StoreArg,
+    pub from: String,
+    pub to: String,
+}
+
+impl Args {
+    pub fn run(self) -> Result<ExitCode> {
+        run(&self.store.store, &self.from, &self.to)
+    }
+}
+
 pub fn run(store: &Path, a: &str, b: &str) -> Result<ExitCode> {
     let db = Store::open(store)?;
     let net = Network::load(&db, None)?;

@@ -5,6 +5,52 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+/// Answers a SPARQL query over all articles.
+///
+/// QUERY is a shipped query's name (see `polgraph queries`), a .rq file, or inline SPARQL.
+/// SELECT prints a table (or --format csv|tsv|json|xml); CONSTRUCT and DESCRIBE print Turtle.
+///
+/// Examples:
+///   polgraph query offices
+///   polgraph query holders --param role="Bí thư" --param place="tỉnh Hải Dương"
+///   polgraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+#[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    #[command(flatten)]
+    pub store: super::StoreArg,
+    /// Output of SELECT results.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: polgraph::query::Format,
+    /// Binds ?NAME to VALUE as an RDF term (a string; <...> for an IRI), never pasted into
+    /// the query text: in the query's `VALUES ?NAME { UNDEF }` before it is planned, else
+    /// as a projected variable. Repeatable.
+    #[arg(long = "param", value_name = "NAME=VALUE")]
+    pub params: Vec<String>,
+    /// Also print oxigraph's plan for the query, with rows and seconds per step, as JSON on
+    /// standard error (to see why a query is slow).
+    #[arg(long)]
+    pub explain: bool,
+    /// Stops the query after this many seconds (a runaway join, a typo that matches
+    /// everything) with an error, exit code 2. Off by default.
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
+    pub query: String,
+}
+
+impl Args {
+    pub fn run(self) -> Result<ExitCode> {
+        run(
+            &self.store.store,
+            &self.query,
+            &self.params,
+            self.format,
+            self.explain,
+            self.timeout,
+        )
+    }
+}
+
 pub fn run(
     store: &Path,
     q: &str,

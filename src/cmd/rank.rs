@@ -5,6 +5,25 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+/// People, bodies or events by degree and betweenness in the network.
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub store: super::StoreArg,
+    /// person, organization or event (default: all).
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// How many rows.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub top: usize,
+}
+
+impl Args {
+    pub fn run(self) -> Result<ExitCode> {
+        run(&self.store.store, self.kind.as_deref(), self.top)
+    }
+}
+
 pub fn run(store: &Path, kind: Option<&str>, top: usize) -> Result<ExitCode> {
     let want = match kind {
         None => None,

@@ -5,6 +5,25 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+/// Checks the store against the SHACL shapes of ontology/shapes.ttl (exit 1 on violations).
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub store: super::StoreArg,
+    /// Other shapes (Turtle), in the same SHACL Core subset.
+    #[arg(long, value_name = "FILE")]
+    pub shapes: Option<std::path::PathBuf>,
+    /// List every violation, not the first 20.
+    #[arg(long)]
+    pub all: bool,
+}
+
+impl Args {
+    pub fn run(self) -> Result<ExitCode> {
+        run(&self.store.store, self.shapes.as_deref(), self.all)
+    }
+}
+
 pub fn run(store: &Path, shapes: Option<&Path>, all: bool) -> Result<ExitCode> {
     let text = match shapes {
         Some(p) => {
