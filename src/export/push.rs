@@ -6,7 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::store::Store;
-use md5::{Digest, Md5};
+use md5::Digest;
 use oxigraph::io::RdfFormat;
 use std::time::Duration;
 
@@ -55,11 +55,8 @@ impl Report {
     }
 }
 
-fn hex(d: impl AsRef<[u8]>) -> String {
-    d.as_ref().iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// The `Authorization` header answering a Digest challenge (RFC 7616, MD5, qop=auth).
+/// The `Authorization` header answering a Digest challenge (RFC 7616; the `digest_auth` crate),
+/// with the client nonce `cnonce`.
 pub fn digest_header(
     challenge: &str,
     user: &str,
@@ -68,40 +65,16 @@ pub fn digest_header(
     uri: &str,
     cnonce: &str,
 ) -> Option<String> {
-    let field = |name: &str| -> Option<String> {
-        let re =
-            regex::Regex::new(&format!(r#"(?i)\b{name}\s*=\s*(?:"([^"]*)"|([^,\s]+))"#)).ok()?;
-        let c = re.captures(challenge)?;
-        Some(c.get(1).or(c.get(2))?.as_str().to_string())
-    };
-    let realm = field("realm")?;
-    let nonce = field("nonce")?;
-    let qop = field("qop").map(|q| {
-        if q.split(',').any(|x| x.trim() == "auth") {
-            "auth".to_string()
-        } else {
-            q
-        }
-    });
-    let ha1 = hex(Md5::digest(format!("{user}:{realm}:{password}")));
-    let ha2 = hex(Md5::digest(format!("{method}:{uri}")));
-    let nc = "00000001";
-    let response = match &qop {
-        Some(q) => hex(Md5::digest(format!(
-            "{ha1}:{nonce}:{nc}:{cnonce}:{q}:{ha2}"
-        ))),
-        None => hex(Md5::digest(format!("{ha1}:{nonce}:{ha2}"))),
-    };
-    let mut h = format!(
-        r#"Digest username="{user}", realm="{realm}", nonce="{nonce}", uri="{uri}", response="{response}", algorithm=MD5"#
+    let mut context = digest_auth::AuthContext::new_with_method(
+        user,
+        password,
+        uri,
+        Option::<&[u8]>::None,
+        digest_auth::HttpMethod::from(method),
     );
-    if let Some(q) = qop {
-        h.push_str(&format!(r#", qop={q}, nc={nc}, cnonce="{cnonce}""#));
-    }
-    if let Some(o) = field("opaque") {
-        h.push_str(&format!(r#", opaque="{o}""#));
-    }
-    Some(h)
+    context.set_custom_cnonce(cnonce);
+    let mut prompt = digest_auth::parse(challenge).ok()?;
+    Some(prompt.respond(&context).ok()?.to_header_string())
 }
 
 struct Client {
@@ -184,11 +157,16 @@ impl Client {
                         .nth(3)
                         .map(|p| format!("/{p}"))
                         .unwrap_or_else(|| "/".into());
-                    let cnonce = hex(Md5::digest(format!("{}{url}", std::process::id())));
-                    digest_header(&ch, u, p, method, &uri, &cnonce[..16])
+                    // The client nonce: 16 hex digits of the MD5 of the process and the URL.
+                    let cnonce: String = md5::Md5::digest(format!("{}{url}", std::process::id()))
+                        .iter()
+                        .take(8)
+                        .map(|b| format!("{b:02x}"))
+                        .collect();
+                    digest_header(&ch, u, p, method, &uri, &cnonce)
                         .ok_or("a Digest challenge without realm or nonce")?
                 } else {
-                    format!("Basic {}", base64(&format!("{u}:{p}")))
+                    format!("Basic {}", basic(u, p))
                 };
                 let (code, text, _) = go(Some(auth))?;
                 return Ok((code, text));
@@ -198,23 +176,26 @@ impl Client {
     }
 }
 
-fn base64(s: &str) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let b = s.as_bytes();
-    let mut out = String::new();
-    for c in b.chunks(3) {
-        let n = (c[0] as u32) << 16
-            | (*c.get(1).unwrap_or(&0) as u32) << 8
-            | *c.get(2).unwrap_or(&0) as u32;
-        for k in 0..4 {
-            if k <= c.len() {
-                out.push(T[(n >> (18 - 6 * k) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+/// The `Basic` credentials of a user and password (RFC 7617).
+fn basic(user: &str, password: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
+}
+
+/// The SPARQL Update of `queries/push-article.ru`, without its comments.
+const UPDATE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/queries/push-article.ru"
+));
+
+/// The request that replaces one article's graph in the target: the template with the graph's
+/// IRI and its N-Triples.
+fn update_request(graph: &str, ntriples: &str) -> String {
+    let template: Vec<&str> = UPDATE.lines().filter(|l| !l.starts_with('#')).collect();
+    template
+        .join("\n")
+        .replace("{graph}", graph)
+        .replace("{ntriples}\n", ntriples)
 }
 
 /// The N-Triples of one graph.
@@ -312,10 +293,7 @@ pub fn push(
                 if !body.is_empty() {
                     body.push_str(" ;\n");
                 }
-                body.push_str(&format!(
-                    "DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{}}} }}",
-                    String::from_utf8_lossy(&nt)
-                ));
+                body.push_str(&update_request(graph, &String::from_utf8_lossy(&nt)));
             }
             match client.send(
                 "POST",
@@ -377,9 +355,20 @@ mod tests {
     }
 
     #[test]
+    fn an_update_request_replaces_the_graph_with_its_triples() {
+        let nt = "<a> <b> \"{graph}\" .\n<c> <d> <e> .\n";
+        assert_eq!(
+            update_request("http://g/1", nt),
+            format!(
+                "DROP SILENT GRAPH <http://g/1> ;\nINSERT DATA {{ GRAPH <http://g/1> {{\n{nt}}} }}"
+            )
+        );
+    }
+
+    #[test]
     fn basic_credentials() {
         assert_eq!(
-            base64("Aladdin:open sesame"),
+            basic("Aladdin", "open sesame"),
             "QWxhZGRpbjpvcGVuIHNlc2FtZQ=="
         );
         assert_eq!(

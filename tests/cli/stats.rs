@@ -40,7 +40,7 @@ fn a_held_store_gives_a_clear_message() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("in use by another"), "{err}");
     // The compaction opens the store with RocksDB itself: the same lock, the same error.
-    let e = polgraph::compaction::compact(&store, 2).unwrap_err();
+    let e = polgraph::store::compaction::compact(&store, 2).unwrap_err();
     assert!(
         matches!(e, polgraph::error::Error::StoreLocked { .. }),
         "{e}"
