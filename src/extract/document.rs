@@ -4,6 +4,7 @@
 //! reads them.
 
 use super::{DocumentFact, Facts, Tokens};
+use crate::extract::lexicon::BodyKind;
 use crate::extract::lexicon::DOCTYPE;
 use crate::regex;
 use chrono::NaiveDate;
@@ -200,7 +201,7 @@ pub fn issuers(toks: &Tokens, ctx: &super::Context, facts: &mut Facts) {
     use super::Org;
     let central = |name: &str| Org {
         name: name.into(),
-        kind: "party",
+        kind: BodyKind::Party,
         parent: None,
         unit: None,
         implied: false,
@@ -226,7 +227,7 @@ pub fn issuers(toks: &Tokens, ctx: &super::Context, facts: &mut Facts) {
                             "Đảng bộ {}",
                             crate::extract::gazetteer::GAZETTEER.canonical(u)
                         ),
-                        kind: "party",
+                        kind: BodyKind::Party,
                         parent: None,
                         unit: Some(u),
                         implied: false,

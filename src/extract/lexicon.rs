@@ -88,10 +88,52 @@ pub enum BodyClass {
     Sector,
 }
 
+/// The kind of a body (`pg:kind`): the one list of kinds, which `data/lexicon/bodies.tsv`, the
+/// SHACL shapes and the graph's legend are checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BodyKind {
+    /// The Communist Party's committees, commissions and cells.
+    Party,
+    /// The state: councils, people's committees, ministries, departments, courts.
+    State,
+    /// The Fatherland Front and the mass organisations.
+    Front,
+    /// Newspapers, radio and television.
+    Media,
+    /// Anything else.
+    Other,
+}
+
+impl BodyKind {
+    pub const ALL: [BodyKind; 5] = [
+        BodyKind::Party,
+        BodyKind::State,
+        BodyKind::Front,
+        BodyKind::Media,
+        BodyKind::Other,
+    ];
+
+    /// The kind as written in the data and the graph (`party`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BodyKind::Party => "party",
+            BodyKind::State => "state",
+            BodyKind::Front => "front",
+            BodyKind::Media => "media",
+            BodyKind::Other => "other",
+        }
+    }
+
+    /// The kind written `s`, if it is one.
+    pub fn parse(s: &str) -> Option<BodyKind> {
+        BodyKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Body {
     pub canonical: String,
-    pub kind: &'static str,
+    pub kind: BodyKind,
     pub class: BodyClass,
 }
 
@@ -200,7 +242,8 @@ pub static BODY: LazyLock<Table<Body>> = LazyLock::new(|| {
             key(r[0]),
             Body {
                 canonical: r[1].to_string(),
-                kind: leak(r[2]),
+                kind: BodyKind::parse(r[2])
+                    .unwrap_or_else(|| panic!("bodies.tsv: unknown kind {:?}", r[2])),
                 class,
             },
         )

@@ -17,6 +17,7 @@ pub mod token;
 use crate::normalize::Text;
 use crate::read::meta::Meta;
 pub use context::Context;
+pub use lexicon::BodyKind;
 use std::ops::Range;
 pub use token::{Tok, Tokens};
 
@@ -32,7 +33,7 @@ pub struct PersonFact {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Org {
     pub name: String,
-    pub kind: &'static str,
+    pub kind: BodyKind,
     pub parent: Option<Box<Org>>,
     /// The administrative unit the body belongs to, if any (gazetteer index).
     pub unit: Option<usize>,

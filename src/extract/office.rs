@@ -10,6 +10,7 @@
 use super::organization::{committee_head, parse, resolve, Parsed};
 use super::person::{accept, name_at};
 use super::{Context, Facts, OfficeFact, PersonFact, Tokens};
+use crate::extract::lexicon::BodyKind;
 use crate::extract::lexicon::{BodyClass, Role, BODY, HONORIFIC, ROLE};
 use std::ops::Range;
 
@@ -249,7 +250,7 @@ fn committee_of_body(body: Parsed) -> Parsed {
         body.unit
             .map(|u| crate::extract::gazetteer::GAZETTEER.units[u].level.clone())
     });
-    if body.kind == "party" {
+    if body.kind == BodyKind::Party {
         return body;
     }
     let committee = level
@@ -274,7 +275,7 @@ fn committee_of_body(body: Parsed) -> Parsed {
         // A commune's or ward's committee: `Đảng ủy xã Tân An`.
         return Parsed {
             head: "Đảng ủy".into(),
-            kind: "party",
+            kind: BodyKind::Party,
             class: BodyClass::Sub,
             parent: None,
             implied: false,
@@ -284,7 +285,7 @@ fn committee_of_body(body: Parsed) -> Parsed {
     }
     Parsed {
         head: "Đảng ủy".into(),
-        kind: "party",
+        kind: BodyKind::Party,
         class: BodyClass::Sub,
         unit: None,
         level: None,
@@ -327,7 +328,9 @@ fn fill_dependents(posts: &mut [Post]) {
         }
         // `Bí thư Đảng đoàn, Chủ tịch Ban Chấp hành Trung ương Hội Nông dân Việt Nam`: the party
         // group of the organisation, not of its committee.
-        if o.kind == "party" && whole.kind == "front" && whole.head.starts_with("Ban Chấp hành")
+        if o.kind == BodyKind::Party
+            && whole.kind == BodyKind::Front
+            && whole.head.starts_with("Ban Chấp hành")
         {
             if let Some(org) = &whole.parent {
                 o.parent = Some(org.clone());
@@ -336,7 +339,7 @@ fn fill_dependents(posts: &mut [Post]) {
         }
         // `Bí thư Đảng ủy, Chủ tịch UBND thị trấn X`: the party committee of the unit; `Bí thư
         // Đảng ủy, Chủ tịch Hội đồng Học viện X`: of the institution the council governs.
-        if o.head == "Đảng ủy" && whole.kind != "party" {
+        if o.head == "Đảng ủy" && whole.kind != BodyKind::Party {
             if whole.class == BodyClass::Local && (whole.unit.is_some() || whole.level.is_some()) {
                 o.unit = whole.unit;
                 o.level = whole.level.clone();
@@ -352,14 +355,14 @@ fn fill_dependents(posts: &mut [Post]) {
         let parent = if let (true, Some(c)) = (o.head == "Ban Thường vụ", committee) {
             c
         } else if o.head != "Ban Thường vụ"
-            || whole.kind == "party" && whole.class != BodyClass::Central
+            || whole.kind == BodyKind::Party && whole.class != BodyClass::Central
         {
             whole
         } else {
             // The standing committee of an agency is that of its party committee.
             Parsed {
                 head: "Đảng ủy".into(),
-                kind: "party",
+                kind: BodyKind::Party,
                 class: BodyClass::Sub,
                 unit: None,
                 level: None,

@@ -5,6 +5,7 @@
 use super::locality::{level_at, name_at};
 use super::{Context, Facts, Org, OrgFact, Tokens};
 use crate::extract::gazetteer::GAZETTEER as G;
+use crate::extract::lexicon::BodyKind;
 use crate::extract::lexicon::{BodyClass, BODY, BOUNDARY, ROLE, SECTOR, SECTOR_TONELESS};
 use std::ops::Range;
 
@@ -12,7 +13,7 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct Parsed {
     pub head: String,
-    pub kind: &'static str,
+    pub kind: BodyKind,
     pub class: BodyClass,
     /// The unit written after it (`tỉnh Trà Vinh`, `Kim Thành`).
     pub unit: Option<usize>,
@@ -104,10 +105,10 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
             // central committee, not the Party's.
             if p.head == "Ban Chấp hành Trung ương" {
                 if let Some(o) = parse(toks, j, true)
-                    .filter(|o| o.kind == "front" && o.class == BodyClass::Central)
+                    .filter(|o| o.kind == BodyKind::Front && o.class == BodyClass::Central)
                 {
                     p.head = format!("{} {}", p.head, o.head);
-                    p.kind = "front";
+                    p.kind = BodyKind::Front;
                     p.end = o.end;
                     p.parent = Some(Box::new(o));
                 }
@@ -327,7 +328,7 @@ pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
             part_of(resolve(p.parent.as_deref()?, ctx, item)?)
         }
         // A newspaper or a station is named as it names itself: `Đài Phát thanh và Truyền hình Trà Vinh`.
-        BodyClass::Local if p.kind == "media" && p.level.is_none() => {
+        BodyClass::Local if p.kind == BodyKind::Media && p.level.is_none() => {
             placed(local_unit(p), &|u| format!("{} {}", p.head, unit_name(u)))
         }
         BodyClass::Local => placed(local_unit(p), &|u| {
@@ -350,7 +351,7 @@ pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
                         if let Some(u) = parent.unit {
                             return Some(Org {
                                 name: committee_for(u),
-                                kind: "party",
+                                kind: BodyKind::Party,
                                 parent: None,
                                 unit: Some(u),
                                 implied: false,
@@ -449,7 +450,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts, taken: &mut [boo
             facts.organizations.push(OrgFact {
                 org: Org {
                     name: "Đảng Cộng sản Việt Nam".into(),
-                    kind: "party",
+                    kind: BodyKind::Party,
                     parent: None,
                     unit: None,
                     implied: false,
@@ -461,7 +462,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts, taken: &mut [boo
             facts.organizations.push(OrgFact {
                 org: Org {
                     name: "Ban Chấp hành Trung ương".into(),
-                    kind: "party",
+                    kind: BodyKind::Party,
                     parent: None,
                     unit: None,
                     implied: false,
@@ -504,7 +505,7 @@ fn plural_list(toks: &Tokens, ctx: &Context, i: usize, facts: &mut Facts) -> Opt
             (
                 Org {
                     name: of_unit(&format!("Sở {name}"), u),
-                    kind: "state",
+                    kind: BodyKind::State,
                     parent: None,
                     unit: Some(u),
                     implied: false,
@@ -516,7 +517,7 @@ fn plural_list(toks: &Tokens, ctx: &Context, i: usize, facts: &mut Facts) -> Opt
             (
                 Org {
                     name: format!("{canonical} {}", o.name),
-                    kind: "party",
+                    kind: BodyKind::Party,
                     parent: None,
                     unit: o.unit,
                     implied: false,
@@ -527,7 +528,7 @@ fn plural_list(toks: &Tokens, ctx: &Context, i: usize, facts: &mut Facts) -> Opt
             (
                 Org {
                     name: of_unit(canonical, cands[0]),
-                    kind: "party",
+                    kind: BodyKind::Party,
                     parent: None,
                     unit: Some(cands[0]),
                     implied: false,

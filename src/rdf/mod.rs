@@ -240,7 +240,7 @@ impl Mapper<'_> {
         self.g.vi(&node, skos::PREF_LABEL, &o.name);
         let label = self.g.last().1;
         self.orgs.insert(o.clone(), (node.clone(), label));
-        self.g.text(&node, pg::KIND, o.kind);
+        self.g.text(&node, pg::KIND, o.kind.as_str());
         if let Some(p) = &o.parent {
             let parent = self.org(p);
             self.g.iri(&node, org::SUB_ORGANIZATION_OF, &parent);

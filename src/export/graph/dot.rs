@@ -35,10 +35,12 @@ pub fn quote(s: &str) -> String {
 
 /// Shape and fill of a node, and its name in the legend.
 fn style(kind: Kind, sub: &str, lang: Lang) -> (&'static str, &'static str, &'static str) {
+    use crate::extract::BodyKind;
     let vi = lang == Lang::Vi;
-    match (kind, sub) {
+    let body = BodyKind::parse(sub);
+    match (kind, body) {
         (Kind::Person, _) => ("ellipse", "#fff2cc", if vi { "Người" } else { "Person" }),
-        (Kind::Organization, "party") => (
+        (Kind::Organization, Some(BodyKind::Party)) => (
             "box",
             "#f4cccc",
             if vi {
@@ -47,7 +49,7 @@ fn style(kind: Kind, sub: &str, lang: Lang) -> (&'static str, &'static str, &'st
                 "Party body"
             },
         ),
-        (Kind::Organization, "state") => (
+        (Kind::Organization, Some(BodyKind::State)) => (
             "box",
             "#cfe2f3",
             if vi {
@@ -56,7 +58,7 @@ fn style(kind: Kind, sub: &str, lang: Lang) -> (&'static str, &'static str, &'st
                 "State body"
             },
         ),
-        (Kind::Organization, "front") => (
+        (Kind::Organization, Some(BodyKind::Front)) => (
             "box",
             "#d9ead3",
             if vi {
@@ -65,7 +67,9 @@ fn style(kind: Kind, sub: &str, lang: Lang) -> (&'static str, &'static str, &'st
                 "Front, mass organisation"
             },
         ),
-        (Kind::Organization, "media") => ("box", "#e6d8f0", if vi { "Báo chí" } else { "Media" }),
+        (Kind::Organization, Some(BodyKind::Media)) => {
+            ("box", "#e6d8f0", if vi { "Báo chí" } else { "Media" })
+        }
         (Kind::Organization, _) => (
             "box",
             "#eeeeee",
@@ -308,5 +312,40 @@ mod tests {
             wrap("Phòng Chính sách cán bộ Ban Tổ chức Tỉnh ủy Hà Tĩnh", 28),
             "Phòng Chính sách cán bộ Ban\nTổ chức Tỉnh ủy Hà Tĩnh"
         );
+    }
+
+    /// One list of body kinds: every kind of `data/lexicon/bodies.tsv` is one, the SHACL shapes
+    /// allow exactly these, and the legend gives each its own style and name.
+    #[test]
+    fn the_kinds_of_the_data_the_shapes_and_the_legend_agree() {
+        use crate::extract::BodyKind;
+        let all: std::collections::BTreeSet<&str> =
+            BodyKind::ALL.iter().map(|k| k.as_str()).collect();
+        for row in crate::extract::lexicon::rows(crate::extract::lexicon::BODIES) {
+            assert!(
+                all.contains(row[2]),
+                "bodies.tsv: kind {:?} of {:?}",
+                row[2],
+                row[0]
+            );
+        }
+        let shapes = crate::export::validate::SHAPES;
+        let line = shapes
+            .lines()
+            .find(|l| l.contains("sh:path pg:kind"))
+            .expect("a shape of pg:kind");
+        let listed: std::collections::BTreeSet<&str> = line.split('"').skip(1).step_by(2).collect();
+        assert_eq!(listed, all, "ontology/shapes.ttl lists other kinds");
+        for lang in [Lang::Vi, Lang::En] {
+            let styles: std::collections::BTreeSet<_> = BodyKind::ALL
+                .iter()
+                .map(|k| style(Kind::Organization, k.as_str(), lang))
+                .collect();
+            assert_eq!(
+                styles.len(),
+                BodyKind::ALL.len(),
+                "two kinds share a legend entry"
+            );
+        }
     }
 }
