@@ -147,32 +147,60 @@ impl Client {
                 Ok((code, text, challenge))
             };
         // Credentials answer the store's challenge (Basic or Digest) rather than being sent up
-        // front: a server that expects Digest may refuse a request that offered Basic.
+        // front: a server that expects Digest may refuse a request that offered Basic. The
+        // challenge comes from a probe without a body: a store that wants credentials may close
+        // the connection on a large body sent without them (Virtuoso does), a broken pipe.
+        if let Some(ch) = self.probe(url) {
+            let (code, text, _) = go(Some(self.answer(&ch, method, url)?))?;
+            if code != 401 {
+                return Ok((code, text));
+            }
+        }
         let (code, text, challenge) = go(None)?;
         if code == 401 {
-            if let (Some(ch), Some(u), Some(p)) = (challenge, &self.user, &self.password) {
-                let auth = if ch.to_lowercase().starts_with("digest") {
-                    let uri = url
-                        .splitn(4, '/')
-                        .nth(3)
-                        .map(|p| format!("/{p}"))
-                        .unwrap_or_else(|| "/".into());
-                    // The client nonce: 16 hex digits of the MD5 of the process and the URL.
-                    let cnonce: String = md5::Md5::digest(format!("{}{url}", std::process::id()))
-                        .iter()
-                        .take(8)
-                        .map(|b| format!("{b:02x}"))
-                        .collect();
-                    digest_header(&ch, u, p, method, &uri, &cnonce)
-                        .ok_or("a Digest challenge without realm or nonce")?
-                } else {
-                    format!("Basic {}", basic(u, p))
-                };
-                let (code, text, _) = go(Some(auth))?;
+            if let Some(ch) = challenge.filter(|_| self.user.is_some() && self.password.is_some()) {
+                let (code, text, _) = go(Some(self.answer(&ch, method, url)?))?;
                 return Ok((code, text));
             }
         }
         Ok((code, text))
+    }
+
+    /// With credentials, the challenge of the store at `url`, from a HEAD request.
+    fn probe(&self, url: &str) -> Option<String> {
+        self.user.as_ref()?;
+        self.password.as_ref()?;
+        let resp = self.agent.head(url).call().ok()?;
+        if resp.status().as_u16() != 401 {
+            return None;
+        }
+        resp.headers()
+            .get("www-authenticate")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    }
+
+    /// The `Authorization` header that answers the challenge `ch` for a request.
+    fn answer(&self, ch: &str, method: &str, url: &str) -> std::result::Result<String, String> {
+        let (Some(u), Some(p)) = (&self.user, &self.password) else {
+            return Err("the store asks for credentials: give --user and a password".into());
+        };
+        if !ch.to_lowercase().starts_with("digest") {
+            return Ok(format!("Basic {}", basic(u, p)));
+        }
+        let uri = url
+            .splitn(4, '/')
+            .nth(3)
+            .map(|p| format!("/{p}"))
+            .unwrap_or_else(|| "/".into());
+        // The client nonce: 16 hex digits of the MD5 of the process and the URL.
+        let cnonce: String = md5::Md5::digest(format!("{}{url}", std::process::id()))
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        digest_header(ch, u, p, method, &uri, &cnonce)
+            .ok_or_else(|| "a Digest challenge without realm or nonce".to_string())
     }
 }
 

@@ -57,3 +57,25 @@ pub fn strip_controls(s: &str) -> String {
     }
     out.trim().to_string()
 }
+
+/// `s` with each character of a terminal escape sequence and each control character (see
+/// [`escape_end`], [`is_control`]) a space: the same characters at the same offsets, for the
+/// article text that the graph keeps and the character spans of its facts point into.
+pub fn blank_controls(s: &str) -> String {
+    if !s.chars().any(is_control) {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some(e) = escape_end(&chars, i) {
+            out.extend(std::iter::repeat_n(' ', e - i));
+            i = e;
+            continue;
+        }
+        out.push(if is_control(chars[i]) { ' ' } else { chars[i] });
+        i += 1;
+    }
+    out
+}

@@ -12,7 +12,10 @@ mod controls;
 mod fold;
 pub mod furniture;
 
-pub use controls::{escape_end, is_control, strip_controls};
+pub use controls::{blank_controls, escape_end, is_control, strip_controls};
+
+/// How far a sentence may reach on either side of its fact, in bytes (see [`Text::sentence`]).
+pub const SENTENCE_REACH: usize = 400;
 pub use fold::*;
 
 /// A normalised article text with its map back to the original.
@@ -166,6 +169,69 @@ impl Text {
         self.text = String::from_utf8(bytes).expect("whole characters became spaces");
     }
 
+    /// The sentence around a byte range of the normalised text: from after the last sentence end
+    /// before it (a line break, or `.`, `!`, `?`, `…` before a space) to the next one after it
+    /// (its full stop included); at most [`SENTENCE_REACH`] bytes on either side of the range,
+    /// cut at a space (a decision that lists thirty appointments is one sentence).
+    pub fn sentence(&self, r: &Range<usize>) -> Range<usize> {
+        let t = &self.text;
+        let ends = |at: usize, c: char| {
+            c == '\n'
+                || matches!(c, '.' | '!' | '?' | '…')
+                    && t[at + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace)
+        };
+        let lo = r.start.saturating_sub(SENTENCE_REACH);
+        let mut start = r.start.min(t.len());
+        while !t.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut cut = false;
+        for (b, c) in t[..start].char_indices().rev() {
+            if ends(b, c) {
+                break;
+            }
+            if b < lo {
+                cut = true;
+                break;
+            }
+            start = b;
+        }
+        if cut {
+            // At a space: whole words.
+            start += t[start..r.start.max(start)].find(' ').map_or(0, |k| k + 1);
+        }
+        let hi = r.end + SENTENCE_REACH;
+        let mut end = r.end.min(t.len()).max(start);
+        while !t.is_char_boundary(end) {
+            end += 1;
+        }
+        let from = end;
+        for (b, c) in t[from..].char_indices().map(|(k, c)| (from + k, c)) {
+            if c == '\n' {
+                break;
+            }
+            if ends(b, c) {
+                end = b + c.len_utf8();
+                break;
+            }
+            if b > hi && c == ' ' {
+                break;
+            }
+            end = b + c.len_utf8();
+        }
+        // No spaces at either end.
+        let inner = &t[start..end];
+        let lead = inner.len() - inner.trim_start().len();
+        let trail = inner.len() - inner.trim_end().len();
+        if lead + trail >= inner.len() {
+            return r.clone();
+        }
+        start + lead..end - trail
+    }
+
     /// The character span in the original text of a byte range of the normalised text.
     pub fn original_span(&self, r: &Range<usize>) -> (usize, usize) {
         let start = self.orig[r.start.min(self.orig.len() - 1)] as usize;
@@ -302,5 +368,50 @@ mod tests {
         assert!(t.text.contains("Bí thư phát biểu."));
         // A caption is article text, not a credit.
         assert!(t.text.contains("Toàn cảnh hội nghị"));
+    }
+
+    #[test]
+    fn a_fact_s_sentence_ends_at_full_stops_and_line_breaks() {
+        let t = Text::new("Tin Hà Tĩnh.\nHội nghị có đồng chí Nguyễn Văn Hải - Bí thư Thị ủy. Ông nói: TP. Hồ Chí Minh… rồi về.");
+        let at = t.text.find("Nguyễn").unwrap();
+        let r = t.sentence(&(at..at + "Nguyễn Văn Hải".len()));
+        assert_eq!(
+            &t.text[r],
+            "Hội nghị có đồng chí Nguyễn Văn Hải - Bí thư Thị ủy."
+        );
+        // A full stop inside a word (`TP.HCM`) or before a letter is no sentence end; `…`
+        // before a space is.
+        let at = t.text.find("Ông").unwrap();
+        let r = t.sentence(&(at..at + 3));
+        assert_eq!(&t.text[r], "Ông nói: TP.");
+        // The last sentence runs to the end of the text.
+        let at = t.text.find("rồi").unwrap();
+        assert_eq!(&t.text[t.sentence(&(at..at + 3))], "rồi về.");
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_at_a_space_on_either_side() {
+        let long = "ông Nguyễn Văn A, ".repeat(60);
+        let text = format!("{long}và Trần Văn B - Bí thư, {long}cùng dự.");
+        let t = Text::new(&text);
+        let at = t.text.find("Trần").unwrap();
+        let r = t.sentence(&(at..at + "Trần Văn B".len()));
+        assert!(r.start > 0 && r.end < t.text.len(), "{r:?}");
+        assert!(r.end - r.start <= 2 * SENTENCE_REACH + 40);
+        let words = &t.text[r];
+        assert!(words.contains("Trần Văn B - Bí thư"));
+        assert!(
+            words.starts_with("ông ") || words.starts_with("Nguyễn "),
+            "{words:?}"
+        );
+    }
+
+    #[test]
+    fn blanked_controls_keep_every_character_offset() {
+        let s = "Hà\u{1b}]0;x\u{7} Tĩnh\u{9b}31m.";
+        let b = blank_controls(s);
+        assert_eq!(b.chars().count(), s.chars().count());
+        assert_eq!(b, "Hà       Tĩnh    .");
+        assert_eq!(blank_controls("Hà Tĩnh"), "Hà Tĩnh");
     }
 }

@@ -172,6 +172,8 @@ struct Mapper<'a> {
     places: HashMap<usize, String>,
     /// Organizations likewise, with their label in the graph's buffer.
     orgs: HashMap<Org, (String, Span)>,
+    /// The original text as stored (controls blanked), by character, once a sentence needs it.
+    chars: Option<Vec<char>>,
 }
 
 impl Mapper<'_> {
@@ -186,6 +188,22 @@ impl Mapper<'_> {
         self.g
             .text(node, pg::SURFACE, &self.text.text[span.clone()]);
         self.g.text(node, pg::RULE, rule);
+    }
+
+    /// The sentence a statement was read from: its words as published and where it starts in
+    /// the original text (`pg:start` - `pg:sentenceStart` is the statement's offset in it).
+    fn sentence(&mut self, node: &str, span: &Range<usize>) {
+        let (s, e) = self.text.original_span(&self.text.sentence(span));
+        let chars = self.chars.get_or_insert_with(|| {
+            crate::normalize::blank_controls(&self.article.text)
+                .chars()
+                .collect()
+        });
+        let (s, e) = (s.min(chars.len()), e.min(chars.len()));
+        let words: String = chars[s..e].iter().collect();
+        self.g.text(node, pg::SENTENCE, &words);
+        self.g
+            .typed(node, pg::SENTENCE_START, &s.to_string(), xsd::INTEGER);
     }
 
     fn mention(&mut self, kind: &str, entity: &str, span: &Range<usize>, rule: &str) {
@@ -268,6 +286,7 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Res
         art: art.clone(),
         places: HashMap::default(),
         orgs: HashMap::default(),
+        chars: None,
     };
     m.g.a(&art, pg::ARTICLE);
     m.g.text(&art, dcterms::IDENTIFIER, &article.id);
@@ -285,6 +304,12 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Res
     if let Some(s) = article.source.as_ref().or(meta.source.as_ref()) {
         m.g.text(&art, dcterms::SOURCE, s);
     }
+    // The text the spans point into, as read (controls blanked, offsets kept).
+    m.g.text(
+        &art,
+        pg::TEXT,
+        &crate::normalize::blank_controls(&article.text),
+    );
     if let Some(u) = &article.url {
         if let Ok(n) = NamedNode::new(u.clone()) {
             m.g.iri(&art, foaf::PAGE, n.as_str());
@@ -368,6 +393,7 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Res
             });
         }
         m.evidence(&h, &o.span, o.rule);
+        m.sentence(&h, &o.span);
     }
     for d in &facts.documents {
         let scope = scopes.document(d);

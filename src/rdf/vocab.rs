@@ -45,7 +45,8 @@ pub mod pg {
         EVENT = "Event", EVENT_TYPE = "eventType", ORGANIZER = "organizer", CHAIR = "chair",
         ATTENDEE = "attendee", TERM = "term",
         TENURE = "Tenure", TENURE_P = "tenure", STATEMENTS = "statements",
-        FIRST_STATED = "firstStated", LAST_STATED = "lastStated", LAST_ARTICLE = "lastArticle");
+        FIRST_STATED = "firstStated", LAST_STATED = "lastStated", LAST_ARTICLE = "lastArticle",
+        TEXT = "text", SENTENCE = "sentence", SENTENCE_START = "sentenceStart");
 }
 
 /// Prefixes written in Turtle, TriG and RDF/XML.

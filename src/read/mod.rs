@@ -238,20 +238,70 @@ fn read_bytes(path: &Path, stem: &str, bytes: &[u8], kind: Kind, out: &mut Input
             });
             return;
         }
+        // Its metadata, if a sidecar `STEM.json` beside it gives any.
+        let meta = match sidecar(path) {
+            Ok(m) => m.unwrap_or_default(),
+            Err(e) => {
+                out.errors.push(e);
+                return;
+            }
+        };
         out.articles.push(Article {
             id: stem.to_string(),
             text: text.to_string(),
             origin: path.display().to_string(),
-            title: None,
-            date: None,
-            url: None,
-            source: None,
+            title: clean(meta.title),
+            date: clean(meta.date).as_deref().and_then(parse_date),
+            url: clean(meta.url),
+            source: clean(meta.source),
         });
         return;
     }
     for (i, line) in text.lines().enumerate() {
         record(path, i + 1, line, out);
     }
+}
+
+/// Metadata is stored and printed: without control characters.
+fn clean(t: Option<String>) -> Option<String> {
+    t.map(|t| crate::normalize::strip_controls(&t))
+        .filter(|t| !t.is_empty())
+}
+
+/// The metadata of a `.txt` article in a sidecar file beside it, `STEM.json`:
+/// `{"title": ..., "date": "2017-02-21", "url": ..., "source": ...}`, each optional.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Sidecar {
+    title: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+    source: Option<String>,
+}
+
+/// The sidecar of the `.txt` file `path`, if there is one; a sidecar that does not read, or
+/// whose date is no date, is an error of the article.
+fn sidecar(path: &Path) -> Result<Option<Sidecar>, Error> {
+    let side = path.with_extension("json");
+    if path.extension().is_none_or(|e| e != "txt") || !side.is_file() {
+        return Ok(None);
+    }
+    let bad = |reason: String| Error::BadInput {
+        path: side.clone(),
+        reason,
+    };
+    let text = std::fs::read_to_string(&side).map_err(|e| bad(e.to_string()))?;
+    let meta: Sidecar = serde_json::from_str(&text).map_err(|e| {
+        bad(format!(
+            "{e} (a sidecar holds {{\"title\", \"date\", \"url\", \"source\"}}, each optional)"
+        ))
+    })?;
+    if let Some(d) = meta.date.as_deref().filter(|d| parse_date(d).is_none()) {
+        return Err(bad(format!(
+            "\"date\": {d:?} is no date (2017-02-21 or 21/02/2017)"
+        )));
+    }
+    Ok(Some(meta))
 }
 
 /// One JSON Lines record (line `line` of `path`, counted from 1): an article, an error, or
@@ -294,11 +344,6 @@ fn record(path: &Path, line: usize, text: &str, out: &mut Inputs) {
             .push(bad(format!("record {id:?} has an empty \"text\"")));
         return;
     }
-    // Metadata is stored and printed: without control characters.
-    let clean = |t: Option<String>| {
-        t.map(|t| crate::normalize::strip_controls(&t))
-            .filter(|t| !t.is_empty())
-    };
     out.articles.push(Article {
         id,
         text: rec.text,

@@ -453,3 +453,41 @@ fn an_ingest_killed_at_any_point_leaves_a_store_that_a_reingest_makes_whole() {
         }
     }
 }
+
+#[test]
+fn a_sidecar_gives_a_text_file_its_metadata_and_a_bad_one_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let arts = dir.path().join("articles");
+    std::fs::create_dir(&arts).unwrap();
+    let text = "Đồng chí Nguyễn Văn Hải - Bí thư Thị ủy Hồng Lĩnh chủ trì hội nghị.";
+    std::fs::write(arts.join("a1.txt"), text).unwrap();
+    std::fs::write(
+        arts.join("a1.json"),
+        r#"{"title": "Hội nghị Thị ủy", "date": "2017-02-21", "url": "https://baohatinh.vn/a1", "source": "Báo Hà Tĩnh"}"#,
+    )
+    .unwrap();
+    std::fs::write(arts.join("a2.txt"), text).unwrap();
+    std::fs::write(arts.join("a2.json"), r#"{"date": "hôm qua"}"#).unwrap();
+    std::fs::write(arts.join("a3.txt"), text).unwrap();
+    std::fs::write(arts.join("a3.json"), r#"{"dated": "2017-02-21"}"#).unwrap();
+    let store = dir.path().join("db");
+    let o = run(&["ingest", "--store", s(&store), s(&arts)]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("a2.json") && err.contains("\"hôm qua\" is no date"),
+        "{err}"
+    );
+    assert!(
+        err.contains("a3.json") && err.contains("unknown field `dated`"),
+        "{err}"
+    );
+    assert_eq!(
+        csv(&store, "articles"),
+        [["a1", "Hội nghị Thị ủy", "2017-02-21", ""]]
+    );
+    let q =
+        "PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX foaf: <http://xmlns.com/foaf/0.1/> \
+             SELECT ?source ?page WHERE { ?a dcterms:source ?source ; foaf:page ?page }";
+    assert_eq!(csv(&store, q), [["Báo Hà Tĩnh", "https://baohatinh.vn/a1"]]);
+}
