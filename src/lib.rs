@@ -25,6 +25,8 @@ pub mod pipeline;
 pub mod push;
 pub mod query;
 pub mod rdf;
+pub mod search;
+pub mod serve;
 pub mod store;
 pub mod tenure;
 pub mod validate;

@@ -291,6 +291,41 @@ enum Command {
         #[arg(long, value_enum, hide = true, requires = "dir")]
         phase: Option<cmd::bench::Phase>,
     },
+    /// Serves the store read-only: a SPARQL endpoint and a web page to read a person's posts
+    /// with the evidence.
+    ///
+    /// /sparql is the SPARQL 1.1 Protocol (GET, POST; JSON, XML, CSV, TSV by Accept; updates
+    /// refused), /query/NAME?param=value the shipped queries, / the page (Vietnamese, English
+    /// on a click). With --text, the pages show the sentence around each fact: the store keeps
+    /// the words and spans of the evidence, not the articles' text.
+    ///
+    /// Example:
+    ///   polgraph serve --text examples/articles     # then open http://127.0.0.1:7878/
+    #[command(verbatim_doc_comment)]
+    Serve {
+        #[command(flatten)]
+        store: StoreArg,
+        /// The address to listen on: loopback by default (port 0: any free port).
+        #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR:PORT")]
+        bind: std::net::SocketAddr,
+        /// The articles as ingested (files, folders, .jsonl), for the sentences around the
+        /// evidence and the article pages' text. Repeatable.
+        #[arg(long = "text", value_name = "PATH")]
+        texts: Vec<PathBuf>,
+        /// Stops a query after this many seconds (503); 0 for no limit.
+        #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+        timeout: f64,
+        /// The largest request (body, or address for GET), in bytes (413, 414).
+        #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
+        max_request_bytes: usize,
+        /// Allow pages from ORIGIN (`*` for any) to query the server from a browser; off by
+        /// default.
+        #[arg(long, value_name = "ORIGIN", num_args = 0..=1, default_missing_value = "*")]
+        cors: Option<String>,
+        /// Requests answered at once.
+        #[arg(long, default_value_t = 4, value_name = "N")]
+        threads: usize,
+    },
     /// Counts articles, quads, entities by kind and the network's connected components.
     Stats {
         #[command(flatten)]
@@ -353,6 +388,25 @@ fn main() -> ExitCode {
             output,
         } => cmd::export::run(&store.store, format, article.as_deref(), output.as_deref()),
         Command::Stats { store } => cmd::stats::run(&store.store),
+        Command::Serve {
+            store,
+            bind,
+            texts,
+            timeout,
+            max_request_bytes,
+            cors,
+            threads,
+        } => cmd::serve::run(
+            &store.store,
+            cmd::serve::Args {
+                bind,
+                timeout,
+                max_request_bytes,
+                cors,
+                threads,
+                texts,
+            },
+        ),
         Command::Compact { store } => cmd::compact::run(&store.store),
         Command::Graph {
             store,

@@ -12,5 +12,6 @@ pub mod path;
 pub mod push;
 pub mod query;
 pub mod rank;
+pub mod serve;
 pub mod stats;
 pub mod validate;
