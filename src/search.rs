@@ -215,7 +215,7 @@ impl Index {
         // Marks typed (`Hải`, not `hai`) must then be the label's: a bonus, not a filter.
         let typed = key(text);
         let typed_words: Vec<&str> = typed.split_whitespace().collect();
-        let marked = typed.chars().any(|c| !c.is_ascii());
+        let marked = !typed.is_ascii();
         let mut candidates: Vec<u32> = Vec::new();
         for w in &q_words {
             for (word, list) in self

@@ -15,7 +15,7 @@ pub struct Args {
 
 pub fn run(store: &Path, args: Args) -> Result<ExitCode> {
     let timeout = match args.timeout {
-        t if t == 0.0 => None,
+        0.0 => None,
         t if t.is_finite() && t > 0.0 => Some(std::time::Duration::from_secs_f64(t)),
         t => bail!("--timeout {t}: a number of seconds, 0 for none"),
     };

@@ -47,7 +47,7 @@ impl Reply {
         let mut r = tiny_http::Response::from_data(self.body).with_status_code(self.status);
         let headers = [("Content-Type", self.content_type.to_string())]
             .into_iter()
-            .chain(self.headers.into_iter())
+            .chain(self.headers)
             .chain([("X-Content-Type-Options", "nosniff".to_string())]);
         for (name, value) in headers {
             if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {

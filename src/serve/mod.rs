@@ -55,7 +55,7 @@ pub fn run(config: Config, ready: impl FnOnce(SocketAddr, &Site)) -> Result<()> 
     for e in errors {
         eprintln!("polgraph serve: {e} (its text is not shown)");
     }
-    let site = Site::new(store, texts)?;
+    let site = Site::new(store, texts)?.with_network_store(&config.store);
     let server = tiny_http::Server::http(config.bind)
         .map_err(|e| Error::Other(format!("cannot listen on {}: {e}", config.bind)))?;
     let addr = server
@@ -65,6 +65,14 @@ pub fn run(config: Config, ready: impl FnOnce(SocketAddr, &Site)) -> Result<()> 
     ready(addr, &site);
     let server = Arc::new(server);
     let shared = Arc::new((site, config));
+    {
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            if let Err(Miss::Failed(e)) = shared.0.network() {
+                eprintln!("polgraph serve: the network pictures fail: {e}");
+            }
+        });
+    }
     let workers: Vec<_> = (0..shared.1.threads.max(1))
         .map(|_| {
             let server = Arc::clone(&server);

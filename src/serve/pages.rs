@@ -6,7 +6,7 @@ use super::text::{segments, sentence, InSentence, Texts};
 use crate::error::{Error, Result};
 use crate::graph::{dot, Network};
 use crate::query;
-use crate::rdf::vocab::ID;
+use crate::rdf::vocab::{self, ID};
 use crate::search::{Index, Kind};
 use crate::store::Store;
 use oxigraph::model::{NamedNode, Term};
@@ -28,6 +28,7 @@ internal!(
     HOLDERS = "page-holders",
     PLACE = "page-place",
     ARTICLE = "page-article",
+    ARTICLE_FACTS = "page-article-facts",
 );
 
 type Row = BTreeMap<String, String>;
@@ -37,8 +38,11 @@ pub struct Site {
     pub store: Store,
     pub index: Index,
     pub texts: Texts,
-    /// The network of the whole store, read on the first picture asked for.
+    /// The network of the whole store, read once (see [`Site::network`]).
     network: OnceLock<std::result::Result<Network, String>>,
+    /// Where to open a handle of the store without the queries' timeout, to read the network
+    /// (37 s at 10,000 articles: longer than a query may take).
+    network_store: Option<std::path::PathBuf>,
 }
 
 /// A page asked for something the store does not hold, or asked wrongly.
@@ -81,7 +85,32 @@ impl Site {
             index,
             texts,
             network: OnceLock::new(),
+            network_store: None,
         })
+    }
+
+    /// Reads the network through a handle of its own on the store at `path` (read-only, no
+    /// timeout) rather than through [`Site::store`].
+    pub fn with_network_store(mut self, path: &std::path::Path) -> Site {
+        self.network_store = Some(path.to_path_buf());
+        self
+    }
+
+    /// The network of the whole store, read on the first call (the server makes it when it
+    /// starts, on a thread of its own, so that the first picture does not wait for it).
+    pub fn network(&self) -> std::result::Result<&Network, Miss> {
+        self.network
+            .get_or_init(|| {
+                let load = |store: &Store| Network::load(store, None).map_err(|e| e.to_string());
+                match &self.network_store {
+                    Some(p) => Store::open_read_only(p)
+                        .map_err(|e| e.to_string())
+                        .and_then(|s| load(&s)),
+                    None => load(&self.store),
+                }
+            })
+            .as_ref()
+            .map_err(|e| Miss::Failed(Error::Other(e.clone())))
     }
 
     fn rows(&self, (name, sparql): (&str, &str), params: &[(String, Term)]) -> Result<Vec<Row>> {
@@ -277,15 +306,13 @@ impl Site {
     /// An article: its facts by kind, and its text with each fact marked (as displaCy shows
     /// entities) when the text is at hand, else the words of the facts, in order.
     pub fn article(&self, iri: &str) -> std::result::Result<Value, Miss> {
-        let rows = self.rows(ARTICLE, &iri_param("a", iri)?)?;
+        let a = iri_param("a", iri)?;
+        let rows = self.rows(ARTICLE, &a)?;
         let Some(doc) = rows.first().and_then(|r| r.get("doc")).cloned() else {
             return Err(Miss::NotFound(format!("no article {iri} in the store")));
         };
         let mut head = json!({ "iri": iri, "path": path(iri), "doc": doc });
         let mut authors = Vec::new();
-        let mut facts: Vec<Value> = Vec::new();
-        let mut spans = Vec::new();
-        let mut surfaces = Vec::new();
         for r in &rows {
             for k in ["title", "date", "source", "page"] {
                 if let Some(v) = r.get(k) {
@@ -295,18 +322,34 @@ impl Site {
             if let Some(a) = r.get("author") {
                 authors.push(a.clone());
             }
-            let (Some(kind), Some(s), Some(e)) = (r.get("kind"), int(r, "start"), int(r, "end"))
-            else {
+        }
+        let mut facts: Vec<Value> = Vec::new();
+        let mut spans = Vec::new();
+        let mut surfaces = Vec::new();
+        for r in self.rows(ARTICLE_FACTS, &a)? {
+            let kind = match (
+                r.get("type").map(String::as_str),
+                r.get("class").map(String::as_str),
+            ) {
+                (Some(vocab::pg::OFFICE_HOLDING), _) => "office",
+                (_, Some(vocab::foaf::PERSON)) => "person",
+                (_, Some(vocab::org::ORGANIZATION)) => "organization",
+                (_, Some(vocab::pg::ADMINISTRATIVE_UNIT)) => "locality",
+                (_, Some(vocab::pg::DOCUMENT)) => "document",
+                (_, Some(vocab::pg::EVENT)) => "event",
+                _ => continue,
+            };
+            let (Some(s), Some(e)) = (int(&r, "start"), int(&r, "end")) else {
                 continue;
             };
             spans.push((s, e));
             surfaces.push(r.get("surface").cloned().unwrap_or_default());
             facts.push(json!({
                 "kind": kind, "start": s, "end": e,
-                "surface": text(r, "surface"), "rule": text(r, "rule"),
-                "entity": text(r, "entity"),
+                "surface": text(&r, "surface"), "rule": text(&r, "rule"),
+                "entity": text(&r, "entity"),
                 "path": r.get("entity").map(|n| path(n).to_string()),
-                "label": text(r, "label"),
+                "label": text(&r, "label"),
             }));
         }
         head["authors"] = json!(authors);
@@ -334,11 +377,7 @@ impl Site {
         depth: usize,
         lang: dot::Lang,
     ) -> std::result::Result<Value, Miss> {
-        let net = self
-            .network
-            .get_or_init(|| Network::load(&self.store, None).map_err(|e| e.to_string()))
-            .as_ref()
-            .map_err(|e| Miss::Failed(Error::Other(e.clone())))?;
+        let net = self.network()?;
         let Some(seed) = net.g.node_indices().find(|&i| net.g[i].iri == iri) else {
             return Err(Miss::NotFound(format!("no node {iri} in the network")));
         };
