@@ -20,6 +20,7 @@ const T = {
     "nosentence": "(nguyên văn; không có văn bản bài)",
     "authors": "Tác giả", "source": "Nguồn",
     "sparql.run": "Chạy", "names": "tên", "sparql.rows": "dòng", "loading": "Đang tải…", "error": "Lỗi",
+    "org.party": "Đảng", "org.state": "Nhà nước", "org.front": "Mặt trận, đoàn thể", "org.media": "báo chí", "org.other": "khác",
     "f.person": "người", "f.organization": "cơ quan", "f.locality": "địa danh", "f.document": "văn bản", "f.event": "sự kiện", "f.office": "chức vụ",
   },
   en: {
@@ -39,6 +40,7 @@ const T = {
     "nosentence": "(the words only; no article text)",
     "authors": "Authors", "source": "Source",
     "sparql.run": "Run", "names": "names", "sparql.rows": "rows", "loading": "Loading…", "error": "Error",
+    "org.party": "party", "org.state": "state", "org.front": "front", "org.media": "media", "org.other": "other",
     "f.person": "person", "f.organization": "body", "f.locality": "place", "f.document": "document", "f.event": "event", "f.office": "post",
   },
 };
@@ -148,7 +150,7 @@ function views() {
       const b = await api("body", { iri });
       show(
         h("h1", {}, b.label),
-        h("p", { class: "sub" }, h("span", { class: "badge" }, b.kind), " ", b.scope || "",
+        h("p", { class: "sub" }, h("span", { class: "badge" }, t("org." + b.kind)), " ", b.scope || "",
           b.place ? [" · " + t("place") + ": ", link(b.place.path, b.place.label)] : null),
         b.parents.length ? h("p", {}, t("parent") + ": ", b.parents.map((x, i) => [i ? ", " : "", link(x.path, x.label)])) : null,
         h("h2", {}, t("holders")), holders(b.holders, true),
@@ -163,7 +165,7 @@ function views() {
         h("p", { class: "sub" }, h("span", { class: "badge" }, p.level), " ", p.scope || "",
           p.parents.length ? [" · " + t("within") + ": ", p.parents.map((x, i) => [i ? ", " : "", link(x.path, x.label)])] : null),
         h("h2", {}, t("bodies")),
-        p.bodies.length ? p.bodies.map((b) => h("div", {}, h("h3", {}, link(b.path, b.label), " ", h("span", { class: "badge" }, b.kind)), holders(b.holders, false))) : h("p", {}, t("none")),
+        p.bodies.length ? p.bodies.map((b) => h("div", {}, h("h3", {}, link(b.path, b.label), " ", h("span", { class: "badge" }, t("org." + b.kind))), holders(b.holders, false))) : h("p", {}, t("none")),
         h("h2", {}, t("units")), nodeList(p.parts));
     },
 
@@ -220,7 +222,8 @@ function holders(list, withFormer) {
 
 function nodeList(list) {
   if (!list.length) return h("p", {}, t("none"));
-  return h("ul", { class: "plain" }, list.map((x) => h("li", {}, link(x.path, x.label), " ", h("span", { class: "badge" }, x.kind))));
+  // A body's kind (party, state...) in the page's language; a unit's level as the gazetteer says it.
+  return h("ul", { class: "plain" }, list.map((x) => h("li", {}, link(x.path, x.label), " ", h("span", { class: "badge" }, T.vi["org." + x.kind] ? t("org." + x.kind) : x.kind))));
 }
 
 // The text's runs, each fact marked by kind as displaCy does: a mention coloured by its kind
