@@ -720,6 +720,24 @@ fn a_journalist_finds_a_person_and_reads_the_evidence_in_a_browser() {
     let person = b.eval("document.querySelector('#article-text .ent.k-person').textContent");
     assert!(person.as_str().unwrap().starts_with("Nguyễn"), "{person}");
     b.wait("document.documentElement.scrollWidth <= window.innerWidth");
+    // The SPARQL box answers with a table.
+    b.call(
+        "Page.navigate",
+        json!({ "url": format!("{}/#/sparql", server.base) }),
+    );
+    b.wait("document.querySelector('#sparql-run')");
+    b.click("#sparql-run");
+    b.wait("document.querySelectorAll('#sparql-out td').length > 0");
+    let cells =
+        b.eval("[...document.querySelectorAll('#sparql-out td')].map(td => td.textContent)");
+    assert!(
+        cells
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c == "Nguyễn Văn Hải"),
+        "{cells}"
+    );
     // English on a click.
     b.click("#lang");
     b.wait("document.querySelector('nav a').textContent === 'Search'");
