@@ -1,10 +1,14 @@
 //! polgraph turns Vietnamese political news into an RDF knowledge graph.
 //!
-//! The pipeline is a chain of stages, one module each, every stage with a typed output:
-//! [`ingest`] (files, JSON Lines -> [`ingest::Article`]) -> [`normalize`] (NFC, tone marks,
-//! furniture, offsets) -> [`meta`] (headline, dateline, byline) -> [`extract`] (persons, offices,
-//! organizations, localities, documents) -> [`rdf`] (vocabulary, IRI minting, quads) ->
-//! [`store`] (oxigraph) -> [`query`] / [`export`] / [`eval`].
+//! The pipeline is a chain of stages, one folder each, every stage with a typed output:
+//! [`read`] (files, JSON Lines -> [`read::Article`], metadata) -> [`normalize`] (NFC, tone
+//! marks, furniture, folding and keys) -> [`extract`] (tokens, lexicons, gazetteer, one module
+//! per kind -> [`extract::Facts`]) -> [`resolve`] (one fact per entity, identity scopes ->
+//! [`resolve::Resolved`]) -> [`rdf`] (vocabulary, IRIs, quads, tenures) -> [`store`] (oxigraph)
+//! -> [`query`] (shipped queries, parameters, the name index) -> [`export`] (RDF formats, DOT,
+//! push, validate) and [`serve`] (the SPARQL endpoint and the web page). [`pipeline`] runs an
+//! article through the stages and loads the store; [`tools`] (bench, generate, eval) stand
+//! beside them.
 
 pub mod error;
 pub mod export;
@@ -15,6 +19,7 @@ pub mod query;
 pub mod rdf;
 pub mod read;
 pub mod resolve;
+pub mod serve;
 pub mod store;
 pub mod tools;
 

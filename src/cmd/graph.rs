@@ -92,7 +92,7 @@ pub fn run(
             bail!("--kind {k:?}: the kinds are {}", KINDS.join(", "));
         }
     }
-    let db = Store::open(store)?;
+    let db = Store::open_read_only(store)?;
     let mut net = Network::load(&db, sel.article.as_deref())?;
     if let Some(a) = &sel.article {
         if net.g.node_count() == 0 && !db.has_article(a)? {

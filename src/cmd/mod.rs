@@ -12,6 +12,7 @@ pub mod path;
 pub mod push;
 pub mod query;
 pub mod rank;
+pub mod serve;
 pub mod stats;
 pub mod validate;
 

@@ -25,7 +25,7 @@ impl Args {
 }
 
 pub fn run(store: &Path, a: &str, b: &str) -> Result<ExitCode> {
-    let db = Store::open(store)?;
+    let db = Store::open_read_only(store)?;
     let net = Network::load(&db, None)?;
     let (from, to) = (net.find(a), net.find(b));
     for (name, found) in [(a, &from), (b, &to)] {

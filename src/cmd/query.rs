@@ -68,7 +68,7 @@ pub fn run(
         Some(t) => anyhow::bail!("--timeout {t}: a number of seconds above 0"),
         None => None,
     };
-    let db = Store::open(store)?;
+    let db = Store::open_read_only(store)?;
     db.set_timeout(limit);
     let started = std::time::Instant::now();
     let result = answer(&db, q, &params, format, explain);

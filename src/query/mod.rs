@@ -1,6 +1,7 @@
 //! The SPARQL layer: queries shipped in `queries/` (compiled into the binary, each with a header
 //! giving its name, description and parameters), parameters bound as RDF terms, results printed.
 
+pub mod search;
 use crate::error::{Error, Result};
 use crate::store::Store;
 use oxigraph::model::{Literal, NamedNode, Term, Variable};
@@ -301,7 +302,18 @@ pub fn execute(
 /// The rows of a shipped SELECT query: each a map from variable to lexical value (an IRI as is).
 pub fn rows(store: &Store, name: &str) -> Result<Vec<std::collections::BTreeMap<String, String>>> {
     let q = shipped(name).ok_or_else(|| Error::UnknownQuery(name.into()))?;
-    let QueryResults::Solutions(sol) = execute(store, name, q.sparql, &[])? else {
+    select(store, name, q.sparql, &[])
+}
+
+/// The rows of a SELECT query with parameters (see [`bind`]), as [`rows`] gives them: for the
+/// queries that code asks and users do not (`queries/internal/`).
+pub fn select(
+    store: &Store,
+    name: &str,
+    sparql: &str,
+    params: &[(String, Term)],
+) -> Result<Vec<std::collections::BTreeMap<String, String>>> {
+    let QueryResults::Solutions(sol) = execute(store, name, sparql, params)? else {
         return Err(Error::Query {
             name: name.into(),
             message: "not a SELECT query".into(),

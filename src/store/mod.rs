@@ -37,6 +37,23 @@ impl Store {
         }
     }
 
+    /// Opens the store at `path` for reading only (`polgraph serve`): no lock is taken, so that
+    /// several readers share a store, and nothing can write through this handle; it sees the
+    /// store as it was when opened.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.is_dir() {
+            return Err(Error::store_open(path, "no store there".into()));
+        }
+        match oxigraph::store::Store::open_read_only(path) {
+            Ok(inner) => Ok(Store {
+                inner,
+                path: path.into(),
+                timeout_ms: Default::default(),
+            }),
+            Err(e) => Err(Error::store_open(path, e.to_string())),
+        }
+    }
+
     /// Replaces an article's graph with `graph`, in one transaction.
     pub fn replace(&self, graph: &Graph) -> Result<()> {
         self.replace_all(std::slice::from_ref(graph))

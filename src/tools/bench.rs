@@ -294,6 +294,7 @@ pub fn ingest(n: usize, seed: u64, dir: &Path) -> Result<Ingested> {
             again_ms,
         });
     }
+    queries.extend(serve_latencies(&path, &[&first.0, &last.0])?);
     let phase_peak_rss_kb = peak_rss_kb();
     // The dump for the reference phase (not timed).
     store.dump_nquads(&dump_path(dir, n))?;
@@ -353,4 +354,59 @@ pub fn reference(n: usize, dir: &Path) -> Result<Reference> {
     let _ = std::fs::remove_dir_all(&path);
     let _ = std::fs::remove_file(&dump);
     Ok(Reference { secs, peak_rss_kb })
+}
+
+/// What `polgraph serve` answers with, on its own read-only handle of the store: the name
+/// index's build (`first_ms`), a search typed without tone marks and a person's page (the
+/// first time, then the median of four more), for each of `people`.
+fn serve_latencies(path: &Path, people: &[&str]) -> Result<Vec<Timed>> {
+    let t = Instant::now();
+    let site = crate::serve::pages::Site::new(Store::open_read_only(path)?)?;
+    let mut out = vec![Timed {
+        label: "serve: name index".into(),
+        rows: site.index.len(),
+        first_ms: t.elapsed().as_secs_f64() * 1000.0,
+        again_ms: None,
+    }];
+    let timed = |label: String, f: &dyn Fn() -> Result<usize>| -> Result<Timed> {
+        let once = || -> Result<(usize, f64)> {
+            let t = Instant::now();
+            let rows = f()?;
+            Ok((rows, t.elapsed().as_secs_f64() * 1000.0))
+        };
+        let (rows, first_ms) = once()?;
+        let mut ms = (0..4)
+            .map(|_| once().map(|r| r.1))
+            .collect::<Result<Vec<f64>>>()?;
+        ms.sort_by(f64::total_cmp);
+        Ok(Timed {
+            label,
+            rows,
+            first_ms,
+            again_ms: Some((ms[1] + ms[2]) / 2.0),
+        })
+    };
+    for (i, person) in people.iter().enumerate() {
+        let other = if i == 0 { "" } else { ", another" };
+        let typed = crate::query::search::fold(person);
+        out.push(timed(format!("serve: search{other}"), &|| {
+            Ok(site.search(&typed, &[], 20)["hits"]
+                .as_array()
+                .map_or(0, Vec::len))
+        })?);
+        let Some(hit) = site
+            .index
+            .find(person, &[crate::query::search::Kind::Person], 1)
+            .pop()
+        else {
+            continue;
+        };
+        out.push(timed(format!("serve: person page{other}"), &|| {
+            let page = site
+                .person(&hit.iri)
+                .map_err(|e| crate::Error::Other(format!("{e:?}")))?;
+            Ok(page["posts"].as_array().map_or(0, Vec::len))
+        })?);
+    }
+    Ok(out)
 }

@@ -12,6 +12,7 @@ mod graph;
 mod ingest;
 mod push;
 mod query;
+mod serve;
 mod stats;
 mod tenure;
 mod validate;

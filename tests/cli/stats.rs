@@ -35,7 +35,11 @@ fn a_held_store_gives_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("db");
     let _held = polgraph::store::Store::open(&store).unwrap();
+    // Reading commands open the store read-only: a held store still answers them.
     let o = run(&["stats", "--store", s(&store)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // Writing into it waits for nobody: a clear message.
+    let o = run(&["ingest", "--store", s(&store), s(&examples())]);
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("in use by another"), "{err}");

@@ -1,0 +1,405 @@
+//! A name index of the people, bodies and places of a store: built once from the store, it
+//! finds `nguyen van hai` as Nguyễn Văn Hải (case and tone marks folded), ranked, each hit with
+//! the province it belongs to, so that two Nguyễn Văn Hải of two provinces stay two hits.
+//!
+//! Independent of any front end: `polgraph serve` answers its search box with it, and the
+//! command line can resolve a name parameter with it.
+
+use crate::error::Result;
+use crate::extract::gazetteer::GAZETTEER as G;
+use crate::normalize::{key, lower};
+use crate::rdf::iri;
+use crate::rdf::vocab::ID;
+use crate::store::Store;
+use std::collections::{BTreeMap, HashMap};
+
+const NAMES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/queries/internal/search-names.rq"
+));
+
+/// What a name names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Person,
+    Body,
+    Place,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Person, Kind::Body, Kind::Place];
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "person" => Some(Kind::Person),
+            "body" | "organization" => Some(Kind::Body),
+            "place" | "locality" => Some(Kind::Place),
+            _ => None,
+        }
+    }
+}
+
+/// One match, best first in [`Index::find`]'s answer.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Hit {
+    pub iri: String,
+    pub kind: Kind,
+    pub label: String,
+    /// The province (`tỉnh Hà Tĩnh`), `Trung ương` for the centre; none for a province itself.
+    pub scope: Option<String>,
+    /// How many articles describe it.
+    pub articles: usize,
+    /// Exact 100, prefix 80, every word 60, every word begun 50, at least half the words below 40; 5 more
+    /// when the tone marks typed are the label's too.
+    pub score: u32,
+}
+
+struct Entry {
+    iri: String,
+    kind: Kind,
+    label: String,
+    scope: Option<String>,
+    articles: usize,
+    /// The label folded (see [`fold`]), its words joined by one space.
+    folded: String,
+    /// The label's words with their marks, lower case (see [`crate::normalize::key`]).
+    words: Vec<String>,
+}
+
+pub struct Index {
+    entries: Vec<Entry>,
+    /// Each folded word of a label, with the entries whose label has it.
+    words: BTreeMap<String, Vec<u32>>,
+}
+
+/// Lower case without tone and vowel marks, `đ` as `d`, every run of other characters one
+/// space: what a journalist types on a keyboard without a Vietnamese layout.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    let mut push = |c: char, out: &mut String| {
+        if c.is_alphanumeric() {
+            out.push(c);
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    };
+    for c in s.chars() {
+        let c = lower(c);
+        if c == 'đ' {
+            push('d', &mut out);
+            continue;
+        }
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if !unicode_normalization::char::is_combining_mark(d) {
+                push(d, &mut out);
+            }
+        });
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// The provinces by the slug that scopes a person's IRI (`ha-tinh` -> `tỉnh Hà Tĩnh`).
+fn provinces() -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for (u, unit) in G.units.iter().enumerate() {
+        if G.is_province(u) {
+            out.entry(iri::slug(&unit.name))
+                .or_insert_with(|| G.canonical(u));
+        }
+    }
+    out.insert("vn".into(), "Trung ương".into());
+    out
+}
+
+/// The province of a place's IRI (`…/id/place/ID`), unless it is the province.
+fn province_of_place(place: &str) -> Option<String> {
+    let id = place.strip_prefix(ID)?.strip_prefix("place/")?;
+    let u = G.by_id(id)?;
+    let p = G.province_of(u);
+    (p != u).then(|| G.canonical(p))
+}
+
+impl Index {
+    /// Reads every person, body and place of the store (one query).
+    pub fn build(store: &Store) -> Result<Index> {
+        let provinces = provinces();
+        let mut entries = Vec::new();
+        for r in crate::query::select(store, "search-names", NAMES, &[])? {
+            let Some(kind) = r.get("kind").and_then(|k| Kind::parse(k)) else {
+                continue;
+            };
+            let iri = r["node"].clone();
+            let scope = match kind {
+                Kind::Person => iri
+                    .strip_prefix(ID)
+                    .and_then(|s| s.strip_prefix("person/"))
+                    .and_then(|s| s.split('/').next())
+                    .and_then(|slug| provinces.get(slug).cloned()),
+                Kind::Body => match r.get("place") {
+                    Some(p) => province_of_place(p).or_else(|| {
+                        // A provincial body: its province is its own place.
+                        let id = p.strip_prefix(ID)?.strip_prefix("place/")?;
+                        G.by_id(id).map(|u| G.canonical(u))
+                    }),
+                    None => Some("Trung ương".into()),
+                },
+                Kind::Place => province_of_place(&iri),
+            };
+            let label = r["label"].clone();
+            entries.push(Entry {
+                folded: fold(&label),
+                words: key(&label).split_whitespace().map(str::to_string).collect(),
+                articles: r.get("articles").and_then(|a| a.parse().ok()).unwrap_or(0),
+                iri,
+                kind,
+                label,
+                scope,
+            });
+        }
+        // One row per node: a body described with two places (never, but a store from another
+        // version might) keeps the first.
+        entries.sort_by(|a, b| a.iri.cmp(&b.iri));
+        entries.dedup_by(|a, b| a.iri == b.iri);
+        let mut words: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            for w in e.folded.split(' ').filter(|w| !w.is_empty()) {
+                let list = words.entry(w.to_string()).or_default();
+                if list.last() != Some(&(i as u32)) {
+                    list.push(i as u32);
+                }
+            }
+        }
+        Ok(Index { entries, words })
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The label and kind of a node the index holds.
+    pub fn get(&self, iri: &str) -> Option<Hit> {
+        let i = self
+            .entries
+            .binary_search_by(|e| e.iri.as_str().cmp(iri))
+            .ok()?;
+        Some(self.hit(&self.entries[i], 0))
+    }
+
+    fn hit(&self, e: &Entry, score: u32) -> Hit {
+        Hit {
+            iri: e.iri.clone(),
+            kind: e.kind,
+            label: e.label.clone(),
+            scope: e.scope.clone(),
+            articles: e.articles,
+            score,
+        }
+    }
+
+    /// The best `limit` matches of `text` among `kinds` (all kinds when empty): exact before
+    /// prefix before every word before some words; then the most described first, then by label.
+    pub fn find(&self, text: &str, kinds: &[Kind], limit: usize) -> Vec<Hit> {
+        let q = fold(text);
+        let q_words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
+        if q_words.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        // Marks typed (`Hải`, not `hai`) must then be the label's: a bonus, not a filter.
+        let typed = key(text);
+        let typed_words: Vec<&str> = typed.split_whitespace().collect();
+        let marked = !typed.is_ascii();
+        let mut candidates: Vec<u32> = Vec::new();
+        for w in &q_words {
+            for (word, list) in self
+                .words
+                .range::<str, _>((std::ops::Bound::Included(*w), std::ops::Bound::Unbounded))
+            {
+                if !word.starts_with(w) {
+                    break;
+                }
+                candidates.extend(list);
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut scored: Vec<(u32, &Entry)> = candidates
+            .into_iter()
+            .map(|i| &self.entries[i as usize])
+            .filter(|e| kinds.is_empty() || kinds.contains(&e.kind))
+            .filter_map(|e| {
+                let s = score(e, &q, &q_words)?;
+                let bonus = if marked && typed_words.iter().all(|t| e.words.iter().any(|w| w == t))
+                {
+                    5
+                } else {
+                    0
+                };
+                Some((s + bonus, e))
+            })
+            .collect();
+        scored.sort_by(|(sa, a), (sb, b)| {
+            sb.cmp(sa)
+                .then(b.articles.cmp(&a.articles))
+                .then(a.label.cmp(&b.label))
+                .then(a.iri.cmp(&b.iri))
+        });
+        scored
+            .into_iter()
+            .take(limit)
+            .map(|(s, e)| self.hit(e, s))
+            .collect()
+    }
+}
+
+/// How well the folded query matches an entry, if at all.
+fn score(e: &Entry, q: &str, q_words: &[&str]) -> Option<u32> {
+    if e.folded == q {
+        return Some(100);
+    }
+    if e.folded.starts_with(q) && e.folded[q.len()..].starts_with(' ') {
+        return Some(80);
+    }
+    let words: Vec<&str> = e.folded.split(' ').collect();
+    if matched(q_words, &words, |q, w| q == w) == q_words.len() {
+        return Some(60);
+    }
+    let begun = matched(q_words, &words, |q, w| w.starts_with(q));
+    if begun == q_words.len() {
+        return Some(50);
+    }
+    // Some words: at least half of them, or a name with one word in common is a hit.
+    (begun > 0 && 2 * begun >= q_words.len()).then(|| (40 * begun / q_words.len()) as u32)
+}
+
+/// How many query words match a word of the label each, every label word used once (`tinh uy
+/// ha tinh` needs two `tinh`).
+fn matched(q_words: &[&str], words: &[&str], f: impl Fn(&str, &str) -> bool) -> usize {
+    let mut used = vec![false; words.len()];
+    q_words
+        .iter()
+        .filter(|q| {
+            let at = (0..words.len()).find(|&i| !used[i] && f(q, words[i]));
+            at.inspect(|&i| used[i] = true).is_some()
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(rows: &[(&str, Kind, &str, Option<&str>, usize)]) -> Index {
+        let mut entries: Vec<Entry> = rows
+            .iter()
+            .map(|(iri, kind, label, scope, articles)| Entry {
+                iri: iri.to_string(),
+                kind: *kind,
+                label: label.to_string(),
+                scope: scope.map(str::to_string),
+                articles: *articles,
+                folded: fold(label),
+                words: key(label).split_whitespace().map(str::to_string).collect(),
+            })
+            .collect();
+        entries.sort_by(|a, b| a.iri.cmp(&b.iri));
+        let mut words: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            for w in e.folded.split(' ') {
+                words.entry(w.to_string()).or_default().push(i as u32);
+            }
+        }
+        Index { entries, words }
+    }
+
+    #[test]
+    fn folding_drops_case_tones_and_the_bar_of_d() {
+        assert_eq!(fold("Nguyễn Văn Hải"), "nguyen van hai");
+        assert_eq!(fold("ĐẶNG  Thị-Hoà"), "dang thi hoa");
+        // Decomposed input folds as the composed one.
+        assert_eq!(fold("Nguye\u{302}\u{303}n"), "nguyen");
+        assert_eq!(fold(" , "), "");
+    }
+
+    #[test]
+    fn namesakes_stay_apart_and_rank_before_longer_names() {
+        let ix = index(&[
+            (
+                "p/a",
+                Kind::Person,
+                "Nguyễn Văn Hải",
+                Some("tỉnh Hà Tĩnh"),
+                3,
+            ),
+            (
+                "p/b",
+                Kind::Person,
+                "Nguyễn Văn Hải",
+                Some("tỉnh Bắc Kạn"),
+                9,
+            ),
+            (
+                "p/c",
+                Kind::Person,
+                "Nguyễn Văn Hải Đăng",
+                Some("tỉnh Bắc Kạn"),
+                1,
+            ),
+            (
+                "p/d",
+                Kind::Person,
+                "Nguyễn Văn Hài",
+                Some("tỉnh Trà Vinh"),
+                1,
+            ),
+            ("o/e", Kind::Body, "Hội Nông dân", None, 1),
+        ]);
+        let hits = ix.find("nguyen van hai", &[], 10);
+        let got: Vec<(&str, u32)> = hits.iter().map(|h| (h.iri.as_str(), h.score)).collect();
+        // Both exact namesakes (the more described first), the tone-only namesake exact as
+        // well once folded, then the longer name as a prefix.
+        assert_eq!(got, [("p/b", 100), ("p/a", 100), ("p/d", 100), ("p/c", 80)]);
+        assert_eq!(hits[1].scope.as_deref(), Some("tỉnh Hà Tĩnh"));
+        // With its marks typed, Hải comes before Hài.
+        let hits = ix.find("Nguyễn Văn Hải", &[], 10);
+        let got: Vec<(&str, u32)> = hits.iter().map(|h| (h.iri.as_str(), h.score)).collect();
+        assert_eq!(got, [("p/b", 105), ("p/a", 105), ("p/d", 100), ("p/c", 85)]);
+    }
+
+    #[test]
+    fn ranks_exact_prefix_all_words_and_partial() {
+        let ix = index(&[
+            ("o/1", Kind::Body, "Tỉnh ủy Hà Tĩnh", None, 1),
+            ("o/2", Kind::Body, "Ban Tổ chức Tỉnh ủy Hà Tĩnh", None, 1),
+            ("o/3", Kind::Body, "Tỉnh ủy Hà Giang", None, 1),
+            ("l/4", Kind::Place, "tỉnh Hà Tĩnh", None, 1),
+        ]);
+        let got: Vec<(String, u32)> = ix
+            .find("tinh uy ha tinh", &[Kind::Body], 10)
+            .into_iter()
+            .map(|h| (h.iri, h.score))
+            .collect();
+        assert_eq!(
+            got,
+            [("o/1".into(), 100), ("o/2".into(), 60), ("o/3".into(), 30)]
+        );
+        // Words begun: `ha tin` finds every label with a word `ha` and one that starts `tin`.
+        let begun = ix.find("ha tin", &[], 10);
+        assert_eq!(begun.len(), 4, "{begun:?}");
+        assert!(begun.iter().all(|h| h.score == 50), "{begun:?}");
+        // Boundary: nothing to look for, nothing found; a limit is kept.
+        assert!(ix.find(" - ", &[], 10).is_empty());
+        assert_eq!(ix.find("tinh", &[], 2).len(), 2);
+        assert!(ix.find("xyz", &[], 10).is_empty());
+    }
+}

@@ -1,0 +1,296 @@
+//! The SPARQL 1.1 Protocol at `/sparql` (queries only: an update is refused) and the shipped
+//! queries at `/query/NAME?param=value`, answered in the format the `Accept` header asks for.
+
+use super::http::{negotiate, Reply};
+use crate::query;
+use crate::store::Store;
+use oxigraph::io::RdfFormat;
+use oxigraph::model::{GraphName, NamedNode, Quad, Term};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::QueryResults;
+use std::time::{Duration, Instant};
+
+/// The result formats of SELECT and ASK, by media type, the default first.
+const RESULTS: [(&str, QueryResultsFormat); 7] = [
+    ("application/sparql-results+json", QueryResultsFormat::Json),
+    ("application/json", QueryResultsFormat::Json),
+    ("application/sparql-results+xml", QueryResultsFormat::Xml),
+    ("application/xml", QueryResultsFormat::Xml),
+    ("text/xml", QueryResultsFormat::Xml),
+    ("text/csv", QueryResultsFormat::Csv),
+    ("text/tab-separated-values", QueryResultsFormat::Tsv),
+];
+
+/// The graph formats of CONSTRUCT and DESCRIBE, the default first.
+const GRAPHS: [&str; 4] = [
+    "text/turtle",
+    "application/n-triples",
+    "application/rdf+xml",
+    "application/ld+json",
+];
+
+fn graph_format(media: &str) -> RdfFormat {
+    match media {
+        "application/n-triples" => RdfFormat::NTriples,
+        "application/rdf+xml" => RdfFormat::RdfXml,
+        "application/ld+json" => RdfFormat::JsonLd {
+            profile: oxigraph::io::JsonLdProfileSet::empty(),
+        },
+        _ => RdfFormat::Turtle,
+    }
+}
+
+/// The largest answer the server writes: past it, the client is asked for a LIMIT.
+const MAX_ANSWER: usize = 256 << 20;
+
+/// What the endpoint needs to know about the server.
+pub struct Limits {
+    pub timeout: Option<Duration>,
+}
+
+/// A protocol request: the query, and the dataset the request names (`default-graph-uri`,
+/// `named-graph-uri`), which takes the place of the query's own.
+pub struct Request<'a> {
+    pub query: &'a str,
+    pub default_graphs: Vec<&'a str>,
+    pub named_graphs: Vec<&'a str>,
+    pub accept: Option<&'a str>,
+}
+
+/// Refuses a SPARQL Update sent as a query, with what to do instead.
+fn refuse_update() -> Reply {
+    Reply::error(
+        403,
+        "SPARQL Update is refused: polgraph serve only reads the store (articles go in with \
+         `polgraph ingest`, which needs the server stopped)",
+    )
+}
+
+/// Answers `/sparql`.
+pub fn answer(store: &Store, limits: &Limits, req: &Request) -> Reply {
+    let parser = spargebra::SparqlParser::new();
+    let mut parsed = match parser.clone().parse_query(req.query) {
+        Ok(q) => q,
+        Err(e) => {
+            if parser.parse_update(req.query).is_ok() {
+                return refuse_update();
+            }
+            return Reply::error(400, format!("the query does not parse: {e}"));
+        }
+    };
+    let mut text = req.query.to_string();
+    if !req.default_graphs.is_empty() || !req.named_graphs.is_empty() {
+        let iris = |list: &[&str]| -> Result<Vec<NamedNode>, Reply> {
+            list.iter()
+                .map(|i| {
+                    NamedNode::new(*i).map_err(|e| Reply::error(400, format!("graph {i:?}: {e}")))
+                })
+                .collect()
+        };
+        let default = match iris(&req.default_graphs) {
+            Ok(v) => v,
+            Err(r) => return r,
+        };
+        let named = match iris(&req.named_graphs) {
+            Ok(v) => v,
+            Err(r) => return r,
+        };
+        let dataset = spargebra::algebra::QueryDataset {
+            default,
+            named: (!named.is_empty()).then_some(named),
+        };
+        match &mut parsed {
+            spargebra::Query::Select { dataset: d, .. }
+            | spargebra::Query::Construct { dataset: d, .. }
+            | spargebra::Query::Describe { dataset: d, .. }
+            | spargebra::Query::Ask { dataset: d, .. } => *d = Some(dataset),
+        }
+        text = parsed.to_string();
+    }
+    run(store, limits, "query", &text, &[], req.accept)
+}
+
+/// Answers `/query/NAME?param=value...`: a shipped query, its parameters bound as
+/// `polgraph query --param` binds them.
+pub fn shipped(
+    store: &Store,
+    limits: &Limits,
+    name: &str,
+    params: &[(String, String)],
+    accept: Option<&str>,
+) -> Reply {
+    let Some(q) = query::shipped(name) else {
+        return Reply::error(
+            404,
+            format!("no shipped query {name:?}: GET /query lists them"),
+        );
+    };
+    let mut bound = Vec::new();
+    for (k, v) in params {
+        match query::param(&format!("{k}={v}")) {
+            Ok(p) => bound.push(p),
+            Err(e) => return Reply::error(400, e),
+        }
+    }
+    let bound = query::with_languages(q.sparql, &bound);
+    run(store, limits, q.name, q.sparql, &bound, accept)
+}
+
+/// The shipped queries with their descriptions and parameters, as JSON.
+pub fn list() -> Reply {
+    let queries: Vec<serde_json::Value> = query::SHIPPED
+        .iter()
+        .map(|q| {
+            let params: Vec<serde_json::Value> = q
+                .header("param")
+                .iter()
+                .map(|p| {
+                    let (name, about) = p.split_once(':').unwrap_or((p, ""));
+                    serde_json::json!({
+                        "name": name.split('@').next().unwrap_or(name).trim(),
+                        "description": about.trim(),
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "name": q.name, "description": q.description(), "params": params,
+                "sparql": q.sparql,
+            })
+        })
+        .collect();
+    Reply::json(&serde_json::json!({ "queries": queries }))
+}
+
+/// A writer that refuses to grow past [`MAX_ANSWER`].
+struct Capped(Vec<u8>);
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + buf.len() > MAX_ANSWER {
+            return Err(std::io::Error::other("answer too large"));
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn run(
+    store: &Store,
+    limits: &Limits,
+    name: &str,
+    sparql: &str,
+    params: &[(String, Term)],
+    accept: Option<&str>,
+) -> Reply {
+    let started = Instant::now();
+    let failed = |message: String| -> Reply {
+        match limits.timeout {
+            Some(t) if started.elapsed() >= t => Reply::error(
+                503,
+                format!(
+                    "{message}: stopped after {:.1} s (polgraph serve --timeout {})",
+                    started.elapsed().as_secs_f64(),
+                    t.as_secs_f64()
+                ),
+            ),
+            _ if message.contains("answer too large") => Reply::error(
+                507,
+                format!(
+                    "the answer is larger than {} MB: ask for less (LIMIT)",
+                    MAX_ANSWER >> 20
+                ),
+            ),
+            _ => Reply::error(500, message),
+        }
+    };
+    let results = match crate::query::execute(store, name, sparql, params) {
+        Ok(r) => r,
+        Err(e) => return failed(e.to_string()),
+    };
+    let mut out = Capped(Vec::new());
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let offers: Vec<&str> = RESULTS.iter().map(|(m, _)| *m).collect();
+            let Some(media) = negotiate(accept, &offers) else {
+                return not_acceptable(&offers);
+            };
+            let format = RESULTS.iter().find(|(m, _)| *m == media).map(|(_, f)| *f);
+            let ser =
+                QueryResultsSerializer::from_format(format.unwrap_or(QueryResultsFormat::Json));
+            let vars = solutions.variables().to_vec();
+            let written = (|| -> Result<(), String> {
+                let mut w = ser
+                    .serialize_solutions_to_writer(&mut out, vars)
+                    .map_err(|e| e.to_string())?;
+                for s in solutions {
+                    let s = s.map_err(|e| e.to_string())?;
+                    w.serialize(&s).map_err(|e| e.to_string())?;
+                }
+                w.finish().map_err(|e| e.to_string())?;
+                Ok(())
+            })();
+            match written {
+                Ok(()) => Reply::new(200, static_media(media), out.0),
+                Err(e) => failed(e),
+            }
+        }
+        QueryResults::Boolean(b) => {
+            let offers: Vec<&str> = RESULTS.iter().map(|(m, _)| *m).collect();
+            let Some(media) = negotiate(accept, &offers) else {
+                return not_acceptable(&offers);
+            };
+            let format = RESULTS.iter().find(|(m, _)| *m == media).map(|(_, f)| *f);
+            match QueryResultsSerializer::from_format(format.unwrap_or(QueryResultsFormat::Json))
+                .serialize_boolean_to_writer(&mut out, b)
+            {
+                Ok(_) => Reply::new(200, static_media(media), out.0),
+                Err(e) => failed(e.to_string()),
+            }
+        }
+        QueryResults::Graph(triples) => {
+            let Some(media) = negotiate(accept, &GRAPHS) else {
+                return not_acceptable(&GRAPHS);
+            };
+            let format = graph_format(media);
+            let mut quads = Vec::new();
+            for t in triples {
+                match t {
+                    Ok(t) => quads.push(Quad::new(
+                        t.subject,
+                        t.predicate,
+                        t.object,
+                        GraphName::DefaultGraph,
+                    )),
+                    Err(e) => return failed(e.to_string()),
+                }
+            }
+            match Store::write(&quads, format, &mut out) {
+                Ok(()) => Reply::new(200, static_media(media), out.0),
+                Err(e) => failed(e.to_string()),
+            }
+        }
+    }
+}
+
+fn not_acceptable(offers: &[&str]) -> Reply {
+    Reply::error(
+        406,
+        format!(
+            "none of the formats asked for: this answer is one of {}",
+            offers.join(", ")
+        ),
+    )
+}
+
+/// The `Content-Type` of a negotiated media type.
+fn static_media(media: &str) -> &'static str {
+    RESULTS
+        .iter()
+        .map(|(m, _)| *m)
+        .chain(GRAPHS)
+        .find(|m| *m == media)
+        .unwrap_or("application/octet-stream")
+}

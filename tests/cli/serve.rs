@@ -1,0 +1,708 @@
+//! `polgraph serve` through real HTTP, and its page in a real browser (Debian's chromium,
+//! driven through the DevTools protocol).
+
+use serde_json::{json, Value};
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use crate::common::{bin, have, ok, root, s};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// The example articles, ingested once for every test: the servers open the store read-only,
+/// several at a time.
+fn store() -> &'static Path {
+    static STORE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &STORE
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let store = dir.path().join("db");
+            ok(&[
+                "ingest",
+                "--store",
+                s(&store),
+                s(&root().join("examples/articles")),
+            ]);
+            (dir, store)
+        })
+        .1
+}
+
+/// A running `polgraph serve` on a free port, stopped when dropped.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(extra: &[&str]) -> Server {
+    let mut child = bin()
+        .args(["serve", "--store", s(store()), "--bind", "127.0.0.1:0"])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("runs polgraph serve");
+    // The first line says where it listens.
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .trim_end_matches('/')
+        .to_string();
+    Server { child, base }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(120)))
+        .build()
+        .into()
+}
+
+/// Status, Content-Type and body of an answer.
+type Answer = (u16, String, String);
+
+fn answer(mut r: ureq::http::Response<ureq::Body>) -> Answer {
+    let ct = r
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    (
+        r.status().as_u16(),
+        ct,
+        r.body_mut().read_to_string().unwrap_or_default(),
+    )
+}
+
+fn get(url: &str, accept: &str) -> Answer {
+    answer(agent().get(url).header("Accept", accept).call().unwrap())
+}
+
+fn post(url: &str, content_type: &str, body: &[u8], accept: &str) -> Answer {
+    answer(
+        agent()
+            .post(url)
+            .header("Content-Type", content_type)
+            .header("Accept", accept)
+            .send(body)
+            .unwrap(),
+    )
+}
+
+fn encode(pairs: &[(&str, &str)]) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
+}
+
+fn sparql_get(server: &Server, query: &str, accept: &str) -> Answer {
+    get(
+        &format!("{}/sparql?{}", server.base, encode(&[("query", query)])),
+        accept,
+    )
+}
+
+/// CSV lines, the header first and the rows sorted (line ends as each side writes them).
+fn lines(csv: &str) -> Vec<String> {
+    let mut l: Vec<String> = csv.lines().map(|l| l.trim_end().to_string()).collect();
+    if l.len() > 1 {
+        l[1..].sort();
+    }
+    l
+}
+
+fn cli_csv(args: &[&str]) -> Vec<String> {
+    let mut a = vec!["query", "--store", s(store()), "--format", "csv"];
+    a.extend(args);
+    lines(&ok(&a))
+}
+
+const OFFICES: &str = include_str!("../../queries/offices.rq");
+
+#[test]
+fn the_endpoint_gives_the_rows_of_polgraph_query_by_get_and_post() {
+    let server = serve(&[]);
+    let want = cli_csv(&["offices"]);
+    assert!(want.len() > 5, "{want:?}");
+    let (status, ct, body) = sparql_get(&server, OFFICES, "text/csv");
+    assert_eq!((status, ct.as_str()), (200, "text/csv"), "{body}");
+    assert_eq!(lines(&body), want);
+    let url = format!("{}/sparql", server.base);
+    let (status, _, body) = post(
+        &url,
+        "application/sparql-query",
+        OFFICES.as_bytes(),
+        "text/csv",
+    );
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(lines(&body), want);
+    let form = encode(&[("query", OFFICES)]);
+    let (status, _, body) = post(
+        &url,
+        "application/x-www-form-urlencoded",
+        form.as_bytes(),
+        "text/csv",
+    );
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(lines(&body), want);
+    // A shipped query by name, its parameter bound as `--param` binds it.
+    let person = "Nguyễn Văn Hải";
+    let (status, ct, body) = get(
+        &format!(
+            "{}/query/person-posts?{}",
+            server.base,
+            encode(&[("person", person)])
+        ),
+        "text/csv",
+    );
+    assert_eq!((status, ct.as_str()), (200, "text/csv"), "{body}");
+    let want = cli_csv(&["--param", &format!("person={person}"), "person-posts"]);
+    assert_eq!(lines(&body), want);
+    assert_eq!(want.len(), 3, "{want:?}");
+    // The list of shipped queries, and a name that is none.
+    let (status, _, body) = get(&format!("{}/query", server.base), "*/*");
+    assert_eq!(status, 200);
+    let list: Value = serde_json::from_str(&body).unwrap();
+    assert!(list["queries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|q| q["name"] == "person-posts" && q["params"][0]["name"] == "person"));
+    let (status, _, body) = get(&format!("{}/query/no-such-query", server.base), "*/*");
+    assert_eq!(status, 404, "{body}");
+    // A dataset named by the protocol: one article's graph alone.
+    let article = "https://w3id.org/polgraph/id/article/seed001";
+    let q = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/polgraph/ontology#Article> }";
+    let (status, _, body) = get(
+        &format!(
+            "{}/sparql?{}",
+            server.base,
+            encode(&[("query", q), ("default-graph-uri", article)])
+        ),
+        "text/csv",
+    );
+    assert_eq!((status, body.lines().nth(1)), (200, Some("1")), "{body}");
+}
+
+#[test]
+fn results_come_in_the_format_accept_asks_for() {
+    let server = serve(&[]);
+    let rows = cli_csv(&["offices"]).len() - 1;
+    let cases = [
+        (
+            "application/sparql-results+json",
+            "application/sparql-results+json",
+        ),
+        ("application/json", "application/json"),
+        (
+            "application/sparql-results+xml",
+            "application/sparql-results+xml",
+        ),
+        ("application/xml", "application/xml"),
+        ("text/csv", "text/csv"),
+        ("text/tab-separated-values", "text/tab-separated-values"),
+        // A browser's list: no results format named, anything at q=0.8.
+        ("text/html,*/*;q=0.8", "application/sparql-results+json"),
+        (
+            "text/csv;q=0.4, text/tab-separated-values;q=0.9",
+            "text/tab-separated-values",
+        ),
+    ];
+    for (accept, want) in cases {
+        let (status, ct, body) = sparql_get(&server, OFFICES, accept);
+        assert_eq!(
+            (status, ct.as_str()),
+            (200, want),
+            "Accept: {accept}: {body}"
+        );
+        let n = match want {
+            w if w.ends_with("json") => {
+                let v: Value = serde_json::from_str(&body).unwrap();
+                v["results"]["bindings"].as_array().unwrap().len()
+            }
+            w if w.ends_with("xml") => body.matches("<result>").count(),
+            _ => body.lines().count() - 1,
+        };
+        assert_eq!(n, rows, "Accept: {accept}");
+    }
+    assert!(sparql_get(&server, OFFICES, "text/tab-separated-values")
+        .2
+        .starts_with("?doc\t?person\t?role"));
+    // Nothing acceptable: 406.
+    let (status, _, body) = sparql_get(&server, OFFICES, "image/png");
+    assert_eq!(status, 406, "{body}");
+    // ASK and CONSTRUCT.
+    let (status, _, body) = sparql_get(
+        &server,
+        "ASK { ?s ?p ?o }",
+        "application/sparql-results+json",
+    );
+    assert_eq!(status, 200);
+    assert_eq!(
+        serde_json::from_str::<Value>(&body).unwrap()["boolean"],
+        true
+    );
+    let (status, ct, body) = sparql_get(
+        &server,
+        "CONSTRUCT { ?p <http://xmlns.com/foaf/0.1/name> ?n } WHERE { ?p <http://xmlns.com/foaf/0.1/name> ?n }",
+        "text/turtle",
+    );
+    assert_eq!((status, ct.as_str()), (200, "text/turtle"));
+    assert!(body.contains("Nguyễn Văn Hải"), "{body}");
+}
+
+#[test]
+fn updates_are_refused() {
+    let server = serve(&[]);
+    let count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+    let before = sparql_get(&server, count, "text/csv").2;
+    let url = format!("{}/sparql", server.base);
+    let insert = "INSERT DATA { GRAPH <http://e/g> { <http://e/s> <http://e/p> <http://e/o> } }";
+    let refused = [
+        post(&url, "application/sparql-update", insert.as_bytes(), "*/*"),
+        post(
+            &url,
+            "application/x-www-form-urlencoded",
+            encode(&[("update", insert)]).as_bytes(),
+            "*/*",
+        ),
+        // An update sent as a query.
+        sparql_get(&server, insert, "*/*"),
+        sparql_get(&server, "DROP ALL", "*/*"),
+    ];
+    for (status, _, body) in refused {
+        assert_eq!(status, 403, "{body}");
+        assert!(body.contains("only reads"), "{body}");
+    }
+    assert_eq!(sparql_get(&server, count, "text/csv").2, before);
+}
+
+#[test]
+fn a_timeout_stops_a_runaway_query() {
+    let server = serve(&["--timeout", "0.5"]);
+    let started = Instant::now();
+    // A triple cross join of the store: minutes without a limit (bounded by the agent's 120 s).
+    let (status, _, body) = sparql_get(
+        &server,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        "text/csv",
+    );
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("--timeout 0.5"), "{body}");
+    assert!(started.elapsed() < Duration::from_secs(60));
+    // The server still answers, and a query in time as without a limit.
+    let (status, _, _) = sparql_get(&server, OFFICES, "text/csv");
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn bad_requests_are_refused_with_what_is_wrong() {
+    let server = serve(&["--max-request-bytes", "4000"]);
+    let url = format!("{}/sparql", server.base);
+    let (status, ct, body) = sparql_get(&server, "SELECT ?x WHERE { ?x ", "*/*");
+    assert_eq!(status, 400, "{body}");
+    assert!(ct.starts_with("text/plain"), "{ct}");
+    assert!(
+        body.contains("does not parse") && body.contains("1:"),
+        "{body}"
+    );
+    // Too large: a body (413), an address (414).
+    let big = format!("SELECT * WHERE {{ ?s ?p ?o }} #{}", "x".repeat(5000));
+    let (status, _, body) = post(&url, "application/sparql-query", big.as_bytes(), "*/*");
+    assert_eq!(status, 413, "{body}");
+    let (status, _, _) = sparql_get(&server, &big, "*/*");
+    assert_eq!(status, 414);
+    // Just under the limit is answered.
+    let small = format!(
+        "SELECT * WHERE {{ ?s ?p ?o }} LIMIT 1 #{}",
+        "x".repeat(3000)
+    );
+    let (status, _, body) = post(&url, "application/sparql-query", small.as_bytes(), "*/*");
+    assert_eq!(status, 200, "{body}");
+    // No query, two queries, a body of another type, a method that writes.
+    assert_eq!(get(&url, "*/*").0, 400);
+    let two = format!(
+        "{url}?{}",
+        encode(&[("query", "ASK {}"), ("query", "ASK {}")])
+    );
+    assert_eq!(get(&two, "*/*").0, 400);
+    assert_eq!(post(&url, "text/plain", b"ASK {}", "*/*").0, 415);
+    let put = agent()
+        .put(&format!("{}/query/offices", server.base))
+        .send(&b""[..])
+        .unwrap();
+    assert_eq!(put.status().as_u16(), 405);
+    // A page's parameter that is no IRI, a node the store does not hold, an unknown API.
+    let api = |q: &str| get(&format!("{}/api/{q}", server.base), "*/*").0;
+    assert_eq!(api("person?iri=not%20an%20iri"), 400);
+    assert_eq!(api("person?iri=http%3A%2F%2Fe%2Fnobody"), 404);
+    assert_eq!(api("person"), 400);
+    assert_eq!(api("nothing"), 404);
+}
+
+#[test]
+fn cors_is_off_unless_asked() {
+    let origin = |server: &Server| {
+        agent()
+            .get(&format!("{}/query/stats", server.base))
+            .header("Origin", "https://example.org")
+            .call()
+            .unwrap()
+            .headers()
+            .get("access-control-allow-origin")
+            .map(|v| v.to_str().unwrap().to_string())
+    };
+    assert_eq!(origin(&serve(&[])), None);
+    assert_eq!(origin(&serve(&["--cors"])), Some("*".into()));
+    let server = serve(&["--cors", "https://example.org"]);
+    assert_eq!(origin(&server), Some("https://example.org".into()));
+    // The preflight of a POST from that origin.
+    let pre = agent()
+        .options(&format!("{}/sparql", server.base))
+        .header("Origin", "https://example.org")
+        .header("Access-Control-Request-Method", "POST")
+        .call()
+        .unwrap();
+    assert_eq!(pre.status().as_u16(), 204);
+    assert!(pre.headers().get("access-control-allow-methods").is_some());
+}
+
+#[test]
+fn the_search_folds_tones_and_the_person_has_its_evidence() {
+    let server = serve(&[]);
+    let (status, ct, body) = get(
+        &format!("{}/api/search?q=nguyen+van+hai", server.base),
+        "*/*",
+    );
+    assert_eq!(
+        (status, ct.as_str()),
+        (200, "application/json; charset=utf-8")
+    );
+    let v: Value = serde_json::from_str(&body).unwrap();
+    let hit = &v["hits"][0];
+    assert_eq!(hit["label"], "Nguyễn Văn Hải", "{body}");
+    assert_eq!(hit["kind"], "person");
+    assert_eq!(hit["scope"], "tỉnh Hà Tĩnh");
+    assert_eq!(hit["score"], 100);
+    // Bodies and places too, and by kind.
+    let (_, _, body) = get(
+        &format!("{}/api/search?q=THI+UY+HONG+LINH&kind=body", server.base),
+        "*/*",
+    );
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["hits"][0]["label"], "Thị ủy Hồng Lĩnh", "{body}");
+    assert!(v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["kind"] == "body"));
+    let (_, _, body) = get(
+        &format!(
+            "{}/api/person?{}",
+            server.base,
+            encode(&[("iri", hit["iri"].as_str().unwrap())])
+        ),
+        "*/*",
+    );
+    let p: Value = serde_json::from_str(&body).unwrap();
+    let posts = p["posts"].as_array().unwrap();
+    assert_eq!(posts.len(), 2, "{body}");
+    let e = &posts[0]["statements"][0]["evidence"];
+    assert_eq!(e["sentence"], true, "{body}");
+    assert_eq!(
+        e["mark"],
+        "Nguyễn Văn Hải - Phó Bí thư Thường trực Thị ủy, Chủ tịch Hội đồng nhân dân Thị xã"
+    );
+    assert!(e["before"].as_str().unwrap().ends_with("đồng chí "), "{e}");
+    assert_eq!(posts[0]["statements"][0]["doc"], "seed001");
+    // The article: its text, cut at each fact, gives the text back.
+    let (status, _, body) = get(
+        &format!(
+            "{}/api/article?iri=https%3A%2F%2Fw3id.org%2Fpolgraph%2Fid%2Farticle%2Fseed001",
+            server.base
+        ),
+        "*/*",
+    );
+    assert_eq!(status, 200, "{body}");
+    let a: Value = serde_json::from_str(&body).unwrap();
+    let text: String = a["text"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        text,
+        std::fs::read_to_string(root().join("examples/articles/seed001.txt")).unwrap()
+    );
+    assert!(a["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["kind"] == "office"));
+}
+
+/// A headless chromium, stopped when dropped, and a DevTools session on its page.
+struct Browser {
+    child: Child,
+    ws: tungstenite::WebSocket<std::net::TcpStream>,
+    id: u64,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Browser {
+    fn start() -> Browser {
+        let profile = tempfile::tempdir().unwrap();
+        let mut child = Command::new("chromium")
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--remote-debugging-port=0",
+            ])
+            .arg(format!("--user-data-dir={}", s(profile.path())))
+            .arg("about:blank")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs chromium");
+        // It says where its DevTools listen on standard error.
+        let stderr = child.stderr.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(Result::ok)
+            {
+                if let Some(at) = line.find("ws://") {
+                    let _ = tx.send(line[at..].trim().to_string());
+                }
+            }
+        });
+        let browser_ws = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("chromium prints its DevTools address");
+        let host = browser_ws["ws://".len()..]
+            .split('/')
+            .next()
+            .unwrap()
+            .to_string();
+        let targets: Value =
+            serde_json::from_str(&get(&format!("http://{host}/json/list"), "application/json").2)
+                .unwrap();
+        let page = targets
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["type"] == "page")
+            .expect("a page target")["webSocketDebuggerUrl"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let stream = std::net::TcpStream::connect(&host).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .unwrap();
+        let (ws, _) = tungstenite::client(page.as_str(), stream).expect("a DevTools session");
+        Browser {
+            child,
+            ws,
+            id: 0,
+            _profile: profile,
+        }
+    }
+
+    /// Calls a DevTools method and returns its result (events in between are skipped).
+    fn call(&mut self, method: &str, params: Value) -> Value {
+        self.id += 1;
+        let msg = json!({ "id": self.id, "method": method, "params": params });
+        self.ws
+            .send(tungstenite::Message::Text(msg.to_string().into()))
+            .unwrap();
+        loop {
+            let m = self.ws.read().expect("a DevTools message");
+            let Ok(text) = m.to_text() else { continue };
+            let v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+            if v["id"] == self.id {
+                assert!(v["error"].is_null(), "{method}: {v}");
+                return v["result"].clone();
+            }
+        }
+    }
+
+    /// The value of a JavaScript expression in the page.
+    fn eval(&mut self, expr: &str) -> Value {
+        let r = self.call(
+            "Runtime.evaluate",
+            json!({ "expression": expr, "returnByValue": true, "awaitPromise": true }),
+        );
+        r["result"]["value"].clone()
+    }
+
+    /// Waits until `expr` is true in the page (20 s at most).
+    fn wait(&mut self, expr: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.eval(&format!("!!({expr})")) != json!(true) {
+            assert!(
+                Instant::now() < deadline,
+                "not in 20 s: {expr}\n{}",
+                self.eval("document.body.innerText")
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn size(&mut self, width: u32, height: u32, mobile: bool) {
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile }),
+        );
+    }
+
+    /// A real click at the middle of the element `selector` selects.
+    fn click(&mut self, selector: &str) {
+        let r = self.eval(&format!(
+            "(() => {{ const b = document.querySelector({selector:?}).getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2]; }})()"
+        ));
+        let (x, y) = (r[0].as_f64().unwrap(), r[1].as_f64().unwrap());
+        for kind in ["mousePressed", "mouseReleased"] {
+            self.call(
+                "Input.dispatchMouseEvent",
+                json!({ "type": kind, "x": x, "y": y, "button": "left", "clickCount": 1 }),
+            );
+        }
+    }
+
+    fn screenshot(&mut self, path: &Path) {
+        use base64::Engine;
+        let r = self.call("Page.captureScreenshot", json!({ "format": "png" }));
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(r["data"].as_str().unwrap())
+            .unwrap();
+        std::fs::write(path, png).unwrap();
+    }
+}
+
+#[test]
+fn a_journalist_finds_a_person_and_reads_the_evidence_in_a_browser() {
+    if !have("chromium", &["--version"]) {
+        return;
+    }
+    let server = serve(&[]);
+    let mut b = Browser::start();
+    b.size(1000, 1250, false);
+    b.call(
+        "Page.navigate",
+        json!({ "url": format!("{}/#/search", server.base) }),
+    );
+    b.wait("document.querySelector('#q')");
+    // Typed without tone marks, as on a keyboard without a Vietnamese layout.
+    b.eval("document.querySelector('#q').focus()");
+    b.call("Input.insertText", json!({ "text": "nguyen van hai" }));
+    b.wait("document.querySelector('a.hit') && document.querySelector('a.hit').textContent.includes('Nguyễn Văn Hải')");
+    let hit = b.eval("document.querySelector('a.hit').textContent");
+    assert!(hit.as_str().unwrap().contains("tỉnh Hà Tĩnh"), "{hit}");
+    b.click("a.hit");
+    b.wait("document.querySelector('.evidence mark')");
+    assert!(b
+        .eval("location.hash")
+        .as_str()
+        .unwrap()
+        .starts_with("#/person/ha-tinh/nguyen-van-hai"));
+    assert_eq!(
+        b.eval("document.querySelector('h1').textContent"),
+        "Nguyễn Văn Hải"
+    );
+    let evidence = b.eval(
+        "[...document.querySelectorAll('.evidence')].map(e => [e.querySelector('blockquote').textContent, e.querySelector('mark').textContent])",
+    );
+    let mark = "Nguyễn Văn Hải - Phó Bí thư Thường trực Thị ủy, Chủ tịch Hội đồng nhân dân Thị xã";
+    assert!(
+        evidence.as_array().unwrap().iter().any(|e| e[1] == mark
+            && e[0]
+                .as_str()
+                .unwrap()
+                .starts_with("Đến dự và chỉ đạo Hội nghị có đồng chí Nguyễn Thanh Lâm")),
+        "{evidence}"
+    );
+    // The timeline: both posts, current.
+    assert_eq!(
+        b.eval("document.querySelectorAll('ol.timeline > li.current').length"),
+        2
+    );
+    let shot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("serve.png");
+    b.screenshot(&shot);
+    if std::env::var_os("POLGRAPH_BLESS").is_some() {
+        std::fs::copy(&shot, root().join("docs/serve.png")).unwrap();
+    }
+    // The network around the person: a picture where GraphViz is installed, else its DOT.
+    b.eval("document.querySelector('.graph button').click()");
+    b.wait("document.querySelector('.graph img') ? document.querySelector('.graph img').naturalWidth > 0 : document.querySelector('.graph pre')");
+    let dot = b.eval("document.querySelector('.graph pre').textContent");
+    assert!(
+        dot.as_str().unwrap().starts_with("digraph polgraph"),
+        "{dot}"
+    );
+    if have("dot", &["-V"]) {
+        b.wait("document.querySelector('.graph img')");
+    }
+    // On a phone's width nothing runs off the side.
+    b.size(390, 844, true);
+    b.wait("document.documentElement.scrollWidth <= window.innerWidth");
+    // The article, its facts marked by kind in its text.
+    b.call(
+        "Page.navigate",
+        json!({ "url": format!("{}/#/article/seed001", server.base) }),
+    );
+    b.wait("document.querySelector('#article-text .ent.k-person')");
+    let person = b.eval("document.querySelector('#article-text .ent.k-person').textContent");
+    assert!(person.as_str().unwrap().starts_with("Nguyễn"), "{person}");
+    b.wait("document.documentElement.scrollWidth <= window.innerWidth");
+    // The SPARQL box answers with a table.
+    b.call(
+        "Page.navigate",
+        json!({ "url": format!("{}/#/sparql", server.base) }),
+    );
+    b.wait("document.querySelector('#sparql-run')");
+    b.click("#sparql-run");
+    b.wait("document.querySelectorAll('#sparql-out td').length > 0");
+    let cells =
+        b.eval("[...document.querySelectorAll('#sparql-out td')].map(td => td.textContent)");
+    assert!(
+        cells
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c == "Nguyễn Văn Hải"),
+        "{cells}"
+    );
+    // English on a click.
+    b.click("#lang");
+    b.wait("document.querySelector('nav a').textContent === 'Search'");
+}
