@@ -36,7 +36,7 @@ pub fn run(
     article: Option<&str>,
     output: Option<&Path>,
 ) -> Result<ExitCode> {
-    let db = Store::open(store)?;
+    let db = Store::open_existing(store)?;
     match output {
         Some(path) => {
             let f = std::fs::File::create(path)

@@ -14,7 +14,11 @@ use std::process::ExitCode;
 pub struct Args {
     #[command(flatten)]
     pub store: super::StoreArg,
+    /// A person or body, as `polgraph query persons` or `organizations` prints it.
+    #[arg(value_name = "FROM")]
     pub from: String,
+    /// The other end: a person or body.
+    #[arg(value_name = "TO")]
     pub to: String,
 }
 
@@ -25,7 +29,7 @@ impl Args {
 }
 
 pub fn run(store: &Path, a: &str, b: &str) -> Result<ExitCode> {
-    let db = Store::open(store)?;
+    let db = Store::open_existing(store)?;
     let net = Network::load(&db, None)?;
     let (from, to) = (net.find(a), net.find(b));
     for (name, found) in [(a, &from), (b, &to)] {

@@ -72,7 +72,7 @@ fn run_with(store: &Path, a: Args) -> Result<ExitCode> {
     if password.is_some() && a.user.is_none() {
         bail!("a password without a user: give --user (or POLGRAPH_USER)");
     }
-    let db = Store::open(store)?;
+    let db = Store::open_existing(store)?;
     let target = Target {
         endpoint: a.endpoint.clone(),
         update_endpoint: a.update_endpoint,

@@ -34,7 +34,7 @@ pub fn run(store: &Path, kind: Option<&str>, top: usize) -> Result<ExitCode> {
             bail!("--kind {k:?}: rank people (person), bodies (organization) or events (event)")
         }
     };
-    let db = Store::open(store)?;
+    let db = Store::open_existing(store)?;
     let net = Network::load(&db, None)?;
     let (core, nodes) = net.core();
     let between = rank::betweenness(&core);

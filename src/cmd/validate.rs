@@ -32,7 +32,7 @@ pub fn run(store: &Path, shapes: Option<&Path>, all: bool) -> Result<ExitCode> {
         None => validate::SHAPES.to_string(),
     };
     let shapes = validate::shapes(&text)?;
-    let db = Store::open(store)?;
+    let db = Store::open_existing(store)?;
     let quads = db.quads(None)?;
     let v = validate::check(&quads, &shapes);
     let mut out = std::io::stdout().lock();

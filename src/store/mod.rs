@@ -25,6 +25,19 @@ pub struct Store {
 }
 
 impl Store {
+    /// Opens the store at `path`, and refuses to make one: for every command that reads. A
+    /// mistyped `--store` would otherwise answer from a new, empty store (every query with no
+    /// rows, exit code 0) and leave its folder behind.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::StoreMissing { path: path.into() });
+        }
+        if !path.join("CURRENT").is_file() {
+            return Err(Error::NotAStore { path: path.into() });
+        }
+        Store::open(path)
+    }
+
     /// Opens (or creates) the store at `path`.
     pub fn open(path: &Path) -> Result<Store> {
         match oxigraph::store::Store::open(path) {
@@ -261,6 +274,22 @@ impl Store {
         Ok(self
             .inner
             .contains_named_graph(&NamedOrBlankNode::from(g))?)
+    }
+
+    /// The number of quads in the tenures graph.
+    pub fn tenures_len(&self) -> Result<usize> {
+        let g = NamedNode::new_unchecked(iri::tenures_graph());
+        let mut n = 0;
+        for q in self.inner.quads_for_pattern(
+            None,
+            None,
+            None,
+            Some(GraphNameRef::NamedNode(g.as_ref())),
+        ) {
+            q?;
+            n += 1;
+        }
+        Ok(n)
     }
 
     /// The ids of the stored articles, sorted.

@@ -79,7 +79,7 @@ fn events_dates_and_terms() {
         "--store",
         s(&store),
         "--format",
-        "tsv",
+        "sparql-tsv",
         "SELECT ?t WHERE { ?e <https://w3id.org/polgraph/ontology#term> ?t }",
     ]);
     assert_eq!(term.lines().nth(1), Some("\"2020-2025\""));
@@ -452,4 +452,111 @@ fn an_ingest_killed_at_any_point_leaves_a_store_that_a_reingest_makes_whole() {
             );
         }
     }
+}
+
+/// The numbers of `ingested N articles (Q quads, and T in the tenures graph)`.
+fn summary(err: &str) -> (usize, usize) {
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("ingested "))
+        .unwrap_or_else(|| panic!("{err}"));
+    let n: Vec<usize> = line
+        .split(['(', ' ', ','])
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    (n[1], n[2])
+}
+
+/// The summary counts each quad once: what the store holds, whether the articles are new, come
+/// again in a later run, or twice in one.
+#[test]
+fn the_summary_counts_each_quad_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    let quads_in = |store: &Path| {
+        ok(&["export", "--store", s(store), "--format", "nq"])
+            .lines()
+            .count()
+    };
+    let ingest = |store: &Path, input: &Path| {
+        let o = run(&["ingest", "--store", s(store), s(input)]);
+        assert!(o.status.success());
+        summary(&String::from_utf8_lossy(&o.stderr))
+    };
+    let (q, t) = ingest(&store, &examples());
+    assert!(q > 1000 && t > 50, "{q} {t}");
+    assert_eq!(q + t, quads_in(&store));
+    // Again, in transactions: the same articles, the same quads.
+    assert_eq!(ingest(&store, &examples()), (q, t));
+    assert_eq!(q + t, quads_in(&store));
+    // An id twice in one run: its later graph, once.
+    let input = dir.path().join("twice.jsonl");
+    let text = std::fs::read_to_string(examples().join("seed001.txt")).unwrap();
+    let other = std::fs::read_to_string(examples().join("seed002.txt")).unwrap();
+    std::fs::write(
+        &input,
+        format!(
+            "{}\n{}\n",
+            serde_json::json!({"id": "x", "text": text}),
+            serde_json::json!({"id": "x", "text": other})
+        ),
+    )
+    .unwrap();
+    let alone = dir.path().join("x.txt");
+    std::fs::write(&alone, &other).unwrap();
+    let (later, _) = ingest(&dir.path().join("alone"), &alone);
+    // Into an empty store (bulk, the later graph replacing the earlier at the end) and into
+    // one with an article (transactions).
+    let (q, t) = ingest(&dir.path().join("bulk"), &input);
+    assert_eq!(q, later);
+    assert_eq!(q + t, quads_in(&dir.path().join("bulk")));
+    let db = dir.path().join("tx");
+    ok(&[
+        "ingest",
+        "--store",
+        s(&db),
+        s(&examples().join("seed003.txt")),
+    ]);
+    let (q, t) = ingest(&db, &input);
+    assert_eq!(q, later);
+    let seed003: usize = ok(&[
+        "query",
+        "--store",
+        s(&db),
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/polgraph/id/article/seed003> { ?s ?p ?o } }",
+    ])
+    .lines()
+    .nth(1)
+    .unwrap()
+    .parse()
+    .unwrap();
+    assert_eq!(seed003 + q + t, quads_in(&db));
+}
+
+/// On a terminal, a JSON Lines ingest shows bytes read of the input's size with an ETA, and
+/// the compaction after the bulk load.
+#[test]
+fn a_jsonl_ingest_shows_its_progress_by_bytes_and_the_compaction() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("g.jsonl");
+    ok(&["generate", "--count", "300", "-o", s(&input)]);
+    let store = dir.path().join("db");
+    let Some((code, screen)) = on_terminal(&["ingest", "--store", s(&store), s(&input)], &[])
+    else {
+        return;
+    };
+    assert_eq!(code, Some(0), "{screen}");
+    let size = std::fs::metadata(&input).unwrap().len() as f64 / 1024.0;
+    assert!(
+        screen.contains(&format!("{size:.2} KiB/{size:.2} KiB")),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("ETA") && screen.contains("300 articles"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("compacting {} ...", s(&store))),
+        "{screen}"
+    );
 }
