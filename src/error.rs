@@ -24,14 +24,42 @@ pub enum Error {
          wait for it to finish or pass a different --store"
     )]
     StoreLocked { path: PathBuf },
+    #[error(
+        "no store at {path}: `polgraph ingest PATH... --store {path}` makes one (or pass the \
+         --store of an existing one; POLGRAPH_STORE sets it for every command)"
+    )]
+    StoreMissing { path: PathBuf },
+    #[error(
+        "{path} is not a polgraph store (a folder without RocksDB's CURRENT file): pass the \
+         --store that `polgraph ingest` made"
+    )]
+    NotAStore { path: PathBuf },
     #[error("the store {path} could not be opened: {message}")]
     StoreOpen { path: PathBuf, message: String },
     #[error("store: {0}")]
     Storage(#[from] oxigraph::store::StorageError),
     #[error("query {name}: {message}")]
     Query { name: String, message: String },
-    #[error("unknown query {0:?}: not a file, not a shipped query (see `polgraph queries`), and not SPARQL")]
-    UnknownQuery(String),
+    #[error("unknown query {query:?}: not a file, not a shipped query (see `polgraph queries`), and not SPARQL{}",
+        if near.is_empty() { String::new() } else { format!("; did you mean {}?", near.join(" or ")) })]
+    UnknownQuery {
+        query: String,
+        /// The shipped queries whose names are closest to it.
+        near: Vec<String>,
+    },
+    #[error("--param {name}: {query} {}", if known.is_empty() {
+        "takes no parameters".to_string()
+    } else {
+        format!("has no parameter {name:?}; its parameters: {}", known.join(", "))
+    })]
+    UnknownParam {
+        query: String,
+        name: String,
+        /// The parameters the query declares (or, without a `# param:` header, its variables).
+        known: Vec<String>,
+    },
+    #[error("--param {0} is given twice: a parameter takes one value")]
+    RepeatedParam(String),
     #[error("--param {0:?}: expected NAME=VALUE")]
     BadParam(String),
     #[error("gold file {path}: {reason}")]

@@ -2,7 +2,7 @@
 
 mod cmd;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
 // Extraction allocates many small strings on every core, and chunks of graphs built on worker
@@ -31,7 +31,7 @@ struct Cli {
 enum Command {
     Ingest(cmd::ingest::Args),
     Query(cmd::query::Args),
-    /// Lists the shipped queries with their descriptions and parameters.
+    /// Lists the shipped queries with their descriptions, columns and parameters.
     Queries,
     Export(cmd::export::Args),
     Graph(cmd::graph::Args),
@@ -46,6 +46,8 @@ enum Command {
     Stats(cmd::stats::Args),
     Compact(cmd::compact::Args),
     Eval(cmd::eval::Args),
+    Completions(cmd::completions::Args),
+    Man(cmd::man::Args),
 }
 
 fn main() -> ExitCode {
@@ -66,6 +68,8 @@ fn main() -> ExitCode {
         Command::Stats(args) => args.run(),
         Command::Compact(args) => args.run(),
         Command::Eval(args) => args.run(),
+        Command::Completions(args) => args.run(Cli::command()),
+        Command::Man(args) => args.run(Cli::command()),
     };
     match result {
         Ok(code) => code,

@@ -22,7 +22,7 @@ impl Args {
 }
 
 pub fn run(store: &Path) -> Result<ExitCode> {
-    let mut db = Store::open(store)?;
+    let mut db = Store::open_existing(store)?;
     let t = std::time::Instant::now();
     db.optimize()?;
     eprintln!(

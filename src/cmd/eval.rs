@@ -23,6 +23,7 @@ pub struct Args {
     /// Fails (exit 1) when a category's F1 is under its floor: --min offices=0.7. Repeatable.
     #[arg(long = "min", value_name = "CATEGORY=F1")]
     pub floors: Vec<String>,
+    /// The articles to score: .txt files, folders, .jsonl files (as `ingest` reads them).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<std::path::PathBuf>,
 }

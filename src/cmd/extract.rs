@@ -20,6 +20,8 @@ pub struct Args {
     /// Articles per shard.
     #[arg(long, default_value_t = 10000, value_name = "N")]
     pub shard_size: usize,
+    /// The articles: .txt files, folders, .jsonl files, or - for standard input (as `ingest`
+    /// reads them).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<std::path::PathBuf>,
 }

@@ -1,7 +1,7 @@
 use anyhow::{bail, Context, Result};
 use polgraph::export::graph::{dot, Network, KINDS};
 use polgraph::store::Store;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
 
@@ -57,7 +57,7 @@ pub struct Args {
     pub lang: polgraph::export::graph::dot::Lang,
     #[arg(long, value_enum, default_value = "dot")]
     pub format: Format,
-    /// Output file (default: standard output).
+    /// Output file (default: standard output; png and pdf are not written to a terminal).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
 }
@@ -87,6 +87,17 @@ pub fn run(
     format: Format,
     output: Option<&Path>,
 ) -> Result<ExitCode> {
+    // PNG and PDF are bytes that would garble a terminal (and may hold its escapes).
+    if output.is_none()
+        && matches!(format, Format::Png | Format::Pdf)
+        && std::io::stdout().is_terminal()
+    {
+        bail!(
+            "--format {}: binary output, not written to a terminal: give -o FILE (or redirect \
+             standard output to a file)",
+            if format == Format::Png { "png" } else { "pdf" }
+        );
+    }
     for k in &sel.kinds {
         if !KINDS.contains(&k.as_str()) {
             bail!("--kind {k:?}: the kinds are {}", KINDS.join(", "));

@@ -5,7 +5,8 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// A progress bar with rate and ETA on a terminal; nothing otherwise.
+/// A progress bar with rate and ETA on a terminal; nothing otherwise. `what` is what it counts;
+/// `bytes` is the unit of a bar whose position is bytes read (of `len`, the inputs' size).
 pub fn progress_bar(len: Option<u64>, what: &str) -> ProgressBar {
     let pb = match len {
         Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr()),
@@ -15,6 +16,9 @@ pub fn progress_bar(len: Option<u64>, what: &str) -> ProgressBar {
         pb.set_draw_target(ProgressDrawTarget::hidden());
     }
     let template = match len {
+        Some(_) if what == "bytes" => {
+            "{bar:30} {bytes}/{total_bytes} ({bytes_per_sec}, ETA {eta}) {msg}".to_string()
+        }
         Some(_) => format!("{{bar:30}} {{pos}}/{{len}} {what} ({{per_sec}}, ETA {{eta}}) {{msg}}"),
         None => format!("{{spinner}} {{pos}} {what} ({{per_sec}}) {{msg}}"),
     };
@@ -34,12 +38,14 @@ pub fn progress_bar(len: Option<u64>, what: &str) -> ProgressBar {
 #[command(verbatim_doc_comment)]
 pub struct Args {
     #[command(flatten)]
-    pub store: super::StoreArg,
+    pub store: super::NewStoreArg,
     /// Into an empty store, skip the compaction after the bulk load: the load is faster (at
     /// 100,000 articles, about 2 minutes less), look-ups stay slow (0.4 s instead of 10 ms
     /// for one question) until the store is compacted (`polgraph compact`).
     #[arg(long)]
     pub no_compact: bool,
+    /// The articles: .txt files, folders (read recursively), .jsonl files, or - for
+    /// standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<std::path::PathBuf>,
 }
@@ -53,17 +59,51 @@ impl Args {
 pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
     let (sources, mut errors) = read::sources(paths);
     let mut db = Store::open(store)?;
-    // One article a file, except JSON Lines: count files only when that gives articles.
+    // One article a file, except JSON Lines: count files only when that gives articles, else
+    // bytes read of the files' size; standard input has no size (a spinner).
     let texts = sources
         .iter()
         .all(|s| matches!(s, read::Source::File(p) if p.extension().is_some_and(|e| e == "txt")));
-    let pb = progress_bar(texts.then_some(sources.len() as u64), "articles");
+    let size: Option<u64> = sources
+        .iter()
+        .map(|s| match s {
+            read::Source::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+            read::Source::Stdin => None,
+        })
+        .sum();
+    let pb = match (texts, size) {
+        (true, _) => progress_bar(Some(sources.len() as u64), "articles"),
+        (false, Some(total)) => progress_bar(Some(total), "bytes"),
+        (false, None) => progress_bar(None, "articles"),
+    };
+    let mut compacting: Option<ProgressBar> = None;
     let started = std::time::Instant::now();
-    let report = load::load(&mut db, &sources, compact, &mut |n, bytes| {
-        pb.set_position(n as u64);
-        pb.set_message(format!("{:.1} MB", bytes as f64 / 1e6));
+    let report = load::load(&mut db, &sources, compact, &mut |p| match p {
+        load::Progress::Loaded { articles, read } => {
+            if texts || size.is_none() {
+                pb.set_position(articles as u64);
+                pb.set_message(format!("{:.1} MB", read as f64 / 1e6));
+            } else {
+                pb.set_position(read);
+                pb.set_message(format!("{articles} articles"));
+            }
+        }
+        load::Progress::Compacting => {
+            pb.finish_and_clear();
+            let spinner = progress_bar(None, "");
+            spinner.set_style(
+                ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            spinner.set_message(format!("compacting {} ...", store.display()));
+            spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+            compacting = Some(spinner);
+        }
     })?;
     pb.finish_and_clear();
+    if let Some(s) = compacting.take() {
+        s.finish_and_clear();
+    }
     errors.extend(report.errors);
     for e in &errors {
         eprintln!("polgraph: skipped {e}");
@@ -73,10 +113,11 @@ pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
     }
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
-        "ingested {} article{} ({} quads{}) into {} in {secs:.1} s{}",
+        "ingested {} article{} ({} quads, and {} in the tenures graph{}) into {} in {secs:.1} s{}",
         report.articles,
         if report.articles == 1 { "" } else { "s" },
         report.quads,
+        report.tenures,
         match (report.bulk, compact) {
             (true, true) => format!(
                 ", bulk-loaded into an empty store and compacted in {:.1} s",

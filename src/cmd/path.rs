@@ -14,7 +14,11 @@ use std::process::ExitCode;
 pub struct Args {
     #[command(flatten)]
     pub store: super::StoreArg,
+    /// A person or body, as `polgraph query persons` or `organizations` prints it.
+    #[arg(value_name = "FROM")]
     pub from: String,
+    /// The other end: a person or body.
+    #[arg(value_name = "TO")]
     pub to: String,
 }
 

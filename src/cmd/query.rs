@@ -1,30 +1,34 @@
 use anyhow::Result;
-use polgraph::query::{self, Format};
+use polgraph::query::{self, Format, Printed, Style};
 use polgraph::store::Store;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Answers a SPARQL query over all articles.
 ///
 /// QUERY is a shipped query's name (see `polgraph queries`), a .rq file, or inline SPARQL.
-/// SELECT prints a table (or --format csv|tsv|json|xml); CONSTRUCT and DESCRIBE print Turtle.
+/// SELECT prints a table on a terminal, fitted to its width, and plain TSV (every value whole)
+/// into a pipe or a file; --format picks another. CONSTRUCT and DESCRIBE print Turtle. No
+/// rows is not an error (exit code 0, `(0 rows)` on standard error) unless --fail-empty.
 ///
 /// Examples:
 ///   polgraph query offices
 ///   polgraph query holders --param role="Bí thư" --param place="tỉnh Hải Dương"
+///   polgraph query offices --format jsonl > offices.jsonl
 ///   polgraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
 #[derive(clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
     #[command(flatten)]
     pub store: super::StoreArg,
-    /// Output of SELECT results.
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: polgraph::query::Format,
+    /// Output of SELECT results [default: table on a terminal, tsv otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Binds ?NAME to VALUE as an RDF term (a string; <...> for an IRI), never pasted into
     /// the query text: in the query's `VALUES ?NAME { UNDEF }` before it is planned, else
-    /// as a projected variable. Repeatable.
+    /// as a projected variable. Repeatable, once per NAME; `polgraph queries` lists each
+    /// query's parameters.
     #[arg(long = "param", value_name = "NAME=VALUE")]
     pub params: Vec<String>,
     /// Also print oxigraph's plan for the query, with rows and seconds per step, as JSON on
@@ -35,30 +39,81 @@ pub struct Args {
     /// everything) with an error, exit code 2. Off by default.
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<f64>,
+    /// Exit code 1 when the answer has no rows (for scripts).
+    #[arg(long)]
+    pub fail_empty: bool,
+    /// A shipped query's name (`polgraph queries`), a .rq file, or SPARQL text.
+    #[arg(value_name = "QUERY")]
     pub query: String,
 }
 
 impl Args {
     pub fn run(self) -> Result<ExitCode> {
-        run(
+        let terminal = std::io::stdout().is_terminal();
+        let format = self
+            .format
+            .unwrap_or(if terminal { Format::Table } else { Format::Tsv });
+        let style = Style {
+            format,
+            width: width(terminal),
+        };
+        let printed = run(
             &self.store.store,
             &self.query,
             &self.params,
-            self.format,
+            style,
             self.explain,
             self.timeout,
-        )
+        )?;
+        if printed.cut > 0 {
+            eprintln!(
+                "polgraph: {} cell{} cut to fit {} columns (…); `--format tsv` prints every value whole",
+                printed.cut,
+                if printed.cut == 1 { "" } else { "s" },
+                style.width.unwrap_or_default()
+            );
+        }
+        if printed.rows == 0 {
+            // A table says so on standard output already.
+            if format != Format::Table || printed.triples {
+                eprintln!("(0 {})", if printed.triples { "triples" } else { "rows" });
+            }
+            if self.fail_empty {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Ok(ExitCode::SUCCESS)
     }
+}
+
+/// The width a table fits in: $COLUMNS when set, else the terminal's; into a pipe or a file
+/// without $COLUMNS, none (every cell whole).
+fn width(terminal: bool) -> Option<usize> {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0)
+    {
+        return Some(n);
+    }
+    if !terminal {
+        return None;
+    }
+    Some(
+        terminal_size::terminal_size_of(std::io::stdout())
+            .map(|(w, _)| w.0 as usize)
+            .unwrap_or(80),
+    )
 }
 
 pub fn run(
     store: &Path,
     q: &str,
     params: &[String],
-    format: Format,
+    style: Style,
     explain: bool,
     timeout: Option<f64>,
-) -> Result<ExitCode> {
+) -> Result<Printed> {
     let params = params
         .iter()
         .map(|p| query::param(p))
@@ -68,10 +123,14 @@ pub fn run(
         Some(t) => anyhow::bail!("--timeout {t}: a number of seconds above 0"),
         None => None,
     };
+    // The query and its parameters are checked before the store is opened: a typo is told
+    // as such, whatever the store.
+    let (name, text) = query::resolve(q)?;
+    query::check_params(&name, &text, &params)?;
     let db = Store::open_read_only(store)?;
     db.set_timeout(limit);
     let started = std::time::Instant::now();
-    let result = answer(&db, q, &params, format, explain);
+    let result = answer(&db, q, &params, style, explain);
     match (result, limit) {
         (Err(e), Some(l)) if started.elapsed() >= l => Err(anyhow::anyhow!(
             "{e}: stopped after {:.1} s (--timeout {})",
@@ -86,31 +145,37 @@ fn answer(
     db: &Store,
     q: &str,
     params: &[(String, oxigraph::model::Term)],
-    format: Format,
+    style: Style,
     explain: bool,
-) -> Result<ExitCode> {
+) -> Result<Printed> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if explain {
         let mut err = std::io::stderr().lock();
-        query::run_explained(db, q, params, format, &mut out, &mut err)?;
+        let printed = query::run_explained(db, q, params, style, &mut out, &mut err)?;
         writeln!(err)?;
+        Ok(printed)
     } else {
-        query::run(db, q, params, format, &mut out)?;
+        Ok(query::run(db, q, params, style, &mut out)?)
     }
-    Ok(ExitCode::SUCCESS)
 }
 
+/// `polgraph queries`: each shipped query with its description, columns and parameters.
 pub fn list() -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
     for q in query::SHIPPED {
-        println!("{:<15} {}", q.name, q.description());
+        writeln!(out, "{:<17} {}", q.name, q.description())?;
+        let columns = query::columns(q.sparql);
+        if !columns.is_empty() {
+            writeln!(out, "{:<17}   columns: {}", "", columns.join(", "))?;
+        }
         for p in q.header("param") {
             // `role@vi: ...`: the value is matched as a Vietnamese label; the user types it bare.
             let p = match p.split_once(':') {
                 Some((name, rest)) => format!("{}:{rest}", name.split('@').next().unwrap_or(name)),
                 None => p.to_string(),
             };
-            println!("{:<15}   --param {p}", "");
+            writeln!(out, "{:<17}   --param {p}", "")?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -14,8 +14,12 @@ use std::collections::HashMap;
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub articles: usize,
-    /// Quads written: the article graphs', and in bulk the tenures graph's.
+    /// The quads of the article graphs loaded, each article once (its last graph, when an id
+    /// comes again in the run).
     pub quads: usize,
+    /// The quads of the tenures graph after the load (the store's, not only this load's).
+    pub tenures: usize,
+    /// Bytes of article text.
     pub bytes: usize,
     pub errors: Vec<Error>,
     /// Articles whose id an earlier input of the same run had: (id, earlier origin, later origin).
@@ -59,13 +63,22 @@ pub fn extract(articles: &[Article]) -> Vec<Result<Graph>> {
         .collect()
 }
 
-/// Loads the sources into the store, calling `progress(articles done, bytes done)` per chunk.
+/// Where a load is, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// After each chunk: the articles loaded, and the bytes of the sources read so far.
+    Loaded { articles: usize, read: u64 },
+    /// The compaction after a bulk load has begun (it takes minutes on a large store).
+    Compacting,
+}
+
+/// Loads the sources into the store, calling `progress` per chunk and before the compaction.
 /// Into an empty store, `compact` compacts it after the bulk load (see [`Store::optimize`]).
 pub fn load(
     store: &mut Store,
     sources: &[Source],
     compact: bool,
-    progress: &mut dyn FnMut(usize, usize),
+    progress: &mut dyn FnMut(Progress),
 ) -> Result<Loaded> {
     let inputs = sources.iter().flat_map(|s| read::stream(s, CHUNK));
     load_inputs(store, inputs, compact, progress)
@@ -76,11 +89,12 @@ pub fn load_inputs(
     store: &mut Store,
     inputs: impl Iterator<Item = Inputs>,
     compact: bool,
-    progress: &mut dyn FnMut(usize, usize),
+    progress: &mut dyn FnMut(Progress),
 ) -> Result<Loaded> {
     let _memory = crate::store::memory::KeepFreed::new();
     let (mut report, late) = load_new(store, inputs, progress)?;
     if report.bulk && compact {
+        progress(Progress::Compacting);
         let t = std::time::Instant::now();
         store.optimize()?;
         report.compact_secs = t.elapsed().as_secs_f64();
@@ -89,6 +103,7 @@ pub fn load_inputs(
     for g in &late {
         store.replace(g)?;
     }
+    report.tenures = store.tenures_len()?;
     Ok(report)
 }
 
@@ -97,13 +112,15 @@ pub fn load_inputs(
 fn load_new(
     store: &Store,
     inputs: impl Iterator<Item = Inputs>,
-    progress: &mut dyn FnMut(usize, usize),
+    progress: &mut dyn FnMut(Progress),
 ) -> Result<(Loaded, Vec<Graph>)> {
     let mut report = Loaded {
         bulk: store.is_empty()?,
         ..Loaded::default()
     };
-    let mut seen: HashMap<String, String> = HashMap::new();
+    // Each id loaded: its origin, and the size of its graph (a later one replaces it).
+    let mut seen: HashMap<String, (String, usize)> = HashMap::new();
+    let mut read = 0u64;
     let mut bulk = if report.bulk {
         Some(store.bulk())
     } else {
@@ -115,6 +132,7 @@ fn load_new(
     let mut tenures = crate::rdf::tenure::Tenures::default();
     let mut chunk: Vec<Article> = Vec::new();
     let mut flush = |chunk: &mut Vec<Article>,
+                     read: u64,
                      report: &mut Loaded,
                      late: &mut Vec<Graph>,
                      bulk: &mut Option<crate::store::Bulk<'_>>|
@@ -134,8 +152,10 @@ fn load_new(
             };
             report.quads += g.len();
             report.bytes += a.text.len();
-            match seen.insert(a.id.clone(), a.origin.clone()) {
-                Some(prev) => {
+            match seen.insert(a.id.clone(), (a.origin.clone(), g.len())) {
+                Some((prev, replaced)) => {
+                    // The earlier graph of this id goes: counted once, as the later one.
+                    report.quads -= replaced;
                     report.replaced.push((a.id.clone(), prev, a.origin.clone()));
                     late.push(g);
                 }
@@ -159,22 +179,26 @@ fn load_new(
                 store.flush()?;
             }
         }
-        progress(report.articles, report.bytes);
+        progress(Progress::Loaded {
+            articles: report.articles,
+            read,
+        });
         chunk.clear();
         Ok(())
     };
     for mut inputs in inputs {
         report.errors.append(&mut inputs.errors);
+        read += inputs.bytes;
         for a in inputs.articles {
             chunk.push(a);
             if chunk.len() >= CHUNK {
-                flush(&mut chunk, &mut report, &mut late, &mut bulk)?;
+                flush(&mut chunk, read, &mut report, &mut late, &mut bulk)?;
             }
         }
     }
-    flush(&mut chunk, &mut report, &mut late, &mut bulk)?;
+    flush(&mut chunk, read, &mut report, &mut late, &mut bulk)?;
     if let Some(mut b) = bulk {
-        report.quads += b.load_tenures(&tenures)?;
+        b.load_tenures(&tenures)?;
         b.commit()?;
     }
     Ok((report, late))

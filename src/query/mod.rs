@@ -98,7 +98,103 @@ pub fn resolve(query: &str) -> Result<(String, String)> {
     {
         return Ok(("inline query".into(), query.to_string()));
     }
-    Err(Error::UnknownQuery(query.to_string()))
+    Err(Error::UnknownQuery {
+        query: query.to_string(),
+        near: near(query),
+    })
+}
+
+/// The shipped queries whose names are a few edits from `name` (`office`, `person-post`,
+/// `holder`), closest first: what the user probably meant.
+fn near(name: &str) -> Vec<String> {
+    let name = name.trim_end_matches(".rq").to_lowercase();
+    let scored: Vec<(usize, &str)> = SHIPPED
+        .iter()
+        .map(|q| (strsim::damerau_levenshtein(&name, q.name), q.name))
+        .filter(|(d, q)| *d <= (q.chars().count() / 3).max(2))
+        .collect();
+    let Some(best) = scored.iter().map(|(d, _)| *d).min() else {
+        return Vec::new();
+    };
+    scored
+        .into_iter()
+        .filter(|(d, _)| *d == best)
+        .map(|(_, q)| q.to_string())
+        .collect()
+}
+
+/// The names of the parameters a query declares in its header (`# param: role@vi: ...` gives
+/// `role`).
+pub fn declared(sparql: &str) -> Vec<String> {
+    header(sparql, "param")
+        .into_iter()
+        .filter_map(|p| p.split(':').next())
+        .map(|n| n.split('@').next().unwrap_or(n).trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// The columns of a SELECT query (its projected variables, in order); none for other forms or
+/// a query that does not parse.
+pub fn columns(sparql: &str) -> Vec<String> {
+    use spargebra::algebra::GraphPattern as G;
+    let Ok(spargebra::Query::Select { pattern, .. }) =
+        spargebra::SparqlParser::new().parse_query(sparql)
+    else {
+        return Vec::new();
+    };
+    let mut p = &pattern;
+    loop {
+        match p {
+            G::Slice { inner, .. } | G::Distinct { inner } | G::Reduced { inner } => p = inner,
+            G::Project { variables, .. } => {
+                return variables.iter().map(|v| v.as_str().to_string()).collect()
+            }
+            _ => break,
+        }
+    }
+    let mut vars: Vec<String> = Vec::new();
+    pattern.on_in_scope_variable(|v| {
+        if !vars.iter().any(|x| x == v.as_str()) {
+            vars.push(v.as_str().to_string());
+        }
+    });
+    vars
+}
+
+/// Checks the parameters given to a query: each once, and each one the query takes. A query
+/// with a `# param:` header takes those; a shipped one without takes none; a file or inline
+/// query without takes any of its variables (bound by substitution, see [`bind`]).
+pub fn check_params(name: &str, sparql: &str, params: &[(String, Term)]) -> Result<()> {
+    for (i, (p, _)) in params.iter().enumerate() {
+        if params[..i].iter().any(|(q, _)| q == p) {
+            return Err(Error::RepeatedParam(p.clone()));
+        }
+    }
+    let mut known = declared(sparql);
+    if known.is_empty() && shipped(name).is_none() {
+        let Ok(query) = spargebra::SparqlParser::new().parse_query(sparql) else {
+            // The query's own error comes when it is parsed to run.
+            return Ok(());
+        };
+        let (spargebra::Query::Select { pattern, .. }
+        | spargebra::Query::Construct { pattern, .. }
+        | spargebra::Query::Describe { pattern, .. }
+        | spargebra::Query::Ask { pattern, .. }) = &query;
+        pattern.on_in_scope_variable(|v| {
+            if !known.iter().any(|k| k == v.as_str()) {
+                known.push(v.as_str().to_string());
+            }
+        });
+    }
+    match params.iter().find(|(p, _)| !known.contains(p)) {
+        Some((p, _)) => Err(Error::UnknownParam {
+            query: name.to_string(),
+            name: p.clone(),
+            known,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// `NAME=VALUE` to a variable and an RDF term: `<...>` is an IRI, anything else a string.
@@ -229,13 +325,51 @@ pub fn with_languages(sparql: &str, params: &[(String, Term)]) -> Vec<(String, T
         .collect()
 }
 
+/// How SELECT results are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// Aligned columns, fitted to the terminal's width (a cut cell ends in `…`).
     Table,
+    /// SPARQL 1.1 results CSV: plain values, quoted where needed, lines ending in CRLF.
     Csv,
+    /// Plain values separated by tabs, the header without `?`, every value whole (a tab,
+    /// newline, carriage return or backslash in it written `\t`, `\n`, `\r`, `\\`).
     Tsv,
+    /// SPARQL 1.1 results TSV: RDF terms in Turtle syntax (`"Bí thư"@vi`, `<http://...>`).
+    SparqlTsv,
+    /// SPARQL 1.1 results JSON.
     Json,
+    /// JSON Lines: one object a row, variable to plain value (xsd:integer, decimal, double
+    /// as JSON numbers, xsd:boolean as true/false); an unbound variable is left out.
+    Jsonl,
+    /// SPARQL 1.1 results XML.
     Xml,
+}
+
+/// How results are printed: the format, and the width a table fits in (`None`: cells whole).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    pub format: Format,
+    pub width: Option<usize>,
+}
+
+impl From<Format> for Style {
+    fn from(format: Format) -> Style {
+        Style {
+            format,
+            width: None,
+        }
+    }
+}
+
+/// What was printed: how many rows (or triples, or one boolean) and how many table cells were
+/// cut to fit the width.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Printed {
+    pub rows: usize,
+    pub cut: usize,
+    /// A CONSTRUCT or DESCRIBE: `rows` counts triples.
+    pub triples: bool,
 }
 
 /// A cell as a terminal shows it safely: control characters as their pictures (`ESC` -> `␛`,
@@ -301,7 +435,10 @@ pub fn execute(
 
 /// The rows of a shipped SELECT query: each a map from variable to lexical value (an IRI as is).
 pub fn rows(store: &Store, name: &str) -> Result<Vec<std::collections::BTreeMap<String, String>>> {
-    let q = shipped(name).ok_or_else(|| Error::UnknownQuery(name.into()))?;
+    let q = shipped(name).ok_or_else(|| Error::UnknownQuery {
+        query: name.into(),
+        near: near(name),
+    })?;
     select(store, name, q.sparql, &[])
 }
 
@@ -339,12 +476,18 @@ pub fn run(
     store: &Store,
     query: &str,
     params: &[(String, Term)],
-    format: Format,
+    style: impl Into<Style>,
     out: &mut dyn Write,
-) -> Result<usize> {
+) -> Result<Printed> {
     let (name, text) = resolve(query)?;
+    check_params(&name, &text, params)?;
     let params = with_languages(&text, params);
-    print(&name, execute(store, &name, &text, &params)?, format, out)
+    print(
+        &name,
+        execute(store, &name, &text, &params)?,
+        style.into(),
+        out,
+    )
 }
 
 /// Runs a query once, prints its results to `out` and then oxigraph's plan for it, with the rows
@@ -353,15 +496,16 @@ pub fn run_explained(
     store: &Store,
     query: &str,
     params: &[(String, Term)],
-    format: Format,
+    style: impl Into<Style>,
     out: &mut dyn Write,
     plan: &mut dyn Write,
-) -> Result<usize> {
+) -> Result<Printed> {
     let (name, text) = resolve(query)?;
+    check_params(&name, &text, params)?;
     let params = with_languages(&text, params);
     let (query, substitutions) = prepare(&name, &text, &params)?;
     let (results, explanation) = store.query_explained(&name, query, &substitutions)?;
-    let n = print(&name, results, format, out)?;
+    let n = print(&name, results, style.into(), out)?;
     explanation
         .write_in_json(&mut *plan)
         .map_err(|e| Error::Query {
@@ -371,13 +515,14 @@ pub fn run_explained(
     Ok(n)
 }
 
-/// Prints a query's results: a table, or a SPARQL results format; a graph as Turtle.
+/// Prints a query's results: a table, plain TSV, JSON Lines or a SPARQL results format; a
+/// graph as Turtle.
 fn print(
     name: &str,
     results: QueryResults<'static>,
-    format: Format,
+    style: Style,
     out: &mut dyn Write,
-) -> Result<usize> {
+) -> Result<Printed> {
     let io = |e: std::io::Error| Error::Io {
         path: "<stdout>".into(),
         source: e,
@@ -394,69 +539,58 @@ fn print(
                 rows.push(s.map_err(|e| qerr(&e))?);
             }
             let n = rows.len();
-            if format == Format::Table {
-                let header: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
-                let cells: Vec<Vec<String>> = rows
-                    .iter()
-                    .map(|r| vars.iter().map(|v| printable(&cell(r.get(v)))).collect())
-                    .collect();
-                let mut width: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-                for r in &cells {
-                    for (w, c) in width.iter_mut().zip(r) {
-                        *w = (*w).max(c.chars().count()).min(60);
+            let mut cut = 0;
+            match style.format {
+                Format::Table => cut = table(&vars, &rows, style.width, out).map_err(io)?,
+                Format::Tsv => {
+                    let line = |cells: Vec<String>| cells.join("\t") + "\n";
+                    let header = vars.iter().map(|v| tsv_value(v.as_str())).collect();
+                    out.write_all(line(header).as_bytes()).map_err(io)?;
+                    for r in &rows {
+                        let cells = vars.iter().map(|v| tsv_value(&cell(r.get(v)))).collect();
+                        out.write_all(line(cells).as_bytes()).map_err(io)?;
                     }
                 }
-                let line = |r: &[String]| -> String {
-                    r.iter()
-                        .zip(&width)
-                        .map(|(c, w)| {
-                            let c: String = if c.chars().count() > *w {
-                                c.chars().take(w - 1).chain(['…']).collect()
-                            } else {
-                                c.clone()
-                            };
-                            format!("{c}{}", " ".repeat(w - c.chars().count()))
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" │ ")
-                        .trim_end()
-                        .to_string()
-                };
-                writeln!(out, "{}", line(&header)).map_err(io)?;
-                writeln!(
-                    out,
-                    "{}",
-                    width
-                        .iter()
-                        .map(|w| "─".repeat(*w))
-                        .collect::<Vec<_>>()
-                        .join("─┼─")
-                )
-                .map_err(io)?;
-                for r in &cells {
-                    writeln!(out, "{}", line(r)).map_err(io)?;
+                Format::Jsonl => {
+                    for r in &rows {
+                        let fields: Vec<String> = vars
+                            .iter()
+                            .filter_map(|v| {
+                                let value = json_value(r.get(v)?);
+                                Some(format!("{}:{value}", serde_json::Value::from(v.as_str())))
+                            })
+                            .collect();
+                        writeln!(out, "{{{}}}", fields.join(",")).map_err(io)?;
+                    }
                 }
-                writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" }).map_err(io)?;
-            } else {
-                let f = match format {
-                    Format::Csv => QueryResultsFormat::Csv,
-                    Format::Tsv => QueryResultsFormat::Tsv,
-                    Format::Json => QueryResultsFormat::Json,
-                    _ => QueryResultsFormat::Xml,
-                };
-                let mut w = QueryResultsSerializer::from_format(f)
-                    .serialize_solutions_to_writer(&mut *out, vars.clone())
-                    .map_err(io)?;
-                for r in &rows {
-                    w.serialize(r).map_err(io)?;
+                f => {
+                    let f = match f {
+                        Format::Csv => QueryResultsFormat::Csv,
+                        Format::SparqlTsv => QueryResultsFormat::Tsv,
+                        Format::Json => QueryResultsFormat::Json,
+                        _ => QueryResultsFormat::Xml,
+                    };
+                    let mut w = QueryResultsSerializer::from_format(f)
+                        .serialize_solutions_to_writer(&mut *out, vars.clone())
+                        .map_err(io)?;
+                    for r in &rows {
+                        w.serialize(r).map_err(io)?;
+                    }
+                    w.finish().map_err(io)?;
                 }
-                w.finish().map_err(io)?;
             }
-            Ok(n)
+            Ok(Printed {
+                rows: n,
+                cut,
+                triples: false,
+            })
         }
         QueryResults::Boolean(b) => {
             writeln!(out, "{b}").map_err(io)?;
-            Ok(1)
+            Ok(Printed {
+                rows: 1,
+                ..Printed::default()
+            })
         }
         QueryResults::Graph(triples) => {
             let mut quads = Vec::new();
@@ -471,9 +605,137 @@ fn print(
             }
             let n = quads.len();
             Store::write(&quads, oxigraph::io::RdfFormat::Turtle, &mut *out)?;
-            Ok(n)
+            Ok(Printed {
+                rows: n,
+                cut: 0,
+                triples: true,
+            })
         }
     }
+}
+
+/// A value in plain TSV: whole, with the characters that would end a cell or a row escaped
+/// (the convention of PostgreSQL's text COPY and of "linear TSV").
+fn tsv_value(s: &str) -> String {
+    if !s.contains(['\t', '\n', '\r', '\\']) {
+        return s.to_string();
+    }
+    let mut o = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\t' => o.push_str("\\t"),
+            '\n' => o.push_str("\\n"),
+            '\r' => o.push_str("\\r"),
+            '\\' => o.push_str("\\\\"),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// A term as a JSON value: a number for a literal typed xsd:integer, decimal, double or float
+/// whose lexical form JSON can say (`INF`, `NaN` stay strings), true or false for xsd:boolean,
+/// a string for everything else (a literal's value, an IRI as is).
+fn json_value(t: &Term) -> serde_json::Value {
+    use oxigraph::model::vocab::xsd;
+    if let Term::Literal(l) = t {
+        let d = l.datatype();
+        let v = l.value().trim();
+        if d == xsd::INTEGER {
+            if let Ok(n) = v.parse::<i64>() {
+                return n.into();
+            }
+        } else if [xsd::DECIMAL, xsd::DOUBLE, xsd::FLOAT].contains(&d) {
+            // `INF`, `NaN`: no JSON number says them.
+            if let Some(n) = v.parse::<f64>().ok().and_then(serde_json::Number::from_f64) {
+                return n.into();
+            }
+        } else if d == xsd::BOOLEAN {
+            match v {
+                "true" | "1" => return true.into(),
+                "false" | "0" => return false.into(),
+                _ => {}
+            }
+        }
+    }
+    cell(Some(t)).into()
+}
+
+/// The narrowest a cut column gets (or its widest cell, if narrower).
+const MIN_COLUMN: usize = 6;
+
+/// Prints rows as a table of aligned columns. Within `width` (a terminal's), the widest
+/// columns are narrowed one character at a time until the table fits, and a cut cell ends
+/// in `…`; without, every cell is whole. Returns how many cells were cut.
+fn table(
+    vars: &[Variable],
+    rows: &[oxigraph::sparql::QuerySolution],
+    width: Option<usize>,
+    out: &mut dyn Write,
+) -> std::io::Result<usize> {
+    let header: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| vars.iter().map(|v| printable(&cell(r.get(v)))).collect())
+        .collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in &cells {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    if let Some(total) = width {
+        let floor: Vec<usize> = widths.iter().map(|w| (*w).min(MIN_COLUMN)).collect();
+        let separators = 3 * widths.len().saturating_sub(1);
+        while widths.iter().sum::<usize>() + separators > total {
+            let Some((i, _)) = widths
+                .iter()
+                .enumerate()
+                .filter(|(i, w)| **w > floor[*i])
+                .max_by_key(|(i, w)| (**w, std::cmp::Reverse(*i)))
+            else {
+                break;
+            };
+            widths[i] -= 1;
+        }
+    }
+    let mut cut = 0;
+    let line = |r: &[String], cut: &mut usize| -> String {
+        r.iter()
+            .zip(&widths)
+            .map(|(c, w)| {
+                let n = c.chars().count();
+                let c: String = if n > *w {
+                    *cut += 1;
+                    c.chars().take(w.saturating_sub(1)).chain(['…']).collect()
+                } else {
+                    c.clone()
+                };
+                format!("{c}{}", " ".repeat(w.saturating_sub(c.chars().count())))
+            })
+            .collect::<Vec<_>>()
+            .join(" │ ")
+            .trim_end()
+            .to_string()
+    };
+    let mut ignored = 0;
+    writeln!(out, "{}", line(&header, &mut ignored))?;
+    writeln!(
+        out,
+        "{}",
+        widths
+            .iter()
+            .map(|w| "─".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("─┼─")
+    )?;
+    for r in &cells {
+        let l = line(r, &mut cut);
+        writeln!(out, "{l}")?;
+    }
+    let n = rows.len();
+    writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" })?;
+    Ok(cut)
 }
 
 #[cfg(test)]

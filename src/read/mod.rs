@@ -49,6 +49,8 @@ struct Record {
 pub struct Inputs {
     pub articles: Vec<Article>,
     pub errors: Vec<Error>,
+    /// Bytes of the sources read to give these (a progress bar's position in them).
+    pub bytes: u64,
 }
 
 /// Where articles come from: a file, or standard input.
@@ -84,7 +86,10 @@ pub fn read(source: &Source, out: &mut Inputs) {
         Source::Stdin => {
             let mut buf = Vec::new();
             match std::io::stdin().read_to_end(&mut buf) {
-                Ok(_) => read_bytes(Path::new("<stdin>"), "stdin", &buf, Kind::Sniff, out),
+                Ok(n) => {
+                    out.bytes += n as u64;
+                    read_bytes(Path::new("<stdin>"), "stdin", &buf, Kind::Sniff, out)
+                }
                 Err(source) => out.errors.push(Error::Io {
                     path: "<stdin>".into(),
                     source,
@@ -100,8 +105,8 @@ pub fn read(source: &Source, out: &mut Inputs) {
 pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
     let (srcs, errors) = sources(paths);
     let mut out = Inputs {
-        articles: Vec::new(),
         errors,
+        ..Inputs::default()
     };
     for s in &srcs {
         read(s, &mut out);
@@ -173,6 +178,7 @@ fn read_file(path: &Path, out: &mut Inputs) {
             return;
         }
     };
+    out.bytes += bytes.len() as u64;
     let kind = match extension(path).as_deref() {
         Some("jsonl") => Kind::Jsonl,
         _ => Kind::Text,
@@ -372,6 +378,7 @@ pub fn stream(source: &Source, chunk: usize) -> Stream {
         line: 0,
         records: 0,
         buf: Vec::new(),
+        bom: 0,
     };
     let reader: std::io::Result<Box<dyn BufRead>> = match source {
         Source::Stdin => Ok(Box::new(BufReader::with_capacity(
@@ -409,6 +416,8 @@ pub struct Stream {
     /// Non-blank lines read, to report an empty source.
     records: usize,
     buf: Vec<u8>,
+    /// The byte order mark skipped, counted with the first bytes read.
+    bom: usize,
 }
 
 impl Stream {
@@ -443,6 +452,7 @@ impl Stream {
                 .is_none_or(|&b| b == b'{');
         if bom {
             r.consume(3);
+            self.bom = 3;
         }
         if jsonl {
             self.reader = Some(r);
@@ -450,7 +460,10 @@ impl Stream {
             let mut bytes = Vec::new();
             let mut whole = Inputs::default();
             match r.read_to_end(&mut bytes) {
-                Ok(_) => read_bytes(&self.path, "stdin", &bytes, Kind::Text, &mut whole),
+                Ok(n) => {
+                    whole.bytes = (n + self.bom) as u64;
+                    read_bytes(&self.path, "stdin", &bytes, Kind::Text, &mut whole)
+                }
                 Err(source) => whole.errors.push(Error::Io {
                     path: self.path.clone(),
                     source,
@@ -462,8 +475,8 @@ impl Stream {
 
     fn fail(&mut self, e: Error) {
         self.whole = Some(Inputs {
-            articles: Vec::new(),
             errors: vec![e],
+            ..Inputs::default()
         });
     }
 }
@@ -476,7 +489,10 @@ impl Iterator for Stream {
             return Some(whole);
         }
         let r = self.reader.as_mut()?;
-        let mut out = Inputs::default();
+        let mut out = Inputs {
+            bytes: std::mem::take(&mut self.bom) as u64,
+            ..Inputs::default()
+        };
         while out.articles.len() < self.chunk {
             self.buf.clear();
             match r.read_until(b'\n', &mut self.buf) {
@@ -501,6 +517,7 @@ impl Iterator for Stream {
                 }
             }
             self.line += 1;
+            out.bytes += self.buf.len() as u64;
             match std::str::from_utf8(&self.buf) {
                 Ok(text) => {
                     if !text.trim().is_empty() {
@@ -534,7 +551,7 @@ impl Iterator for Stream {
                 }
             }
         }
-        if out.articles.is_empty() && out.errors.is_empty() {
+        if out.articles.is_empty() && out.errors.is_empty() && out.bytes == 0 {
             None
         } else {
             Some(out)

@@ -25,6 +25,19 @@ pub struct Store {
 }
 
 impl Store {
+    /// Opens the store at `path`, and refuses to make one: for every command that reads. A
+    /// mistyped `--store` would otherwise answer from a new, empty store (every query with no
+    /// rows, exit code 0) and leave its folder behind.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::StoreMissing { path: path.into() });
+        }
+        if !path.join("CURRENT").is_file() {
+            return Err(Error::NotAStore { path: path.into() });
+        }
+        Store::open(path)
+    }
+
     /// Opens (or creates) the store at `path`.
     pub fn open(path: &Path) -> Result<Store> {
         match oxigraph::store::Store::open(path) {
@@ -41,8 +54,11 @@ impl Store {
     /// several readers share a store, and nothing can write through this handle; it sees the
     /// store as it was when opened.
     pub fn open_read_only(path: &Path) -> Result<Store> {
-        if !path.is_dir() {
-            return Err(Error::store_open(path, "no store there".into()));
+        if !path.exists() {
+            return Err(Error::StoreMissing { path: path.into() });
+        }
+        if !path.join("CURRENT").is_file() {
+            return Err(Error::NotAStore { path: path.into() });
         }
         match oxigraph::store::Store::open_read_only(path) {
             Ok(inner) => Ok(Store {
@@ -50,6 +66,17 @@ impl Store {
                 path: path.into(),
                 timeout_ms: Default::default(),
             }),
+            // oxigraph makes its column families and writes its version into a new store: one
+            // whose ingest was stopped before that (killed at once) lacks them, and cannot be
+            // read without writing.
+            Err(e) if e.to_string().contains("only possible on read-write") => {
+                Err(Error::store_open(
+                    path,
+                    "the store was never finished (an ingest stopped as it began?): ingest \
+                     the articles into it again"
+                        .into(),
+                ))
+            }
             Err(e) => Err(Error::store_open(path, e.to_string())),
         }
     }
@@ -278,6 +305,22 @@ impl Store {
         Ok(self
             .inner
             .contains_named_graph(&NamedOrBlankNode::from(g))?)
+    }
+
+    /// The number of quads in the tenures graph.
+    pub fn tenures_len(&self) -> Result<usize> {
+        let g = NamedNode::new_unchecked(iri::tenures_graph());
+        let mut n = 0;
+        for q in self.inner.quads_for_pattern(
+            None,
+            None,
+            None,
+            Some(GraphNameRef::NamedNode(g.as_ref())),
+        ) {
+            q?;
+            n += 1;
+        }
+        Ok(n)
     }
 
     /// The ids of the stored articles, sorted.

@@ -121,3 +121,28 @@ pub fn free_port() -> u16 {
         .unwrap()
         .port()
 }
+
+/// Runs polgraph with its standard output and error on a terminal (a pseudo-terminal from
+/// util-linux's `script`): the exit code and what the terminal showed. `None` where `script`
+/// is missing (the test is then skipped outside CI).
+pub fn on_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<(Option<i32>, String)> {
+    if !have("script", &["--version"]) {
+        return None;
+    }
+    let quote = |a: &str| format!("'{}'", a.replace('\'', r"'\''"));
+    let line = std::iter::once(env!("CARGO_BIN_EXE_polgraph"))
+        .chain(args.iter().copied())
+        .map(quote)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let o = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("runs script");
+    Some((
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+    ))
+}

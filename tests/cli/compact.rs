@@ -41,10 +41,11 @@ fn compact_merges_the_files_of_a_bulk_load_and_keeps_the_quads() {
         export,
         ok(&["export", "--store", s(&theirs), "--format", "nq"])
     );
-    // The last level in LZ4, where oxigraph's options leave it uncompressed.
+    // The last level in LZ4, where oxigraph's options leave it uncompressed (a quarter smaller
+    // with the articles' texts, a third without).
     let (ours, oxigraphs) = (bytes(&loose), bytes(&theirs));
     assert!(
-        ours * 10 < oxigraphs * 7,
+        ours * 10 < oxigraphs * 8,
         "{ours} bytes compacted here, {oxigraphs} by oxigraph"
     );
 }

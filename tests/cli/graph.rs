@@ -213,3 +213,29 @@ fn path_rank_and_components() {
     );
     assert!(st.lines().any(|l| l == want), "{want}\n{st}");
 }
+
+/// PNG and PDF are not written to a terminal (exit code 2, before anything is drawn).
+#[test]
+fn binary_formats_are_not_written_to_a_terminal() {
+    let (_d, store) = ingested();
+    for format in ["png", "pdf"] {
+        let Some((code, screen)) =
+            on_terminal(&["graph", "--store", s(&store), "--format", format], &[])
+        else {
+            return;
+        };
+        assert_eq!(code, Some(2), "{screen}");
+        assert!(
+            screen.contains("not written to a terminal") && screen.contains("-o FILE"),
+            "{screen}"
+        );
+        assert!(
+            !screen.contains("PNG") && !screen.contains("%PDF"),
+            "{screen}"
+        );
+    }
+    // DOT is text: a terminal gets it.
+    let (code, screen) = on_terminal(&["graph", "--store", s(&store)], &[]).unwrap();
+    assert_eq!(code, Some(0));
+    assert!(screen.contains("digraph"), "{screen}");
+}

@@ -79,7 +79,7 @@ fn events_dates_and_terms() {
         "--store",
         s(&store),
         "--format",
-        "tsv",
+        "sparql-tsv",
         "SELECT ?t WHERE { ?e <https://w3id.org/polgraph/ontology#term> ?t }",
     ]);
     assert_eq!(term.lines().nth(1), Some("\"2020-2025\""));
@@ -431,7 +431,8 @@ fn an_ingest_killed_at_any_point_leaves_a_store_that_a_reingest_makes_whole() {
             std::thread::sleep(std::time::Duration::from_millis(ms));
             let _ = child.kill(); // SIGKILL; the ingest may have ended already.
             child.wait().unwrap();
-            if store.join("CURRENT").exists() {
+            let readable = run(&["query", "--store", s(&store), "articles"]);
+            if readable.status.success() {
                 // The store opens and answers, and every article in it is whole.
                 let sizes = graph_sizes(&store);
                 for (g, n) in &sizes {
@@ -441,9 +442,16 @@ fn an_ingest_killed_at_any_point_leaves_a_store_that_a_reingest_makes_whole() {
                 }
                 ok(&["query", "--store", s(&store), "--format", "csv", "articles"]);
             } else {
-                // Killed before RocksDB made the store: a reading command says there is none.
-                let o = run(&["query", "--store", s(&store), "articles"]);
-                assert_eq!(o.status.code(), Some(2), "a kill at {ms} ms");
+                // Killed before the store was made (no RocksDB files, or no oxigraph version in
+                // them): a reading command says so and how to mend it.
+                let err = String::from_utf8_lossy(&readable.stderr);
+                assert_eq!(readable.status.code(), Some(2), "a kill at {ms} ms: {err}");
+                assert!(
+                    ["no store at", "is not a polgraph store", "never finished"]
+                        .iter()
+                        .any(|m| err.contains(m)),
+                    "a kill at {ms} ms: {err}"
+                );
             }
             // Ingesting the same articles again makes it the clean store.
             ok(&["ingest", "--store", s(&store), s(&corpus)]);
@@ -496,4 +504,111 @@ fn a_sidecar_gives_a_text_file_its_metadata_and_a_bad_one_is_reported() {
         "PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX foaf: <http://xmlns.com/foaf/0.1/> \
              SELECT ?source ?page WHERE { ?a dcterms:source ?source ; foaf:page ?page }";
     assert_eq!(csv(&store, q), [["Báo Hà Tĩnh", "https://baohatinh.vn/a1"]]);
+}
+
+/// The numbers of `ingested N articles (Q quads, and T in the tenures graph)`.
+fn summary(err: &str) -> (usize, usize) {
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("ingested "))
+        .unwrap_or_else(|| panic!("{err}"));
+    let n: Vec<usize> = line
+        .split(['(', ' ', ','])
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    (n[1], n[2])
+}
+
+/// The summary counts each quad once: what the store holds, whether the articles are new, come
+/// again in a later run, or twice in one.
+#[test]
+fn the_summary_counts_each_quad_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    let quads_in = |store: &Path| {
+        ok(&["export", "--store", s(store), "--format", "nq"])
+            .lines()
+            .count()
+    };
+    let ingest = |store: &Path, input: &Path| {
+        let o = run(&["ingest", "--store", s(store), s(input)]);
+        assert!(o.status.success());
+        summary(&String::from_utf8_lossy(&o.stderr))
+    };
+    let (q, t) = ingest(&store, &examples());
+    assert!(q > 1000 && t > 50, "{q} {t}");
+    assert_eq!(q + t, quads_in(&store));
+    // Again, in transactions: the same articles, the same quads.
+    assert_eq!(ingest(&store, &examples()), (q, t));
+    assert_eq!(q + t, quads_in(&store));
+    // An id twice in one run: its later graph, once.
+    let input = dir.path().join("twice.jsonl");
+    let text = std::fs::read_to_string(examples().join("seed001.txt")).unwrap();
+    let other = std::fs::read_to_string(examples().join("seed002.txt")).unwrap();
+    std::fs::write(
+        &input,
+        format!(
+            "{}\n{}\n",
+            serde_json::json!({"id": "x", "text": text}),
+            serde_json::json!({"id": "x", "text": other})
+        ),
+    )
+    .unwrap();
+    let alone = dir.path().join("x.txt");
+    std::fs::write(&alone, &other).unwrap();
+    let (later, _) = ingest(&dir.path().join("alone"), &alone);
+    // Into an empty store (bulk, the later graph replacing the earlier at the end) and into
+    // one with an article (transactions).
+    let (q, t) = ingest(&dir.path().join("bulk"), &input);
+    assert_eq!(q, later);
+    assert_eq!(q + t, quads_in(&dir.path().join("bulk")));
+    let db = dir.path().join("tx");
+    ok(&[
+        "ingest",
+        "--store",
+        s(&db),
+        s(&examples().join("seed003.txt")),
+    ]);
+    let (q, t) = ingest(&db, &input);
+    assert_eq!(q, later);
+    let seed003: usize = ok(&[
+        "query",
+        "--store",
+        s(&db),
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/polgraph/id/article/seed003> { ?s ?p ?o } }",
+    ])
+    .lines()
+    .nth(1)
+    .unwrap()
+    .parse()
+    .unwrap();
+    assert_eq!(seed003 + q + t, quads_in(&db));
+}
+
+/// On a terminal, a JSON Lines ingest shows bytes read of the input's size with an ETA, and
+/// the compaction after the bulk load.
+#[test]
+fn a_jsonl_ingest_shows_its_progress_by_bytes_and_the_compaction() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("g.jsonl");
+    ok(&["generate", "--count", "300", "-o", s(&input)]);
+    let store = dir.path().join("db");
+    let Some((code, screen)) = on_terminal(&["ingest", "--store", s(&store), s(&input)], &[])
+    else {
+        return;
+    };
+    assert_eq!(code, Some(0), "{screen}");
+    let size = std::fs::metadata(&input).unwrap().len() as f64 / 1024.0;
+    assert!(
+        screen.contains(&format!("{size:.2} KiB/{size:.2} KiB")),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("ETA") && screen.contains("300 articles"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("compacting {} ...", s(&store))),
+        "{screen}"
+    );
 }

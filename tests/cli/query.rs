@@ -69,7 +69,8 @@ fn parameters_are_bound_as_terms_not_pasted() {
 fn parameters_select_the_rows_of_the_full_listing() {
     let (_d, store) = ingested();
     let rows = |q: &str, params: &[String]| -> Vec<String> {
-        let mut args = vec!["query", "--store", s(&store), "--format", "tsv"];
+        // SPARQL results TSV: the labels' language tags are part of what is checked.
+        let mut args = vec!["query", "--store", s(&store), "--format", "sparql-tsv"];
         for p in params {
             args.extend(["--param", p.as_str()]);
         }
@@ -378,4 +379,236 @@ fn every_shipped_query_answers_its_golden_csv() {
             );
         }
     }
+}
+
+/// Into a pipe or a file, the default is plain TSV, every value whole; a table is cut only to
+/// fit a width ($COLUMNS, or the terminal's), and says so on standard error.
+#[test]
+fn piped_output_is_plain_tsv_and_a_table_fits_its_width() {
+    let (_d, store) = ingested();
+    let q = "person-statements";
+    let tsv = ok(&["query", "--store", s(&store), q]);
+    assert_eq!(
+        tsv,
+        ok(&["query", "--store", s(&store), "--format", "tsv", q])
+    );
+    let header: Vec<&str> = tsv.lines().next().unwrap().split('\t').collect();
+    assert_eq!(header[0], "person", "no `?`: {header:?}");
+    let rows: Vec<Vec<&str>> = tsv
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    // The same plain values as CSV, the evidence longer than a table's old 60 characters whole.
+    let csv = ok(&["query", "--store", s(&store), "--format", "csv", q]);
+    let long = rows
+        .iter()
+        .flat_map(|r| r.iter())
+        .find(|c| c.chars().count() > 60)
+        .expect("a cell longer than 60 characters");
+    assert!(csv.contains(long), "{long}");
+    assert!(!tsv.contains('│') && !tsv.contains('…') && !tsv.contains("\"@vi"));
+    assert_eq!(rows.len(), csv_rows(&csv).len());
+
+    // An explicit table into a file keeps its cells whole ...
+    let o = bin()
+        .args(["query", "--store", s(&store), "--format", "table", q])
+        .env_remove("COLUMNS")
+        .output()
+        .unwrap();
+    let table = String::from_utf8(o.stdout).unwrap();
+    assert!(table.contains('│') && table.contains(long), "{table}");
+    assert!(o.stderr.is_empty());
+    // ... and within $COLUMNS cuts them, saying how to see them whole.
+    let o = bin()
+        .args(["query", "--store", s(&store), "--format", "table", q])
+        .env("COLUMNS", "70")
+        .output()
+        .unwrap();
+    let table = String::from_utf8(o.stdout).unwrap();
+    assert!(table.lines().all(|l| l.chars().count() <= 70), "{table}");
+    assert!(table.contains('…'), "{table}");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("cut to fit 70 columns") && err.contains("--format tsv"),
+        "{err}"
+    );
+    // On a terminal the default is the table, fitted to it.
+    if let Some((code, screen)) =
+        on_terminal(&["query", "--store", s(&store), q], &[("COLUMNS", "80")])
+    {
+        assert_eq!(code, Some(0), "{screen}");
+        assert!(
+            screen.contains('│') && screen.contains("--format tsv"),
+            "{screen}"
+        );
+        let widest = screen
+            .lines()
+            .filter(|l| l.contains('│'))
+            .map(|l| l.trim_end_matches('\r').chars().count())
+            .max();
+        assert!(widest.is_some_and(|w| w <= 80), "{screen}");
+    }
+}
+
+/// `--format jsonl`: an object a row, numbers and booleans typed, an unbound variable left out;
+/// plain TSV escapes what would end a cell; `--format sparql-tsv` keeps RDF terms.
+#[test]
+fn jsonl_tsv_and_sparql_tsv_values() {
+    let (_d, store) = ingested();
+    let q = r#"SELECT ?doc ?n ?x ?flag ?d ?text WHERE {
+        VALUES (?doc ?n ?flag ?d) { ("a" 1 true 2.5) ("b" 20 false "1e3"^^<http://www.w3.org/2001/XMLSchema#double>) }
+        OPTIONAL { FILTER(?doc = "a") BIND(<http://e/x> AS ?x) }
+        BIND(CONCAT("tab\there", "\nline\\end") AS ?text)
+    } ORDER BY ?doc"#;
+    let out = ok(&["query", "--store", s(&store), "--format", "jsonl", q]);
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON object a line"))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            serde_json::json!({"doc": "a", "n": 1, "x": "http://e/x", "flag": true, "d": 2.5,
+                "text": "tab\there\nline\\end"}),
+            serde_json::json!({"doc": "b", "n": 20, "flag": false, "d": 1000.0,
+                "text": "tab\there\nline\\end"}),
+        ]
+    );
+    // The columns in the query's order.
+    assert!(out.starts_with(r#"{"doc":"a","n":1,"#), "{out}");
+    let tsv = ok(&["query", "--store", s(&store), "--format", "tsv", q]);
+    assert_eq!(
+        tsv.lines().collect::<Vec<_>>(),
+        [
+            "doc\tn\tx\tflag\td\ttext",
+            r"a	1	http://e/x	true	2.5	tab\there\nline\\end",
+            // (oxigraph stores `"1e3"^^xsd:double` in the canonical form of its value.)
+            r"b	20		false	1000	tab\there\nline\\end",
+        ]
+    );
+    let sparql = ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "--format",
+        "sparql-tsv",
+        "offices",
+    ]);
+    assert!(sparql.starts_with("?doc\t?person"), "{sparql}");
+    assert!(sparql.contains("\"Bùi Văn Sáu\""), "{sparql}");
+}
+
+#[test]
+fn queries_lists_each_querys_columns() {
+    let listing = ok(&["queries"]);
+    let lines: Vec<&str> = listing.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("offices "))
+        .unwrap();
+    assert_eq!(
+        lines[at + 1].trim(),
+        "columns: doc, person, role, organization, former"
+    );
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("holders "))
+        .unwrap();
+    assert!(lines[at + 1]
+        .trim()
+        .starts_with("columns: role, place, organization, person"));
+    assert!(
+        lines[at + 2].trim().starts_with("--param role:"),
+        "{listing}"
+    );
+    // Every shipped query lists its columns.
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.trim().starts_with("columns: "))
+            .count(),
+        lines.iter().filter(|l| !l.starts_with(' ')).count(),
+        "{listing}"
+    );
+}
+
+/// Mistakes are told with what would be right: the query's parameters, the closest query's
+/// name; no rows is said on standard error, and is an error only with --fail-empty.
+#[test]
+fn errors_teach_and_no_rows_is_said() {
+    let (_d, store) = ingested();
+    let err = |args: &[&str]| {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    let st = s(&store);
+    let e = err(&["query", "--store", st, "--param", "rol=Bí thư", "holders"]);
+    assert!(
+        e.contains("\"rol\"") && e.contains("its parameters: role, place"),
+        "{e}"
+    );
+    let e = err(&["query", "--store", st, "--param", "person=x", "offices"]);
+    assert!(e.contains("offices takes no parameters"), "{e}");
+    // A file or inline query takes its variables.
+    let e = err(&[
+        "query",
+        "--store",
+        st,
+        "--param",
+        "y=1",
+        "SELECT ?x WHERE { ?x ?p ?o }",
+    ]);
+    // (Its projected variables: those a value can be substituted for.)
+    assert!(
+        e.contains("has no parameter \"y\"; its parameters: x"),
+        "{e}"
+    );
+    let e = err(&[
+        "query",
+        "--store",
+        st,
+        "--param",
+        "person=a",
+        "--param",
+        "person=b",
+        "person-posts",
+    ]);
+    assert!(e.contains("--param person is given twice"), "{e}");
+    for (typo, meant) in [
+        ("ofices", "offices"),
+        ("person-post", "person-posts"),
+        ("holder", "holders"),
+    ] {
+        let e = err(&["query", "--store", st, typo]);
+        assert!(e.contains(&format!("did you mean {meant}?")), "{typo}: {e}");
+    }
+    let e = err(&["query", "--store", st, "nothing-like-it"]);
+    assert!(
+        e.contains("unknown query") && !e.contains("did you mean"),
+        "{e}"
+    );
+
+    let none = [
+        "query",
+        "--store",
+        st,
+        "--param",
+        "person=Nobody",
+        "person-posts",
+    ];
+    let o = run(&none);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&o.stderr).trim(), "(0 rows)");
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).lines().count(),
+        1,
+        "the header"
+    );
+    let o = run(&[&none[..], &["--fail-empty"]].concat());
+    assert_eq!(o.status.code(), Some(1));
+    let o = run(&["query", "--store", st, "--fail-empty", "persons"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stderr.is_empty());
 }
