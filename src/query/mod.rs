@@ -33,6 +33,7 @@ pub const SHIPPED: &[Shipped] = shipped!(
     "holders",
     "person-posts",
     "person-statements",
+    "tenures",
     "issued-by",
     "office-history",
     "stats",
@@ -154,9 +155,17 @@ pub fn bind<'a>(sparql: &str, params: &'a [(String, Term)]) -> Bound<'a> {
             Term::Literal(l) => GroundTerm::Literal(l.clone()),
             _ => return Err(format!("--param {}: not an IRI or a literal", p.0)),
         };
-        let var = oxigraph::model::Variable::new(p.0.clone())
-            .map_err(|e| format!("--param {}: {e}", p.0))?;
-        if bind_values(pattern, &var, &term) == 0 {
+        let var = |name: String| {
+            oxigraph::model::Variable::new(name).map_err(|e| format!("--param {}: {e}", p.0))
+        };
+        // An IRI given for a name (`person=<…/id/person/ha-tinh/…>`) binds the node, where the
+        // query declares it as `VALUES ?person_id { UNDEF }`: a name is shared by namesakes, the
+        // node is one person.
+        let as_node = match term {
+            GroundTerm::NamedNode(_) => bind_values(pattern, &var(format!("{}_id", p.0))?, &term),
+            _ => 0,
+        };
+        if as_node == 0 && bind_values(pattern, &var(p.0.clone())?, &term) == 0 {
             rest.push(p);
         }
     }
