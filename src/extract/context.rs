@@ -156,6 +156,24 @@ impl Context {
             })
     }
 
+    /// The unit a body's name gives (`Đảng ủy xã Tân An`: the first of the communes of that
+    /// name) read as the article reads that name where it writes it as a place: a name shared
+    /// by units of several provinces is the one the district or province the article names
+    /// decides (`xã Tân An, huyện Càng Long`, settled by [`super::locality::mentions`]). A name
+    /// the article never writes as a place, or writes as one unit only, stays as it is.
+    pub fn settle(&self, u: usize) -> usize {
+        let (name, level) = (&G.units[u].name, &G.units[u].level);
+        self.mentions
+            .iter()
+            .find(|m| {
+                m.cands.len() > 1
+                    && m.cands.contains(&u)
+                    && G.units[m.unit].name == *name
+                    && G.units[m.unit].level == *level
+            })
+            .map_or(u, |m| m.unit)
+    }
+
     /// The unit of a body written with no level word (`Ban cán sự đảng UBND`): the place named
     /// in the item; else the level of the nearest body of the sentence written with one (`Ban
     /// Thường vụ Tỉnh ủy đã chỉ đạo Ban cán sự đảng UBND` is the province's); else the article's

@@ -296,6 +296,15 @@ fn as_written(p: &Parsed) -> String {
 /// Resolves a parsed body in its context. A local body whose place nothing resolves keeps its
 /// name as written; `None` only where a part's parent is missing.
 pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
+    // The unit the name gives, as the article's districts and provinces decide it.
+    if let Some(u) = p.unit {
+        let settled = ctx.settle(u);
+        if settled != u {
+            let mut q = p.clone();
+            q.unit = Some(settled);
+            return resolve(&q, ctx, item);
+        }
+    }
     let at = p.start;
     let local_unit = |p: &Parsed| -> Option<usize> {
         p.unit.or_else(|| match &p.level {
@@ -576,6 +585,40 @@ mod tests {
         let mut f = Facts::default();
         extract(&t, &ctx, &mut f, &mut vec![false; t.len()]);
         f.organizations.into_iter().map(|o| o.org.name).collect()
+    }
+
+    /// A commune's name shared by several provinces is the commune of the district the article
+    /// names (Tân An: a commune of huyện Càng Long, Trà Vinh, and of huyện Chiêm Hóa, Tuyên Quang,
+    /// the first in the gazetteer).
+    #[test]
+    fn a_shared_commune_name_is_the_one_of_the_district_the_article_names() {
+        let unit = |article: &str, at: &str| -> String {
+            let t = Tokens::new(article, &[]);
+            let ms = mentions(&t);
+            let ctx = Context::new(&t, &ms, None);
+            let b = article.find(at).unwrap();
+            let i = t.toks.iter().position(|x| x.span.start == b).unwrap();
+            let p = parse(&t, i, true).unwrap();
+            let o = resolve(&p, &ctx, &(i..p.end)).unwrap();
+            G.canonical(G.province_of(o.unit.unwrap()))
+        };
+        let a = "Ban Thường vụ Đảng ủy xã Tân An, huyện Càng Long tổ chức lễ. \
+                 Bà Nguyễn Thị Bé Riêng, Bí thư Đảng ủy xã Tân An phát biểu.";
+        assert_eq!(unit(a, "Đảng ủy xã Tân An phát"), "tỉnh Trà Vinh");
+        // The district named first, the body after it.
+        let a = "Tại huyện Chiêm Hóa, Đảng ủy xã Tân An đã họp; xã Tân An có 5 thôn.";
+        assert_eq!(unit(a, "Đảng ủy"), "tỉnh Tuyên Quang");
+        // Negative: no district or province named, the gazetteer's first unit of the name.
+        let first = G
+            .named("Tân An")
+            .iter()
+            .find(|&&u| G.units[u].level == "xã")
+            .map(|&u| G.canonical(G.province_of(u)))
+            .unwrap();
+        assert_eq!(unit("Đảng ủy xã Tân An đã họp.", "Đảng ủy"), first);
+        // Negative: a name of one unit is not moved by a district of another province.
+        let a = "Đảng ủy xã Hoằng Đạt đã họp với huyện Càng Long.";
+        assert_eq!(unit(a, "Đảng ủy"), "tỉnh Thanh Hóa");
     }
 
     #[test]

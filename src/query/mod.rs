@@ -32,8 +32,10 @@ pub const SHIPPED: &[Shipped] = shipped!(
     "documents",
     "events",
     "holders",
+    "people",
     "person-posts",
     "person-statements",
+    "tenures",
     "issued-by",
     "office-history",
     "stats",
@@ -251,9 +253,17 @@ pub fn bind<'a>(sparql: &str, params: &'a [(String, Term)]) -> Bound<'a> {
             Term::Literal(l) => GroundTerm::Literal(l.clone()),
             _ => return Err(format!("--param {}: not an IRI or a literal", p.0)),
         };
-        let var = oxigraph::model::Variable::new(p.0.clone())
-            .map_err(|e| format!("--param {}: {e}", p.0))?;
-        if bind_values(pattern, &var, &term) == 0 {
+        let var = |name: String| {
+            oxigraph::model::Variable::new(name).map_err(|e| format!("--param {}: {e}", p.0))
+        };
+        // An IRI given for a name (`person=<…/id/person/ha-tinh/…>`) binds the node, where the
+        // query declares it as `VALUES ?person_id { UNDEF }`: a name is shared by namesakes, the
+        // node is one person.
+        let as_node = match term {
+            GroundTerm::NamedNode(_) => bind_values(pattern, &var(format!("{}_id", p.0))?, &term),
+            _ => 0,
+        };
+        if as_node == 0 && bind_values(pattern, &var(p.0.clone())?, &term) == 0 {
             rest.push(p);
         }
     }
@@ -661,7 +671,7 @@ fn json_value(t: &Term) -> serde_json::Value {
     cell(Some(t)).into()
 }
 
-/// The narrowest a cut column gets (or its widest cell, if narrower).
+/// The narrowest a cut column gets (or its widest cell, if narrower), where the columns fit.
 const MIN_COLUMN: usize = 6;
 
 /// Prints rows as a table of aligned columns. Within `width` (a terminal's), the widest
@@ -685,8 +695,12 @@ fn table(
         }
     }
     if let Some(total) = width {
-        let floor: Vec<usize> = widths.iter().map(|w| (*w).min(MIN_COLUMN)).collect();
         let separators = 3 * widths.len().saturating_sub(1);
+        let floor: Vec<usize> = widths.iter().map(|w| (*w).min(MIN_COLUMN)).collect();
+        if floor.iter().sum::<usize>() + separators > total {
+            // Too many columns for the width: a block a row, a line a column.
+            return records(&header, &cells, total, out);
+        }
         while widths.iter().sum::<usize>() + separators > total {
             let Some((i, _)) = widths
                 .iter()
@@ -738,9 +752,53 @@ fn table(
     Ok(cut)
 }
 
+/// Prints rows as blocks of `column │ value` lines, each line within `width` (a cut value ends
+/// in `…`), for a table too wide for it. Returns how many values were cut.
+fn records(
+    header: &[String],
+    cells: &[Vec<String>],
+    width: usize,
+    out: &mut dyn Write,
+) -> std::io::Result<usize> {
+    let name = header.iter().map(|h| h.chars().count()).max().unwrap_or(0);
+    let room = width.saturating_sub(name + 3).max(MIN_COLUMN);
+    let mut cut = 0;
+    for (i, r) in cells.iter().enumerate() {
+        let title = format!("─[ row {} ]", i + 1);
+        let rule = width.saturating_sub(title.chars().count()).min(40);
+        writeln!(out, "{title}{}", "─".repeat(rule))?;
+        for (h, c) in header.iter().zip(r) {
+            let value: String = if c.chars().count() > room {
+                cut += 1;
+                c.chars().take(room - 1).chain(['…']).collect()
+            } else {
+                c.clone()
+            };
+            let pad = " ".repeat(name - h.chars().count());
+            writeln!(out, "{h}{pad} │ {value}")?;
+        }
+    }
+    let n = cells.len();
+    writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" })?;
+    Ok(cut)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_too_wide_for_its_width_prints_a_block_a_row() {
+        let header: Vec<String> = ["person", "sentence"].map(String::from).to_vec();
+        let cells = vec![vec!["Nguyễn Văn Hải".to_string(), "x".repeat(50)]];
+        let mut out = Vec::new();
+        let cut = records(&header, &cells, 30, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(cut, 1);
+        assert!(text.lines().all(|l| l.chars().count() <= 30), "{text}");
+        assert!(text.contains("person   │ Nguyễn Văn Hải"), "{text}");
+        assert!(text.ends_with("(1 row)\n"), "{text}");
+    }
 
     #[test]
     fn a_declared_parameter_takes_the_place_of_undef_in_values() {

@@ -128,8 +128,11 @@ fn parameters_select_the_rows_of_the_full_listing() {
 #[test]
 fn a_persons_posts_and_statements_agree_with_the_offices() {
     let (_d, store) = ingested();
-    // doc, person, role, organization, former
-    let offices: BTreeSet<Vec<String>> = csv(&store, "offices").into_iter().collect();
+    // doc, person, role, organization, former (then the ids and scopes).
+    let offices: BTreeSet<Vec<String>> = csv(&store, "offices")
+        .into_iter()
+        .map(|r| r[..5].to_vec())
+        .collect();
     assert!(offices.len() > 5, "{offices:?}");
     // person, role, organization, former, stated, doc, evidence
     let tsv = ok(&[
@@ -422,15 +425,15 @@ fn piped_output_is_plain_tsv_and_a_table_fits_its_width() {
     // ... and within $COLUMNS cuts them, saying how to see them whole.
     let o = bin()
         .args(["query", "--store", s(&store), "--format", "table", q])
-        .env("COLUMNS", "70")
+        .env("COLUMNS", "120")
         .output()
         .unwrap();
     let table = String::from_utf8(o.stdout).unwrap();
-    assert!(table.lines().all(|l| l.chars().count() <= 70), "{table}");
+    assert!(table.lines().all(|l| l.chars().count() <= 120), "{table}");
     assert!(table.contains('…'), "{table}");
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("cut to fit 70 columns") && err.contains("--format tsv"),
+        err.contains("cut to fit 120 columns") && err.contains("--format tsv"),
         "{err}"
     );
     // On a terminal the default is the table, fitted to it.
@@ -611,4 +614,185 @@ fn errors_teach_and_no_rows_is_said() {
     let o = run(&["query", "--store", st, "--fail-empty", "persons"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(o.stderr.is_empty());
+}
+
+/// Two people of one name in two provinces: every query that returns people, but the contract
+/// queries, tells them apart by their IRI and scope (issue 20), and the IRI given back as the
+/// parameter picks one of them.
+#[test]
+fn namesakes_in_two_provinces_have_two_ids_and_two_scopes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("namesakes.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            r#"{"id": "a", "text": "Hà Tĩnh họp\n\nDự có đồng chí Nguyễn Văn Hải - Bí thư Tỉnh ủy Hà Tĩnh."}"#,
+            "\n",
+            r#"{"id": "b", "text": "Nghệ An họp\n\nDự có đồng chí Nguyễn Văn Hải - Chủ tịch UBND tỉnh Nghệ An."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let store = dir.path().join("db");
+    ok(&["ingest", "--store", s(&store), s(&input)]);
+    let header = |q: &str| -> Vec<String> {
+        ok(&["query", "--store", s(&store), "--format", "csv", q])
+            .lines()
+            .next()
+            .unwrap()
+            .split(',')
+            .map(String::from)
+            .collect()
+    };
+    // person, person_id, person_scope of each row, whatever the query's other columns.
+    let people = |q: &str, params: &[&str]| -> BTreeSet<(String, String, String)> {
+        let h = header(q);
+        let at = |c: &str| {
+            h.iter()
+                .position(|x| x == c)
+                .unwrap_or_else(|| panic!("{q}: {c}"))
+        };
+        csv_with(&store, q, params)
+            .into_iter()
+            .map(|r| {
+                (
+                    r[at("person")].clone(),
+                    r[at("person_id")].clone(),
+                    r[at("person_scope")].clone(),
+                )
+            })
+            .collect()
+    };
+    let id = |scope: &str| {
+        let found = people("people", &[]);
+        found
+            .iter()
+            .find(|p| p.2 == scope)
+            .unwrap_or_else(|| panic!("{scope}: {found:?}"))
+            .1
+            .clone()
+    };
+    let (ha_tinh, nghe_an) = (id("ha-tinh"), id("nghe-an"));
+    assert_ne!(ha_tinh, nghe_an);
+    assert!(ha_tinh.starts_with("https://w3id.org/polgraph/id/person/ha-tinh/"));
+    let both: BTreeSet<_> = [
+        (
+            "Nguyễn Văn Hải".to_string(),
+            ha_tinh.clone(),
+            "ha-tinh".to_string(),
+        ),
+        (
+            "Nguyễn Văn Hải".to_string(),
+            nghe_an.clone(),
+            "nghe-an".to_string(),
+        ),
+    ]
+    .into();
+    // The contract queries (persons, offices) keep EXTRACTION.md's columns exactly.
+    for q in [
+        "people",
+        "person-posts",
+        "person-statements",
+        "tenures",
+        "holders",
+    ] {
+        assert_eq!(people(q, &[]), both, "{q}");
+    }
+    // The name gives both, the IRI one.
+    assert_eq!(people("person-posts", &["person=Nguyễn Văn Hải"]), both);
+    for q in ["person-posts", "person-statements"] {
+        let one = people(q, &[&format!("person=<{nghe_an}>")]);
+        assert_eq!(one.len(), 1, "{q}: {one:?}");
+        assert_eq!(one.iter().next().unwrap().2, "nghe-an", "{q}");
+    }
+    let posts = csv_with(&store, "person-posts", &[&format!("person=<{ha_tinh}>")]);
+    assert_eq!(posts.len(), 1, "{posts:?}");
+    assert_eq!(posts[0][1..3], ["Bí thư", "Tỉnh ủy Hà Tĩnh"]);
+    // A body's scope is the province it is within.
+    let h = header("tenures");
+    let scope = h.iter().position(|c| c == "organization_scope").unwrap();
+    let scopes: BTreeSet<String> = csv(&store, "tenures")
+        .into_iter()
+        .map(|r| r[scope].clone())
+        .collect();
+    assert_eq!(
+        scopes,
+        ["tỉnh Hà Tĩnh".to_string(), "tỉnh Nghệ An".to_string()].into()
+    );
+}
+
+/// `tenures`: a row a tenure, the same as `person-posts` lists without its last article.
+#[test]
+fn the_tenures_query_lists_every_tenure_flat() {
+    let (_dir, store) = ingested();
+    let tenures = csv(&store, "tenures");
+    assert!(tenures.len() > 5, "{tenures:?}");
+    // person, role, organization, former, first_stated, last_stated, articles, person_id, ...
+    let from_posts: BTreeSet<Vec<String>> = csv(&store, "person-posts")
+        .into_iter()
+        .map(|r| {
+            [0, 8, 9, 1, 2, 10, 11, 3, 4, 5, 6]
+                .iter()
+                .map(|&i| r[i].clone())
+                .collect()
+        })
+        .collect();
+    let ours: BTreeSet<Vec<String>> = tenures.into_iter().collect();
+    assert_eq!(ours, from_posts);
+    let header = ok(&["query", "--store", s(&store), "--format", "csv", "tenures"]);
+    assert_eq!(
+        header.lines().next().unwrap(),
+        "person,person_id,person_scope,role,organization,organization_id,organization_scope,\
+         former,first_stated,last_stated,articles"
+    );
+}
+
+/// A statement leads back to its words: the sentence it is read from, the character offsets of
+/// its words in the article's text, the rule, and the article's address and source.
+#[test]
+fn a_statement_carries_its_sentence_offsets_rule_and_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let arts = dir.path().join("articles");
+    std::fs::create_dir(&arts).unwrap();
+    let text = "Hồng Lĩnh họp.\n\nĐến dự có đồng chí Nguyễn Văn Hải - Bí thư Thị ủy Hồng Lĩnh. Hội nghị bế mạc.";
+    std::fs::write(arts.join("a1.txt"), text).unwrap();
+    std::fs::write(
+        arts.join("a1.json"),
+        r#"{"date": "2017-02-21", "url": "https://baohatinh.vn/a1", "source": "Báo Hà Tĩnh"}"#,
+    )
+    .unwrap();
+    let store = dir.path().join("db");
+    ok(&["ingest", "--store", s(&store), s(&arts)]);
+    let out = ok(&[
+        "query",
+        "--store",
+        s(&store),
+        "--format",
+        "jsonl",
+        "--param",
+        "person=Nguyễn Văn Hải",
+        "person-statements",
+    ]);
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 1, "{out}");
+    let r = &rows[0];
+    assert_eq!(
+        r["sentence"],
+        "Đến dự có đồng chí Nguyễn Văn Hải - Bí thư Thị ủy Hồng Lĩnh."
+    );
+    let chars: Vec<char> = text.chars().collect();
+    let (start, end) = (
+        r["start"].as_u64().unwrap() as usize,
+        r["end"].as_u64().unwrap() as usize,
+    );
+    let words: String = chars[start..end].iter().collect();
+    assert_eq!(words, r["evidence"].as_str().unwrap());
+    assert!(words.starts_with("Nguyễn Văn Hải"), "{words}");
+    assert!(r["rule"].as_str().unwrap().starts_with("office."), "{r}");
+    assert_eq!(r["url"], "https://baohatinh.vn/a1");
+    assert_eq!(r["source"], "Báo Hà Tĩnh");
+    assert_eq!(r["stated"], "2017-02-21");
 }
