@@ -58,6 +58,15 @@ pub enum Error {
         /// The parameters the query declares (or, without a `# param:` header, its variables).
         known: Vec<String>,
     },
+    #[error(
+        "--param {param}={typed:?} matches several names; give one of them (as printed, or its \
+         id in angle brackets where the query takes one):{candidates}"
+    )]
+    Ambiguous {
+        param: String,
+        typed: String,
+        candidates: String,
+    },
     #[error("--param {0} is given twice: a parameter takes one value")]
     RepeatedParam(String),
     #[error("--param {0:?}: expected NAME=VALUE")]

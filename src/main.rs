@@ -31,6 +31,7 @@ struct Cli {
 enum Command {
     Ingest(cmd::ingest::Args),
     Query(cmd::query::Args),
+    Find(cmd::find::Args),
     /// Lists the shipped queries with their descriptions, columns and parameters.
     Queries,
     Export(cmd::export::Args),
@@ -54,6 +55,7 @@ fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Ingest(args) => args.run(),
         Command::Query(args) => args.run(),
+        Command::Find(args) => args.run(),
         Command::Queries => cmd::query::list(),
         Command::Export(args) => args.run(),
         Command::Graph(args) => args.run(),

@@ -6,6 +6,7 @@ pub mod completions;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod find;
 pub mod generate;
 pub mod graph;
 pub mod ingest;

@@ -129,6 +129,22 @@ pub fn run(
     query::check_params(&name, &text, &params)?;
     let db = Store::open_read_only(store)?;
     db.set_timeout(limit);
+    // A shipped query's names as typed: `nguyen van hai`, `Lâm Đồng`, `bí thư`.
+    let params = if query::shipped(&name).is_some() {
+        let (params, read) = query::names::resolve(&db, &params)?;
+        for r in read {
+            eprintln!(
+                "polgraph: --param {}={:?} read as {:?}{}",
+                r.param,
+                r.typed,
+                r.label,
+                r.scope.map(|s| format!(" ({s})")).unwrap_or_default()
+            );
+        }
+        params
+    } else {
+        params
+    };
     let started = std::time::Instant::now();
     let result = answer(&db, q, &params, style, explain);
     match (result, limit) {

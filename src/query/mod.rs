@@ -1,6 +1,7 @@
 //! The SPARQL layer: queries shipped in `queries/` (compiled into the binary, each with a header
 //! giving its name, description and parameters), parameters bound as RDF terms, results printed.
 
+pub mod names;
 pub mod search;
 use crate::error::{Error, Result};
 use crate::store::Store;

@@ -8,6 +8,7 @@ mod compact;
 mod eval;
 mod export;
 mod extract;
+mod find;
 mod graph;
 mod help;
 mod ingest;
