@@ -146,3 +146,23 @@ pub fn on_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<(Option<i32>, 
         String::from_utf8_lossy(&o.stdout).into_owned(),
     ))
 }
+
+/// A store of two articles, each on a Nguyễn Văn Hải: one Bí thư in Hà Tĩnh, one Chủ tịch in
+/// Nghệ An (two people: two scopes, two IRIs).
+pub fn namesakes() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("namesakes.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            r#"{"id": "a", "text": "Hà Tĩnh họp\n\nDự có đồng chí Nguyễn Văn Hải - Bí thư Tỉnh ủy Hà Tĩnh."}"#,
+            "\n",
+            r#"{"id": "b", "text": "Nghệ An họp\n\nDự có đồng chí Nguyễn Văn Hải - Chủ tịch UBND tỉnh Nghệ An."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let store = dir.path().join("db");
+    ok(&["ingest", "--store", s(&store), s(&input)]);
+    (dir, store)
+}

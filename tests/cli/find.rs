@@ -29,20 +29,7 @@ fn find_folds_case_and_tones_and_tells_namesakes_apart() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("no name"));
 
     // Two Nguyễn Văn Hải in two provinces: two rows, each with its province and id.
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("namesakes.jsonl");
-    std::fs::write(
-        &input,
-        concat!(
-            r#"{"id": "a", "text": "Hà Tĩnh họp\n\nDự có đồng chí Nguyễn Văn Hải - Bí thư Tỉnh ủy Hà Tĩnh."}"#,
-            "\n",
-            r#"{"id": "b", "text": "Nghệ An họp\n\nDự có đồng chí Nguyễn Văn Hải - Chủ tịch UBND tỉnh Nghệ An."}"#,
-            "\n"
-        ),
-    )
-    .unwrap();
-    let two = dir.path().join("db");
-    ok(&["ingest", "--store", s(&two), s(&input)]);
+    let (_dir, two) = namesakes();
     let out = ok(&[
         "find",
         "--store",

@@ -621,20 +621,7 @@ fn errors_teach_and_no_rows_is_said() {
 /// parameter picks one of them.
 #[test]
 fn namesakes_in_two_provinces_have_two_ids_and_two_scopes() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("namesakes.jsonl");
-    std::fs::write(
-        &input,
-        concat!(
-            r#"{"id": "a", "text": "Hà Tĩnh họp\n\nDự có đồng chí Nguyễn Văn Hải - Bí thư Tỉnh ủy Hà Tĩnh."}"#,
-            "\n",
-            r#"{"id": "b", "text": "Nghệ An họp\n\nDự có đồng chí Nguyễn Văn Hải - Chủ tịch UBND tỉnh Nghệ An."}"#,
-            "\n"
-        ),
-    )
-    .unwrap();
-    let store = dir.path().join("db");
-    ok(&["ingest", "--store", s(&store), s(&input)]);
+    let (_dir, store) = namesakes();
     let header = |q: &str| -> Vec<String> {
         ok(&["query", "--store", s(&store), "--format", "csv", q])
             .lines()
