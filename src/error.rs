@@ -59,11 +59,11 @@ pub enum Error {
         known: Vec<String>,
     },
     #[error(
-        "--param {param}={typed:?} matches several names; give one of them (as printed, or its \
-         id in angle brackets where the query takes one):{candidates}"
+        "{what} {typed:?} matches several names; give one of them (as printed, or its id in \
+         angle brackets where a query takes one):{candidates}"
     )]
     Ambiguous {
-        param: String,
+        what: String,
         typed: String,
         candidates: String,
     },

@@ -129,7 +129,7 @@ pub fn run(
         title.push(sel.kinds.join(", "));
     }
     if let Some(name) = &sel.around {
-        let seeds = net.find(name);
+        let seeds = super::nodes_named(&db, &mut None, &net, "--around", name)?;
         if seeds.is_empty() {
             bail!("nothing named {name:?} in the selection: give a person, body, place or document as `polgraph query persons|organizations|localities|documents` prints it");
         }

@@ -46,3 +46,33 @@ pub struct NewStoreArg {
     )]
     pub store: PathBuf,
 }
+
+/// The nodes of `net` a typed name names: those labelled so (any case, any tone placement), else
+/// those of the name the store's name index reads it as (said on standard error); an error when
+/// it matches several names alike. `index` is built on first need.
+pub fn nodes_named(
+    db: &polgraph::store::Store,
+    index: &mut Option<polgraph::query::search::Index>,
+    net: &polgraph::export::graph::Network,
+    what: &str,
+    typed: &str,
+) -> anyhow::Result<Vec<petgraph::stable_graph::NodeIndex>> {
+    let found = net.find(typed);
+    if !found.is_empty() {
+        return Ok(found);
+    }
+    let index = match index {
+        Some(i) => i,
+        None => index.insert(polgraph::query::search::Index::build(db)?),
+    };
+    match polgraph::query::names::read_as(index, what, "", &[], typed)? {
+        Some((label, scope)) => {
+            eprintln!(
+                "polgraph: {what} {typed:?} read as {label:?}{}",
+                scope.map(|s| format!(" ({s})")).unwrap_or_default()
+            );
+            Ok(net.find(&label))
+        }
+        None => Ok(Vec::new()),
+    }
+}

@@ -31,7 +31,9 @@ impl Args {
 pub fn run(store: &Path, a: &str, b: &str) -> Result<ExitCode> {
     let db = Store::open_read_only(store)?;
     let net = Network::load(&db, None)?;
-    let (from, to) = (net.find(a), net.find(b));
+    let mut index = None;
+    let from = super::nodes_named(&db, &mut index, &net, "FROM", a)?;
+    let to = super::nodes_named(&db, &mut index, &net, "TO", b)?;
     for (name, found) in [(a, &from), (b, &to)] {
         if found.is_empty() {
             bail!("nothing named {name:?} in the store: give a person or a body as `polgraph query persons` or `polgraph query organizations` prints it");

@@ -35,17 +35,22 @@ pub struct Read {
     pub scope: Option<String>,
 }
 
-/// The candidates a name matched, for the error that asks for one.
+/// The candidates a name matched, for the error that asks for one: each with its province, its
+/// articles and, for a query's parameter `param`, the `--param` that picks it (its id otherwise).
 fn candidates(param: &str, hits: &[super::search::Hit]) -> String {
     hits.iter()
         .map(|h| {
+            let pick = if param.is_empty() {
+                h.iri.clone()
+            } else {
+                format!("--param '{param}=<{}>'", h.iri)
+            };
             format!(
-                "\n  {}  ({}; {} article{})  --param '{param}=<{}>'",
+                "\n  {}  ({}; {} article{})  {pick}",
                 h.label,
                 h.scope.as_deref().unwrap_or("-"),
                 h.articles,
                 if h.articles == 1 { "" } else { "s" },
-                h.iri
             )
         })
         .collect()
@@ -117,7 +122,21 @@ fn entity(
     kind: Kind,
     typed: &str,
 ) -> Result<Option<(String, Option<String>)>> {
-    let hits = index.find(typed, &[kind], 50);
+    read_as(index, &format!("--param {param}"), param, &[kind], typed)
+}
+
+/// The label (and province) a typed name of one of `kinds` (any when empty) is read as: itself
+/// when the store has it so, the one name it matches best, `None` when nothing is close; an
+/// error naming `what` when several names (or a person's namesakes) match it alike, each
+/// candidate with the `--param 'param=<IRI>'` that picks it (its id, for an empty `param`).
+pub fn read_as(
+    index: &Index,
+    what: &str,
+    param: &str,
+    kinds: &[Kind],
+    typed: &str,
+) -> Result<Option<(String, Option<String>)>> {
+    let hits = index.find(typed, kinds, 50);
     // Typed as the store has it: kept, namesakes and all (each row carries its id).
     if let Some(h) = hits.iter().find(|h| h.label == typed) {
         return Ok(Some((h.label.clone(), h.scope.clone())));
@@ -125,7 +144,7 @@ fn entity(
     let Some(best) = hits.first() else {
         return Ok(None);
     };
-    // A match of some words only is no reading: the query answers as typed.
+    // A match of some words only is no reading.
     if best.score < 50 {
         return Ok(None);
     }
@@ -137,11 +156,11 @@ fn entity(
     let one_label = top.iter().all(|h| h.label == best.label);
     // One name (a place of two periods has one label): read as it. A person's namesakes, or
     // several names: ask.
-    if one_label && (kind != Kind::Person || top.len() == 1) {
+    if one_label && (best.kind != Kind::Person || top.len() == 1) {
         return Ok(Some((best.label.clone(), best.scope.clone())));
     }
     Err(Error::Ambiguous {
-        param: param.to_string(),
+        what: what.to_string(),
         typed: typed.to_string(),
         candidates: candidates(param, &top[..top.len().min(10)]),
     })
@@ -175,7 +194,7 @@ fn role(typed: &str, roles: &[String]) -> Result<String> {
         [] => Ok(typed.to_string()),
         [one] => Ok((*one).clone()),
         many => Err(Error::Ambiguous {
-            param: "role".into(),
+            what: "--param role".into(),
             typed: typed.to_string(),
             candidates: many.iter().map(|r| format!("\n  {r}")).collect(),
         }),

@@ -135,3 +135,58 @@ fn name_parameters_are_read_as_typed() {
     assert!(o.status.success());
     assert_eq!(String::from_utf8_lossy(&o.stderr).trim(), "(0 rows)");
 }
+
+#[test]
+fn path_and_graph_read_names_as_typed_too() {
+    let (_d, store) = ingested();
+    let exact = ok(&[
+        "path",
+        "--store",
+        s(&store),
+        "Nguyễn Văn Hải",
+        "Tỉnh ủy Hà Tĩnh",
+    ]);
+    let o = run(&[
+        "path",
+        "--store",
+        s(&store),
+        "nguyen van hai",
+        "tinh uy ha tinh",
+    ]);
+    assert!(o.status.success());
+    let said = String::from_utf8_lossy(&o.stdout);
+    // The same chain, from the first line on (which repeats the name as typed).
+    assert_eq!(
+        said.lines().skip(1).collect::<Vec<_>>(),
+        exact.lines().skip(1).collect::<Vec<_>>()
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("FROM \"nguyen van hai\" read as \"Nguyễn Văn Hải\" (tỉnh Hà Tĩnh)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("TO \"tinh uy ha tinh\" read as \"Tỉnh ủy Hà Tĩnh\""),
+        "{err}"
+    );
+    let o = run(&["path", "--store", s(&store), "nguyen", "Tỉnh ủy Hà Tĩnh"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("matches several names"));
+    // graph --around: the same neighbourhood as the name written out.
+    let around = |name: &str| {
+        ok(&[
+            "graph",
+            "--store",
+            s(&store),
+            "--around",
+            name,
+            "--depth",
+            "1",
+        ])
+    };
+    let exact = around("Nguyễn Văn Hải");
+    let typed = around("van hai");
+    let body = |dot: &str| dot.lines().filter(|l| l.contains("->")).count();
+    assert!(body(&exact) > 0);
+    assert_eq!(body(&typed), body(&exact));
+}
