@@ -72,41 +72,33 @@ pub fn resolve(store: &Store, params: &[(String, Term)]) -> Result<(Params, Vec<
             continue;
         };
         let typed = l.value().to_string();
-        let label = match named {
+        let (label, scope) = match named {
+            // Written as the store has it: bound as it is, without reading every role or
+            // building the name index (seconds each on a large store), namesakes and all (each
+            // row carries its id).
+            _ if labelled(store, named, &typed)? => (typed.clone(), None),
             Named::Role => {
                 let roles = match &mut roles {
                     Some(r) => r,
                     None => roles.insert(role_labels(store)?),
                 };
-                role(&typed, roles)?
+                (role(&typed, roles)?, None)
             }
             Named::Entity(kind) => {
                 let index = match &mut index {
                     Some(i) => i,
                     None => index.insert(Index::build(store)?),
                 };
-                match entity(index, name, kind, &typed)? {
-                    Some((label, scope)) => {
-                        if label != typed {
-                            read.push(Read {
-                                param: name.clone(),
-                                typed: typed.clone(),
-                                label: label.clone(),
-                                scope,
-                            });
-                        }
-                        label
-                    }
-                    None => typed.clone(),
-                }
+                read_as(index, &format!("--param {name}"), name, &[kind], &typed)?
+                    .unwrap_or_else(|| (typed.clone(), None))
             }
         };
-        if let (Named::Role, true) = (named, label != typed) {
+        if label != typed {
             read.push(Read {
                 param: name.clone(),
                 typed: typed.clone(),
                 label: label.clone(),
-                scope: None,
+                scope,
             });
         }
         out.push((name.clone(), Literal::new_simple_literal(label).into()));
@@ -114,15 +106,20 @@ pub fn resolve(store: &Store, params: &[(String, Term)]) -> Result<(Params, Vec<
     Ok((out, read))
 }
 
-/// The label a typed name of `kind` is read as (`None`: nothing close; the query answers no
-/// rows, as typed), or an error when several names match it alike.
-fn entity(
-    index: &Index,
-    param: &str,
-    kind: Kind,
-    typed: &str,
-) -> Result<Option<(String, Option<String>)>> {
-    read_as(index, &format!("--param {param}"), param, &[kind], typed)
+/// Whether the store has a `named` thing named exactly `typed` (a person's `foaf:name`, a
+/// body's, a place's or a role's `skos:prefLabel`).
+fn labelled(store: &Store, named: Named, typed: &str) -> Result<bool> {
+    use crate::rdf::vocab::{foaf, org, pg, skos};
+    let vi = || Literal::new_language_tagged_literal_unchecked(typed, "vi");
+    let (class, predicate, label) = match named {
+        Named::Entity(Kind::Person) => {
+            (foaf::PERSON, foaf::NAME, Literal::new_simple_literal(typed))
+        }
+        Named::Entity(Kind::Body) => (org::ORGANIZATION, skos::PREF_LABEL, vi()),
+        Named::Entity(Kind::Place) => (pg::ADMINISTRATIVE_UNIT, skos::PREF_LABEL, vi()),
+        Named::Role => (org::ROLE, skos::PREF_LABEL, vi()),
+    };
+    store.has_typed(class, predicate, &label.into())
 }
 
 /// The label (and province) a typed name of one of `kinds` (any when empty) is read as: itself

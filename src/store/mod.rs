@@ -345,6 +345,33 @@ impl Store {
             .contains_named_graph(&NamedOrBlankNode::from(g))?)
     }
 
+    /// Whether a node of `class` has `object` as its `predicate` in the same graph: two index
+    /// look-ups, not a query (a name written as the store has it, see
+    /// [`crate::query::names`]).
+    pub fn has_typed(&self, class: &str, predicate: &str, object: &Term) -> Result<bool> {
+        let (p, c) = (
+            NamedNode::new_unchecked(predicate),
+            NamedNode::new_unchecked(class),
+        );
+        let a = NamedNode::new_unchecked(crate::rdf::vocab::rdf::TYPE);
+        for q in self
+            .inner
+            .quads_for_pattern(None, Some(p.as_ref()), Some(object.as_ref()), None)
+        {
+            let q = q?;
+            let typed = oxigraph::model::QuadRef::new(
+                q.subject.as_ref(),
+                a.as_ref(),
+                c.as_ref(),
+                q.graph_name.as_ref(),
+            );
+            if self.inner.contains(typed)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
     /// Writes quads in an RDF format; triple formats get the union of the graphs.
     pub fn write(quads: &[Quad], format: RdfFormat, out: impl std::io::Write) -> Result<()> {
         let mut ser = RdfSerializer::from_format(format);
