@@ -25,16 +25,21 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens the store at `path`, and refuses to make one: for every command that reads. A
-    /// mistyped `--store` would otherwise answer from a new, empty store (every query with no
-    /// rows, exit code 0) and leave its folder behind.
-    pub fn open_existing(path: &Path) -> Result<Store> {
+    /// Refuses a `path` that holds no store: a mistyped `--store` would otherwise answer from a
+    /// new, empty store (every query with no rows, exit code 0) and leave its folder behind.
+    fn existing(path: &Path) -> Result<()> {
         if !path.exists() {
             return Err(Error::StoreMissing { path: path.into() });
         }
         if !path.join("CURRENT").is_file() {
             return Err(Error::NotAStore { path: path.into() });
         }
+        Ok(())
+    }
+
+    /// Opens the store at `path` for writing, and refuses to make one (`polgraph compact`).
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        Store::existing(path)?;
         Store::open(path)
     }
 
@@ -50,16 +55,11 @@ impl Store {
         }
     }
 
-    /// Opens the store at `path` for reading only (`polgraph serve`): no lock is taken, so that
-    /// several readers share a store, and nothing can write through this handle; it sees the
+    /// Opens the store at `path` for reading only (every command that reads, `polgraph serve`),
+    /// and refuses to make one: no lock is taken, so that several readers share a store, and nothing can write through this handle; it sees the
     /// store as it was when opened.
     pub fn open_read_only(path: &Path) -> Result<Store> {
-        if !path.exists() {
-            return Err(Error::StoreMissing { path: path.into() });
-        }
-        if !path.join("CURRENT").is_file() {
-            return Err(Error::NotAStore { path: path.into() });
-        }
+        Store::existing(path)?;
         match oxigraph::store::Store::open_read_only(path) {
             Ok(inner) => Ok(Store {
                 inner,
