@@ -11,7 +11,7 @@ use super::organization::{committee_head, parse, resolve, Parsed};
 use super::person::{accept, name_at};
 use super::{Context, Facts, OfficeFact, PersonFact, Tokens};
 use crate::extract::lexicon::BodyKind;
-use crate::extract::lexicon::{BodyClass, Role, BODY, HONORIFIC, ROLE};
+use crate::extract::lexicon::{BodyClass, Role, BODY, HONORIFIC, ROLE, SECTOR};
 use std::ops::Range;
 
 #[derive(Debug, Clone)]
@@ -33,6 +33,27 @@ fn implied(name: &str, at: usize) -> Option<Parsed> {
         parent: None,
         start: at,
         end: at,
+        implied: false,
+        bare: false,
+    })
+}
+
+/// A minister's ministry written by its sector alone (`Bộ trưởng Công an`, `Thứ trưởng Tài
+/// nguyên và Môi trường`): the `Bộ` of that sector.
+fn ministry_named_by_sector(toks: &Tokens, role: &str, k: usize) -> Option<Parsed> {
+    if !matches!(role, "Bộ trưởng" | "Thứ trưởng" | "Thứ trưởng Thường trực") {
+        return None;
+    }
+    let (name, e) = toks.longest(&SECTOR, k)?;
+    Some(Parsed {
+        head: format!("Bộ {name}"),
+        kind: BodyKind::State,
+        class: BodyClass::Sector,
+        unit: None,
+        level: None,
+        parent: None,
+        start: k,
+        end: e,
         implied: false,
         bare: false,
     })
@@ -74,8 +95,9 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
                 }
             }
         }
-        let org = parse(toks, org_start, true)
-            .filter(|p| p.end > k || org_start < k)
+        // `Bộ trưởng Công an` is the minister of Bộ Công an, not of a province's Công an.
+        let org = ministry_named_by_sector(toks, &role.role, k)
+            .or_else(|| parse(toks, org_start, true).filter(|p| p.end > k || org_start < k))
             .or_else(|| role.implies.as_deref().and_then(|n| implied(n, k)));
         let end = org.as_ref().map(|o| o.end.max(k)).unwrap_or(k);
         return Some(Post {
@@ -535,7 +557,9 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
             } else {
                 &[",", "-", "–"]
             };
-            if let Some((posts, e)) = post_list_sep(toks, s, seps) {
+            if let Some((posts, e)) =
+                post_list_sep(toks, s, seps).filter(|(_, e)| !given_to_another(toks, *e))
+            {
                 out.extend(posts.into_iter().map(|p| (p, i..e)));
                 i = e;
                 continue;
@@ -638,9 +662,9 @@ fn career_at(toks: &Tokens, i: usize) -> Option<usize> {
     Some(j)
 }
 
-/// The person a clause's post is about, after the post: `... đối với ông Y` in the sentence, or
-/// `, ông Y` right after it. The name and its token range.
-fn clause_person(toks: &Tokens, ctx: &Context, pe: usize) -> Option<(String, usize, usize)> {
+/// The people a clause's post is about, after the post: `... đối với ông Y` (or `đối với ông Y và
+/// bà Z`) in the sentence, or `, ông Y` right after it. Each name and its token range.
+fn clause_person(toks: &Tokens, ctx: &Context, pe: usize) -> Vec<(String, usize, usize)> {
     let sentence = ctx.sentence(pe);
     let named = |k: usize| -> Option<(String, usize, usize)> {
         let n = skip_honorifics(toks, k);
@@ -649,12 +673,18 @@ fn clause_person(toks: &Tokens, ctx: &Context, pe: usize) -> Option<(String, usi
     };
     if toks.is_punct(pe, &[","]) {
         if let Some(found) = named(pe + 1) {
-            return Some(found);
+            return vec![found];
         }
     }
-    (pe..sentence.end)
-        .find(|&k| toks.is_word(k, "đối") && toks.is_word(k + 1, "với"))
-        .and_then(|k| named(k + 2))
+    let Some(k) =
+        (pe..sentence.end).find(|&k| toks.is_word(k, "đối") && toks.is_word(k + 1, "với"))
+    else {
+        return Vec::new();
+    };
+    if let Some((names, _)) = name_list(toks, k + 2).filter(|_| named(k + 2).is_some()) {
+        return names;
+    }
+    named(k + 2).into_iter().collect()
 }
 
 /// After a name, a parenthesis without a role is a photo position (`(ảnh)`, `(bìa trái)`,
@@ -668,6 +698,114 @@ fn skip_photo_note(toks: &Tokens, e: usize) -> usize {
         Some(c) if !(e + 1..c).any(|k| toks.longest(&ROLE, k).is_some()) => c + 1,
         _ => e,
     }
+}
+
+/// The index after the line breaks at `j`.
+fn skip_lines(toks: &Tokens, mut j: usize) -> usize {
+    while toks.is_punct(j, &["\n"]) {
+        j += 1;
+    }
+    j
+}
+
+/// A name in a list at `j`, after its honorifics (`bà`, `các ông, bà`): the name and its token
+/// range. A name with an honorific is a person's; one without must pass [`accept`] alone.
+fn listed_name(toks: &Tokens, j: usize) -> Option<(String, usize, usize)> {
+    let mut k = skip_honorifics(toks, j);
+    // `các ông, bà A, B`: honorifics listed before the names.
+    while k > j && toks.is_punct(k, &[","]) && toks.longest(&HONORIFIC, k + 1).is_some() {
+        k = skip_honorifics(toks, k + 1);
+    }
+    let (name, e) = name_at(toks, k)?;
+    accept(toks, k, &name, k > j).then_some((name, k, e))
+}
+
+/// Several people named in a row (`các đồng chí Lê Thanh Hải và Nguyễn Văn Tuấn`, `ông A, bà
+/// B`, `các ông, bà A, B, C`): each name with its token range, and the index after the last;
+/// `None` unless there are two names or more.
+fn name_list(toks: &Tokens, i: usize) -> Option<(Vec<(String, usize, usize)>, usize)> {
+    let mut j = i;
+    if toks.is_word(j, "các") {
+        j += 1;
+    }
+    let mut names = Vec::new();
+    let mut end = j;
+    while let Some((name, a, e)) = listed_name(toks, j) {
+        names.push((name, a, e));
+        end = e;
+        if toks.is_punct(e, &[","]) || toks.is_word(e, "và") {
+            j = e + 1;
+        } else {
+            break;
+        }
+    }
+    (names.len() >= 2).then_some((names, end))
+}
+
+/// Words before a title that make it a heading for several people: `các`, `những`, `nhiều`,
+/// `một số` (`Các ủy viên Ban Chỉ đạo gồm:`, `các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy:`).
+fn plural_title(toks: &Tokens, start: usize, n: usize) -> bool {
+    let plural = |k: usize| {
+        k > 0
+            && toks
+                .get(k - 1)
+                .is_some_and(|t| matches!(t.key.as_str(), "các" | "những" | "nhiều" | "số"))
+    };
+    plural(start) || plural(n) || toks.is_word(n, "các")
+}
+
+/// Where the names of a roster start after its heading's posts end at `pe`: after a colon a few
+/// words on (`Các ủy viên Ban Chỉ đạo gồm:`, `Một số ủy viên Bộ Chính trị khác ... tham dự,
+/// gồm:`), or after `gồm` (`nhiều ủy viên Bộ Chính trị gồm Chủ tịch nước Tô Lâm và ...`). The index
+/// and whether the roster is written a line a name.
+fn roster_start(toks: &Tokens, pe: usize) -> Option<(usize, bool)> {
+    for k in pe..(pe + 16).min(toks.len()) {
+        let t = toks.get(k)?;
+        let after = if toks.is_punct(k, &[":"]) {
+            k + 1
+        } else if t.key == "gồm" {
+            let mut j = k + 1;
+            if toks.is_word(j, "có") {
+                j += 1;
+            }
+            if toks.is_punct(j, &[":"]) {
+                j += 1;
+            }
+            j
+        } else if t.word || toks.is_punct(k, &[","]) {
+            continue;
+        } else {
+            return None;
+        };
+        return Some((skip_lines(toks, after), toks.is_punct(after, &["\n"])));
+    }
+    None
+}
+
+/// One name of a roster at `j`: `đồng chí X`, or a title before the name (`Thứ trưởng Bộ Y tế
+/// Đỗ Xuân Tuyên`). The name, its token range, and the posts of its own title.
+fn roster_item(toks: &Tokens, j: usize) -> Option<(String, usize, usize, Vec<Post>)> {
+    let k = skip_honorifics(toks, j);
+    if let Some((name, e)) = name_at(toks, k) {
+        return Some((name, k, e, Vec::new()));
+    }
+    let (posts, pe) = post_list(toks, k)?;
+    let n = skip_honorifics(toks, pe);
+    let (name, e) = name_at(toks, n)?;
+    Some((name, n, e, posts))
+}
+
+/// Whether the posts an appointment names at `pe` are given to somebody named after them (`trao
+/// quyết định bổ nhiệm Giám đốc Sở Y tế cho ông B`, `... đối với bà C`): not the subject's.
+fn given_to_another(toks: &Tokens, pe: usize) -> bool {
+    let k = if toks.is_word(pe, "cho") || toks.is_word(pe, "tặng") {
+        pe + 1
+    } else if toks.is_word(pe, "đối") && toks.is_word(pe + 1, "với") {
+        pe + 2
+    } else {
+        return false;
+    };
+    listed_name(toks, k).is_some() || name_at(toks, skip_honorifics(toks, k)).is_some()
 }
 
 /// Finds people with their posts; marks the tokens it read as taken. Returns that mask.
@@ -693,6 +831,30 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
             .then(|| em.short_ref(n))
             .flatten()
             .filter(|(_, e)| name_at(toks, n).is_none_or(|(_, ne)| ne <= *e));
+        // `Các đồng chí Lê Thanh Hải và Nguyễn Văn Tuấn được bầu làm Phó Bí thư Huyện ủy`: one
+        // post for every name of the list.
+        if n > start || toks.is_word(i, "các") {
+            if let Some((names, le)) = name_list(toks, i) {
+                let found = appointments(toks, le);
+                if !found.is_empty() {
+                    let end = found.iter().map(|(_, ev)| ev.end).max().unwrap_or(le);
+                    for (name, a, b) in &names {
+                        em.person(name, *a, *b, "person.listed");
+                        for (p, ev) in &found {
+                            em.offices(
+                                name,
+                                std::slice::from_ref(p),
+                                start..ev.end,
+                                *a..ev.end,
+                                "office.shared_post",
+                            );
+                        }
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+        }
         // X - posts / X, posts / X (posts)
         if let Some((name, e0)) = short.or_else(|| name_at(toks, n)) {
             let e = skip_photo_note(toks, e0);
@@ -775,14 +937,17 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         };
         if let Some(k) = clause_at {
             if let Some((mut posts, pe)) = post_list(toks, k) {
-                if let Some((name, a, b)) = clause_person(toks, ctx, pe) {
+                let people = clause_person(toks, ctx, pe);
+                if !people.is_empty() {
                     let relieved = (i.saturating_sub(3)..i)
                         .any(|x| toks.is_word(x, "miễn") || toks.is_word(x, "thôi"));
                     for p in &mut posts {
                         p.former |= relieved;
                     }
-                    em.offices(&name, &posts, i..pe, i..pe, "office.clause");
-                    em.person(&name, a, b, "person.clause");
+                    for (name, a, b) in people {
+                        em.offices(&name, &posts, i..pe, i..pe, "office.clause");
+                        em.person(&name, a, b, "person.clause");
+                    }
                     i = pe;
                     continue;
                 }
@@ -790,8 +955,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         }
         // posts X, and `Các posts: X, Y`
         if let Some((posts, pe)) = post_list(toks, n) {
-            let plural =
-                n > 0 && toks.is_word(n.saturating_sub(1), "các") || toks.is_word(n, "các");
+            let plural = plural_title(toks, start, n);
             if let Some((name, e)) = name_at(toks, pe) {
                 em.person(&name, pe, e, "person.after_title");
                 em.offices(
@@ -802,6 +966,10 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     "office.title_before_name",
                 );
                 i = e;
+                // Who the rest of the sentence speaks of: the name, and the names after it that
+                // share its title (`các Phó Chủ tịch UBND tỉnh A, B`) or have their own (`Bộ
+                // trưởng Bộ Y tế A; Bộ trưởng Bộ Công Thương B là Phó Trưởng ban`).
+                let mut group = vec![(name.clone(), pe)];
                 // `Đại biểu HĐND tỉnh Lê Thị Thêu - Ủy viên Ban Thường vụ Huyện ủy, ...`
                 let a = skip_photo_note(toks, e);
                 if toks.is_punct(a, &[",", "-", "–", "("]) {
@@ -811,32 +979,97 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     {
                         em.offices(&name, &own, start..oe, pe..oe, "office.apposition");
                         i = oe;
+                        if toks.is_punct(i, &[")"]) {
+                            i += 1;
+                        }
                     }
+                }
+                loop {
+                    let sep = toks.is_punct(i, &[",", ";"]) || toks.is_word(i, "và");
+                    if !sep {
+                        break;
+                    }
+                    let k =
+                        i + 1 + usize::from(toks.is_punct(i, &[","]) && toks.is_word(i + 1, "và"));
+                    if plural {
+                        if let Some((other, oa, oe)) = listed_name(toks, k) {
+                            em.person(&other, oa, oe, "person.after_title");
+                            em.offices(&other, &posts, start..oe, oa..oe, "office.plural_title");
+                            group.push((other, oa));
+                            i = oe;
+                            continue;
+                        }
+                    }
+                    let Some((own, ope)) = post_list(toks, k) else {
+                        break;
+                    };
+                    let Some((other, oe)) = name_at(toks, ope) else {
+                        break;
+                    };
+                    em.person(&other, ope, oe, "person.after_title");
+                    em.offices(&other, &own, k..oe, k..oe, "office.title_before_name");
+                    group.push((other, ope));
+                    i = oe;
+                }
+                let found = appointments(toks, i);
+                if !found.is_empty() {
+                    let end = found.iter().map(|(_, ev)| ev.end).max().unwrap_or(i);
+                    for (who, at) in &group {
+                        for (p, ev) in &found {
+                            em.offices(
+                                who,
+                                std::slice::from_ref(p),
+                                start..ev.end,
+                                *at..ev.end,
+                                "office.appointment",
+                            );
+                        }
+                    }
+                    i = end;
                 }
                 continue;
             }
-            // `các ĐBQH đoàn Nghệ An: ...`: the colon may come a few words after the posts.
-            let colon = (pe..(pe + 5).min(toks.len()))
-                .take_while(|&k| toks.get(k).is_some_and(|t| t.word || t.text == ":"))
-                .find(|&k| toks.is_punct(k, &[":"]));
-            if let (true, Some(pe)) = (plural, colon) {
-                let mut j = pe + 1;
+            // A roster: `Các ủy viên Ban Chỉ đạo gồm:` and a name a line, `các đồng chí Ủy viên Ban
+            // Thường vụ Tỉnh ủy: A, Trưởng Ban Dân vận Tỉnh ủy; B, ...`.
+            // `các đồng chí Thường trực Thành ủy: A, Bí thư Thành ủy; B, ...`: the standing board
+            // of a committee names its members, not a post of theirs.
+            let board = posts
+                .iter()
+                .all(|p| p.role.as_ref().is_some_and(|r| r.role == "Thường trực"));
+            if let (true, false, Some((mut j, lines))) = (plural, board, roster_start(toks, pe)) {
                 let mut end = j;
-                while let Some((name, e)) = name_at(toks, skip_honorifics(toks, j)) {
-                    em.person(&name, skip_honorifics(toks, j), e, "person.plural_heading");
+                // The items keep the shape of the first: names alone, or names with titles (a
+                // titled name after names alone is the next thing the sentence lists).
+                let mut titled = None;
+                while let Some((name, a, e, own)) = roster_item(toks, j) {
+                    if *titled.get_or_insert(!own.is_empty()) != !own.is_empty() {
+                        break;
+                    }
+                    em.person(&name, a, e, "person.plural_heading");
                     em.offices(&name, &posts, start..e, start..e, "office.plural_heading");
+                    if !own.is_empty() {
+                        em.offices(&name, &own, j..e, j..e, "office.title_before_name");
+                    }
                     end = e;
                     j = e;
                     // Each person may have posts of their own: `X - Giám đốc Sở ...; Y - ...`.
-                    if toks.is_punct(j, &["-", "–", ","]) {
-                        if let Some((own, oe)) = post_list(toks, j + 1) {
+                    if toks.is_punct(j, &["-", "–", ",", "("]) {
+                        if let Some((own, oe)) =
+                            post_list(toks, j + 1).filter(|(_, oe)| name_at(toks, *oe).is_none())
+                        {
                             em.offices(&name, &own, j..oe, j..oe, "office.apposition");
                             j = oe;
                             end = oe;
                         }
                     }
-                    if toks.is_punct(j, &[",", ";"]) || toks.is_word(j, "và") {
+                    j = skip_photo_note(toks, j);
+                    if toks.is_punct(j, &[")"]) {
                         j += 1;
+                    }
+                    if toks.is_punct(j, &[",", ";"]) || toks.is_word(j, "và") {
+                        j = skip_lines(toks, j + 1);
+                    } else if lines && toks.is_punct(j, &["\n"]) {
+                        j = skip_lines(toks, j);
                     } else {
                         break;
                     }
