@@ -8,7 +8,7 @@
 //! `nguyên`, `cựu`, `từng` mark a post and the posts after it in the same list as former.
 
 use super::organization::{committee_head, parse, resolve, Parsed};
-use super::person::{accept, name_at};
+use super::person::{accept, name_at, place_name};
 use super::{Context, Facts, OfficeFact, PersonFact, Tokens};
 use crate::extract::lexicon::BodyKind;
 use crate::extract::lexicon::{BodyClass, Role, BODY, HONORIFIC, ROLE, SECTOR};
@@ -549,6 +549,9 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
         } else {
             None
         };
+        // `được Trung ương giới thiệu để Quốc hội bầu giữ chức Chủ tịch nước`: a nomination, not
+        // the post (EXTRACTION.md, dev3 d3-08).
+        let start = start.filter(|_| !nominated(toks, i));
         if let Some(s) = start {
             // After `là`, `làm` a profile goes on past `;` (`là ủy viên Trung ương Đảng; đại biểu
             // Quốc hội`).
@@ -611,6 +614,20 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
         i += 1;
     }
     out
+}
+
+/// Whether the appointment word at `i` follows a nomination in its clause (`giới thiệu để bầu`,
+/// `đề cử`, `ứng cử`, `dự kiến`): a post proposed, not held.
+fn nominated(toks: &Tokens, i: usize) -> bool {
+    (i.saturating_sub(8)..i)
+        .rev()
+        .take_while(|&k| !toks.is_punct(k, &[".", ";", "\n"]))
+        .any(|k| {
+            toks.is_word(k, "giới") && toks.is_word(k + 1, "thiệu")
+                || toks.is_word(k, "đề") && toks.is_word(k + 1, "cử")
+                || toks.is_word(k, "ứng") && toks.is_word(k + 1, "cử")
+                || toks.is_word(k, "dự") && toks.is_word(k + 1, "kiến")
+        })
 }
 
 /// The separators of a list of posts that goes on past `;` (a career summary, a profile).
@@ -860,7 +877,9 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
             let e = skip_photo_note(toks, e0);
             if toks.is_punct(e, &[",", "-", "–", "("]) {
                 if let Some((posts, pe)) = post_list(toks, e + 1) {
-                    if accept(toks, n, &name, true) {
+                    // `tại Hà Nội, Tổng Bí thư Tô Lâm`: a place's name without an honorific
+                    // before a title is the place.
+                    if accept(toks, n, &name, n > start || !place_name(&name)) {
                         em.person(&name, n, e0, "person.apposition");
                         em.offices(&name, &posts, start..pe, n..pe, "office.apposition");
                         let mut after = pe;

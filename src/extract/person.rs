@@ -49,6 +49,11 @@ pub fn introduced(toks: &Tokens, i: usize) -> bool {
     })
 }
 
+/// Whether a name is that of an administrative unit (`Hà Nội`, `Kỳ Anh`).
+pub fn place_name(name: &str) -> bool {
+    !G.named(name).is_empty()
+}
+
 /// Whether a candidate is a person's name rather than a place: three syllables or more, or
 /// introduced, and not the name of a unit unless introduced.
 pub fn accept(toks: &Tokens, i: usize, name: &str, strong: bool) -> bool {
