@@ -51,6 +51,10 @@ pub const EVENTS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/events.tsv"
 ));
+pub const POST_VERBS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/post_verbs.tsv"
+));
 
 /// The data lines of a lexicon file: no comments, no blank lines, no header row.
 pub fn rows(file: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -196,6 +200,36 @@ fn leak(s: &str) -> &'static str {
 
 pub static HONORIFIC: LazyLock<Table<()>> =
     LazyLock::new(|| Table::new(rows(HONORIFICS).map(|r| (key(r[0]), ()))));
+/// What the words before a post say follows them (`data/lexicon/post_verbs.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Follows {
+    /// A list of posts: `được bầu làm Phó Bí thư, Chủ tịch ...`.
+    Post,
+    /// A profile's list, which goes on past `;`: `là ủy viên Trung ương Đảng; đại biểu Quốc hội`.
+    Profile,
+    /// A career summary, whose list may wait for a colon or `như`.
+    Career,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct PostVerb {
+    pub follows: Follows,
+    /// The words mark the posts as past (`từng giữ`).
+    pub past: bool,
+}
+
+pub static POST_VERB: LazyLock<Table<PostVerb>> = LazyLock::new(|| {
+    Table::new(rows(POST_VERBS).map(|r| {
+        let follows = match r.get(1).copied() {
+            Some("post") => Follows::Post,
+            Some("profile") => Follows::Profile,
+            Some("career") => Follows::Career,
+            other => panic!("post_verbs.tsv: {:?}: unknown `follows` {other:?}", r[0]),
+        };
+        let past = r.get(2).is_some_and(|p| *p == "past");
+        (key(r[0]), PostVerb { follows, past })
+    }))
+});
 pub static SURNAME: LazyLock<HashSet<String>> = LazyLock::new(|| set(SURNAMES));
 /// Words that end a named body's own name (`data/lexicon/boundaries.txt`).
 pub static BOUNDARY: LazyLock<HashSet<String>> = LazyLock::new(|| set(BOUNDARIES));
@@ -306,6 +340,7 @@ mod tests {
             ("symbols.tsv", SYMBOLS),
             ("numerals.tsv", NUMERALS),
             ("events.tsv", EVENTS),
+            ("post_verbs.tsv", POST_VERBS),
         ] {
             check(name, file);
         }

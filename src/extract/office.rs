@@ -11,7 +11,9 @@ use super::organization::{committee_head, parse, resolve, Parsed};
 use super::person::{accept, name_at, place_name};
 use super::{Context, Facts, OfficeFact, PersonFact, Tokens};
 use crate::extract::lexicon::BodyKind;
-use crate::extract::lexicon::{BodyClass, Role, BODY, HONORIFIC, ROLE, SECTOR};
+use crate::extract::lexicon::{
+    BodyClass, Follows, PostVerb, Role, BODY, HONORIFIC, POST_VERB, ROLE, SECTOR,
+};
 use std::ops::Range;
 
 #[derive(Debug, Clone)]
@@ -537,25 +539,14 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
             continue;
         }
         let two = |a: &str, b: &str| toks.is_word(i, a) && toks.is_word(i + 1, b);
-        let start = if two("giữ", "chức") && toks.is_word(i + 2, "vụ") {
-            Some(i + 3)
-        } else if two("giữ", "chức")
-            || two("bầu", "làm")
-            || two("bổ", "nhiệm") && !toks.is_word(i + 2, "giữ")
-        {
-            Some(i + 2)
-        } else if toks.is_word(i, "làm") || toks.is_word(i, "là") {
-            Some(i + 1)
-        } else {
-            None
-        };
         // `được Trung ương giới thiệu để Quốc hội bầu giữ chức Chủ tịch nước`: a nomination, not
         // the post (EXTRACTION.md, dev3 d3-08).
-        let start = start.filter(|_| !nominated(toks, i));
-        if let Some(s) = start {
+        let verb =
+            post_verb(toks, i).filter(|(v, _)| v.follows != Follows::Career && !nominated(toks, i));
+        if let Some((v, s)) = verb {
             // After `là`, `làm` a profile goes on past `;` (`là ủy viên Trung ương Đảng; đại biểu
             // Quốc hội`).
-            let seps: &[&str] = if s == i + 1 {
+            let seps: &[&str] = if v.follows == Follows::Profile {
                 &LONG_LIST
             } else {
                 &[",", "-", "–"]
@@ -633,37 +624,60 @@ fn nominated(toks: &Tokens, i: usize) -> bool {
 /// The separators of a list of posts that goes on past `;` (a career summary, a profile).
 const LONG_LIST: [&str; 4] = [",", ";", "-", "–"];
 
-/// A career summary at `i` (see [`career_at`]): its posts, past where `từng` says so (EXTRACTION.md
-/// §4; `kinh qua`, `trải qua` do not say), and the index after them.
+/// The words before a post at `i` (`data/lexicon/post_verbs.tsv`): what they say follows, and
+/// the index where the posts start, after the words that may stand before them (`giữ chức vụ`,
+/// `với vị trí`, `được bầu làm`).
+fn post_verb(toks: &Tokens, i: usize) -> Option<(PostVerb, usize)> {
+    let (v, mut j) = toks.longest(&POST_VERB, i)?;
+    if v.follows != Follows::Career {
+        const FILLER: [&str; 9] = [
+            "chức", "vụ", "danh", "vị", "trí", "cương", "làm", "giữ", "là",
+        ];
+        let stop = j + 4;
+        while j < stop
+            && toks
+                .get(j)
+                .is_some_and(|t| FILLER.contains(&t.key.as_str()))
+        {
+            j += 1;
+        }
+    }
+    Some((*v, j))
+}
+
+/// A career summary at `i` (see [`career_at`]): its posts, past where the words say so (`từng`;
+/// EXTRACTION.md §4; `kinh qua`, `trải qua` do not say), and the index after them.
 fn career(toks: &Tokens, i: usize) -> Option<(Vec<Post>, usize)> {
-    let k = career_at(toks, i)?;
-    let (mut posts, e) = post_list_sep(toks, k, &LONG_LIST)?;
-    let past = toks.is_word(i, "từng") || toks.is_word(i.saturating_sub(1), "từng");
+    let (k, past) = career_at(toks, i)?;
+    let (mut posts, e) = post_list_sep(toks, k, &LONG_LIST).or_else(|| {
+        // `đã trải qua nhiều vị trí công tác, đảm nhiệm nhiều cương vị quan trọng của Đảng, Nhà
+        // nước như: A; B`: the list after a colon or `như` a few words on.
+        let stop = (k + 16).min(toks.len());
+        let at = (k..stop)
+            .take_while(|&x| {
+                toks.get(x)
+                    .is_some_and(|t| t.word || t.text == "," || t.text == ":")
+            })
+            .find(|&x| toks.is_punct(x, &[":"]) || toks.is_word(x, "như"))?;
+        let at = at + 1 + usize::from(toks.is_word(at, "như") && toks.is_punct(at + 1, &[":"]));
+        post_list_sep(toks, skip_lines(toks, at), &LONG_LIST)
+    })?;
+    let past = past || toks.is_word(i.saturating_sub(1), "từng");
     for p in &mut posts {
         p.former |= past;
     }
     Some((posts, e))
 }
 
-/// Words a career summary opens with (`từng giữ`, `đã trải qua`, `kinh qua`, `lần lượt giữ`),
-/// followed by what may stand before its list (`các chức vụ:`, `nhiều vị trí công tác như`):
-/// the index where the list starts.
-fn career_at(toks: &Tokens, i: usize) -> Option<usize> {
-    let two = |a: &str, b: &str| toks.is_word(i, a) && toks.is_word(i + 1, b);
-    let mut j = if two("từng", "giữ")
-        || two("trải", "qua")
-        || two("kinh", "qua")
-        || two("lần", "lượt")
-        || two("từng", "là")
-        || two("từng", "làm")
-    {
-        i + 2
-    } else {
-        return None;
-    };
-    const FILLER: [&str; 17] = [
+/// Words a career summary opens with (`từng giữ`, `đã trải qua`, `kinh qua`, `lần lượt giữ`:
+/// `data/lexicon/post_verbs.tsv`), followed by what may stand before its list (`các chức vụ:`,
+/// `nhiều vị trí công tác như`): the index where the list starts, and whether the words mark the
+/// posts as past.
+fn career_at(toks: &Tokens, i: usize) -> Option<(usize, bool)> {
+    let (v, mut j) = post_verb(toks, i).filter(|(v, _)| v.follows == Follows::Career)?;
+    const FILLER: [&str; 23] = [
         "các", "nhiều", "chức", "vụ", "danh", "vị", "trí", "công", "tác", "như", "cương", "quan",
-        "trọng", "khác", "nhau", "giữ", "qua",
+        "trọng", "khác", "nhau", "giữ", "qua", "là", "làm", "đảm", "nhiệm", "nhận", "nắm",
     ];
     let stop = j + 8;
     while j < stop
@@ -676,7 +690,7 @@ fn career_at(toks: &Tokens, i: usize) -> Option<usize> {
     if toks.is_punct(j, &[":"]) {
         j += 1;
     }
-    Some(j)
+    Some((skip_lines(toks, j), v.past))
 }
 
 /// The people a clause's post is about, after the post: `... đối với ông Y` (or `đối với ông Y và
