@@ -731,6 +731,42 @@ fn skip_photo_note(toks: &Tokens, e: usize) -> usize {
     }
 }
 
+/// A line of a dated career list at `i` (`03/2010 - 08/2015:`, `Từ 7/1994 - 11/1999:`, `Tháng
+/// 5/2020 - nay:`, `Năm 2015:`): the index after its colon. The line starts the item, after a
+/// line break and a bullet; its words are dates, `từ`, `tháng`, `năm`, `đến`, `nay`, dashes.
+fn dated_item(toks: &Tokens, i: usize) -> Option<usize> {
+    let line_start = i == 0
+        || toks.is_punct(i - 1, &["\n"])
+        || i > 1 && toks.is_punct(i - 1, &["-", "+", "•", "*"]) && toks.is_punct(i - 2, &["\n"]);
+    if !line_start {
+        return None;
+    }
+    let mut dated = false;
+    for k in i..(i + 10).min(toks.len()) {
+        let t = toks.get(k)?;
+        if t.text == ":" {
+            return dated.then_some(k + 1);
+        }
+        if t.word && t.text.starts_with(|c: char| c.is_ascii_digit()) {
+            if !t
+                .text
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '/' || c == '.')
+            {
+                return None;
+            }
+            dated = true;
+        } else if !(matches!(
+            t.key.as_str(),
+            "từ" | "tháng" | "năm" | "đến" | "nay" | "-" | "–"
+        ) || t.key == "hiện" && toks.is_word(k + 1, "nay"))
+        {
+            return None;
+        }
+    }
+    None
+}
+
 /// The index after the line breaks at `j`.
 fn skip_lines(toks: &Tokens, mut j: usize) -> usize {
     while toks.is_punct(j, &["\n"]) {
@@ -940,6 +976,17 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     // The item is the name's token: the profile's own words stay for the
                     // bodies and places extracted after the posts.
                     i = em.appointed(&name, found, |_| at..at + 1, start, "office.pronoun");
+                    continue;
+                }
+            }
+        }
+        // A dated career list under a person's profile: `Từ 10/2015 - 3/2016: Ủy viên Ban Chấp
+        // hành Trung ương Đảng khóa XI, Phó Chủ tịch Ủy ban Trung ương MTTQ Việt Nam`.
+        if let Some(k) = dated_item(toks, i) {
+            if let Some((name, _)) = em.last.clone().filter(|(_, at)| i - at < 4000) {
+                if let Some((posts, pe)) = post_list_sep(toks, k, &LONG_LIST) {
+                    em.offices(&name, &posts, i..pe, i..pe, "office.career_dated");
+                    i = pe;
                     continue;
                 }
             }
@@ -1393,6 +1440,147 @@ mod tests {
                 "Thào Xuân Sùng | Chủ tịch | Ban Chấp hành Trung ương Hội Nông dân Việt Nam"
             ]
         );
+    }
+
+    #[test]
+    fn one_post_for_a_list_of_names() {
+        // office.shared_post, dev2 r03.
+        let s = "Các đồng chí Lê Thanh Hải và Nguyễn Văn Tuấn được bầu làm Phó Bí thư Huyện ủy Hà Trung.";
+        assert_eq!(
+            offices(s),
+            [
+                "Lê Thanh Hải | Phó Bí thư | Huyện ủy Hà Trung",
+                "Nguyễn Văn Tuấn | Phó Bí thư | Huyện ủy Hà Trung"
+            ]
+        );
+        // Boundary: honorifics listed before the names, three names.
+        let s = "HĐND tỉnh bầu các ông, bà Trần Văn Bình, Lê Thị Hoa và Phạm Quang Vinh giữ chức Phó Chủ tịch UBND tỉnh Hà Tĩnh.";
+        assert_eq!(offices(s).len(), 3);
+        // Negative: a list without a post after it states none.
+        assert!(offices("Các đồng chí Lê Thanh Hải và Nguyễn Văn Tuấn dự hội nghị.").is_empty());
+    }
+
+    #[test]
+    fn a_clause_post_for_several_people() {
+        let s = "HĐND huyện miễn nhiệm chức danh Phó Chủ tịch UBND huyện Thường Tín đối với ông Nguyễn Huy Đức và bà Chu Thị Minh Huyền do nghỉ chế độ.";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Huy Đức | Phó Chủ tịch | Ủy ban nhân dân huyện Thường Tín | former",
+                "Chu Thị Minh Huyền | Phó Chủ tịch | Ủy ban nhân dân huyện Thường Tín | former"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_roster_a_name_a_line() {
+        // office.plural_heading with `gồm:` and titled names on lines (dev3 d3-32's shape).
+        let s = "Các ủy viên Ban Thường vụ Tỉnh ủy Hà Tĩnh gồm:\n\nGiám đốc Sở Y tế Nguyễn Văn Anh;\n\nChủ tịch UBND huyện Kỳ Anh Lê Văn Cường.\n\nBộ trưởng Bộ Y tế Đào Hồng Lan phát biểu.";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Văn Anh | Ủy viên | Ban Thường vụ Tỉnh ủy Hà Tĩnh",
+                "Nguyễn Văn Anh | Giám đốc | Sở Y tế tỉnh Hà Tĩnh",
+                "Lê Văn Cường | Ủy viên | Ban Thường vụ Tỉnh ủy Hà Tĩnh",
+                "Lê Văn Cường | Chủ tịch | Ủy ban nhân dân huyện Kỳ Anh",
+                "Đào Hồng Lan | Bộ trưởng | Bộ Y tế"
+            ]
+        );
+        // Boundary: `gồm:` far after the posts, in one sentence (dev3 d3-15).
+        let s = "Một số ủy viên Bộ Chính trị khác không thuộc Quân ủy Trung ương nhưng cũng tham dự, gồm: Chủ nhiệm Ủy ban Kiểm tra Trung ương Trần Cẩm Tú; Trưởng Ban Nội chính Trung ương Phan Đình Trạc.";
+        assert_eq!(
+            offices(s),
+            [
+                "Trần Cẩm Tú | Ủy viên | Bộ Chính trị",
+                "Trần Cẩm Tú | Chủ nhiệm | Ủy ban Kiểm tra Trung ương",
+                "Phan Đình Trạc | Ủy viên | Bộ Chính trị",
+                "Phan Đình Trạc | Trưởng ban | Ban Nội chính Trung ương"
+            ]
+        );
+        // Negative: the standing board of a committee names its members, not a post; a titled
+        // name after names alone is not in the roster.
+        let s = "Dự có các đồng chí Thường trực Thành ủy Sầm Sơn: Lương Tất Thắng, Bí thư Thành ủy; Lê Văn Tú, Phó Bí thư Thành ủy.";
+        assert!(!offices(s).iter().any(|o| o.contains("| Thường trực |")));
+        let s = "Dự có các nguyên Phó Bí thư Thường trực Thành ủy TP HCM: Võ Văn Cương, Nguyễn Văn Đua; nguyên Chủ tịch HĐND TP HCM Nguyễn Thị Lệ.";
+        assert!(!offices(s)
+            .iter()
+            .any(|o| o.starts_with("Nguyễn Thị Lệ | Phó Bí thư Thường trực")));
+    }
+
+    #[test]
+    fn what_a_sentence_says_after_titled_names() {
+        let s = "Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn Lê Minh Hoan; Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên là Phó Trưởng ban Ban Tổ chức Trung ương.";
+        assert_eq!(
+            offices(s),
+            [
+                "Lê Minh Hoan | Bộ trưởng | Bộ Nông nghiệp và Phát triển nông thôn",
+                "Nguyễn Hồng Diên | Bộ trưởng | Bộ Công Thương",
+                "Lê Minh Hoan | Phó Trưởng ban | Ban Tổ chức Trung ương",
+                "Nguyễn Hồng Diên | Phó Trưởng ban | Ban Tổ chức Trung ương"
+            ]
+        );
+        // Negative: a post the subject hands to somebody else is not the subject's.
+        let s = "Bí thư Tỉnh ủy Hà Tĩnh Hoàng Trung Dũng trao quyết định bổ nhiệm Giám đốc Sở Y tế cho ông Nguyễn Văn Anh.";
+        assert_eq!(offices(s), ["Hoàng Trung Dũng | Bí thư | Tỉnh ủy Hà Tĩnh"]);
+    }
+
+    #[test]
+    fn a_minister_by_sector_a_place_before_a_title_and_a_nomination() {
+        assert_eq!(
+            offices("Đó là đại tướng Tô Lâm, Bộ trưởng Công an."),
+            ["Tô Lâm | Bộ trưởng | Bộ Công an"]
+        );
+        // `tại Hà Nội, Tổng Bí thư Tô Lâm`: Hà Nội is the place, not a person.
+        let s =
+            "Sáng 29-8 tại Hà Nội, Tổng Bí thư, Chủ tịch nước Tô Lâm làm việc với Bộ Ngoại giao.";
+        assert!(offices(s).iter().all(|o| o.starts_with("Tô Lâm |")));
+        // A nomination is no appointment (dev3 d3-08).
+        let s = "Đại tướng Tô Lâm, Bộ trưởng Công an, được Trung ương giới thiệu để Quốc hội bầu giữ chức Chủ tịch nước.";
+        assert_eq!(offices(s), ["Tô Lâm | Bộ trưởng | Bộ Công an"]);
+    }
+
+    #[test]
+    fn story_verbs_and_a_career_list_after_a_colon() {
+        let s = "Ông Lê Thành Long, Bộ trưởng Tư pháp, trở thành Phó Thủ tướng.";
+        assert_eq!(
+            offices(s),
+            [
+                "Lê Thành Long | Bộ trưởng | Bộ Tư pháp",
+                "Lê Thành Long | Phó Thủ tướng | Chính phủ"
+            ]
+        );
+        let s = "Ông Đinh Thế Huynh đã trải qua nhiều vị trí công tác, đảm nhiệm nhiều cương vị quan trọng của Đảng, Nhà nước như: Tổng Biên tập Báo Nhân Dân; Trưởng Ban Tuyên giáo Trung ương.";
+        let got = offices(s);
+        assert!(
+            got.contains(&"Đinh Thế Huynh | Trưởng ban | Ban Tuyên giáo Trung ương".to_string()),
+            "{got:?}"
+        );
+        // `từng` marks the posts past; `trải qua` does not.
+        let s = "Ông Võ Thành Hưng từng đảm nhiệm các chức vụ: Vụ trưởng Vụ Ngân sách Nhà nước Bộ Tài chính; Thứ trưởng Bộ Tài chính.";
+        assert!(
+            offices(s).iter().all(|o| o.ends_with("| former")),
+            "{:?}",
+            offices(s)
+        );
+    }
+
+    #[test]
+    fn a_dated_career_list_and_a_name_in_capitals() {
+        let s = "Đồng chí TRẦN THANH MẪN, sinh ngày 12/8/1962.\nTừ 10/2015 - 3/2016: Ủy viên Ban Chấp hành Trung ương Đảng khóa XI, Phó Chủ tịch Ủy ban Trung ương MTTQ Việt Nam.\n- 2016 - nay: Bí thư Tỉnh ủy Hậu Giang.";
+        assert_eq!(
+            offices(s),
+            [
+                "Trần Thanh Mẫn | Ủy viên | Ban Chấp hành Trung ương",
+                "Trần Thanh Mẫn | Phó Chủ tịch | Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+                "Trần Thanh Mẫn | Bí thư | Tỉnh ủy Hậu Giang"
+            ]
+        );
+        // Negative: a date inside a line, not opening it, is no list item; capitals not
+        // introduced are a headline's words.
+        let s = "Đồng chí Trần Thanh Mẫn phát biểu. Ngày 10/2015: Bí thư Tỉnh ủy Hậu Giang.";
+        assert!(offices(s).is_empty(), "{:?}", offices(s));
+        let t = Tokens::new("VŨ KHÍ HẠT NHÂN", &[]);
+        assert!(name_at(&t, 0).is_none());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::extract::lexicon::{BODY, HONORIFIC, ROLE, SURNAME};
 pub fn name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
     let first = toks.get(i)?;
     if !first.is_name_syllable() || !SURNAME.contains(&first.key) {
-        return None;
+        return caps_name_at(toks, i);
     }
     let mut n = 1;
     while n < 5 {
@@ -33,6 +33,50 @@ pub fn name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
     let cut = toks.is_punct(i + n, &["…"])
         || toks.is_punct(i + n, &["."]) && toks.is_punct(i + n + 1, &["."]);
     (n >= 2 && !cut).then(|| (toks.words(i, i + n), i + n))
+}
+
+/// A name written in capitals after an honorific or a title (`Đồng chí TRẦN THANH MẪN`, `PHÓ THỦ
+/// TƯỚNG LÊ THÀNH LONG`), as party profiles and headlines write it: 2-4 syllables of capitals
+/// starting with a family name, given in the canonical `Họ Đệm Tên` case. Not introduced, capitals
+/// are a headline's words (`VŨ KHÍ HẠT NHÂN`), not a name.
+fn caps_name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
+    let caps = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.word
+                && t.text
+                    .chars()
+                    .all(|c| c.is_alphabetic() && c.is_uppercase())
+                && t.text.chars().count() > 1
+        })
+    };
+    if !caps(i) || !SURNAME.contains(&toks.get(i)?.key) {
+        return None;
+    }
+    let mut e = i + 1;
+    while e < i + 4 && caps(e) {
+        e += 1;
+    }
+    if e - i < 2 || caps(e) || !introduced(toks, i) {
+        return None;
+    }
+    let name = toks.toks[i..e]
+        .iter()
+        .map(|t| title_case(&t.text))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((name, e))
+}
+
+/// `MẪN` -> `Mẫn`.
+fn title_case(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| {
+            f.to_uppercase()
+                .chain(c.flat_map(char::to_lowercase))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Whether a name at `i` is introduced as a person: an honorific, a role or `các ông` before it.
