@@ -97,6 +97,15 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
                 }
             }
         }
+        // A body of its own after the role wins over a shared word: `Phó trưởng phòng Văn phòng Bộ
+        // Tài chính` is of Văn phòng Bộ Tài chính, not of a `Phòng Văn phòng`.
+        // A whole after the role (`Chánh Văn phòng Tỉnh ủy`) is the shared part's parent.
+        if org_start < k
+            && parse(toks, k, true)
+                .is_some_and(|p| p.end > k && matches!(p.class, BodyClass::Sub | BodyClass::Named))
+        {
+            org_start = k;
+        }
         // `Bộ trưởng Công an` is the minister of Bộ Công an, not of a province's Công an.
         let org = ministry_named_by_sector(toks, &role.role, k)
             .or_else(|| parse(toks, org_start, true).filter(|p| p.end > k || org_start < k))
@@ -572,11 +581,20 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
                     break;
                 }
             }
+            // `tham gia Ban Chấp hành, Ban Thường vụ và giữ chức Bí thư Huyện ủy Kim Thành`: with
+            // no whole among them, the bodies are parts of the body of the post that follows.
+            let following = || {
+                let k = j + usize::from(toks.is_word(j, "và") || toks.is_punct(j, &[","]));
+                let (_, s) = post_verb(toks, k).filter(|(v, _)| v.follows != Follows::Career)?;
+                let (posts, _) = post_list(toks, s)?;
+                posts.into_iter().find_map(|p| p.org)
+            };
             let last = orgs
                 .iter()
                 .rev()
                 .find(|o| o.parent.is_some() || matches!(o.class, BodyClass::Committee(_)))
-                .cloned();
+                .cloned()
+                .or_else(following);
             for mut o in orgs {
                 if o.class == BodyClass::Sub && o.parent.is_none() {
                     if let Some(l) = &last {
@@ -1036,6 +1054,15 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         // posts X, and `Các posts: X, Y`
         if let Some((posts, pe)) = post_list(toks, n) {
             let plural = plural_title(toks, start, n);
+            // `Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Tuyên giáo Tỉnh ủy - Hoàng Đình Cán`: a
+            // caption's title, a dash, the name.
+            let pe = if toks.is_punct(pe, &["-", "–"])
+                && name_at(toks, pe + 1).is_some_and(|(nm, _)| accept(toks, pe + 1, &nm, false))
+            {
+                pe + 1
+            } else {
+                pe
+            };
             if let Some((name, e)) = name_at(toks, pe) {
                 em.person(&name, pe, e, "person.after_title");
                 em.offices(
