@@ -463,11 +463,31 @@ impl Emitter<'_> {
         rule: &'static str,
     ) -> usize {
         let end = found.iter().map(|(_, ev)| ev.end).max().unwrap_or(evidence);
-        for (p, ev) in found {
-            let posts = std::slice::from_ref(&p);
-            self.offices(name, posts, item(&ev), evidence..ev.end, rule);
+        // `được bầu làm Chủ tịch UBND tỉnh Lạng Sơn, thay ông Hồ Tiến Thiệu nghỉ hưu`: the one
+        // replaced held the posts before.
+        let before = predecessor(self.toks, self.ctx, end);
+        for (p, ev) in &found {
+            let posts = std::slice::from_ref(p);
+            self.offices(name, posts, item(ev), evidence..ev.end, rule);
         }
-        end
+        let Some((other, a, b)) = before else {
+            return end;
+        };
+        self.person(&other, a, b, "person.predecessor");
+        for (p, _) in &found {
+            let mut p = p.clone();
+            p.former = true;
+            self.offices(
+                &other,
+                std::slice::from_ref(&p),
+                a..b,
+                evidence..b,
+                "office.predecessor",
+            );
+        }
+        // The subject of what follows stays the appointee.
+        self.last = Some((name.to_string(), evidence));
+        end.max(b)
     }
 
     fn person(&mut self, name: &str, a: usize, b: usize, rule: &'static str) {
@@ -785,6 +805,32 @@ fn dated_item(toks: &Tokens, i: usize) -> Option<usize> {
     None
 }
 
+/// The person an appointment ending at `end` replaces: `thay ông Hồ Tiến Thiệu`, `kế nhiệm ông
+/// Trần Văn Lâu`, `thay thế bà X` a few words on in the clause (not `thay mặt`, on behalf of).
+fn predecessor(toks: &Tokens, ctx: &Context, end: usize) -> Option<(String, usize, usize)> {
+    let stop = ctx.sentence(end).end.min(end + 8);
+    for k in end..stop {
+        if toks.is_punct(k, &[";", ":"]) {
+            return None;
+        }
+        let after = if toks.is_word(k, "kế") && toks.is_word(k + 1, "nhiệm") {
+            k + 2
+        } else if toks.is_word(k, "thay") && toks.is_word(k + 1, "thế") {
+            k + 2
+        } else if toks.is_word(k, "thay") && !toks.is_word(k + 1, "mặt") {
+            k + 1
+        } else {
+            continue;
+        };
+        let after = after + usize::from(toks.is_word(after, "cho"));
+        // An honorific makes the name a person's.
+        let n = skip_honorifics(toks, after);
+        let (name, e) = name_at(toks, n)?;
+        return (n > after).then_some((name, n, e));
+    }
+    None
+}
+
 /// The index after the line breaks at `j`.
 fn skip_lines(toks: &Tokens, mut j: usize) -> usize {
     while toks.is_punct(j, &["\n"]) {
@@ -828,13 +874,17 @@ fn name_list(toks: &Tokens, i: usize) -> Option<(Vec<(String, usize, usize)>, us
 }
 
 /// Words before a title that make it a heading for several people: `các`, `những`, `nhiều`,
-/// `một số` (`Các ủy viên Ban Chỉ đạo gồm:`, `các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy:`).
+/// `một số`, a number (`Các ủy viên Ban Chỉ đạo gồm:`, `các đồng chí Ủy viên Ban Thường vụ Tỉnh
+/// ủy:`, `4 Phó Thủ tướng: A, B, C và D`).
 fn plural_title(toks: &Tokens, start: usize, n: usize) -> bool {
     let plural = |k: usize| {
         k > 0
-            && toks
-                .get(k - 1)
-                .is_some_and(|t| matches!(t.key.as_str(), "các" | "những" | "nhiều" | "số"))
+            && toks.get(k - 1).is_some_and(|t| {
+                matches!(
+                    t.key.as_str(),
+                    "các" | "những" | "nhiều" | "số" | "hai" | "ba" | "bốn" | "sáu" | "bảy" | "tám"
+                ) || t.word && t.text.chars().all(|c| c.is_ascii_digit())
+            })
     };
     plural(start) || plural(n) || toks.is_word(n, "các")
 }
@@ -1608,6 +1658,27 @@ mod tests {
         assert!(offices(s).is_empty(), "{:?}", offices(s));
         let t = Tokens::new("VŨ KHÍ HẠT NHÂN", &[]);
         assert!(name_at(&t, 0).is_none());
+    }
+
+    #[test]
+    fn the_one_replaced_held_the_post_before() {
+        let s = "Ông Nguyễn Cảnh Toàn được bầu làm Chủ tịch UBND tỉnh Lạng Sơn ngày 20/10, thay ông Hồ Tiến Thiệu nghỉ hưu.";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Cảnh Toàn | Chủ tịch | Ủy ban nhân dân tỉnh Lạng Sơn",
+                "Hồ Tiến Thiệu | Chủ tịch | Ủy ban nhân dân tỉnh Lạng Sơn | former"
+            ]
+        );
+        // Negative: `thay mặt` is on behalf of.
+        let s = "Ông Nguyễn Cảnh Toàn được bầu làm Chủ tịch UBND tỉnh Lạng Sơn, thay mặt ông Hồ Tiến Thiệu phát biểu.";
+        assert_eq!(offices(s).len(), 1);
+    }
+
+    #[test]
+    fn a_number_of_titles_before_a_colon() {
+        let s = "Lãnh đạo Chính phủ gồm Thủ tướng Phạm Minh Chính và 4 Phó Thủ tướng: Lê Minh Khái, Trần Hồng Hà, Trần Lưu Quang và Lê Thành Long.";
+        assert_eq!(offices(s).len(), 5, "{:?}", offices(s));
     }
 
     #[test]
