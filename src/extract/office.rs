@@ -61,6 +61,43 @@ fn ministry_named_by_sector(toks: &Tokens, role: &str, k: usize) -> Option<Parse
     })
 }
 
+/// A province's leader written with the province alone, as national papers do (`Bí thư Thái
+/// Nguyên Nguyễn Thanh Hải`, `cựu chủ tịch Lâm Đồng`): a party role is of the province's
+/// committee, a chairman's of its people's committee.
+fn province_post(toks: &Tokens, role: &str, k: usize) -> Option<Parsed> {
+    use crate::extract::gazetteer::GAZETTEER as G;
+    let party = PARTY_ROLES.contains(&role);
+    if !party && !matches!(role, "Chủ tịch" | "Phó Chủ tịch") {
+        return None;
+    }
+    // The name must stand alone: not a level word, not the start of a person's name.
+    let (cands, e) = super::locality::name_at(toks, k, None)?;
+    let u = cands.into_iter().find(|&u| G.is_province(u))?;
+    // Hồ Chí Minh City keeps its level word everywhere (EXTRACTION.md §4): `Chủ tịch Hồ Chí
+    // Minh` is the person.
+    if G.units[u].name == "Hồ Chí Minh" {
+        return None;
+    }
+    let head = if party {
+        committee_head(&G.units[u].level)?
+    } else {
+        "Ủy ban nhân dân"
+    };
+    let body = BODY.get(&crate::normalize::key(head))?;
+    Some(Parsed {
+        head: body.canonical.clone(),
+        kind: body.kind,
+        class: body.class,
+        unit: Some(u),
+        level: (!party).then(|| G.units[u].level.clone()),
+        parent: None,
+        start: k,
+        end: e,
+        implied: false,
+        bare: false,
+    })
+}
+
 fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
     let mut j = i;
     let mut former = false;
@@ -70,6 +107,10 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
     {
         former = true;
         j += 1;
+        // `Các ông: A, nguyên: Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh`.
+        if toks.is_punct(j, &[":"]) {
+            j += 1;
+        }
     }
     // An acting post: `Quyền Chủ tịch nước` is the role `Quyền Chủ tịch nước`.
     let acting = toks.is_word(j, "quyền") && toks.longest(&ROLE, j + 1).is_some();
@@ -109,6 +150,7 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
         // `Bộ trưởng Công an` is the minister of Bộ Công an, not of a province's Công an.
         let org = ministry_named_by_sector(toks, &role.role, k)
             .or_else(|| parse(toks, org_start, true).filter(|p| p.end > k || org_start < k))
+            .or_else(|| province_post(toks, &role.role, k))
             .or_else(|| role.implies.as_deref().and_then(|n| implied(n, k)));
         let end = org.as_ref().map(|o| o.end.max(k)).unwrap_or(k);
         return Some(Post {
@@ -580,9 +622,12 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
             } else {
                 &[",", "-", "–"]
             };
-            if let Some((posts, e)) =
+            if let Some((mut posts, e)) =
                 post_list_sep(toks, s, seps).filter(|(_, e)| !given_to_another(toks, *e))
             {
+                for p in &mut posts {
+                    p.former |= v.past;
+                }
                 out.extend(posts.into_iter().map(|p| (p, i..e)));
                 i = e;
                 continue;
@@ -863,6 +908,8 @@ fn name_list(toks: &Tokens, i: usize) -> Option<(Vec<(String, usize, usize)>, us
     let mut end = j;
     while let Some((name, a, e)) = listed_name(toks, j) {
         names.push((name, a, e));
+        // `các ông Đinh Tiến Dũng (25/6), ông Đặng Quốc Khánh`: a note without a role.
+        let e = skip_photo_note(toks, e);
         end = e;
         if toks.is_punct(e, &[","]) || toks.is_word(e, "và") {
             j = e + 1;
@@ -1106,9 +1153,18 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
             let plural = plural_title(toks, start, n);
             // `Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Tuyên giáo Tỉnh ủy - Hoàng Đình Cán`: a
             // caption's title, a dash, the name.
-            let pe = if toks.is_punct(pe, &["-", "–"])
-                && name_at(toks, pe + 1).is_some_and(|(nm, _)| accept(toks, pe + 1, &nm, false))
-            {
+            // At the start of a sentence the title may end with a comma: `Chủ tịch UBND tỉnh
+            // Quảng Trị, Võ Văn Hưng cho biết`.
+            let opens = start == 0 || toks.get(start - 1).is_some_and(|t| t.ends_sentence());
+            let sep: &[&str] = if opens {
+                &["-", "–", ","]
+            } else {
+                &["-", "–"]
+            };
+            let pe = if toks.is_punct(pe, sep)
+                && name_at(toks, pe + 1).is_some_and(|(nm, e)| {
+                    accept(toks, pe + 1, &nm, false) && !toks.is_punct(e, &[",", "-", "–"])
+                }) {
                 pe + 1
             } else {
                 pe
@@ -1679,6 +1735,48 @@ mod tests {
     fn a_number_of_titles_before_a_colon() {
         let s = "Lãnh đạo Chính phủ gồm Thủ tướng Phạm Minh Chính và 4 Phó Thủ tướng: Lê Minh Khái, Trần Hồng Hà, Trần Lưu Quang và Lê Thành Long.";
         assert_eq!(offices(s).len(), 5, "{:?}", offices(s));
+    }
+
+    #[test]
+    fn a_leader_written_with_the_province_alone() {
+        let s =
+            "Cựu bí thư Bắc Ninh Nguyễn Nhân Chiến bị truy tố. Chủ tịch Hà Nội Trần Sỹ Thanh dự.";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Nhân Chiến | Bí thư | Tỉnh ủy Bắc Ninh | former",
+                "Trần Sỹ Thanh | Chủ tịch | Ủy ban nhân dân thành phố Hà Nội"
+            ]
+        );
+        // Negative: Hồ Chí Minh City keeps its level word; `Chủ tịch Hồ Chí Minh` is the person.
+        assert!(offices("Lời dạy của Chủ tịch Hồ Chí Minh còn mãi.").is_empty());
+    }
+
+    #[test]
+    fn a_title_a_comma_the_name_at_a_sentence_start() {
+        let s = "Chủ tịch UBND tỉnh Quảng Trị, Võ Văn Hưng cho biết, dự án đã xong.";
+        assert_eq!(
+            offices(s),
+            ["Võ Văn Hưng | Chủ tịch | Ủy ban nhân dân tỉnh Quảng Trị"]
+        );
+        // Negative: inside a sentence a comma after a title does not give the name after it.
+        let s = "Dự có Chủ tịch UBND tỉnh Quảng Trị, Võ Văn Hưng và nhiều đại biểu.";
+        assert!(offices(s).is_empty(), "{:?}", offices(s));
+        // Boundary: `nguyên:` with a colon, and `từng` right before a post.
+        let s =
+            "Các ông: Phùng Quang Hùng, nguyên: Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Vĩnh Phúc.";
+        assert_eq!(
+            offices(s),
+            [
+                "Phùng Quang Hùng | Phó Bí thư | Tỉnh ủy Vĩnh Phúc | former",
+                "Phùng Quang Hùng | Chủ tịch | Ủy ban nhân dân tỉnh Vĩnh Phúc | former"
+            ]
+        );
+        let s = "Ông Vũ Hồng Văn sinh năm 1967. Ông Văn từng Phó Chủ tịch UBND tỉnh Vĩnh Phúc.";
+        assert_eq!(
+            offices(s),
+            ["Vũ Hồng Văn | Phó Chủ tịch | Ủy ban nhân dân tỉnh Vĩnh Phúc | former"]
+        );
     }
 
     #[test]
