@@ -7,7 +7,7 @@
 //!
 //! `nguyên`, `cựu`, `từng` mark a post and the posts after it in the same list as former.
 
-use super::organization::{committee_head, parse, resolve, Parsed};
+use super::organization::{abroad, committee_head, elided, parse, resolve, Parsed};
 use super::person::{accept, name_at};
 use super::{Context, Facts, OfficeFact, PersonFact, Tokens};
 use crate::extract::lexicon::BodyKind;
@@ -74,8 +74,11 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
                 }
             }
         }
-        let org = parse(toks, org_start, true)
+        let org = (role.elides.as_deref())
+            .and_then(|h| elided(toks, k, h))
+            .or_else(|| parse(toks, org_start, true))
             .filter(|p| p.end > k || org_start < k)
+            .map(|p| abroad(p, role.abroad.as_deref().or(role.implies.as_deref())))
             .or_else(|| role.implies.as_deref().and_then(|n| implied(n, k)));
         let end = org.as_ref().map(|o| o.end.max(k)).unwrap_or(k);
         return Some(Post {
