@@ -313,7 +313,8 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
                         return None;
                     }
                     lower_run += 1;
-                    if lower_run > 3 {
+                    // `Cục An ninh chính trị nội bộ`: four lower-case words after a capital.
+                    if lower_run > 4 {
                         break;
                     }
                 }
