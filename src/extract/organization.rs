@@ -313,8 +313,10 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
                         return None;
                     }
                     lower_run += 1;
-                    // `Cục An ninh chính trị nội bộ`: four lower-case words after a capital.
-                    if lower_run > 4 {
+                    // `Cục An ninh chính trị nội bộ`: five lower-case words after a capital; a
+                    // number ends the name (`Ban Chỉ đạo 35 trong đấu tranh`).
+                    let after_number = toks.get(k - 1).is_some_and(|p| p.text.chars().all(|c| c.is_ascii_digit()));
+                    if lower_run > 5 || after_number {
                         break;
                     }
                 }
