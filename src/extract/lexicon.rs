@@ -215,7 +215,13 @@ pub static SECTOR: LazyLock<Table<String>> = LazyLock::new(|| {
         let canon = r[0].to_string();
         // `Lao động - Thương binh và Xã hội` is also written with a comma.
         let alt = key(&canon.replace(" - ", ", "));
-        [(key(&canon), canon.clone()), (alt, canon)]
+        // `Sở giáo dục đào tạo`: also written without its `và`.
+        let bare = key(&canon.replace(" và ", " "));
+        let mut v = vec![(key(&canon), canon.clone()), (alt, canon.clone())];
+        if bare != v[0].0 {
+            v.push((bare, canon));
+        }
+        v
     }))
 });
 /// Sector names without tone marks, for a misspelt tone (`Tài nguyên và Môi trưởng`).

@@ -291,6 +291,11 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
             }
             let mut k = j;
             let mut lower_run = 0;
+            // The name is closed once it holds a proper name (two capitalised words in a row,
+            // `Hải Dương`), an acronym (`LDP`) or a number: lower-case words after it are the
+            // clause going on (`Bệnh viện Phổi Hải Dương đăng ký ...`), not the name.
+            let mut closed = false;
+            let mut prev_cap = false;
             while let Some(t) = toks.get(k) {
                 if !t.word || (!t.is_cap() && boundary(toks, k)) || level_at(toks, k).is_some() {
                     break;
@@ -306,17 +311,19 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
                 }
                 // `Quân khu 2`, `Ban Chỉ đạo 35`: a number right after the head is the name.
                 let number = k == j && t.text.chars().all(|c| c.is_ascii_digit());
+                let acronym = t.text.chars().count() > 1 && !t.text.chars().any(char::is_lowercase);
                 if t.is_cap() || number {
+                    closed |= number || acronym || prev_cap;
+                    prev_cap = t.is_cap();
                     lower_run = 0;
                 } else {
                     if k == j {
                         return None;
                     }
                     lower_run += 1;
-                    // `Cục An ninh chính trị nội bộ`: five lower-case words after a capital; a
-                    // number ends the name (`Ban Chỉ đạo 35 trong đấu tranh`).
-                    let after_number = toks.get(k - 1).is_some_and(|p| p.text.chars().all(|c| c.is_ascii_digit()));
-                    if lower_run > 5 || after_number {
+                    prev_cap = false;
+                    // `Cục An ninh chính trị nội bộ`: up to five lower-case words after a capital.
+                    if lower_run > 5 || closed {
                         break;
                     }
                 }
@@ -324,8 +331,9 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
             }
             if k == j {
                 // After a role, a head alone stands for the body of that head named elsewhere.
-                let alone =
-                    lower && first.is_cap() && toks.get(j).is_none_or(|t| !t.word || !t.is_cap());
+                let alone = lower
+                    && first.is_cap()
+                    && toks.get(j).is_none_or(|t| !t.word || !t.is_cap());
                 if !alone {
                     return None;
                 }
@@ -603,7 +611,11 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts, taken: &mut [boo
             continue;
         }
         let next_is = |w: &[&str]| toks.get(i + 1).is_some_and(|n| w.contains(&n.key.as_str()));
-        if t.text == "Đảng" && !next_is(&["viên", "bộ", "ủy", "đoàn", "uỷ"]) {
+        // `Đảng Dân chủ Tự do`, `Đảng LDP`: a party of its own name is not the Party.
+        let named = toks
+            .get(i + 1)
+            .is_some_and(|n| n.is_cap() && n.key != "cộng");
+        if t.text == "Đảng" && !named && !next_is(&["viên", "bộ", "ủy", "đoàn", "uỷ"]) {
             facts.organizations.push(OrgFact {
                 org: Org {
                     name: "Đảng Cộng sản Việt Nam".into(),
