@@ -305,7 +305,11 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
                         || toks.longest(&ROLE, k).is_some()
                         || super::person::name_at(toks, k)
                             .is_some_and(|(n, _)| n.split(' ').count() >= 3)
-                            && name_at(toks, k, Some("tỉnh")).is_none())
+                            && name_at(toks, k, Some("tỉnh")).is_none()
+                        // `Tổng Giáo phận Hà Nội Giuse Vũ Văn Thiên`: a word before a person.
+                        || closed
+                            && super::person::name_at(toks, k + 1)
+                                .is_some_and(|(n, _)| n.split(' ').count() >= 3))
                 {
                     break;
                 }
@@ -627,7 +631,12 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts, taken: &mut [boo
                 span: t.span.clone(),
                 rule: "organization.party_proper_noun",
             });
-        } else if t.text == "Trung" && toks.get(i + 1).is_some_and(|n| n.text == "ương") {
+        } else if t.text == "Trung"
+            && toks.get(i + 1).is_some_and(|n| n.text == "ương")
+            // `thành phố trực thuộc Trung ương` (a centrally-run city), `Trụ sở Trung ương Đảng`
+            // (a building): the centre, not the Committee.
+            && !(i > 0 && (toks.is_word(i - 1, "thuộc") || toks.is_word(i - 1, "sở")))
+        {
             facts.organizations.push(OrgFact {
                 org: Org {
                     name: "Ban Chấp hành Trung ương".into(),
