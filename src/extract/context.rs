@@ -57,11 +57,12 @@ impl Context {
                             && p.unit.is_none()
                             && toks.is_punct(p.end, &["-", "–", ","])
                         {
+                            // `Quân khu 2, Quân khu 3`: a body of the same head is a sibling.
                             if let Some(parent) = parse(toks, p.end + 1, false).filter(|q| {
                                 matches!(
                                     q.class,
                                     BodyClass::Named | BodyClass::Central | BodyClass::Sector
-                                )
+                                ) && !q.head.starts_with(&body.canonical)
                             }) {
                                 p.parent = Some(Box::new(parent));
                             }

@@ -7,12 +7,12 @@
 //!
 //! `nguyên`, `cựu`, `từng` mark a post and the posts after it in the same list as former.
 
-use super::organization::{committee_head, parse, resolve, Parsed};
+use super::organization::{abroad, committee_head, elided, parse, resolve, Parsed};
 use super::person::{accept, name_at, place_name};
 use super::{Context, Facts, OfficeFact, PersonFact, Tokens};
 use crate::extract::lexicon::BodyKind;
 use crate::extract::lexicon::{
-    BodyClass, Follows, PostVerb, Role, BODY, HONORIFIC, POST_VERB, ROLE, SECTOR,
+    BodyClass, Follows, PostVerb, Role, BODY, HONORIFIC, POST_VERB, ROLE,
 };
 use std::ops::Range;
 
@@ -35,27 +35,6 @@ fn implied(name: &str, at: usize) -> Option<Parsed> {
         parent: None,
         start: at,
         end: at,
-        implied: false,
-        bare: false,
-    })
-}
-
-/// A minister's ministry written by its sector alone (`Bộ trưởng Công an`, `Thứ trưởng Tài
-/// nguyên và Môi trường`): the `Bộ` of that sector.
-fn ministry_named_by_sector(toks: &Tokens, role: &str, k: usize) -> Option<Parsed> {
-    if !matches!(role, "Bộ trưởng" | "Thứ trưởng" | "Thứ trưởng Thường trực") {
-        return None;
-    }
-    let (name, e) = toks.longest(&SECTOR, k)?;
-    Some(Parsed {
-        head: format!("Bộ {name}"),
-        kind: BodyKind::State,
-        class: BodyClass::Sector,
-        unit: None,
-        level: None,
-        parent: None,
-        start: k,
-        end: e,
         implied: false,
         bare: false,
     })
@@ -139,8 +118,8 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
             }
         }
         // A body of its own after the role wins over a shared word: `Phó trưởng phòng Văn phòng Bộ
-        // Tài chính` is of Văn phòng Bộ Tài chính, not of a `Phòng Văn phòng`.
-        // A whole after the role (`Chánh Văn phòng Tỉnh ủy`) is the shared part's parent.
+        // Tài chính` is of Văn phòng Bộ Tài chính, not of a `Phòng Văn phòng`. A whole after the
+        // role (`Chánh Văn phòng Tỉnh ủy`) is the shared part's parent.
         if org_start < k
             && parse(toks, k, true)
                 .is_some_and(|p| p.end > k && matches!(p.class, BodyClass::Sub | BodyClass::Named))
@@ -148,8 +127,11 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
             org_start = k;
         }
         // `Bộ trưởng Công an` is the minister of Bộ Công an, not of a province's Công an.
-        let org = ministry_named_by_sector(toks, &role.role, k)
-            .or_else(|| parse(toks, org_start, true).filter(|p| p.end > k || org_start < k))
+        let org = (role.elides.as_deref())
+            .and_then(|h| elided(toks, k, h))
+            .or_else(|| parse(toks, org_start, true))
+            .filter(|p| p.end > k || org_start < k)
+            .map(|p| abroad(p, role.abroad.as_deref().or(role.implies.as_deref())))
             .or_else(|| province_post(toks, &role.role, k))
             .or_else(|| role.implies.as_deref().and_then(|n| implied(n, k)));
         let end = org.as_ref().map(|o| o.end.max(k)).unwrap_or(k);

@@ -6,7 +6,9 @@ use super::locality::{level_at, name_at};
 use super::{Context, Facts, Org, OrgFact, Tokens};
 use crate::extract::gazetteer::GAZETTEER as G;
 use crate::extract::lexicon::BodyKind;
-use crate::extract::lexicon::{BodyClass, BODY, BOUNDARY, ROLE, SECTOR, SECTOR_TONELESS};
+use crate::extract::lexicon::{
+    BodyClass, BODY, BOUNDARY, COUNTRY, ROLE, SECTOR, SECTOR_TONELESS,
+};
 use std::ops::Range;
 
 /// A body as written, before resolution.
@@ -79,6 +81,94 @@ fn sector_toneless(toks: &Tokens, j: usize) -> Option<(&'static String, usize)> 
     best
 }
 
+/// A foreign country at token `i`, as written, and the index after it; `Việt Nam tại Singapore`
+/// (an embassy's country and its host) whole. A country of one syllable that is also a given
+/// name (`Đức`, `Anh`, `Nga`) followed by a lower-case word is read as the short name of a
+/// person (`Thứ trưởng Đức cho biết`), not as the country.
+pub fn country_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
+    if !toks.get(i).is_some_and(|t| t.is_cap()) {
+        return None;
+    }
+    let host = |k: usize| -> Option<(String, usize)> {
+        if !toks.is_word(k, "tại") {
+            return None;
+        }
+        let (c, e) = toks.longest(&COUNTRY, k + 1).or_else(|| {
+            (toks.is_word(k + 1, "việt") && toks.is_word(k + 2, "nam"))
+                .then_some((&*VIET_NAM, k + 3))
+        })?;
+        toks.get(k + 1)
+            .is_some_and(|t| t.is_cap())
+            .then(|| (c.clone(), e))
+    };
+    if toks.is_word(i, "việt") && toks.is_word(i + 1, "nam") {
+        // Việt Nam is only ever the country of an embassy abroad here.
+        let (h, e) = host(i + 2)?;
+        return Some((format!("Việt Nam tại {h}"), e));
+    }
+    let (c, e) = toks.longest(&COUNTRY, i)?;
+    let short = e == i + 1 && toks.get(e).is_some_and(|t| t.word && !t.is_cap());
+    if short {
+        return None;
+    }
+    match host(e) {
+        Some((h, e2)) => Some((format!("{c} tại {h}"), e2)),
+        None => Some((c.clone(), e)),
+    }
+}
+
+static VIET_NAM: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| "Việt Nam".into());
+
+/// A body that a role implies, of the country written after the role (EXTRACTION.md, "Cases
+/// settled by the dev3 annotation"): `Thủ tướng Nhật Bản` -> Chính phủ Nhật Bản, `Đại sứ Việt Nam
+/// tại Singapore` -> Đại sứ quán Việt Nam tại Singapore. A role that implies no body keeps the
+/// country as its body (`Tổng thống Nga` -> Nga).
+pub fn abroad(p: Parsed, implies: Option<&str>) -> Parsed {
+    let is_country = p.class == BodyClass::Central
+        && p.kind == BodyKind::State
+        && BODY.get(&crate::normalize::key(&p.head)).is_none()
+        && country_at_head(&p.head);
+    let Some(body) = implies
+        .filter(|_| is_country)
+        .and_then(|h| BODY.get(&crate::normalize::key(h)))
+    else {
+        return p;
+    };
+    Parsed {
+        head: format!("{} {}", body.canonical, p.head),
+        kind: body.kind,
+        ..p
+    }
+}
+
+/// Whether a head is a country as [`country_at`] reads it (`Nhật Bản`, `Việt Nam tại Singapore`).
+fn country_at_head(head: &str) -> bool {
+    let t = Tokens::new(head, &[]);
+    country_at(&t, 0).is_some_and(|(_, e)| e == t.len())
+}
+
+/// A ministry written without its head after a role that leaves it out (`Bộ trưởng Công an`,
+/// `Thứ trưởng Tài nguyên và Môi trường`): `head` (`Bộ`) and the sector name at `k`.
+pub fn elided(toks: &Tokens, k: usize, head: &str) -> Option<Parsed> {
+    let body = BODY.get(&crate::normalize::key(head))?;
+    if body.class != BodyClass::Sector || !toks.get(k).is_some_and(|t| t.is_cap()) {
+        return None;
+    }
+    let (name, e) = toks.longest(&SECTOR, k)?;
+    Some(Parsed {
+        head: format!("{} {name}", body.canonical),
+        kind: body.kind,
+        class: BodyClass::Sector,
+        unit: None,
+        level: None,
+        parent: None,
+        start: k,
+        end: e,
+        implied: false,
+        bare: false,
+    })
+}
+
 /// Parses a body at token `i`. `lower` lets a body written in lower case match (after a role:
 /// `bí thư Tỉnh ủy`, `giám đốc Sở Xây dựng`).
 pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
@@ -86,7 +176,22 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
     if !first.word || (!lower && !first.is_cap()) {
         return None;
     }
-    let (body, j) = toks.longest(&BODY, i)?;
+    let Some((body, j)) = toks.longest(&BODY, i) else {
+        // After a role, a country stands for its state (`Tổng thống Nga`).
+        let (c, e) = country_at(toks, i).filter(|_| lower)?;
+        return Some(Parsed {
+            head: c,
+            kind: BodyKind::State,
+            class: BodyClass::Central,
+            unit: None,
+            level: None,
+            parent: None,
+            start: i,
+            end: e,
+            implied: false,
+            bare: false,
+        });
+    };
     let mut p = Parsed {
         head: body.canonical.clone(),
         kind: body.kind,
@@ -101,6 +206,12 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
     };
     match body.class {
         BodyClass::Central => {
+            // `Chính phủ Singapore`, `Quốc hội Nhật Bản`: the body of a foreign country.
+            if let Some((c, e)) = country_at(toks, j) {
+                p.head = format!("{} {c}", p.head);
+                p.end = e;
+                return Some(p);
+            }
             // `Ban Chấp hành Trung ương Hội Nông dân Việt Nam`: a mass organisation's own
             // central committee, not the Party's.
             if p.head == "Ban Chấp hành Trung ương" {
@@ -158,6 +269,11 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
                 .or_else(|| sector_toneless(toks, j))?;
             p.head = format!("{} {}", body.canonical, name);
             p.end = k;
+            // `Bộ Tài chính Singapore`: a foreign ministry carries its country.
+            if let Some((c, e)) = country_at(toks, k).filter(|_| body.canonical == "Bộ") {
+                p.head = format!("{} {c}", p.head);
+                p.end = e;
+            }
             if body.canonical == "Sở" {
                 let (u, lv, e) = unit_after(toks, k, None);
                 p.unit = u.map(|u| G.province_of(u));
@@ -166,8 +282,20 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
             }
         }
         BodyClass::Named => {
+            // `Ủy ban Ban Bí thư` (a typo for Ủy viên): a head before another body names nothing.
+            if toks
+                .longest(&BODY, j)
+                .is_some_and(|(b, _)| b.class != BodyClass::Named && toks.get(j).is_some_and(|t| t.is_cap()))
+            {
+                return None;
+            }
             let mut k = j;
             let mut lower_run = 0;
+            // The name is closed once it holds a proper name (two capitalised words in a row,
+            // `Hải Dương`), an acronym (`LDP`) or a number: lower-case words after it are the
+            // clause going on (`Bệnh viện Phổi Hải Dương đăng ký ...`), not the name.
+            let mut closed = false;
+            let mut prev_cap = false;
             while let Some(t) = toks.get(k) {
                 if !t.word || (!t.is_cap() && boundary(toks, k)) || level_at(toks, k).is_some() {
                     break;
@@ -177,18 +305,29 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
                         || toks.longest(&ROLE, k).is_some()
                         || super::person::name_at(toks, k)
                             .is_some_and(|(n, _)| n.split(' ').count() >= 3)
-                            && name_at(toks, k, Some("tỉnh")).is_none())
+                            && name_at(toks, k, Some("tỉnh")).is_none()
+                        // `Tổng Giáo phận Hà Nội Giuse Vũ Văn Thiên`: a word before a person.
+                        || closed
+                            && super::person::name_at(toks, k + 1)
+                                .is_some_and(|(n, _)| n.split(' ').count() >= 3))
                 {
                     break;
                 }
-                if t.is_cap() {
+                // `Quân khu 2`, `Ban Chỉ đạo 35`: a number right after the head is the name.
+                let number = k == j && t.text.chars().all(|c| c.is_ascii_digit());
+                let acronym = t.text.chars().count() > 1 && !t.text.chars().any(char::is_lowercase);
+                if t.is_cap() || number {
+                    closed |= number || acronym || prev_cap;
+                    prev_cap = t.is_cap();
                     lower_run = 0;
                 } else {
                     if k == j {
                         return None;
                     }
                     lower_run += 1;
-                    if lower_run > 3 {
+                    prev_cap = false;
+                    // `Cục An ninh chính trị nội bộ`: up to five lower-case words after a capital.
+                    if lower_run > 5 || closed {
                         break;
                     }
                 }
@@ -196,8 +335,9 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
             }
             if k == j {
                 // After a role, a head alone stands for the body of that head named elsewhere.
-                let alone =
-                    lower && first.is_cap() && toks.get(j).is_none_or(|t| !t.word || !t.is_cap());
+                let alone = lower
+                    && first.is_cap()
+                    && toks.get(j).is_none_or(|t| !t.word || !t.is_cap());
                 if !alone {
                     return None;
                 }
@@ -206,6 +346,26 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
             }
             p.head = format!("{} {}", body.canonical, toks.words(j, k));
             p.end = k;
+            // `Đại sứ quán Ấn Độ tại Campuchia`: a country's embassy and its host.
+            if toks.is_word(k, "tại") {
+                // The country read from the name's start ends where the name does: it took `tại`.
+                if let Some((c, e)) = country_at(toks, j).filter(|&(_, e)| e > k) {
+                    p.head = format!("{} {c}", body.canonical);
+                    p.end = e;
+                    return Some(p);
+                }
+            }
+            // `Ủy ban Đối ngoại của Quốc hội`: a national body's part named with `của` drops it
+            // (EXTRACTION.md, "Cases settled by the dev3 annotation").
+            if toks.is_word(k, "của") {
+                if let Some(parent) =
+                    parse(toks, k + 1, false).filter(|q| q.class == BodyClass::Central)
+                {
+                    p.end = parent.end;
+                    p.parent = Some(Box::new(parent));
+                    return Some(p);
+                }
+            }
             let (u, lv, e) = unit_after(toks, k, None);
             if u.is_some() || lv.is_some() {
                 p.unit = u;
@@ -455,7 +615,11 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts, taken: &mut [boo
             continue;
         }
         let next_is = |w: &[&str]| toks.get(i + 1).is_some_and(|n| w.contains(&n.key.as_str()));
-        if t.text == "Đảng" && !next_is(&["viên", "bộ", "ủy", "đoàn", "uỷ"]) {
+        // `Đảng Dân chủ Tự do`, `Đảng LDP`: a party of its own name is not the Party.
+        let named = toks
+            .get(i + 1)
+            .is_some_and(|n| n.is_cap() && n.key != "cộng");
+        if t.text == "Đảng" && !named && !next_is(&["viên", "bộ", "ủy", "đoàn", "uỷ"]) {
             facts.organizations.push(OrgFact {
                 org: Org {
                     name: "Đảng Cộng sản Việt Nam".into(),
@@ -467,7 +631,12 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts, taken: &mut [boo
                 span: t.span.clone(),
                 rule: "organization.party_proper_noun",
             });
-        } else if t.text == "Trung" && toks.get(i + 1).is_some_and(|n| n.text == "ương") {
+        } else if t.text == "Trung"
+            && toks.get(i + 1).is_some_and(|n| n.text == "ương")
+            // `thành phố trực thuộc Trung ương` (a centrally-run city), `Trụ sở Trung ương Đảng`
+            // (a building): the centre, not the Committee.
+            && !(i > 0 && (toks.is_word(i - 1, "thuộc") || toks.is_word(i - 1, "sở")))
+        {
             facts.organizations.push(OrgFact {
                 org: Org {
                     name: "Ban Chấp hành Trung ương".into(),
