@@ -2,4 +2,5 @@
 
 pub mod bench;
 pub mod eval;
+pub mod explain;
 pub mod generate;
