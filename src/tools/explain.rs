@@ -325,7 +325,9 @@ mod tests {
             [("Chủ tịch", Reason::Office)]
         );
         assert_eq!((e.people, e.with_post), (1, 1));
-        assert!(e.mentions[0].sentence.starts_with("Dự có ông Nguyễn Văn Hải"));
+        assert!(e.mentions[0]
+            .sentence
+            .starts_with("Dự có ông Nguyễn Văn Hải"));
     }
 
     #[test]
