@@ -17,6 +17,7 @@ use std::process::ExitCode;
 ///   polgraph explain ../shared/corpus/dev3/d3-001.txt
 ///   polgraph explain --summary ../shared/corpus/raw/press.jsonl
 ///   polgraph explain --article press-0042 ../shared/corpus/raw/press.jsonl
+///   polgraph explain --reason no-person ../shared/corpus/dev3
 ///   cat article.txt | polgraph explain -
 #[derive(clap::Args)]
 #[command(verbatim_doc_comment)]
@@ -27,6 +28,10 @@ pub struct Args {
     /// Also lists the role words that did become offices (reason `office`).
     #[arg(long)]
     pub all: bool,
+    /// Only the mentions of this reason (office, in-body-name, body-unresolved, no-body,
+    /// plural, no-person, in-title, not-read).
+    #[arg(long, value_name = "REASON", value_parser = reason)]
+    pub reason: Option<Reason>,
     /// Prints counts instead of mentions: coverage, reasons, largest classes.
     #[arg(long)]
     pub summary: bool,
@@ -39,6 +44,16 @@ pub struct Args {
     /// The articles: .txt files, folders, .jsonl files, `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+}
+
+fn reason(s: &str) -> Result<Reason, String> {
+    Reason::ALL
+        .into_iter()
+        .find(|r| r.label() == s)
+        .ok_or_else(|| {
+            let all: Vec<_> = Reason::ALL.iter().map(|r| r.label()).collect();
+            format!("the reasons are {}", all.join(", "))
+        })
 }
 
 impl Args {
@@ -100,11 +115,10 @@ impl Args {
             }
         } else {
             for e in &all {
-                for m in e
-                    .mentions
-                    .iter()
-                    .filter(|m| self.all || m.reason != Reason::Office)
-                {
+                for m in e.mentions.iter().filter(|m| match self.reason {
+                    Some(r) => m.reason == r,
+                    None => self.all || m.reason != Reason::Office,
+                }) {
                     writeln!(
                         out,
                         "{}\t{}\t{}\t{}",

@@ -117,11 +117,16 @@ fn reason(facts: &Facts, toks: &Tokens, i: usize, span: &Range<usize>) -> Reason
         .organizations
         .iter()
         .any(|o| o.rule.starts_with("organization.") && overlaps(&o.span, span));
-    // The most telling outcome first: an office anywhere over it wins, then how far the
-    // extractor got with it.
+    if notes.contains(&Outcome::Office) {
+        return Reason::Office;
+    }
+    // A body's name the organization extractor read (`Đoàn đại biểu Quốc hội`, `Thường trực
+    // Tỉnh ủy`): the office extractor's reading of a role inside it is no post lost.
+    if read_as_body || notes.contains(&Outcome::BodyOfOffice) {
+        return Reason::InBody;
+    }
+    // The most telling outcome first: how far the office extractor got with it.
     let order = [
-        (Outcome::Office, Reason::Office),
-        (Outcome::BodyOfOffice, Reason::InBody),
         (Outcome::Unresolved, Reason::Unresolved),
         (Outcome::NoBody, Reason::NoBody),
         (Outcome::Plural, Reason::Plural),
@@ -133,9 +138,7 @@ fn reason(facts: &Facts, toks: &Tokens, i: usize, span: &Range<usize>) -> Reason
             return r;
         }
     }
-    if read_as_body {
-        Reason::InBody
-    } else if office::bodiless(toks, i) {
+    if office::bodiless(toks, i) {
         Reason::NoBody
     } else {
         Reason::NotRead

@@ -42,6 +42,12 @@ fn lists_each_unclaimed_role_word_with_its_reason() {
     // --all adds the role word that became an office.
     let all = explain_stdin(&["--all"], TEXT);
     assert!(all.lines().next().unwrap().contains("\toffice\tChủ tịch\t"));
+    // --reason keeps one reason.
+    let plural = explain_stdin(&["--reason", "plural"], TEXT);
+    assert_eq!(plural.lines().count(), 1);
+    assert!(plural.contains("\tplural\tphó chủ tịch\t"));
+    let bad = run(&["explain", "--reason", "nope", "-"]);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("the reasons are office, in-body-name"));
 }
 
 #[test]
