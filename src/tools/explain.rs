@@ -273,7 +273,7 @@ impl Summary {
         }
         s.classes = classes.into_values().collect();
         // Largest first; ties in key order, so that the output is the same on every run.
-        s.classes.sort_by(|a, b| b.count.cmp(&a.count));
+        s.classes.sort_by_key(|c| std::cmp::Reverse(c.count));
         s
     }
 
