@@ -113,16 +113,26 @@ fn reason(facts: &Facts, toks: &Tokens, i: usize, span: &Range<usize>) -> Reason
         .filter(|n| overlaps(&n.span, span))
         .map(|n| n.outcome)
         .collect();
-    let read_as_body = facts
-        .organizations
-        .iter()
-        .any(|o| o.rule.starts_with("organization.") && overlaps(&o.span, span));
     if notes.contains(&Outcome::Office) {
         return Reason::Office;
     }
-    // A body's name the organization extractor read (`Đoàn đại biểu Quốc hội`, `Thường trực
-    // Tỉnh ủy`): the office extractor's reading of a role inside it is no post lost.
-    if read_as_body || notes.contains(&Outcome::BodyOfOffice) {
+    // A role word that starts inside a body's name the extractors read (`Đoàn đại biểu Quốc
+    // hội`, `Thường trực Tỉnh ủy`, `Ban Bí thư`) is that name's; a body after the role word
+    // (`Ủy viên Trung ương Đảng`) does not make it so.
+    let in_body = facts
+        .organizations
+        .iter()
+        .filter(|o| o.rule.starts_with("organization."))
+        .map(|o| &o.span)
+        .chain(
+            facts
+                .notes
+                .iter()
+                .filter(|n| n.outcome == Outcome::BodyOfOffice)
+                .map(|n| &n.span),
+        )
+        .any(|b| b.contains(&span.start));
+    if in_body {
         return Reason::InBody;
     }
     // The most telling outcome first: how far the office extractor got with it.
@@ -375,6 +385,11 @@ mod tests {
                 ("Phó Trưởng đoàn", "office"),
                 ("đại biểu Quốc hội", "in-body-name"),
             ])
+        );
+        // A body after the role word does not put the role inside a body's name.
+        assert_eq!(
+            reasons("Năm 2016, Ủy viên Trung ương Đảng dự họp."),
+            pairs(&[("Ủy viên Trung ương Đảng", "no-person")])
         );
         // A body the lexicon lacks (`Văn phòng Chủ tịch nước`): the head alone is unresolved,
         // and the role word after it a post nobody holds.
