@@ -47,6 +47,7 @@ enum Command {
     Stats(cmd::stats::Args),
     Compact(cmd::compact::Args),
     Eval(cmd::eval::Args),
+    Explain(cmd::explain::Args),
     Completions(cmd::completions::Args),
     Man(cmd::man::Args),
 }
@@ -70,6 +71,7 @@ fn main() -> ExitCode {
         Command::Stats(args) => args.run(),
         Command::Compact(args) => args.run(),
         Command::Eval(args) => args.run(),
+        Command::Explain(args) => args.run(),
         Command::Completions(args) => args.run(Cli::command()),
         Command::Man(args) => args.run(Cli::command()),
     };

@@ -101,6 +101,14 @@ pub fn run(
                 }
             }
         }
+        let (people, posted) = eval::coverage(&pred);
+        let (gold_people, gold_posted) = eval::coverage(&gold_keys);
+        let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+        println!(
+            "coverage       {posted} of {people} people found get a post ({:.1}%); gold: {gold_posted} of {gold_people} ({:.1}%)",
+            pct(posted, people),
+            pct(gold_posted, gold_people)
+        );
         let f = |c: &str| eval::score(&pred[c], &gold_keys[c]).f1;
         println!(
             "summary offices_f1={:.3} persons_f1={:.3} orgs_f1={:.3} localities_f1={:.3} documents_f1={:.3}",

@@ -4,6 +4,7 @@ pub mod bench;
 pub mod compact;
 pub mod completions;
 pub mod eval;
+pub mod explain;
 pub mod export;
 pub mod extract;
 pub mod find;

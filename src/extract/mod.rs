@@ -13,6 +13,7 @@ pub mod office;
 pub mod organization;
 pub mod person;
 pub mod token;
+pub mod trace;
 
 use crate::normalize::Text;
 use crate::read::meta::Meta;
@@ -92,6 +93,8 @@ pub struct Facts {
     pub events: Vec<event::EventFact>,
     /// The article's main locality, the anchor of context resolution.
     pub main_unit: Option<usize>,
+    /// What the office extractor did with each role word it read (for `polgraph explain`).
+    pub notes: Vec<trace::Note>,
 }
 
 /// Runs every extractor over an article: every mention, as found (see [`crate::resolve`] for
@@ -101,6 +104,10 @@ pub fn extract(text: &Text, meta: &Meta) -> Facts {
     let mut facts = Facts::default();
     // Documents first: their quoted titles are not read for bodies, places or people.
     let titles = document::extract(&toks, &mut facts);
+    facts.notes.extend(titles.iter().map(|t| trace::Note {
+        span: t.clone(),
+        outcome: trace::Outcome::InTitle,
+    }));
     let toks = toks.without(&titles);
     let units = locality::mentions(&toks);
     let ctx = Context::new(&toks, &units, meta.title.as_deref());

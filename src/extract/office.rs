@@ -9,6 +9,7 @@
 
 use super::organization::{abroad, committee_head, elided, parse, resolve, Parsed};
 use super::person::{accept, name_at, place_name};
+use super::trace::{Note, Outcome};
 use super::{Context, Facts, OfficeFact, PersonFact, Tokens};
 use crate::extract::lexicon::BodyKind;
 use crate::extract::lexicon::{
@@ -19,6 +20,8 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 struct Post {
     role: Option<Role>,
+    /// The tokens of the role as written (empty when the role is implied: `tham gia Ban ...`).
+    role_at: Range<usize>,
     org: Option<Parsed>,
     former: bool,
     end: usize,
@@ -137,6 +140,7 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
         let end = org.as_ref().map(|o| o.end.max(k)).unwrap_or(k);
         return Some(Post {
             role: Some(role.clone()),
+            role_at: j..k,
             org,
             former,
             end,
@@ -145,10 +149,17 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
     let org = parse(toks, j, false)?;
     Some(Post {
         role: None,
+        role_at: j..j,
         end: org.end,
         org: Some(org),
         former,
     })
+}
+
+/// Whether the post parser reads a role at `i` with neither a body written after it nor one the
+/// role implies: a post the lists drop (`đại biểu Lê Thị Thêu`), for `polgraph explain`.
+pub fn bodiless(toks: &Tokens, i: usize) -> bool {
+    post_at(toks, i).is_some_and(|p| p.role.is_some() && p.org.is_none())
 }
 
 /// The terms written after a post (`khóa XII`, `khóa 11 (dự khuyết), 12, 13`, `ba khóa 13-15`,
@@ -514,6 +525,28 @@ impl Emitter<'_> {
         end.max(b)
     }
 
+    /// Records what became of the tokens `at` (nothing when empty).
+    fn note(&mut self, at: &Range<usize>, outcome: Outcome) {
+        if at.start < at.end && at.end <= self.toks.len() {
+            self.facts.notes.push(Note {
+                span: self.toks.span(at.start, at.end),
+                outcome,
+            });
+        }
+    }
+
+    /// Posts read with nobody to give them to.
+    fn unattached(&mut self, posts: &[Post], plural: bool) {
+        let outcome = if plural {
+            Outcome::Plural
+        } else {
+            Outcome::NoPerson
+        };
+        for p in posts.iter().filter(|p| p.role.is_some()) {
+            self.note(&p.role_at, outcome);
+        }
+    }
+
     fn person(&mut self, name: &str, a: usize, b: usize, rule: &'static str) {
         self.introduced(name, a);
         self.facts.persons.push(PersonFact {
@@ -532,12 +565,18 @@ impl Emitter<'_> {
         rule: &'static str,
     ) {
         for p in posts {
-            let (Some(role), Some(org)) = (&p.role, &p.org) else {
+            let (Some(role), Some(parsed)) = (&p.role, &p.org) else {
+                if p.role.is_some() {
+                    self.note(&p.role_at, Outcome::NoBody);
+                }
                 continue;
             };
-            let Some(org) = resolve(org, self.ctx, &item) else {
+            let Some(org) = resolve(parsed, self.ctx, &item) else {
+                self.note(&p.role_at, Outcome::Unresolved);
                 continue;
             };
+            self.note(&p.role_at, Outcome::Office);
+            self.note(&(parsed.start..parsed.end), Outcome::BodyOfOffice);
             // `Ủy viên Ban Bí thư` is the post `Bí thư Trung ương Đảng` (EXTRACTION.md §4).
             let role = if role.role == "Ủy viên" && org.name == "Ban Bí thư" {
                 "Bí thư".to_string()
@@ -657,6 +696,7 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
                 out.push((
                     Post {
                         role,
+                        role_at: i..i,
                         org: Some(o),
                         former: false,
                         end: j,
@@ -1269,9 +1309,13 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                         break;
                     }
                 }
+                if end == pe + 1 {
+                    em.unattached(&posts, true);
+                }
                 i = end.max(pe + 1);
                 continue;
             }
+            em.unattached(&posts, plural);
             i = pe.max(i + 1);
             continue;
         }

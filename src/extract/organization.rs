@@ -6,9 +6,7 @@ use super::locality::{level_at, name_at};
 use super::{Context, Facts, Org, OrgFact, Tokens};
 use crate::extract::gazetteer::GAZETTEER as G;
 use crate::extract::lexicon::BodyKind;
-use crate::extract::lexicon::{
-    BodyClass, BODY, BOUNDARY, COUNTRY, ROLE, SECTOR, SECTOR_TONELESS,
-};
+use crate::extract::lexicon::{BodyClass, BODY, BOUNDARY, COUNTRY, ROLE, SECTOR, SECTOR_TONELESS};
 use std::ops::Range;
 
 /// A body as written, before resolution.
@@ -283,10 +281,9 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
         }
         BodyClass::Named => {
             // `Ủy ban Ban Bí thư` (a typo for Ủy viên): a head before another body names nothing.
-            if toks
-                .longest(&BODY, j)
-                .is_some_and(|(b, _)| b.class != BodyClass::Named && toks.get(j).is_some_and(|t| t.is_cap()))
-            {
+            if toks.longest(&BODY, j).is_some_and(|(b, _)| {
+                b.class != BodyClass::Named && toks.get(j).is_some_and(|t| t.is_cap())
+            }) {
                 return None;
             }
             let mut k = j;
@@ -335,9 +332,8 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
             }
             if k == j {
                 // After a role, a head alone stands for the body of that head named elsewhere.
-                let alone = lower
-                    && first.is_cap()
-                    && toks.get(j).is_none_or(|t| !t.word || !t.is_cap());
+                let alone =
+                    lower && first.is_cap() && toks.get(j).is_none_or(|t| !t.word || !t.is_cap());
                 if !alone {
                     return None;
                 }

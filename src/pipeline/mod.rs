@@ -18,6 +18,21 @@ pub struct Processed {
 
 pub fn process(article: &Article) -> Processed {
     fault_injection(&article.id);
+    let (text, meta) = prepare(article);
+    let resolved = resolve::resolve(extract::extract(&text, &meta));
+    let graph = rdf::article_graph(article, &text, &meta, &resolved);
+    let facts = resolved.facts;
+    Processed {
+        text,
+        meta,
+        facts,
+        graph,
+    }
+}
+
+/// The article's text as the extractors read it (normalised, furniture blanked) and its
+/// metadata, a JSON Lines record's own winning over what the text says.
+pub fn prepare(article: &Article) -> (Text, Meta) {
     let mut text = Text::new(&article.text);
     let mut meta = meta::read(&text);
     // A JSON Lines record's own metadata wins over what the text says.
@@ -30,15 +45,7 @@ pub fn process(article: &Article) -> Processed {
     for r in &meta.skip {
         text.blank(r.clone());
     }
-    let resolved = resolve::resolve(extract::extract(&text, &meta));
-    let graph = rdf::article_graph(article, &text, &meta, &resolved);
-    let facts = resolved.facts;
-    Processed {
-        text,
-        meta,
-        facts,
-        graph,
-    }
+    (text, meta)
 }
 
 /// `POLGRAPH_FAIL_ARTICLE=ID` makes the extraction of article `ID` panic, so that the tests can

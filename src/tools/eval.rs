@@ -180,6 +180,21 @@ pub fn predicted(store: &Store, docs: &BTreeSet<String>) -> Result<Keys> {
     Ok(keys)
 }
 
+/// The people of a set of keys (each article's persons and office holders) and how many of them
+/// hold a post: the coverage `polgraph eval` prints beside the scores.
+pub fn coverage(keys: &Keys) -> (usize, usize) {
+    let posted: BTreeSet<(&str, &str)> = keys["offices"]
+        .iter()
+        .map(|k| (k[0].as_str(), k[1].as_str()))
+        .collect();
+    let mut people: BTreeSet<(&str, &str)> = keys["persons"]
+        .iter()
+        .map(|k| (k[0].as_str(), k[1].as_str()))
+        .collect();
+    people.extend(posted.iter().copied());
+    (people.len(), posted.len())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Score {
     pub p: f64,
@@ -231,6 +246,22 @@ mod tests {
         assert_eq!(norm("Tỉnh uỷ  Hà Tĩnh"), "tỉnh ủy hà tĩnh");
         assert_eq!(norm_id("1031QĐ-/TU"), "1031QĐTU");
         assert_eq!(norm_id("35- CT/TW"), norm_id("35-CT/TW"));
+    }
+
+    #[test]
+    fn coverage_counts_people_per_article() {
+        let mut k = empty();
+        let v = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let persons = k.get_mut("persons").unwrap();
+        persons.insert(v(&["d1", "a"]));
+        persons.insert(v(&["d1", "b"]));
+        persons.insert(v(&["d2", "a"]));
+        let offices = k.get_mut("offices").unwrap();
+        offices.insert(v(&["d1", "a", "bí thư", "x"]));
+        offices.insert(v(&["d1", "a", "chủ tịch", "y"]));
+        // A holder the persons list lacks is still a person found.
+        offices.insert(v(&["d2", "c", "bí thư", "x"]));
+        assert_eq!(coverage(&k), (4, 2));
     }
 
     #[test]

@@ -2,4 +2,6 @@
 
 pub mod bench;
 pub mod eval;
+pub mod explain;
 pub mod generate;
+pub mod rules;

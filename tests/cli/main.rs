@@ -6,6 +6,7 @@ mod common;
 mod bench;
 mod compact;
 mod eval;
+mod explain;
 mod export;
 mod extract;
 mod find;
