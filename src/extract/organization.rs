@@ -155,6 +155,11 @@ pub fn elided(toks: &Tokens, k: usize, head: &str) -> Option<Parsed> {
         return None;
     }
     let (name, e) = toks.longest(&SECTOR, k)?;
+    // `Bộ trưởng Nội vụ Campuchia`: a foreign ministry carries its country.
+    let (name, e) = match country_at(toks, e) {
+        Some((c, e)) => (format!("{name} {c}"), e),
+        None => (name.clone(), e),
+    };
     Some(Parsed {
         head: format!("{} {name}", body.canonical),
         kind: body.kind,
@@ -1025,6 +1030,10 @@ mod tests {
         assert_eq!(
             at("Thứ trưởng Tài nguyên và Môi trường", "Tài").as_deref(),
             Some("Bộ Tài nguyên và Môi trường")
+        );
+        assert_eq!(
+            at("Phó Thủ tướng, Bộ trưởng Nội vụ Campuchia Sar Sokha", "Nội").as_deref(),
+            Some("Bộ Nội vụ Campuchia")
         );
         // Negative: the ministry written whole, or a lower-case word, is not left out.
         assert_eq!(at("Bộ trưởng Bộ Công an", "Bộ Công"), None);
