@@ -70,10 +70,10 @@ fn set(file: &str) -> HashSet<String> {
 }
 
 /// Abbreviations match only when written in capitals (`UBND`, not a syllable `tu`).
-pub const ABBREVIATIONS: [&str; 27] = [
-    "bch", "btv", "cand", "cp", "hđnd", "hđqt", "ksnd", "lhpn", "lđlđ", "lđlđvn", "mttq", "nhnn",
-    "qđnd", "tand", "thcs", "thpt", "tnhh", "tt", "ub.mttq", "ubkt", "ubmttq", "ubnd", "vksnd",
-    "vtv", "đbqh", "đh", "tw",
+pub const ABBREVIATIONS: [&str; 28] = [
+    "bch", "btv", "cand", "chqs", "cp", "hđnd", "hđqt", "ksnd", "lhpn", "lđlđ", "lđlđvn", "mttq",
+    "nhnn", "qđnd", "tand", "thcs", "thpt", "tnhh", "tt", "ub.mttq", "ubkt", "ubmttq", "ubnd",
+    "vksnd", "vtv", "đbqh", "đh", "tw",
 ];
 
 #[derive(Debug, Clone)]
@@ -219,7 +219,11 @@ pub static SECTOR: LazyLock<Table<String>> = LazyLock::new(|| {
         let bare = key(&canon.replace(" và ", " "));
         let mut v = vec![(key(&canon), canon.clone()), (alt, canon.clone())];
         if bare != v[0].0 {
-            v.push((bare, canon));
+            v.push((bare, canon.clone()));
+        }
+        // `Sở GD-ĐT`, `Bộ VHTTDL`: its abbreviations.
+        for a in r.get(1).into_iter().flat_map(|a| a.split(", ")) {
+            v.push((key(a), canon.clone()));
         }
         v
     }))

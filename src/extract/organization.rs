@@ -1091,4 +1091,49 @@ mod tests {
         // Boundary: `Đảng Cộng sản` is the Party.
         assert!(all("Đảng Cộng sản lãnh đạo.").contains(&party));
     }
+
+    #[test]
+    fn abbreviations_of_ministries_courts_and_army_bodies() {
+        let cases = [
+            (
+                "Giám đốc Sở GD-ĐT tỉnh Nghệ An",
+                "Sở Giáo dục và Đào tạo tỉnh Nghệ An",
+            ),
+            (
+                "Giám đốc Sở GD&ĐT tỉnh Nghệ An",
+                "Sở Giáo dục và Đào tạo tỉnh Nghệ An",
+            ),
+            ("Bộ VHTTDL chỉ đạo", "Bộ Văn hóa, Thể thao và Du lịch"),
+            (
+                "Thứ trưởng Bộ LĐ-TB&XH",
+                "Bộ Lao động - Thương binh và Xã hội",
+            ),
+            ("Chánh án TAND Tối cao", "Tòa án nhân dân tối cao"),
+            (
+                "Viện trưởng VKSND tỉnh Bến Tre",
+                "Viện Kiểm sát nhân dân tỉnh Bến Tre",
+            ),
+            (
+                "Chỉ huy trưởng Bộ CHQS tỉnh Bình Dương",
+                "Bộ Chỉ huy Quân sự tỉnh Bình Dương",
+            ),
+            (
+                "Chủ tịch Hội LHPN tỉnh Nghệ An",
+                "Hội Liên hiệp Phụ nữ tỉnh Nghệ An",
+            ),
+            (
+                "Chủ tịch HĐQT Ngân hàng VietinBank",
+                "Hội đồng quản trị Ngân hàng VietinBank",
+            ),
+        ];
+        for (text, want) in cases {
+            let at = text
+                .split(' ')
+                .find(|w| ["Sở", "Bộ", "TAND", "VKSND", "Hội", "HĐQT"].contains(w));
+            assert_eq!(org(text, at.unwrap()).as_deref(), Some(want), "{text}");
+        }
+        // Negative: an abbreviation in lower case is a word; a Sở needs its sector.
+        assert!(all("tand và vksnd").is_empty());
+        assert_eq!(org("Sở GD họp", "Sở"), None);
+    }
 }
