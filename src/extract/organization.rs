@@ -317,8 +317,8 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
                 {
                     break;
                 }
-                // `Quân khu 2`, `Ban Chỉ đạo 35`: a number right after the head is the name.
-                let number = k == j && t.text.chars().all(|c| c.is_ascii_digit());
+                // `Quân khu 2`, `Bệnh viện Quân y 175`: a number is part of the name, and its end.
+                let number = t.text.chars().all(|c| c.is_ascii_digit());
                 let acronym = t.text.chars().count() > 1 && !t.text.chars().any(char::is_lowercase);
                 if t.is_cap() || number {
                     closed |= number || acronym || prev_cap;
@@ -989,6 +989,10 @@ mod tests {
         assert_eq!(
             org("thủ trưởng Cơ quan an ninh điều tra Bộ Công an", "Cơ").as_deref(),
             Some("Cơ quan an ninh điều tra Bộ Công an")
+        );
+        assert_eq!(
+            all("chuyển đến Bệnh viện Quân y 175 hoặc Nhà tang lễ."),
+            ["Bệnh viện Quân y 175"]
         );
         // Negative: an acronym closes the name; no number, no Quân khu.
         assert_eq!(all("Tổng cục II cần tích cực hơn."), ["Tổng cục II"]);
