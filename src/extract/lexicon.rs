@@ -74,10 +74,10 @@ fn set(file: &str) -> HashSet<String> {
 }
 
 /// Abbreviations match only when written in capitals (`UBND`, not a syllable `tu`).
-pub const ABBREVIATIONS: [&str; 27] = [
-    "bch", "btv", "cand", "cp", "hđnd", "hđqt", "ksnd", "lhpn", "lđlđ", "lđlđvn", "mttq", "nhnn",
-    "qđnd", "tand", "thcs", "thpt", "tnhh", "tt", "ub.mttq", "ubkt", "ubmttq", "ubnd", "vksnd",
-    "vtv", "đbqh", "đh", "tw",
+pub const ABBREVIATIONS: [&str; 28] = [
+    "bch", "btv", "cand", "chqs", "cp", "hđnd", "hđqt", "ksnd", "lhpn", "lđlđ", "lđlđvn", "mttq",
+    "nhnn", "qđnd", "tand", "thcs", "thpt", "tnhh", "tt", "ub.mttq", "ubkt", "ubmttq", "ubnd",
+    "vksnd", "vtv", "đbqh", "đh", "tw",
 ];
 
 #[derive(Debug, Clone)]
@@ -253,7 +253,11 @@ pub static SECTOR: LazyLock<Table<String>> = LazyLock::new(|| {
         let bare = key(&canon.replace(" và ", " "));
         let mut v = vec![(key(&canon), canon.clone()), (alt, canon.clone())];
         if bare != v[0].0 {
-            v.push((bare, canon));
+            v.push((bare, canon.clone()));
+        }
+        // `Sở GD-ĐT`, `Bộ VHTTDL`: its abbreviations.
+        for a in r.get(1).into_iter().flat_map(|a| a.split(", ")) {
+            v.push((key(a), canon.clone()));
         }
         v
     }))
@@ -316,9 +320,24 @@ pub static SYMBOL: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
 pub static NUMERAL: LazyLock<Table<u32>> = LazyLock::new(|| {
     Table::new(rows(NUMERALS).map(|r| (key(r[0]), r[1].parse().expect("a number"))))
 });
-/// Foreign countries (`data/lexicon/countries.txt`), as written.
-pub static COUNTRY: LazyLock<Table<String>> =
-    LazyLock::new(|| Table::new(rows(COUNTRIES).map(|r| (key(r[0]), r[0].to_string()))));
+/// A foreign country (`data/lexicon/countries.txt`).
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// As written: `Nhật Bản`.
+    pub name: String,
+    /// Also a given name (`Đức`, `Nga`): after a role, the short name of a person may be meant.
+    pub given_name: bool,
+}
+
+pub static COUNTRY: LazyLock<Table<Country>> = LazyLock::new(|| {
+    Table::new(rows(COUNTRIES).map(|r| {
+        let country = Country {
+            name: r[0].to_string(),
+            given_name: r.get(1) == Some(&"name"),
+        };
+        (key(r[0]), country)
+    }))
+});
 /// Words that name an event (`hội nghị`, `kỳ họp`) and its type.
 pub static EVENT: LazyLock<Table<String>> =
     LazyLock::new(|| Table::new(rows(EVENTS).map(|r| (key(r[0]), r[1].to_string()))));
@@ -417,5 +436,39 @@ mod tests {
             ROLE.get("trưởng ban").unwrap().shares.as_deref(),
             Some("ban")
         );
+    }
+
+    #[test]
+    fn bodies_a_role_implies_are_bodies() {
+        for (surface, r) in rows(ROLES).map(|r| (r[0], ROLE.get(&key(r[0])).unwrap().clone())) {
+            for b in [&r.implies, &r.abroad, &r.elides].into_iter().flatten() {
+                assert!(
+                    BODY.get(&key(b)).is_some(),
+                    "roles.tsv: {surface}: {b} is not a head of bodies.tsv"
+                );
+            }
+        }
+        let r = ROLE.get("đại sứ").unwrap();
+        assert_eq!(
+            (r.implies.as_deref(), r.abroad.as_deref()),
+            (None, Some("Đại sứ quán"))
+        );
+        assert_eq!(ROLE.get("bộ trưởng").unwrap().elides.as_deref(), Some("Bộ"));
+        assert_eq!(ROLE.get("phó viện trưởng").unwrap().role, "Phó Viện trưởng");
+        assert_eq!(
+            ROLE.get("thứ trưởng thường trực").unwrap().role,
+            "Thứ trưởng Thường trực"
+        );
+    }
+
+    #[test]
+    fn countries_are_foreign_and_some_are_given_names() {
+        assert!(COUNTRY.get("việt nam").is_none());
+        assert_eq!(
+            COUNTRY.get("nhật bản").map(|c| c.name.as_str()),
+            Some("Nhật Bản")
+        );
+        assert!(COUNTRY.get("đức").unwrap().given_name);
+        assert!(!COUNTRY.get("singapore").unwrap().given_name);
     }
 }

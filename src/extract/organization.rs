@@ -80,9 +80,9 @@ fn sector_toneless(toks: &Tokens, j: usize) -> Option<(&'static String, usize)> 
 }
 
 /// A foreign country at token `i`, as written, and the index after it; `Việt Nam tại Singapore`
-/// (an embassy's country and its host) whole. A country of one syllable that is also a given
-/// name (`Đức`, `Anh`, `Nga`) followed by a lower-case word is read as the short name of a
-/// person (`Thứ trưởng Đức cho biết`), not as the country.
+/// (an embassy's country and its host) whole. A country that is also a given name (`Đức`,
+/// `Anh`, `Nga`) followed by a lower-case word is read as the short name of a person
+/// (`Thứ trưởng Đức cho biết`), not as the country.
 pub fn country_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
     if !toks.get(i).is_some_and(|t| t.is_cap()) {
         return None;
@@ -91,10 +91,13 @@ pub fn country_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
         if !toks.is_word(k, "tại") {
             return None;
         }
-        let (c, e) = toks.longest(&COUNTRY, k + 1).or_else(|| {
-            (toks.is_word(k + 1, "việt") && toks.is_word(k + 2, "nam"))
-                .then_some((&*VIET_NAM, k + 3))
-        })?;
+        let (c, e) = toks
+            .longest(&COUNTRY, k + 1)
+            .map(|(c, e)| (&c.name, e))
+            .or_else(|| {
+                (toks.is_word(k + 1, "việt") && toks.is_word(k + 2, "nam"))
+                    .then_some((&*VIET_NAM, k + 3))
+            })?;
         toks.get(k + 1)
             .is_some_and(|t| t.is_cap())
             .then(|| (c.clone(), e))
@@ -105,13 +108,12 @@ pub fn country_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
         return Some((format!("Việt Nam tại {h}"), e));
     }
     let (c, e) = toks.longest(&COUNTRY, i)?;
-    let short = e == i + 1 && toks.get(e).is_some_and(|t| t.word && !t.is_cap());
-    if short {
+    if c.given_name && toks.get(e).is_some_and(|t| t.word && !t.is_cap()) {
         return None;
     }
     match host(e) {
-        Some((h, e2)) => Some((format!("{c} tại {h}"), e2)),
-        None => Some((c.clone(), e)),
+        Some((h, e2)) => Some((format!("{} tại {h}", c.name), e2)),
+        None => Some((c.name.clone(), e)),
     }
 }
 
@@ -153,6 +155,11 @@ pub fn elided(toks: &Tokens, k: usize, head: &str) -> Option<Parsed> {
         return None;
     }
     let (name, e) = toks.longest(&SECTOR, k)?;
+    // `Bộ trưởng Nội vụ Campuchia`: a foreign ministry carries its country.
+    let (name, e) = match country_at(toks, e) {
+        Some((c, e)) => (format!("{name} {c}"), e),
+        None => (name.clone(), e),
+    };
     Some(Parsed {
         head: format!("{} {name}", body.canonical),
         kind: body.kind,
@@ -310,8 +317,8 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
                 {
                     break;
                 }
-                // `Quân khu 2`, `Ban Chỉ đạo 35`: a number right after the head is the name.
-                let number = k == j && t.text.chars().all(|c| c.is_ascii_digit());
+                // `Quân khu 2`, `Bệnh viện Quân y 175`: a number is part of the name, and its end.
+                let number = t.text.chars().all(|c| c.is_ascii_digit());
                 let acronym = t.text.chars().count() > 1 && !t.text.chars().any(char::is_lowercase);
                 if t.is_cap() || number {
                     closed |= number || acronym || prev_cap;
@@ -895,5 +902,242 @@ mod tests {
     fn an_executive_committee_is_the_committee() {
         let a = "tham gia Ban Chấp hành Đảng bộ tỉnh Quảng Ninh";
         assert_eq!(org(a, "Ban").as_deref(), Some("Tỉnh ủy Quảng Ninh"));
+    }
+
+    /// The body parsed after a role at `at` (`lower`), as [`abroad`] makes it for `implies`.
+    fn after_role(text: &str, at: &str, implies: Option<&str>) -> Option<String> {
+        let t = Tokens::new(text, &[]);
+        let b = text.find(at).unwrap();
+        let i = t.toks.iter().position(|x| x.span.start == b).unwrap();
+        parse(&t, i, true).map(|p| abroad(p, implies).head)
+    }
+
+    #[test]
+    fn foreign_bodies_carry_their_country() {
+        assert_eq!(
+            org("Chính phủ Singapore họp", "Chính").as_deref(),
+            Some("Chính phủ Singapore")
+        );
+        assert_eq!(
+            org(
+                "ông Wong, Bộ trưởng Bộ Tài chính Singapore cho biết",
+                "Bộ Tài"
+            )
+            .as_deref(),
+            Some("Bộ Tài chính Singapore")
+        );
+        assert_eq!(
+            org("Đại sứ quán Ấn Độ tại Campuchia khuyến cáo", "Đại").as_deref(),
+            Some("Đại sứ quán Ấn Độ tại Campuchia")
+        );
+        // After a role: the body it implies, of the country (`Thủ tướng Nhật Bản`).
+        let s = "Thủ tướng Nhật Bản Shigeru Ishiba";
+        assert_eq!(
+            after_role(s, "Nhật", Some("Chính phủ")).as_deref(),
+            Some("Chính phủ Nhật Bản")
+        );
+        let s = "Đại sứ Việt Nam tại Singapore Mai Phước Dũng";
+        assert_eq!(
+            after_role(s, "Việt", Some("Đại sứ quán")).as_deref(),
+            Some("Đại sứ quán Việt Nam tại Singapore")
+        );
+        // A role that implies no body keeps the country (`Tổng thống Nga` -> Nga).
+        let s = "Tổng thống Nga Vladimir Putin";
+        assert_eq!(after_role(s, "Nga", None).as_deref(), Some("Nga"));
+        // Negative: Việt Nam's own bodies take no country; a given name is not a country.
+        assert_eq!(
+            org("Chính phủ Việt Nam họp", "Chính").as_deref(),
+            Some("Chính phủ")
+        );
+        assert_eq!(after_role("Thứ trưởng Đức cho biết", "Đức", None), None);
+        // Boundary: a one-syllable country before a name or a comma is the country.
+        assert_eq!(
+            after_role("Thủ tướng Anh, ông Starmer", "Anh", Some("Chính phủ")).as_deref(),
+            Some("Chính phủ Anh")
+        );
+        // Boundary: no country, no body (the implied one is the role's own business).
+        assert_eq!(after_role("Đại sứ Thomas Gass", "Thomas", None), None);
+    }
+
+    #[test]
+    fn army_bodies_numbers_and_standing_committees() {
+        assert_eq!(
+            all("tại địa bàn Quân khu 2, Quân khu 3 đã giúp dân."),
+            ["Quân khu 2", "Quân khu 3"]
+        );
+        // A number ends the name: the clause goes on after it.
+        assert_eq!(
+            all("hoạt động của Ban Chỉ đạo 35 trong đấu tranh phản bác."),
+            ["Ban Chỉ đạo 35"]
+        );
+        assert_eq!(
+            org("Ủy viên Thường vụ Quân ủy Trung ương", "Thường").as_deref(),
+            Some("Ban Thường vụ Quân ủy Trung ương")
+        );
+        assert_eq!(
+            org(
+                "Chủ nhiệm Tổng cục Chính trị Quân đội nhân dân Việt Nam",
+                "Tổng"
+            )
+            .as_deref(),
+            Some("Tổng cục Chính trị Quân đội nhân dân Việt Nam")
+        );
+        assert_eq!(
+            org("Chánh Thanh tra Bộ Công an", "Thanh").as_deref(),
+            Some("Thanh tra Bộ Công an")
+        );
+        assert_eq!(
+            org("thủ trưởng Cơ quan an ninh điều tra Bộ Công an", "Cơ").as_deref(),
+            Some("Cơ quan an ninh điều tra Bộ Công an")
+        );
+        assert_eq!(
+            all("chuyển đến Bệnh viện Quân y 175 hoặc Nhà tang lễ."),
+            ["Bệnh viện Quân y 175"]
+        );
+        // Negative: an acronym closes the name; no number, no Quân khu.
+        assert_eq!(all("Tổng cục II cần tích cực hơn."), ["Tổng cục II"]);
+        assert!(all("quân khu và quân đoàn").is_empty());
+    }
+
+    #[test]
+    fn a_national_body_named_with_cua_drops_it() {
+        assert_eq!(
+            org("Chủ nhiệm Ủy ban Đối ngoại của Quốc hội Vũ Hải Hà", "Ủy").as_deref(),
+            Some("Ủy ban Đối ngoại Quốc hội")
+        );
+        // Any national body: `của` + Chính phủ.
+        assert_eq!(
+            org("Ủy ban Biên giới quốc gia của Chính phủ họp", "Ủy").as_deref(),
+            Some("Ủy ban Biên giới quốc gia Chính phủ")
+        );
+        // Negative: `của` before what is not a national body is not a parent.
+        assert_eq!(
+            org("Ủy ban Biên giới của tỉnh họp", "Ủy").as_deref(),
+            Some("Ủy ban Biên giới")
+        );
+        // Boundary: a head before another body names nothing (`Ủy ban Ban Bí thư`, a typo).
+        assert_eq!(all("Ủy ban Ban Bí thư khóa 13"), ["Ban Bí thư"]);
+    }
+
+    #[test]
+    fn a_ministry_left_out_after_a_role() {
+        let at = |text: &str, w: &str| {
+            let t = Tokens::new(text, &[]);
+            let b = text.find(w).unwrap();
+            let i = t.toks.iter().position(|x| x.span.start == b).unwrap();
+            elided(&t, i, "Bộ").map(|p| p.head)
+        };
+        assert_eq!(
+            at("đại tướng Tô Lâm, Bộ trưởng Công an.", "Công").as_deref(),
+            Some("Bộ Công an")
+        );
+        assert_eq!(
+            at("Thứ trưởng Tài nguyên và Môi trường", "Tài").as_deref(),
+            Some("Bộ Tài nguyên và Môi trường")
+        );
+        assert_eq!(
+            at("Phó Thủ tướng, Bộ trưởng Nội vụ Campuchia Sar Sokha", "Nội").as_deref(),
+            Some("Bộ Nội vụ Campuchia")
+        );
+        // Negative: the ministry written whole, or a lower-case word, is not left out.
+        assert_eq!(at("Bộ trưởng Bộ Công an", "Bộ Công"), None);
+        assert_eq!(at("Phó Trưởng công an xã", "công"), None);
+    }
+
+    #[test]
+    fn named_bodies_end_where_their_name_does() {
+        assert_eq!(
+            all("31 cán bộ Bệnh viện Phổi Hải Dương đăng ký hiến tặng."),
+            ["Bệnh viện Phổi Hải Dương"]
+        );
+        assert_eq!(
+            org(
+                "cục trưởng Cục An ninh chính trị nội bộ, Bộ Công an.",
+                "Cục"
+            )
+            .as_deref(),
+            Some("Cục An ninh chính trị nội bộ Bộ Công an")
+        );
+        assert_eq!(
+            org("Vụ Thị trường trong nước (Bộ Công Thương) họp", "Vụ").as_deref(),
+            Some("Vụ Thị trường trong nước Bộ Công Thương")
+        );
+        // Negative: `trong năm` ends a name; a person after a closed name is not in it.
+        assert_eq!(
+            org("Vụ Tuyên truyền trong năm 2024 đã làm", "Vụ").as_deref(),
+            Some("Vụ Tuyên truyền")
+        );
+        assert_eq!(
+            org(
+                "Tổng Giám mục Tổng Giáo phận Hà Nội Giuse Vũ Văn Thiên",
+                "Tổng Giáo"
+            )
+            .as_deref(),
+            Some("Tổng Giáo phận Hà Nội")
+        );
+        // Boundary: a sector written without its `và`.
+        assert_eq!(
+            org("Giám đốc Sở giáo dục đào tạo tỉnh Quảng Ngãi", "Sở").as_deref(),
+            Some("Sở Giáo dục và Đào tạo tỉnh Quảng Ngãi")
+        );
+    }
+
+    #[test]
+    fn the_party_and_the_centre_as_proper_nouns() {
+        let party = "Đảng Cộng sản Việt Nam".to_string();
+        let centre = "Ban Chấp hành Trung ương".to_string();
+        assert!(all("Đảng lãnh đạo toàn diện.").contains(&party));
+        assert!(all("Trung ương quyết định.").contains(&centre));
+        // Negative: a party of its own name; the centre a city is run from; a building.
+        assert!(!all("Đảng Dân chủ Tự do thắng cử.").contains(&party));
+        assert!(!all("Huế là thành phố trực thuộc Trung ương.").contains(&centre));
+        assert!(!all("tại Trụ sở Trung ương Đảng.").contains(&centre));
+        // Boundary: `Đảng Cộng sản` is the Party.
+        assert!(all("Đảng Cộng sản lãnh đạo.").contains(&party));
+    }
+
+    #[test]
+    fn abbreviations_of_ministries_courts_and_army_bodies() {
+        let cases = [
+            (
+                "Giám đốc Sở GD-ĐT tỉnh Nghệ An",
+                "Sở Giáo dục và Đào tạo tỉnh Nghệ An",
+            ),
+            (
+                "Giám đốc Sở GD&ĐT tỉnh Nghệ An",
+                "Sở Giáo dục và Đào tạo tỉnh Nghệ An",
+            ),
+            ("Bộ VHTTDL chỉ đạo", "Bộ Văn hóa, Thể thao và Du lịch"),
+            (
+                "Thứ trưởng Bộ LĐ-TB&XH",
+                "Bộ Lao động - Thương binh và Xã hội",
+            ),
+            ("Chánh án TAND Tối cao", "Tòa án nhân dân tối cao"),
+            (
+                "Viện trưởng VKSND tỉnh Bến Tre",
+                "Viện Kiểm sát nhân dân tỉnh Bến Tre",
+            ),
+            (
+                "Chỉ huy trưởng Bộ CHQS tỉnh Bình Dương",
+                "Bộ Chỉ huy Quân sự tỉnh Bình Dương",
+            ),
+            (
+                "Chủ tịch Hội LHPN tỉnh Nghệ An",
+                "Hội Liên hiệp Phụ nữ tỉnh Nghệ An",
+            ),
+            (
+                "Chủ tịch HĐQT Ngân hàng VietinBank",
+                "Hội đồng quản trị Ngân hàng VietinBank",
+            ),
+        ];
+        for (text, want) in cases {
+            let at = text
+                .split(' ')
+                .find(|w| ["Sở", "Bộ", "TAND", "VKSND", "Hội", "HĐQT"].contains(w));
+            assert_eq!(org(text, at.unwrap()).as_deref(), Some(want), "{text}");
+        }
+        // Negative: an abbreviation in lower case is a word; a Sở needs its sector.
+        assert!(all("tand và vksnd").is_empty());
+        assert_eq!(org("Sở GD họp", "Sở"), None);
     }
 }

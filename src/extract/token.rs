@@ -191,7 +191,7 @@ impl Tokens {
                 let e = e as usize;
                 let inner = |j: usize| {
                     self.get(j).is_some_and(|t| {
-                        t.word || (j > i && matches!(t.text.as_str(), "," | "-" | "–"))
+                        t.word || (j > i && matches!(t.text.as_str(), "," | "-" | "–" | "&"))
                     })
                 };
                 self.get(e - 1).is_some_and(|t| t.word)
