@@ -70,6 +70,20 @@ impl Context {
                         named.push((body.canonical.clone(), p));
                     }
                 }
+                // A national body whose name opens with a named head (`Ban Chỉ đạo liên ngành
+                // Trung ương về an toàn thực phẩm`): what `Ban Chỉ đạo` alone later refers to.
+                if body.class == BodyClass::Central {
+                    let words: Vec<&str> = body.canonical.split(' ').collect();
+                    let head = (1..words.len()).rev().find_map(|n| {
+                        let h = words[..n].join(" ");
+                        BODY.get(&crate::normalize::key(&h))
+                            .filter(|b| b.class == BodyClass::Named)
+                            .map(|b| b.canonical.clone())
+                    });
+                    if let (Some(h), Some(p)) = (head, parse(toks, i, false)) {
+                        named.push((h, p));
+                    }
+                }
                 match body.class {
                     BodyClass::Committee(lv) => body_levels.push((i, lv.to_string())),
                     BodyClass::Local | BodyClass::Sub => {

@@ -1281,12 +1281,33 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                         break;
                     }
                     em.person(&name, a, e, "person.plural_heading");
-                    em.offices(&name, &posts, start..e, start..e, "office.plural_heading");
+                    // `Đỗ Xuân Tuyên (Ủy viên thường trực)` under `Các ủy viên Ban Chỉ đạo gồm:`:
+                    // a role alone in parentheses is the person's own rank of the heading's post.
+                    let rank = toks
+                        .is_punct(e, &["("])
+                        .then(|| toks.longest(&ROLE, e + 1))
+                        .flatten()
+                        .filter(|(_, k)| toks.is_punct(*k, &[")"]) && posts.len() == 1);
+                    let (heading, after) = match rank {
+                        Some((r, k)) => {
+                            let mut p = posts[0].clone();
+                            p.role = Some(r.clone());
+                            (vec![p], k + 1)
+                        }
+                        None => (posts.clone(), e),
+                    };
+                    em.offices(
+                        &name,
+                        &heading,
+                        start..after,
+                        start..after,
+                        "office.plural_heading",
+                    );
                     if !own.is_empty() {
                         em.offices(&name, &own, j..e, j..e, "office.title_before_name");
                     }
-                    end = e;
-                    j = e;
+                    end = after;
+                    j = after;
                     // Each person may have posts of their own: `X - Giám đốc Sở ...; Y - ...`.
                     if toks.is_punct(j, &["-", "–", ",", "("]) {
                         if let Some((own, oe)) =
