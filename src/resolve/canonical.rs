@@ -23,9 +23,25 @@ pub fn merge(facts: &mut Facts) {
         key
     };
     keep(&mut facts.persons, |p| k(&p.name));
+    // The time of a post may be stated by another mention than the first: the first of each.
+    let mut times: rustc_hash::FxHashMap<_, (Option<_>, Option<_>, Option<&'static str>)> =
+        Default::default();
+    for o in &facts.offices {
+        let t = times
+            .entry((k(&o.person), k(&o.role), k(&o.org.name), o.former))
+            .or_default();
+        t.0 = t.0.or(o.since);
+        t.1 = t.1.or(o.until);
+        t.2 = t.2.or(o.time_rule);
+    }
     keep(&mut facts.offices, |o| {
         (k(&o.person), k(&o.role), k(&o.org.name), o.former)
     });
+    for o in &mut facts.offices {
+        if let Some(t) = times.get(&(k(&o.person), k(&o.role), k(&o.org.name), o.former)) {
+            (o.since, o.until, o.time_rule) = *t;
+        }
+    }
     // An org listed once, with the parents its mentions imply (not those only implied).
     fn with_parents(org: &Org, span: &Range<usize>, rule: &'static str, out: &mut Vec<OrgFact>) {
         let mut cur = Some(org);
