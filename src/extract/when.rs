@@ -122,7 +122,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         start: re("start"),
         end: re("end"),
         lead: Regex::new(&format!(
-            r"(?i)^\s*(?:(?:{})\s+)?(?:(?:ngày|sáng|chiều|tối|trưa)\s+)?",
+            r"(?i)^\s*(?:(?:{})[\s,]+)*(?:(?:ngày|sáng|chiều|tối|trưa)\s+)?",
             alternation("lead")
         ))
         .expect("lead"),
@@ -257,9 +257,14 @@ pub fn extract(text: &str, article: Option<NaiveDate>, facts: &mut Facts) {
     let starts: Vec<usize> = facts.offices.iter().map(|o| o.span.start).collect();
     for i in 0..facts.offices.len() {
         let o = &facts.offices[i];
-        let time = time_of(text, year, o, &starts);
-        let left = !titled(o.rule) && leaves(text, o);
-        let past = past_before(text, o.span.start);
+        let cue = (!titled(o.rule)).then(|| clause_cue(text, o)).flatten();
+        let left = if titled(o.rule) {
+            title_left(text, o, &starts)
+        } else {
+            cue == Some(Cue::End)
+        };
+        let time = time_of(text, year, o, &starts, left);
+        let past = cue == Some(Cue::Past) || past_before(text, o.span.start);
         let o = &mut facts.offices[i];
         if left || past {
             o.former = true;
@@ -278,19 +283,59 @@ pub fn extract(text: &str, article: Option<NaiveDate>, facts: &mut Facts) {
     }
 }
 
-/// Whether the clause leaves the post: the nearest cue before it in its sentence is `thôi`,
-/// `nghỉ hưu`, `miễn nhiệm` ... rather than a word of taking one.
-fn leaves(text: &str, o: &OfficeFact) -> bool {
+/// What the clause does with a post it gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Start,
+    End,
+    Past,
+}
+
+/// The clause's verb of a post it gives: the last cue in its sentence up to the end of its
+/// evidence (an appointment's evidence runs from the name to the end of its list), after the last
+/// `;` before the evidence. Cues ending together are one phrase, the longest wins: `thôi giữ
+/// chức` leaves, `trong thời gian giữ chức` is past, `giữ chức` takes.
+fn clause_cue(text: &str, o: &OfficeFact) -> Option<Cue> {
+    let s = sentence(text, o.span.start);
+    let from = text[s.start..o.span.start.max(s.start)]
+        .rfind(';')
+        .map(|i| s.start + i + 1)
+        .unwrap_or(s.start);
+    let clause = &text[from..o.span.end.clamp(from, s.end.max(from))];
+    [(Cue::Start, &CUES.start), (Cue::End, &CUES.end), (Cue::Past, &CUES.past)]
+        .into_iter()
+        .flat_map(|(c, re)| re.find_iter(clause).map(move |m| (m.end(), m.len(), c)))
+        .max_by_key(|&(end, len, _)| (end, len))
+        .map(|(_, _, c)| c)
+}
+
+/// Whether a title in apposition is a post the sentence says its holder leaves: a decision on
+/// them (`cách tất cả các chức vụ đối với ông X, Chủ tịch Hội Nông dân xã`), or the same role
+/// named again after a cue of leaving (`bà X - ..., Trưởng ban Dân vận T.Ư thôi tham gia Ban Bí
+/// thư, thôi chức vụ Trưởng ban Dân vận T.Ư`).
+fn title_left(text: &str, o: &OfficeFact, starts: &[usize]) -> bool {
     let s = sentence(text, o.span.start);
     let before = &text[s.start..o.span.start.max(s.start)];
-    // The clause: after the last `;` (a new item of a list).
-    let before = before.rsplit(';').next().unwrap_or(before);
-    let last = |re: &Regex| re.find_iter(before).last().map(|m| m.end());
-    match (last(&CUES.end), last(&CUES.start)) {
-        (Some(e), Some(s)) => e > s,
-        (Some(_), None) => true,
-        _ => false,
+    if let Some(m) = CUES.end.find_iter(before).last() {
+        if regex!(r"(?i)\bđối\s+với\s+(?:\S+\s+){0,2}$").is_match(&before[m.end()..]) {
+            return true;
+        }
     }
+    // After the title, up to the next person's post.
+    let next = starts
+        .iter()
+        .copied()
+        .filter(|&x| x >= o.span.end)
+        .min()
+        .unwrap_or(s.end)
+        .clamp(o.span.end, s.end.max(o.span.end));
+    let after = &text[o.span.end..next];
+    let role = o.role.to_lowercase();
+    CUES.end.find_iter(after).any(|m| {
+        let list = &after[m.end()..];
+        let list = &list[..list.find(['.', ';']).unwrap_or(list.len())];
+        list.to_lowercase().contains(&role)
+    })
 }
 
 fn time_of(
@@ -298,16 +343,21 @@ fn time_of(
     year: Option<i32>,
     o: &OfficeFact,
     starts: &[usize],
+    left: bool,
 ) -> Option<(Time, &'static str)> {
     if let Some(t) = dated_list(text, o) {
         return Some((t, "when.dated_list"));
     }
     let s = sentence(text, o.span.start);
     let dates = mentions(text, s.clone(), year);
-    if let Some(t) = after(text, o, &dates, starts, &s) {
-        return Some((t, "when.after"));
+    // A date after a title before a name is the clause's (`trợ lý Chủ tịch Quốc hội Vương Đình
+    // Huệ từ tháng 5-2022` dates the assistant's post).
+    if o.rule != "office.title_before_name" {
+        if let Some(t) = after(text, o, &dates, starts, &s) {
+            return Some((t, "when.after"));
+        }
     }
-    if titled(o.rule) {
+    if titled(o.rule) && !left {
         return None;
     }
     if let Some(t) = span_before(text, o, &dates) {
@@ -455,13 +505,17 @@ fn congress(text: &str, s: &Range<usize>) -> Option<Time> {
     Some(since(Partial::year(c[1].parse().ok()?)))
 }
 
-/// Whether the words just before byte `at` mark what follows as past (`nguyên`, `cựu`, `cố`).
+/// Whether the words just before byte `at` mark what follows as past (`nguyên`, `cựu`, `cố`), or
+/// a cue that runs into it (`trong thời gian [giữ chức vụ ...]`).
 pub fn past_before(text: &str, at: usize) -> bool {
-    let before = &text[floor(text, at.saturating_sub(40))..at];
+    let from = floor(text, at.saturating_sub(40));
+    let near = &text[from..ceil(text, at + 24)];
+    let at = at - from;
     CUES.past
-        .find_iter(before)
+        .find_iter(near)
+        .filter(|m| m.start() < at)
         .last()
-        .is_some_and(|m| before[m.end()..].trim().is_empty())
+        .is_some_and(|m| m.end() >= at || near[m.end()..at].trim().is_empty())
 }
 
 #[cfg(test)]
