@@ -66,7 +66,7 @@ impl Partial {
     }
     /// Reads a lexical form back (a datatype or time part after it is ignored).
     pub fn parse(s: &str) -> Option<Partial> {
-        let c = regex!(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?").captures(s)?;
+        let c = regex!(r#"^\s*"?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"#).captures(s)?;
         let year = c[1].parse().ok()?;
         let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         match (num(2), num(3)) {
@@ -527,7 +527,8 @@ mod tests {
         let at = text.find(post).expect("post in text");
         OfficeFact {
             person: "X".into(),
-            role: "R".into(),
+            // The role: the post's first two words (`Chủ tịch`, `Bí thư`).
+            role: post.split(' ').take(2).collect::<Vec<_>>().join(" "),
             org: Org {
                 name: "O".into(),
                 kind: BodyKind::State,
