@@ -97,6 +97,7 @@ struct Cues {
     past: Regex,
     onward: Regex,
     then: Regex,
+    later: Regex,
 }
 
 fn rows() -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -129,6 +130,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         past: re("past"),
         onward: Regex::new(&format!(r"(?i)\b(?:{})\s*$", alternation("onward"))).expect("onward"),
         then: Regex::new(&format!(r"(?i)^\s*(?:{})\s+", alternation("then"))).expect("then"),
+        later: re("later"),
     }
 });
 
@@ -149,7 +151,7 @@ fn mentions(text: &str, range: Range<usize>, year: Option<i32>) -> Vec<Mention> 
             (?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})
           | ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d{2})
           | tháng\s+(?P<m3>\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y3>(?:19|20)\d{2})
-          | (?P<m4>\d{1,2})\s*/\s*(?P<y4>(?:19|20)\d{2})
+          | (?P<m4>\d{1,2})\s*[/.]\s*(?P<y4>(?:19|20)\d{2})
           | năm\s+(?P<y5>(?:19|20)\d{2})
           | (?:ngày|sáng|chiều|tối|trưa)\s+(?P<d6>\d{1,2})\s*[/-]\s*(?P<m6>\d{1,2})(?P<more>\s*[/.-]\s*\d)?
           | (?P<y7>(?:19|20)\d{2})
@@ -302,11 +304,28 @@ fn clause_cue(text: &str, o: &OfficeFact) -> Option<Cue> {
         .map(|i| s.start + i + 1)
         .unwrap_or(s.start);
     let clause = &text[from..o.span.end.clamp(from, s.end.max(from))];
-    [(Cue::Start, &CUES.start), (Cue::End, &CUES.end), (Cue::Past, &CUES.past)]
-        .into_iter()
-        .flat_map(|(c, re)| re.find_iter(clause).map(move |m| (m.end(), m.len(), c)))
-        .max_by_key(|&(end, len, _)| (end, len))
-        .map(|(_, _, c)| c)
+    [
+        (Cue::Start, &CUES.start),
+        (Cue::End, &CUES.end),
+        (Cue::Past, &CUES.past),
+    ]
+    .into_iter()
+    .flat_map(|(c, re)| {
+        re.find_iter(clause)
+            .filter(|m| !in_name(clause, m.start()))
+            .map(move |m| (m.end(), m.len(), c))
+    })
+    .max_by_key(|&(end, len, _)| (end, len))
+    .map(|(_, _, c)| c)
+}
+
+/// Whether a capitalised cue at `at` goes on a capitalised word: part of a name (`Thái Nguyên`).
+fn in_name(text: &str, at: usize) -> bool {
+    let upper = |w: Option<&str>| {
+        w.and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    upper(Some(&text[at..])) && upper(text[..at].split_whitespace().next_back())
 }
 
 /// Whether a title in apposition is a post the sentence says its holder leaves: a decision on
@@ -363,7 +382,13 @@ fn time_of(
     if let Some(t) = span_before(text, o, &dates) {
         return Some((t, "when.span"));
     }
-    if let Some(t) = lead(text, &s, &dates) {
+    if let Some(t) = lead(text, &s, &dates).filter(|_| {
+        // `Tháng 2/2019, ông Quang giữ chức A và hơn hai năm sau ... làm B`: B's date is not given.
+        let first = dates.first().map(|d| d.span.end).unwrap_or(s.start);
+        !CUES
+            .later
+            .is_match(&text[first..o.span.end.clamp(first, s.end.max(first))])
+    }) {
         return Some((t, "when.lead"));
     }
     if let Some(t) = decision(text, &s, &dates).or_else(|| {
@@ -427,9 +452,10 @@ fn after(
         .min()
         .unwrap_or(s.end)
         .min(s.end);
-    let d = dates
-        .iter()
-        .position(|d| d.span.start >= o.span.end && d.span.start <= next.max(o.span.end) + 40)?;
+    let d = dates.iter().position(|d| {
+        d.span.start >= o.span.end
+            && (d.span.start <= next.max(o.span.end) + 40 || o.rule == "office.clause")
+    })?;
     let m = &dates[d];
     if m.bare {
         return None;
@@ -487,6 +513,10 @@ fn lead(text: &str, s: &Range<usize>, dates: &[Mention]) -> Option<Time> {
 
 /// The date of a decision the sentence reports: `Quyết định số ... ngày 25-10-2024`.
 fn decision(text: &str, s: &Range<usize>, dates: &[Mention]) -> Option<Time> {
+    // The approval of an election (`phê chuẩn kết quả bầu`) comes after the post was taken.
+    if regex!(r"(?i)\bphê\s+chuẩn\b").is_match(&text[s.clone()]) {
+        return None;
+    }
     let d = dates.iter().find(|d| {
         !d.bare
             && d.at.day.is_some()
@@ -513,7 +543,7 @@ pub fn past_before(text: &str, at: usize) -> bool {
     let at = at - from;
     CUES.past
         .find_iter(near)
-        .filter(|m| m.start() < at)
+        .filter(|m| m.start() < at && !in_name(near, m.start()))
         .last()
         .is_some_and(|m| m.end() >= at || near[m.end()..at].trim().is_empty())
 }
@@ -634,6 +664,11 @@ mod tests {
             when(t, "Bộ trưởng Bộ Tư pháp", APPOINTED),
             ("2016-04/-".into(), false)
         );
+        let t = "Từ tháng 7/2023-11/2025, ông là Phó Bí thư Tỉnh ủy Lai Châu.";
+        assert_eq!(
+            when(t, "Phó Bí thư Tỉnh ủy Lai Châu", APPOINTED),
+            ("2023-07/2025-11".into(), true)
+        );
         let t = "từ năm 2015 đến 2020 là Chủ tịch UBND huyện";
         assert_eq!(
             when(t, "Chủ tịch UBND huyện", APPOINTED),
@@ -733,6 +768,56 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_and_its_person_then_the_date() {
+        let t = "Ủy ban Thường vụ Quốc hội phê chuẩn kết quả miễn nhiệm Chủ tịch Hội đồng Nhân dân thành phố Hà Nội nhiệm kỳ 2021-2026 đối với ông Nguyễn Ngọc Tuấn kể từ ngày 13/11/2025.";
+        assert_eq!(
+            when(
+                t,
+                "nhiệm Chủ tịch Hội đồng Nhân dân thành phố Hà Nội nhiệm kỳ 2021-2026",
+                "office.clause"
+            ),
+            ("-/2025-11-13".into(), true)
+        );
+        // The approval's own decision date is not the time of the post.
+        let t = "Tại Quyết định số 2555/QĐ-TTg ngày 21/11/2025, Thủ tướng Chính phủ phê chuẩn kết quả bầu chức vụ Chủ tịch Ủy ban Nhân dân tỉnh Thái Nguyên đối với ông Vương Quốc Tuấn, Phó Bí thư Tỉnh ủy.";
+        assert_eq!(
+            when(
+                t,
+                "chức vụ Chủ tịch Ủy ban Nhân dân tỉnh Thái Nguyên",
+                "office.clause"
+            ),
+            ("-/-".into(), false)
+        );
+        // A second post `hơn hai năm sau` does not take the opening date.
+        let t = "Tháng 2/2019, ông Quang giữ chức Phó bí thư Thường trực Thành ủy và hơn hai năm sau được điều động làm Bí thư Thành ủy Hải Phòng.";
+        assert_eq!(
+            when(t, "ông Quang giữ chức Phó bí thư Thường trực Thành ủy và hơn hai năm sau được điều động làm Bí thư Thành ủy Hải Phòng", APPOINTED),
+            ("-/-".into(), false)
+        );
+        assert_eq!(
+            when(
+                t,
+                "ông Quang giữ chức Phó bí thư Thường trực Thành ủy",
+                APPOINTED
+            ),
+            ("2019-02/-".into(), false)
+        );
+    }
+
+    #[test]
+    fn a_post_held_before_another_is_not_left() {
+        let t = "Ông Vương Quốc Tuấn sinh ngày 3/10/1977; quê quán tỉnh Bắc Ninh. Trước khi giữ chức Chủ tịch Ủy ban Nhân dân tỉnh Thái Nguyên, ông Vương Quốc Tuấn đã từng trải qua các vị trí công tác như Bí thư Tỉnh Đoàn Bắc Ninh.";
+        assert_eq!(
+            when(
+                t,
+                "chức Chủ tịch Ủy ban Nhân dân tỉnh Thái Nguyên",
+                "office.clause"
+            ),
+            ("-/-".into(), false)
+        );
+    }
+
+    #[test]
     fn past_markers() {
         let t = "dâng hương tưởng niệm cố Tổng Bí thư Lê Khả Phiêu";
         assert!(past_before(t, t.find("Tổng").expect("role")));
@@ -752,7 +837,7 @@ mod tests {
         assert_eq!(all, sorted);
         for (k, w) in &all {
             assert!(
-                ["start", "end", "lead", "past", "onward", "then"].contains(k),
+                ["start", "end", "lead", "past", "onward", "then", "later"].contains(k),
                 "unknown kind {k}"
             );
             assert_eq!(*w, w.to_lowercase());
