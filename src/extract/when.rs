@@ -257,11 +257,16 @@ fn titled(rule: &str) -> bool {
 pub fn extract(text: &str, article: Option<NaiveDate>, facts: &mut Facts) {
     let year = article.map(|d| d.year());
     let starts: Vec<usize> = facts.offices.iter().map(|o| o.span.start).collect();
+    let owners: Vec<(usize, String)> = facts
+        .offices
+        .iter()
+        .map(|o| (o.span.start, o.person.clone()))
+        .collect();
     for i in 0..facts.offices.len() {
         let o = &facts.offices[i];
         let cue = (!titled(o.rule)).then(|| clause_cue(text, o)).flatten();
         let left = if titled(o.rule) {
-            title_left(text, o, &starts)
+            title_left(text, o, &owners)
         } else {
             cue == Some(Cue::End)
         };
@@ -332,7 +337,7 @@ fn in_name(text: &str, at: usize) -> bool {
 /// them (`cách tất cả các chức vụ đối với ông X, Chủ tịch Hội Nông dân xã`), or the same role
 /// named again after a cue of leaving (`bà X - ..., Trưởng ban Dân vận T.Ư thôi tham gia Ban Bí
 /// thư, thôi chức vụ Trưởng ban Dân vận T.Ư`).
-fn title_left(text: &str, o: &OfficeFact, starts: &[usize]) -> bool {
+fn title_left(text: &str, o: &OfficeFact, starts: &[(usize, String)]) -> bool {
     let s = sentence(text, o.span.start);
     let before = &text[s.start..o.span.start.max(s.start)];
     if let Some(m) = CUES.end.find_iter(before).last() {
@@ -340,11 +345,11 @@ fn title_left(text: &str, o: &OfficeFact, starts: &[usize]) -> bool {
             return true;
         }
     }
-    // After the title, up to the next person's post.
+    // After the title, up to the next person's post (their own clauses go on: `thôi tham gia`).
     let next = starts
         .iter()
-        .copied()
-        .filter(|&x| x >= o.span.end)
+        .filter(|(x, p)| *x >= o.span.end && *p != o.person)
+        .map(|(x, _)| *x)
         .min()
         .unwrap_or(s.end)
         .clamp(o.span.end, s.end.max(o.span.end));
@@ -461,11 +466,21 @@ fn after(
         return None;
     }
     let gap = &text[o.span.end..m.span.start];
-    if !regex!(
+    // `được bầu làm Tổng Bí thư Ban Chấp hành Trung ương Đảng năm 1997`: a date right after a
+    // post the clause gives; after a title, only one opened by `từ`, `vào`.
+    let adjacent = !titled(o.rule) && gap.trim().is_empty();
+    // `miễn nhiệm Chủ tịch HĐND thành phố Hà Nội ... đối với ông Nguyễn Ngọc Tuấn kể từ ngày
+    // 13/11/2025`: the clause's person, then its date.
+    let person = o.rule == "office.clause"
+        && regex!(
+            r"(?i)^[^.;]*\bđối\s+với\b[^.;]*?[\s,]+(?:kể\s+)?từ\s+(?:(?:ngày|tháng|năm)\s+)?$"
+        )
+        .is_match(gap);
+    let opened = regex!(
         r"(?i)^[\s,(]*(?:(?:kể\s+)?từ|vào)\s+(?:(?:cuối|đầu|giữa)\s+)?(?:(?:ngày|tháng|năm)\s+)?$"
     )
-    .is_match(gap)
-    {
+    .is_match(gap);
+    if !(adjacent || person || opened) {
         return None;
     }
     Some(with_end(text, dates, d))
@@ -476,7 +491,7 @@ fn with_end(text: &str, dates: &[Mention], d: usize) -> Time {
     let m = &dates[d];
     let until = dates.get(d + 1).filter(|n| {
         let gap = &text[m.span.end..n.span.start];
-        CUES.then.is_match(gap) && gap.len() < 24 || regex!(r"^\s*[-–]\s*$").is_match(gap) && n.bare
+        CUES.then.is_match(gap) && gap.len() < 24 || regex!(r"^\s*[-–]\s*$").is_match(gap)
     });
     Time {
         since: Some(m.at),
@@ -815,6 +830,45 @@ mod tests {
             ),
             ("-/-".into(), false)
         );
+    }
+
+    #[test]
+    fn a_title_left_by_its_holder_s_own_clause() {
+        let t = "Bộ Chính trị quyết định bà Bùi Thị Minh Hoài - Ủy viên Bộ Chính trị, Trưởng ban Dân vận T.Ư thôi tham gia Ban Bí thư, thôi chức vụ Trưởng ban Dân vận Trung ương.";
+        let title = office(
+            t,
+            "Bùi Thị Minh Hoài - Ủy viên Bộ Chính trị, Trưởng ban Dân vận T.Ư",
+            "office.apposition",
+        );
+        let mut left = office(t, "tham gia Ban Bí thư", APPOINTED);
+        left.person = title.person.clone();
+        let mut facts = Facts {
+            offices: vec![
+                OfficeFact {
+                    role: "Trưởng ban".into(),
+                    ..title.clone()
+                },
+                left,
+            ],
+            ..Facts::default()
+        };
+        extract(t, None, &mut facts);
+        assert!(facts.offices.iter().all(|o| o.former));
+        // Another person's clause does not leave this title.
+        let mut other = office(t, "tham gia Ban Bí thư", APPOINTED);
+        other.person = "Y".into();
+        let mut facts = Facts {
+            offices: vec![
+                OfficeFact {
+                    role: "Chánh Văn phòng".into(),
+                    ..title
+                },
+                other,
+            ],
+            ..Facts::default()
+        };
+        extract(t, None, &mut facts);
+        assert!(!facts.offices[0].former);
     }
 
     #[test]
