@@ -14,6 +14,7 @@ pub mod organization;
 pub mod person;
 pub mod token;
 pub mod trace;
+pub mod when;
 
 use crate::normalize::Text;
 use crate::read::meta::Meta;
@@ -56,6 +57,11 @@ pub struct OfficeFact {
     pub role: String,
     pub org: Org,
     pub former: bool,
+    /// When the text says the post was taken and left (EXTRACTION.md §4 "When"), by
+    /// [`when::extract`], with the id of the rule that read it.
+    pub since: Option<when::Partial>,
+    pub until: Option<when::Partial>,
+    pub time_rule: Option<&'static str>,
     pub span: Range<usize>,
     pub rule: &'static str,
 }
@@ -114,6 +120,7 @@ pub fn extract(text: &Text, meta: &Meta) -> Facts {
     facts.main_unit = ctx.main;
     document::issuers(&toks, &ctx, &mut facts);
     let mut taken = office::extract(&toks, &ctx, &mut facts);
+    when::extract(&text.text, meta.date, &mut facts);
     organization::extract(&toks, &ctx, &mut facts, &mut taken);
     person::extract(&toks, &mut facts, &taken);
     locality::extract(&toks, &ctx, &units, &mut facts);

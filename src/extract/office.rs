@@ -588,6 +588,9 @@ impl Emitter<'_> {
                 role,
                 org,
                 former: p.former,
+                since: None,
+                until: None,
+                time_rule: None,
                 span: self.toks.span(evidence.start, evidence.end),
                 rule,
             });

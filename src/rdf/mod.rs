@@ -6,6 +6,7 @@ pub mod tenure;
 pub mod vocab;
 
 use crate::extract::gazetteer::GAZETTEER as G;
+use crate::extract::when::Partial;
 use crate::extract::Org;
 use crate::normalize::Text;
 use crate::read::meta::Meta;
@@ -44,6 +45,18 @@ pub struct Stated {
     pub unit: Option<usize>,
     pub former: bool,
     pub date: Option<chrono::NaiveDate>,
+    /// The time of the post the article states.
+    pub since: Option<Partial>,
+    pub until: Option<Partial>,
+}
+
+/// The datatype of a partial date by its precision: xsd:gYear, xsd:gYearMonth or xsd:date.
+pub fn datatype(t: &Partial) -> &'static str {
+    match (t.month, t.day) {
+        (Some(_), Some(_)) => xsd::DATE,
+        (Some(_), None) => xsd::G_YEAR_MONTH,
+        _ => xsd::G_YEAR,
+    }
 }
 
 /// A byte range of a graph's buffer.
@@ -374,6 +387,11 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Res
         if let Some(d) = date {
             m.g.typed(&h, pg::STATED_ON, &d.to_string(), xsd::DATE);
         }
+        for (p, t) in [(pg::SINCE, o.since), (pg::UNTIL, o.until)] {
+            if let Some(t) = t {
+                m.g.typed(&h, p, &t.lexical(), datatype(&t));
+            }
+        }
         let tenure = iri::tenure(&person, &post, o.former);
         m.g.iri(&h, pg::TENURE_P, &tenure);
         let tenure_at = m.g.last().1;
@@ -390,6 +408,8 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Res
                 unit: o.org.unit,
                 former: o.former,
                 date,
+                since: o.since,
+                until: o.until,
             });
         }
         m.evidence(&h, &o.span, o.rule);

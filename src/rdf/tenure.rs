@@ -11,6 +11,7 @@
 //! links each holding to its tenure (`pg:tenure`).
 
 use crate::extract::gazetteer::GAZETTEER as G;
+use crate::extract::when::Partial;
 use crate::rdf::vocab::{foaf, org, pg, rdf, skos, xsd};
 use crate::rdf::{iri, Graph};
 use chrono::NaiveDate;
@@ -27,6 +28,9 @@ pub struct Tally {
     /// The article of the latest date (of the greatest IRI among equals; undated articles come
     /// before dated ones).
     pub last_article: String,
+    /// The earliest `since` and the latest `until` the articles state (EXTRACTION.md §4 "When").
+    pub since: Option<Partial>,
+    pub until: Option<Partial>,
 }
 
 impl Tally {
@@ -37,15 +41,28 @@ impl Tally {
             first: date,
             last: date,
             last_article: article.to_string(),
+            since: None,
+            until: None,
+        }
+    }
+
+    /// With the time of the post the statement gives.
+    pub fn timed(self, since: Option<Partial>, until: Option<Partial>) -> Tally {
+        Tally {
+            since,
+            until,
+            ..self
         }
     }
 
     /// Both tallies together.
     pub fn merge(&self, other: &Tally) -> Tally {
-        let min = |a: Option<NaiveDate>, b: Option<NaiveDate>| match (a, b) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
+        fn min<T: Ord>(a: Option<T>, b: Option<T>) -> Option<T> {
+            match (a, b) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            }
+        }
         let later = (other.last, &other.last_article) > (self.last, &self.last_article);
         Tally {
             statements: self.statements + other.statements,
@@ -56,6 +73,8 @@ impl Tally {
             } else {
                 self.last_article.clone()
             },
+            since: min(self.since, other.since),
+            until: self.until.max(other.until),
         }
     }
 
@@ -81,6 +100,19 @@ impl Tally {
                 ));
             }
         }
+        for (p, t) in [(pg::SINCE, self.since), (pg::UNTIL, self.until)] {
+            if let Some(t) = t {
+                out.push(Quad::new(
+                    tenure.clone(),
+                    NamedNode::new_unchecked(p),
+                    Literal::new_typed_literal(
+                        t.lexical(),
+                        NamedNode::new_unchecked(crate::rdf::datatype(&t)),
+                    ),
+                    g.clone(),
+                ));
+            }
+        }
         out.push(Quad::new(
             tenure.clone(),
             NamedNode::new_unchecked(pg::LAST_ARTICLE),
@@ -98,6 +130,8 @@ impl Tally {
             first: None,
             last: None,
             last_article: String::new(),
+            since: None,
+            until: None,
         };
         let mut counted = false;
         for q in quads {
@@ -115,6 +149,8 @@ impl Tally {
                 pg::FIRST_STATED => t.first = value.parse().ok(),
                 pg::LAST_STATED => t.last = value.parse().ok(),
                 pg::LAST_ARTICLE => t.last_article = value.to_string(),
+                pg::SINCE => t.since = Partial::parse(value),
+                pg::UNTIL => t.until = Partial::parse(value),
                 _ => {}
             }
         }
@@ -125,18 +161,20 @@ impl Tally {
     pub fn is_tally_predicate(p: &str) -> bool {
         matches!(
             p,
-            pg::STATEMENTS | pg::FIRST_STATED | pg::LAST_STATED | pg::LAST_ARTICLE
+            pg::STATEMENTS
+                | pg::FIRST_STATED
+                | pg::LAST_STATED
+                | pg::LAST_ARTICLE
+                | pg::SINCE
+                | pg::UNTIL
         )
     }
 }
 
-/// The tally of a tenure from the holdings that state it, each its article and the date it was
-/// stated on; `None` when no article states it any more.
-pub fn count<'a>(stated: impl IntoIterator<Item = (&'a str, Option<NaiveDate>)>) -> Option<Tally> {
-    stated
-        .into_iter()
-        .map(|(article, date)| Tally::one(article, date))
-        .reduce(|tally, one| tally.merge(&one))
+/// The tally of a tenure from the holdings that state it, each its article's statement (see
+/// [`Tally::one`], [`Tally::timed`]); `None` when no article states it any more.
+pub fn count(stated: impl IntoIterator<Item = Tally>) -> Option<Tally> {
+    stated.into_iter().reduce(|tally, one| tally.merge(&one))
 }
 
 /// The name of the tenures graph.
@@ -254,7 +292,7 @@ impl Tenures {
     /// Adds what an article graph states.
     pub fn add(&mut self, g: &Graph) {
         for (i, s) in g.tenures.iter().enumerate() {
-            let one = Tally::one(g.name.as_str(), s.date);
+            let one = Tally::one(g.name.as_str(), s.date).timed(s.since, s.until);
             match self.map.get_mut(g.get(s.tenure)) {
                 Some((_, t)) => *t = t.merge(&one),
                 None => {
@@ -325,5 +363,25 @@ mod tests {
         let undated = Tally::one("https://example.org/c", None);
         assert_eq!(Tally::from_quads(&undated.quads(&node)), Some(undated));
         assert_eq!(Tally::from_quads(&[]), None);
+        let timed = Tally::one("https://example.org/d", None)
+            .timed(Partial::parse("2019-02"), Partial::parse("2024-07-17"));
+        assert_eq!(Tally::from_quads(&timed.quads(&node)), Some(timed));
+    }
+
+    #[test]
+    fn a_tenure_spans_from_the_earliest_since_to_the_latest_until() {
+        let p = |s: &str| Partial::parse(s);
+        let a = Tally::one("a:1", None).timed(p("2019-02"), None);
+        let b = Tally::one("a:2", None).timed(p("2015"), p("2020"));
+        let c = Tally::one("a:3", None).timed(None, p("2024-07-17"));
+        let all = a.merge(&b).merge(&c);
+        assert_eq!(all, c.merge(&b.merge(&a)));
+        assert_eq!((all.since, all.until), (p("2015"), p("2024-07-17")));
+        assert_eq!(
+            Tally::one("a:4", None)
+                .merge(&Tally::one("a:5", None))
+                .since,
+            None
+        );
     }
 }

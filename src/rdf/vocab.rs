@@ -14,7 +14,8 @@ pub mod rdf {
     terms!("http://www.w3.org/1999/02/22-rdf-syntax-ns#"; TYPE = "type");
 }
 pub mod xsd {
-    terms!("http://www.w3.org/2001/XMLSchema#"; DATE = "date", INTEGER = "integer", BOOLEAN = "boolean", G_MONTH_DAY = "gMonthDay");
+    terms!("http://www.w3.org/2001/XMLSchema#"; DATE = "date", INTEGER = "integer", BOOLEAN = "boolean", G_MONTH_DAY = "gMonthDay",
+        G_YEAR = "gYear", G_YEAR_MONTH = "gYearMonth");
 }
 pub mod org {
     terms!("http://www.w3.org/ns/org#";
@@ -46,7 +47,8 @@ pub mod pg {
         ATTENDEE = "attendee", TERM = "term",
         TENURE = "Tenure", TENURE_P = "tenure", STATEMENTS = "statements",
         FIRST_STATED = "firstStated", LAST_STATED = "lastStated", LAST_ARTICLE = "lastArticle",
-        TEXT = "text", SENTENCE = "sentence", SENTENCE_START = "sentenceStart");
+        TEXT = "text", SENTENCE = "sentence", SENTENCE_START = "sentenceStart",
+        SINCE = "since", UNTIL = "until");
 }
 
 /// Prefixes written in Turtle, TriG and RDF/XML.

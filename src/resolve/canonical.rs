@@ -2,7 +2,7 @@
 //! evidence; an organization listed with the parents its mentions imply; a bare document number
 //! that is the number of a symbol of the same type read as that document.
 
-use crate::extract::{DocumentFact, Facts, Org, OrgFact};
+use crate::extract::{DocumentFact, Facts, OfficeFact, Org, OrgFact};
 use std::ops::Range;
 
 /// Merges `facts` in place (see the module's documentation).
@@ -23,9 +23,27 @@ pub fn merge(facts: &mut Facts) {
         key
     };
     keep(&mut facts.persons, |p| k(&p.name));
-    keep(&mut facts.offices, |o| {
-        (k(&o.person), k(&o.role), k(&o.org.name), o.former)
-    });
+    // A post the article marks as past once (`cựu Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung`) is
+    // past wherever else it names it (`được bầu làm Chủ tịch UBND TP Hà Nội vào tháng 12/2015`):
+    // one fact. Its time may be stated by another mention than the first: the first of each.
+    let post = |o: &OfficeFact, k: &mut dyn FnMut(&str) -> String| {
+        (k(&o.person), k(&o.role), k(&o.org.name))
+    };
+    let mut told: rustc_hash::FxHashMap<_, (bool, Option<_>, Option<_>, Option<&'static str>)> =
+        Default::default();
+    for o in &facts.offices {
+        let t = told.entry(post(o, &mut k)).or_default();
+        t.0 |= o.former;
+        t.1 = t.1.or(o.since);
+        t.2 = t.2.or(o.until);
+        t.3 = t.3.or(o.time_rule);
+    }
+    for o in &mut facts.offices {
+        if let Some(t) = told.get(&post(o, &mut k)) {
+            (o.former, o.since, o.until, o.time_rule) = *t;
+        }
+    }
+    keep(&mut facts.offices, |o| post(o, &mut k));
     // An org listed once, with the parents its mentions imply (not those only implied).
     fn with_parents(org: &Org, span: &Range<usize>, rule: &'static str, out: &mut Vec<OrgFact>) {
         let mut cur = Some(org);

@@ -5,6 +5,7 @@ pub mod compaction;
 pub mod memory;
 
 use crate::error::{Error, Result};
+use crate::extract::when::Partial;
 use crate::rdf::tenure::{self, Tally, Tenures};
 use crate::rdf::vocab::pg;
 use crate::rdf::{iri, Graph};
@@ -428,6 +429,10 @@ fn tally_quads(tx: &Transaction<'_>, t: &NamedNode) -> Result<Vec<Quad>> {
 fn recount_tenure(tx: &mut Transaction<'_>, t: &NamedNode) -> Result<()> {
     let link = NamedNode::new_unchecked(pg::TENURE_P);
     let stated_on = NamedNode::new_unchecked(pg::STATED_ON);
+    let (since, until) = (
+        NamedNode::new_unchecked(pg::SINCE),
+        NamedNode::new_unchecked(pg::UNTIL),
+    );
     let holdings: Vec<Quad> = tx
         .quads_for_pattern(None, Some(link.as_ref()), Some(t.as_ref().into()), None)
         .collect::<std::result::Result<_, _>>()?;
@@ -436,18 +441,23 @@ fn recount_tenure(tx: &mut Transaction<'_>, t: &NamedNode) -> Result<()> {
         let oxigraph::model::GraphName::NamedNode(article) = &h.graph_name else {
             continue;
         };
-        let mut date = None;
-        for q in tx.quads_for_pattern(
-            Some(h.subject.as_ref()),
-            Some(stated_on.as_ref()),
-            None,
-            Some(h.graph_name.as_ref()),
-        ) {
-            if let Term::Literal(l) = q?.object {
-                date = l.value().parse().ok();
+        let value = |p: &NamedNode| -> Result<Option<String>> {
+            let mut v = None;
+            for q in tx.quads_for_pattern(
+                Some(h.subject.as_ref()),
+                Some(p.as_ref()),
+                None,
+                Some(h.graph_name.as_ref()),
+            ) {
+                if let Term::Literal(l) = q?.object {
+                    v = Some(l.value().to_string());
+                }
             }
-        }
-        stated.push((article.as_str(), date));
+            Ok(v)
+        };
+        let date = value(&stated_on)?.and_then(|v| v.parse().ok());
+        let time = |p| -> Result<_> { Ok(value(p)?.and_then(|v| Partial::parse(&v))) };
+        stated.push(Tally::one(article.as_str(), date).timed(time(&since)?, time(&until)?));
     }
     let tally = tenure::count(stated);
     let g = NamedNode::new_unchecked(iri::tenures_graph());

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-pub const CATEGORIES: [&str; 7] = [
+pub const CATEGORIES: [&str; 9] = [
     "offices",
     "offices_pair",
     "persons",
@@ -17,6 +17,8 @@ pub const CATEGORIES: [&str; 7] = [
     "localities",
     "documents",
     "dates",
+    "offices_former",
+    "office_times",
 ];
 
 #[derive(Deserialize)]
@@ -39,6 +41,10 @@ struct GoldOffice {
     person: String,
     role: String,
     organization: String,
+    #[serde(default)]
+    former: bool,
+    since: Option<String>,
+    until: Option<String>,
 }
 #[derive(Deserialize)]
 struct GoldOrg {
@@ -101,6 +107,26 @@ pub fn gold(dir: &Path) -> Result<(Keys, BTreeSet<String>)> {
                 &mut keys,
                 vec![d.clone(), norm(&o.person), norm(&o.organization)],
             );
+            let post = vec![
+                d.clone(),
+                norm(&o.person),
+                norm(&o.role),
+                norm(&o.organization),
+            ];
+            if o.former {
+                k("offices_former", &mut keys, post.clone());
+            }
+            let (since, until) = (
+                o.since.clone().unwrap_or_default(),
+                o.until.clone().unwrap_or_default(),
+            );
+            if !since.is_empty() || !until.is_empty() {
+                k(
+                    "office_times",
+                    &mut keys,
+                    [post, vec![since, until]].concat(),
+                );
+            }
         }
         for p in &g.persons {
             k("persons", &mut keys, vec![d.clone(), norm(p)]);
@@ -152,6 +178,19 @@ pub fn predicted(store: &Store, docs: &BTreeSet<String>) -> Result<Keys> {
                 norm(&g(&r, "organization")),
             ],
         );
+        let post = vec![
+            g(&r, "doc"),
+            norm(&g(&r, "person")),
+            norm(&g(&r, "role")),
+            norm(&g(&r, "organization")),
+        ];
+        if g(&r, "former").trim().eq_ignore_ascii_case("true") {
+            add("offices_former", post.clone());
+        }
+        let (since, until) = (time_of(&g(&r, "since")), time_of(&g(&r, "until")));
+        if !since.is_empty() || !until.is_empty() {
+            add("office_times", [post, vec![since, until]].concat());
+        }
     }
     for r in crate::query::rows(store, "persons")? {
         add("persons", vec![g(&r, "doc"), norm(&g(&r, "person"))]);
@@ -193,6 +232,15 @@ pub fn coverage(keys: &Keys) -> (usize, usize) {
         .collect();
     people.extend(posted.iter().copied());
     (people.len(), posted.len())
+}
+
+/// A partial ISO date as the query prints it (`2019`, `2019-02`, `2019-02-15`; a datatype or a
+/// time after it dropped), as the reference scorer reads it; empty when there is none.
+fn time_of(v: &str) -> String {
+    crate::regex!(r#"^\s*"?(\d{4}(?:-\d{2}(?:-\d{2})?)?)"#)
+        .captures(v)
+        .map(|c| c[1].to_string())
+        .unwrap_or_default()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -262,6 +310,49 @@ mod tests {
         // A holder the persons list lacks is still a person found.
         offices.insert(v(&["d2", "c", "bí thư", "x"]));
         assert_eq!(coverage(&k), (4, 2));
+    }
+
+    #[test]
+    fn times_read_like_the_reference_scorer() {
+        assert_eq!(time_of("2019-02"), "2019-02");
+        assert_eq!(time_of("\"2019-02-15\"^^xsd:date"), "2019-02-15");
+        assert_eq!(time_of("2024-07-17T00:00:00"), "2024-07-17");
+        assert_eq!(time_of(""), "");
+        assert_eq!(time_of("khoảng 2019"), "");
+    }
+
+    #[test]
+    fn former_and_timed_posts_are_scored_from_the_gold() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(
+            dir.path().join("a.json"),
+            r#"{"doc": "a", "offices": [
+                {"person": "Lê Văn A", "role": "Bí thư", "organization": "Tỉnh ủy X", "former": true, "until": "2024-07-17"},
+                {"person": "Lê Văn A", "role": "Chủ tịch", "organization": "Ủy ban nhân dân tỉnh X", "since": "2019"},
+                {"person": "Lê Văn B", "role": "Ủy viên", "organization": "Tỉnh ủy X"}]}"#,
+        )
+        .expect("write");
+        let (keys, _) = gold(dir.path()).expect("gold");
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            keys["offices_former"],
+            [s(&["a", "lê văn a", "bí thư", "tỉnh ủy x"])].into()
+        );
+        assert_eq!(
+            keys["office_times"],
+            [
+                s(&["a", "lê văn a", "bí thư", "tỉnh ủy x", "", "2024-07-17"]),
+                s(&[
+                    "a",
+                    "lê văn a",
+                    "chủ tịch",
+                    "ủy ban nhân dân tỉnh x",
+                    "2019",
+                    ""
+                ])
+            ]
+            .into()
+        );
     }
 
     #[test]

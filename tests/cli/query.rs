@@ -512,7 +512,7 @@ fn queries_lists_each_querys_columns() {
         .unwrap();
     assert_eq!(
         lines[at + 1].trim(),
-        "columns: doc, person, role, organization, former"
+        "columns: doc, person, role, organization, former, since, until"
     );
     let at = lines
         .iter()
@@ -714,11 +714,12 @@ fn the_tenures_query_lists_every_tenure_flat() {
     let (_dir, store) = ingested();
     let tenures = csv(&store, "tenures");
     assert!(tenures.len() > 5, "{tenures:?}");
-    // person, role, organization, former, first_stated, last_stated, articles, person_id, ...
+    // person, role, organization, former, first_stated, last_stated, articles, person_id, ...,
+    // since, until
     let from_posts: BTreeSet<Vec<String>> = csv(&store, "person-posts")
         .into_iter()
         .map(|r| {
-            [0, 8, 9, 1, 2, 10, 11, 3, 4, 5, 6]
+            [0, 8, 9, 1, 2, 10, 11, 3, 4, 5, 6, 12, 13]
                 .iter()
                 .map(|&i| r[i].clone())
                 .collect()
@@ -730,7 +731,7 @@ fn the_tenures_query_lists_every_tenure_flat() {
     assert_eq!(
         header.lines().next().unwrap(),
         "person,person_id,person_scope,role,organization,organization_id,organization_scope,\
-         former,first_stated,last_stated,articles"
+         former,first_stated,last_stated,articles,since,until"
     );
 }
 

@@ -273,3 +273,71 @@ fn a_former_post_is_a_tenure_of_its_own() {
         tenure_quads(&apart)
     );
 }
+
+/// The time of a post (EXTRACTION.md §4 "When"): `offices` prints each article's since and until,
+/// typed by precision in the graph; a tenure spans from the earliest since to the latest until its
+/// articles state, and keeps it when an article is replaced (the tenure counted again).
+#[test]
+fn a_tenure_spans_the_times_its_articles_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = |id: &str, date: &str, text: &str| {
+        serde_json::json!({ "id": id, "date": date, "text": text }).to_string()
+    };
+    let taken = record(
+        "t1",
+        "2020-05-04",
+        "Điều động cán bộ\n\nTháng 2/2019, ông Trần Văn Quang được bổ nhiệm giữ chức Giám đốc Sở \
+         Nội vụ tỉnh Bắc Kạn.",
+    );
+    let left = record(
+        "t2",
+        "2024-10-02",
+        "Nghỉ hưu\n\nÔng Trần Văn Quang thôi giữ chức Giám đốc Sở Nội vụ tỉnh Bắc Kạn kể từ ngày \
+         1/10/2024.",
+    );
+    let undated = record(
+        "t3",
+        "2021-01-01",
+        "Hội nghị\n\nÔng Trần Văn Quang, Giám đốc Sở Nội vụ tỉnh Bắc Kạn, phát biểu.",
+    );
+    let path = dir.path().join("all.jsonl");
+    std::fs::write(&path, [taken, left, undated.clone()].join("\n") + "\n").unwrap();
+    let store = dir.path().join("db");
+    ok(&["ingest", "--store", s(&store), s(&path)]);
+    // doc, person, role, organization, former, since, until
+    let offices: Vec<String> = csv(&store, "offices")
+        .into_iter()
+        .map(|r| format!("{} {} {} {}", r[0], r[4], r[5], r[6]))
+        .collect();
+    assert_eq!(
+        offices,
+        ["t1 false 2019-02 ", "t2 true  2024-10-01", "t3 false  "]
+    );
+    let nq = ok(&["export", "--store", s(&store), "--format", "nq"]);
+    assert!(nq.contains(
+        "<https://w3id.org/polgraph/ontology#since> \"2019-02\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>"
+    ));
+    assert!(nq.contains(
+        "<https://w3id.org/polgraph/ontology#until> \"2024-10-01\"^^<http://www.w3.org/2001/XMLSchema#date>"
+    ));
+    // person, role, organization, former, ..., since, until
+    let tenures = |store: &Path| -> Vec<String> {
+        csv(store, "tenures")
+            .into_iter()
+            .map(|r| format!("{} {} {}", r[7], r[11], r[12]))
+            .collect()
+    };
+    assert_eq!(tenures(&store), ["false 2019-02 ", "true  2024-10-01"]);
+    // The article that gave the since, replaced by one that does not say it: counted again.
+    let replaced = dir.path().join("t1.jsonl");
+    std::fs::write(
+        &replaced,
+        undated
+            .replace("\"t3\"", "\"t1\"")
+            .replace("2021-01-01", "2020-05-04")
+            + "\n",
+    )
+    .unwrap();
+    ok(&["ingest", "--store", s(&store), s(&replaced)]);
+    assert_eq!(tenures(&store), ["false  ", "true  2024-10-01"]);
+}

@@ -1,0 +1,901 @@
+//! When: the time of a post (EXTRACTION.md §4 "When"), and the words that mark a post as left.
+//! A pass over the office facts after [`super::office::extract`]: each fact's evidence span is
+//! placed in its sentence and line, and the dates around it are read by these rules, first match
+//! wins:
+//! - `when.dated_list`: a career list's line `05/2003 - 03/2006: Phó Tư lệnh ...`;
+//! - `when.after`: a date right after the post, `giữ chức Hiệu trưởng kể từ ngày 02/11/2023`,
+//!   `được bầu làm Chủ tịch UBND TP Hà Nội vào tháng 12/2015`, `từ năm 2015 đến 2020`;
+//! - `when.span`: a span opened by `từ` before the post, `Từ tháng 4/2016 ..., ông là Bộ trưởng`;
+//! - `when.lead`: the sentence's opening date, `Tháng 2/2019, ông Quang giữ chức ...`;
+//! - `when.decision`: the date of the decision the sentence reports, `Quyết định số 1616-QĐNS/TW
+//!   ngày 25-10-2024 ... giữ chức`, also from the sentence before when this one goes on with
+//!   `Theo đó`;
+//! - `when.congress`: a post taken at the congress that opens `nhiệm kỳ 2025-2030` (since 2025).
+//!
+//! A date is a `since`, or an `until` where the clause leaves the post (`thôi giữ chức`, `nghỉ
+//! hưu`, `miễn nhiệm`: `when.left` marks such a post former, as it does a post with an `until`).
+//! The cue words are data (`data/lexicon/when.tsv`). Only a post the clause gives (an appointment,
+//! a career, a profile) takes the sentence's date: a person's title in apposition is their post
+//! at the time, not one they took then. Not a time: a body's term (`nhiệm kỳ 2020-2025` after it),
+//! a birth year, a span with no date (`hơn 4 năm`), a planned end (`đến năm 2025` alone).
+
+use super::{Facts, OfficeFact};
+use crate::regex;
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A partial ISO date, as precise as the text: `2019`, `2019-02`, `2019-02-15`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Partial {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl Partial {
+    pub fn year(year: i32) -> Partial {
+        Partial {
+            year,
+            month: None,
+            day: None,
+        }
+    }
+    pub fn month(year: i32, month: u32) -> Option<Partial> {
+        (1..=12).contains(&month).then_some(Partial {
+            year,
+            month: Some(month),
+            day: None,
+        })
+    }
+    pub fn date(d: NaiveDate) -> Partial {
+        Partial {
+            year: d.year(),
+            month: Some(d.month()),
+            day: Some(d.day()),
+        }
+    }
+    /// The lexical form: `2019`, `2019-02`, `2019-02-15`.
+    pub fn lexical(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
+    }
+    /// Reads a lexical form back (a datatype or time part after it is ignored).
+    pub fn parse(s: &str) -> Option<Partial> {
+        let c = regex!(r#"^\s*"?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"#).captures(s)?;
+        let year = c[1].parse().ok()?;
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        match (num(2), num(3)) {
+            (Some(m), Some(d)) => NaiveDate::from_ymd_opt(year, m, d).map(Partial::date),
+            (Some(m), None) => Partial::month(year, m),
+            _ => Some(Partial::year(year)),
+        }
+    }
+}
+
+/// The time of one post and the rule that read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Time {
+    pub since: Option<Partial>,
+    pub until: Option<Partial>,
+}
+
+const WHEN: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/when.tsv"
+));
+
+/// The cue words of each kind of `when.tsv`, as one regex a kind (longest first, whole words).
+struct Cues {
+    start: Regex,
+    end: Regex,
+    lead: Regex,
+    past: Regex,
+    onward: Regex,
+    then: Regex,
+    later: Regex,
+}
+
+fn rows() -> impl Iterator<Item = (&'static str, &'static str)> {
+    WHEN.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+}
+
+/// One alternation of a kind's phrases, longest first, spaces as any white space.
+fn alternation(kind: &str) -> String {
+    let mut words: Vec<&str> = rows().filter(|(k, _)| *k == kind).map(|(_, w)| w).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words
+        .iter()
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let re = |kind: &str| Regex::new(&format!(r"(?i)\b(?:{})\b", alternation(kind))).expect("cues");
+    Cues {
+        start: re("start"),
+        end: re("end"),
+        lead: Regex::new(&format!(
+            r"(?i)^\s*(?:(?:{})[\s,]+)*(?:(?:ngày|sáng|chiều|tối|trưa)\s+)?",
+            alternation("lead")
+        ))
+        .expect("lead"),
+        past: re("past"),
+        onward: Regex::new(&format!(r"(?i)\b(?:{})\s*$", alternation("onward"))).expect("onward"),
+        then: Regex::new(&format!(r"(?i)^\s*(?:{})\s+", alternation("then"))).expect("then"),
+        later: re("later"),
+    }
+});
+
+/// A date written in the text: its byte range and value. `bare` for a year with no `năm`
+/// (`2020` in `từ năm 2015 đến 2020`), read only as the end of a span.
+#[derive(Debug, Clone, PartialEq)]
+struct Mention {
+    span: Range<usize>,
+    at: Partial,
+    bare: bool,
+}
+
+/// The dates of `text[range]`; a day and month take `year` (the article's), else are dropped.
+fn mentions(text: &str, range: Range<usize>, year: Option<i32>) -> Vec<Mention> {
+    let re = regex!(
+        r"(?xi)
+        \b(?:
+            (?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})
+          | ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d{2})
+          | tháng\s+(?P<m3>\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y3>(?:19|20)\d{2})
+          | (?P<m4>\d{1,2})\s*[/.]\s*(?P<y4>(?:19|20)\d{2})
+          | năm\s+(?P<y5>(?:19|20)\d{2})
+          | (?:ngày|sáng|chiều|tối|trưa)\s+(?P<d6>\d{1,2})\s*[/-]\s*(?P<m6>\d{1,2})(?P<more>\s*[/.-]\s*\d)?
+          | (?P<y7>(?:19|20)\d{2})
+        )\b"
+    );
+    let slice = &text[range.clone()];
+    let mut out = Vec::new();
+    for c in re.captures_iter(slice) {
+        let m = c.get(0).expect("match");
+        let n = |name: &str| c.name(name).and_then(|x| x.as_str().parse::<u32>().ok());
+        let at = if let (Some(d), Some(mo), Some(y)) = (n("d"), n("m"), n("y")) {
+            NaiveDate::from_ymd_opt(y as i32, mo, d).map(Partial::date)
+        } else if let (Some(d), Some(mo), Some(y)) = (n("d2"), n("m2"), n("y2")) {
+            NaiveDate::from_ymd_opt(y as i32, mo, d).map(Partial::date)
+        } else if let (Some(mo), Some(y)) = (n("m3"), n("y3")) {
+            Partial::month(y as i32, mo)
+        } else if let (Some(mo), Some(y)) = (n("m4"), n("y4")) {
+            Partial::month(y as i32, mo)
+        } else if let Some(y) = n("y5") {
+            Some(Partial::year(y as i32))
+        } else if let (Some(d), Some(mo)) = (n("d6"), n("m6")) {
+            if c.name("more").is_some() {
+                None
+            } else {
+                year.and_then(|y| NaiveDate::from_ymd_opt(y, mo, d).map(Partial::date))
+            }
+        } else {
+            n("y7").map(|y| Partial::year(y as i32))
+        };
+        let Some(at) = at else { continue };
+        let span = range.start + m.start()..range.start + m.end();
+        if excluded(text, &span) {
+            continue;
+        }
+        out.push(Mention {
+            span,
+            at,
+            bare: c.name("y7").is_some(),
+        });
+    }
+    out
+}
+
+/// A date that is not a time of a post: a birth, a body's term, a school year, a lunar date.
+fn excluded(text: &str, span: &Range<usize>) -> bool {
+    let before = &text[floor(text, span.start.saturating_sub(24))..span.start];
+    let after = &text[span.end..ceil(text, span.end + 12)];
+    regex!(r"(?i)\b(?:sinh|nhiệm\s+kỳ|năm\s+học|khóa|giai\s+đoạn)(?:\s+(?:năm|ngày|tháng))?\s*[\d\s–-]*$")
+        .is_match(before)
+        || regex!(r"(?i)^\s*(?:âm\s+lịch|[–-]\s*(?:19|20)\d{2}\s*[),.;]?\s*$)").is_match(after)
+            && regex!(r"(?i)\bnhiệm\s+kỳ\s*$").is_match(before)
+}
+
+fn floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// The sentence around byte `at`: from after the last `.`/`!`/`?` followed by a space and a
+/// capital, or a line break, to the next.
+fn sentence(text: &str, at: usize) -> Range<usize> {
+    let line = line(text, at);
+    let ends = regex!(r"[.!?…]\s+\p{Lu}");
+    let mut start = line.start;
+    let mut end = line.end;
+    for m in ends.find_iter(&text[line.clone()]) {
+        let cut = line.start + m.start() + 1;
+        if cut <= at {
+            start = cut;
+        } else {
+            end = cut;
+            break;
+        }
+    }
+    start..end
+}
+
+fn line(text: &str, at: usize) -> Range<usize> {
+    let start = text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let end = text[at..].find('\n').map(|i| at + i).unwrap_or(text.len());
+    start..end
+}
+
+/// The rules whose posts are given as the person's title, not taken in the clause.
+fn titled(rule: &str) -> bool {
+    matches!(
+        rule,
+        "office.apposition" | "office.title_before_name" | "office.plural_heading"
+    )
+}
+
+/// Reads the time of each office and the posts the text says were left.
+pub fn extract(text: &str, article: Option<NaiveDate>, facts: &mut Facts) {
+    let year = article.map(|d| d.year());
+    let starts: Vec<usize> = facts.offices.iter().map(|o| o.span.start).collect();
+    let owners: Vec<(usize, String)> = facts
+        .offices
+        .iter()
+        .map(|o| (o.span.start, o.person.clone()))
+        .collect();
+    for i in 0..facts.offices.len() {
+        let o = &facts.offices[i];
+        let cue = (!titled(o.rule)).then(|| clause_cue(text, o)).flatten();
+        let left = if titled(o.rule) {
+            title_left(text, o, &owners)
+        } else {
+            cue == Some(Cue::End)
+        };
+        let time = time_of(text, year, o, &starts, left);
+        let past = cue == Some(Cue::Past) || past_before(text, o.span.start);
+        let o = &mut facts.offices[i];
+        if left || past {
+            o.former = true;
+        }
+        if let Some((mut t, rule)) = time {
+            if left && t.until.is_none() {
+                t.until = t.since.take();
+            }
+            if t.until.is_some() {
+                o.former = true;
+            }
+            o.since = t.since;
+            o.until = t.until;
+            o.time_rule = Some(rule);
+        }
+    }
+}
+
+/// What the clause does with a post it gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Start,
+    End,
+    Past,
+}
+
+/// The clause's verb of a post it gives: the last cue in its sentence up to the end of its
+/// evidence (an appointment's evidence runs from the name to the end of its list), after the last
+/// `;` before the evidence. Cues ending together are one phrase, the longest wins: `thôi giữ
+/// chức` leaves, `trong thời gian giữ chức` is past, `giữ chức` takes.
+fn clause_cue(text: &str, o: &OfficeFact) -> Option<Cue> {
+    let s = sentence(text, o.span.start);
+    let from = text[s.start..o.span.start.max(s.start)]
+        .rfind(';')
+        .map(|i| s.start + i + 1)
+        .unwrap_or(s.start);
+    let clause = &text[from..o.span.end.clamp(from, s.end.max(from))];
+    [
+        (Cue::Start, &CUES.start),
+        (Cue::End, &CUES.end),
+        (Cue::Past, &CUES.past),
+    ]
+    .into_iter()
+    .flat_map(|(c, re)| {
+        re.find_iter(clause)
+            .filter(|m| !in_name(clause, m.start()))
+            .map(move |m| (m.end(), m.len(), c))
+    })
+    .max_by_key(|&(end, len, _)| (end, len))
+    .map(|(_, _, c)| c)
+}
+
+/// Whether a capitalised cue at `at` goes on a capitalised word: part of a name (`Thái Nguyên`).
+fn in_name(text: &str, at: usize) -> bool {
+    let upper = |w: Option<&str>| {
+        w.and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    upper(Some(&text[at..])) && upper(text[..at].split_whitespace().next_back())
+}
+
+/// Whether a title in apposition is a post the sentence says its holder leaves: a decision on
+/// them (`cách tất cả các chức vụ đối với ông X, Chủ tịch Hội Nông dân xã`), or the same role
+/// named again after a cue of leaving (`bà X - ..., Trưởng ban Dân vận T.Ư thôi tham gia Ban Bí
+/// thư, thôi chức vụ Trưởng ban Dân vận T.Ư`).
+fn title_left(text: &str, o: &OfficeFact, starts: &[(usize, String)]) -> bool {
+    let s = sentence(text, o.span.start);
+    let before = &text[s.start..o.span.start.max(s.start)];
+    if let Some(m) = CUES.end.find_iter(before).last() {
+        if regex!(r"(?i)\bđối\s+với\s+(?:\S+\s+){0,2}$").is_match(&before[m.end()..]) {
+            return true;
+        }
+    }
+    // After the title, up to the next person's post (their own clauses go on: `thôi tham gia`).
+    let next = starts
+        .iter()
+        .filter(|(x, p)| *x >= o.span.end && *p != o.person)
+        .map(|(x, _)| *x)
+        .min()
+        .unwrap_or(s.end)
+        .clamp(o.span.end, s.end.max(o.span.end));
+    let after = &text[o.span.end..next];
+    let role = o.role.to_lowercase();
+    CUES.end.find_iter(after).any(|m| {
+        let list = &after[m.end()..];
+        let list = &list[..list.find(['.', ';']).unwrap_or(list.len())];
+        list.to_lowercase().contains(&role)
+    })
+}
+
+fn time_of(
+    text: &str,
+    year: Option<i32>,
+    o: &OfficeFact,
+    starts: &[usize],
+    left: bool,
+) -> Option<(Time, &'static str)> {
+    if let Some(t) = dated_list(text, o) {
+        return Some((t, "when.dated_list"));
+    }
+    let s = sentence(text, o.span.start);
+    let dates = mentions(text, s.clone(), year);
+    // A date after a title before a name is the clause's (`trợ lý Chủ tịch Quốc hội Vương Đình
+    // Huệ từ tháng 5-2022` dates the assistant's post).
+    if o.rule != "office.title_before_name" {
+        if let Some(t) = after(text, o, &dates, starts, &s) {
+            return Some((t, "when.after"));
+        }
+    }
+    if titled(o.rule) && !left {
+        return None;
+    }
+    if let Some(t) = span_before(text, o, &dates) {
+        return Some((t, "when.span"));
+    }
+    if let Some(t) = lead(text, &s, &dates).filter(|_| {
+        // `Tháng 2/2019, ông Quang giữ chức A và hơn hai năm sau ... làm B`: B's date is not given.
+        let first = dates.first().map(|d| d.span.end).unwrap_or(s.start);
+        !CUES
+            .later
+            .is_match(&text[first..o.span.end.clamp(first, s.end.max(first))])
+    }) {
+        return Some((t, "when.lead"));
+    }
+    if let Some(t) = decision(text, &s, &dates).or_else(|| {
+        let goes_on = regex!(r"(?i)^\s*(?:theo\s+đó|cụ\s+thể)\b").is_match(&text[s.clone()]);
+        (goes_on && s.start > 0)
+            .then(|| {
+                let prev = sentence(text, s.start - 1);
+                decision(text, &prev, &mentions(text, prev.clone(), year))
+            })
+            .flatten()
+    }) {
+        return Some((t, "when.decision"));
+    }
+    congress(text, &s).map(|t| (t, "when.congress"))
+}
+
+fn since(at: Partial) -> Time {
+    Time {
+        since: Some(at),
+        until: None,
+    }
+}
+
+/// `05/2003 - 03/2006: Phó Tư lệnh ...`, `Từ 2015 đến 2020: ...`, `Tháng 8/2024 - nay: ...`.
+fn dated_list(text: &str, o: &OfficeFact) -> Option<Time> {
+    let l = line(text, o.span.start);
+    let c = regex!(
+        r"(?xi)^\s*[-+•*]?\s*(?:từ\s+)?(?:tháng\s+)?(?:(?P<m1>\d{1,2})\s*[/.-]\s*)?(?P<y1>(?:19|20)\d{2})
+        \s*(?:[-–]|đến)\s*(?:(?:tháng\s+)?(?:(?P<m2>\d{1,2})\s*[/.-]\s*)?(?P<y2>(?:19|20)\d{2})|nay|(?:hiện\s+)?nay)\s*:"
+    )
+    .captures(&text[l.clone()])?;
+    if l.start + c.get(0)?.end() > o.span.end {
+        return None;
+    }
+    let at = |m: &str, y: &str| -> Option<Partial> {
+        let year: i32 = c.name(y)?.as_str().parse().ok()?;
+        match c.name(m) {
+            Some(m) => Partial::month(year, m.as_str().parse().ok()?),
+            None => Some(Partial::year(year)),
+        }
+    };
+    Some(Time {
+        since: at("m1", "y1"),
+        until: at("m2", "y2"),
+    })
+}
+
+/// A date right after the post (a comma, `kể từ`, `từ`, `vào` between), and the end of its span.
+fn after(
+    text: &str,
+    o: &OfficeFact,
+    dates: &[Mention],
+    starts: &[usize],
+    s: &Range<usize>,
+) -> Option<Time> {
+    // The next office's evidence bounds what follows this one (a list shares its evidence).
+    let next = starts
+        .iter()
+        .copied()
+        .filter(|&x| x > o.span.start && x >= o.span.end)
+        .min()
+        .unwrap_or(s.end)
+        .min(s.end);
+    let d = dates.iter().position(|d| {
+        d.span.start >= o.span.end
+            && (d.span.start <= next.max(o.span.end) + 40 || o.rule == "office.clause")
+    })?;
+    let m = &dates[d];
+    if m.bare {
+        return None;
+    }
+    let gap = &text[o.span.end..m.span.start];
+    // `được bầu làm Tổng Bí thư Ban Chấp hành Trung ương Đảng năm 1997`: a date right after a
+    // post the clause gives; after a title, only one opened by `từ`, `vào`.
+    let adjacent = !titled(o.rule) && gap.trim().is_empty();
+    // `miễn nhiệm Chủ tịch HĐND thành phố Hà Nội ... đối với ông Nguyễn Ngọc Tuấn kể từ ngày
+    // 13/11/2025`: the clause's person, then its date.
+    let person = o.rule == "office.clause"
+        && regex!(
+            r"(?i)^[^.;]*\bđối\s+với\b[^.;]*?[\s,]+(?:kể\s+)?từ\s+(?:(?:ngày|tháng|năm)\s+)?$"
+        )
+        .is_match(gap);
+    let opened = regex!(
+        r"(?i)^[\s,(]*(?:(?:kể\s+)?từ|vào)\s+(?:(?:cuối|đầu|giữa)\s+)?(?:(?:ngày|tháng|năm)\s+)?$"
+    )
+    .is_match(gap);
+    if !(adjacent || person || opened) {
+        return None;
+    }
+    Some(with_end(text, dates, d))
+}
+
+/// `từ DATE (cho) đến DATE`: the end after a start, when there is one.
+fn with_end(text: &str, dates: &[Mention], d: usize) -> Time {
+    let m = &dates[d];
+    let until = dates.get(d + 1).filter(|n| {
+        let gap = &text[m.span.end..n.span.start];
+        CUES.then.is_match(gap) && gap.len() < 24 || regex!(r"^\s*[-–]\s*$").is_match(gap)
+    });
+    Time {
+        since: Some(m.at),
+        until: until.map(|n| n.at),
+    }
+}
+
+/// A span opened by `từ` before the post in its sentence: the last one.
+fn span_before(text: &str, o: &OfficeFact, dates: &[Mention]) -> Option<Time> {
+    let d = dates.iter().rposition(|d| {
+        d.span.end <= o.span.start
+            && !d.bare
+            && CUES
+                .onward
+                .is_match(&text[floor(text, d.span.start.saturating_sub(12))..d.span.start])
+    })?;
+    Some(with_end(text, dates, d))
+}
+
+/// The date the sentence opens with (after `Đến`, `Vào`, `Sáng` ...).
+fn lead(text: &str, s: &Range<usize>, dates: &[Mention]) -> Option<Time> {
+    let first = dates.first().filter(|d| !d.bare)?;
+    let opening = &text[s.start..first.span.start];
+    let m = CUES.lead.find(opening)?;
+    if m.end() != opening.len() {
+        return None;
+    }
+    let mut t = since(first.at);
+    if let Some(i) = dates.iter().position(|d| d == first) {
+        t = with_end(text, dates, i);
+    }
+    Some(t)
+}
+
+/// The date of a decision the sentence reports: `Quyết định số ... ngày 25-10-2024`.
+fn decision(text: &str, s: &Range<usize>, dates: &[Mention]) -> Option<Time> {
+    // The approval of an election (`phê chuẩn kết quả bầu`) comes after the post was taken.
+    if regex!(r"(?i)\bphê\s+chuẩn\b").is_match(&text[s.clone()]) {
+        return None;
+    }
+    let d = dates.iter().find(|d| {
+        !d.bare
+            && d.at.day.is_some()
+            && regex!(r"(?i)\b(?:quyết\s+định|nghị\s+quyết)\b(?:\s+số)?[^.;,]{0,40}$").is_match(
+                &text[floor(text, d.span.start.saturating_sub(60)).max(s.start)..d.span.start],
+            )
+    })?;
+    Some(since(d.at))
+}
+
+/// A post taken at the congress that opens a term: `Đại hội ... nhiệm kỳ 2025-2030` -> 2025.
+fn congress(text: &str, s: &Range<usize>) -> Option<Time> {
+    let c =
+        regex!(r"(?i)\bđại\s+hội\b[^.]*?\bnhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}")
+            .captures(&text[s.clone()])?;
+    Some(since(Partial::year(c[1].parse().ok()?)))
+}
+
+/// Whether the words just before byte `at` mark what follows as past (`nguyên`, `cựu`, `cố`), or
+/// a cue that runs into it (`trong thời gian [giữ chức vụ ...]`).
+pub fn past_before(text: &str, at: usize) -> bool {
+    let from = floor(text, at.saturating_sub(40));
+    let near = &text[from..ceil(text, at + 24)];
+    let at = at - from;
+    CUES.past
+        .find_iter(near)
+        .filter(|m| m.start() < at && !in_name(near, m.start()))
+        .last()
+        .is_some_and(|m| m.end() >= at || near[m.end()..at].trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{BodyKind, Org};
+
+    fn office(text: &str, post: &str, rule: &'static str) -> OfficeFact {
+        let at = text.find(post).expect("post in text");
+        OfficeFact {
+            person: "X".into(),
+            // The role: the post's first two words (`Chủ tịch`, `Bí thư`).
+            role: post.split(' ').take(2).collect::<Vec<_>>().join(" "),
+            org: Org {
+                name: "O".into(),
+                kind: BodyKind::State,
+                parent: None,
+                unit: None,
+                implied: false,
+            },
+            former: false,
+            since: None,
+            until: None,
+            time_rule: None,
+            span: at..at + post.len(),
+            rule,
+        }
+    }
+
+    /// The time of the post `post` in `text`, written `since/until` (`-` where none), and
+    /// whether it is former.
+    fn when(text: &str, post: &str, rule: &'static str) -> (String, bool) {
+        let mut facts = Facts {
+            offices: vec![office(text, post, rule)],
+            ..Facts::default()
+        };
+        extract(text, NaiveDate::from_ymd_opt(2024, 5, 17), &mut facts);
+        let o = &facts.offices[0];
+        let l = |p: Option<Partial>| p.map(|p| p.lexical()).unwrap_or("-".into());
+        (format!("{}/{}", l(o.since), l(o.until)), o.former)
+    }
+
+    const APPOINTED: &str = "office.appointment";
+
+    #[test]
+    fn partial_dates_read_and_print() {
+        assert_eq!(
+            Partial::parse("2019").map(|p| p.lexical()),
+            Some("2019".into())
+        );
+        assert_eq!(
+            Partial::parse("2019-02").map(|p| p.lexical()),
+            Some("2019-02".into())
+        );
+        assert_eq!(
+            Partial::parse("\"2019-02-15\"^^xsd:date").map(|p| p.lexical()),
+            Some("2019-02-15".into())
+        );
+        assert_eq!(Partial::parse("2019-13"), None);
+        // The less precise sorts first: the earliest since, the latest until.
+        assert!(Partial::parse("2019") < Partial::parse("2019-02"));
+    }
+
+    #[test]
+    fn dated_list() {
+        let t = "05/2003 - 03/2006: Phó Tư lệnh về Chính trị Quân đoàn 2;";
+        assert_eq!(
+            when(t, "Phó Tư lệnh", "office.career"),
+            ("2003-05/2006-03".into(), true)
+        );
+        let t = "Tháng 8/2024 - nay: Trưởng Ban Kinh tế Trung ương";
+        assert_eq!(
+            when(t, "Trưởng Ban", "office.career"),
+            ("2024-08/-".into(), false)
+        );
+        // A list without dates.
+        let t = "- Phó Tư lệnh về Chính trị Quân đoàn 2;";
+        assert_eq!(
+            when(t, "Phó Tư lệnh", "office.career"),
+            ("-/-".into(), false)
+        );
+    }
+
+    #[test]
+    fn after_the_post() {
+        let t = "Ông Nguyễn Văn A giữ chức Hiệu trưởng kể từ ngày 02/11/2023.";
+        assert_eq!(
+            when(t, "Hiệu trưởng", APPOINTED),
+            ("2023-11-02/-".into(), false)
+        );
+        let t = "được bầu làm Chủ tịch UBND TP Hà Nội vào tháng 12/2015 và giữ chức vụ này trong hơn 4 năm 6 tháng.";
+        assert_eq!(
+            when(t, "Chủ tịch UBND TP Hà Nội", APPOINTED),
+            ("2015-12/-".into(), false)
+        );
+        let t = "ông là Chủ tịch UBND huyện từ năm 2015 đến 2020.";
+        assert_eq!(
+            when(t, "Chủ tịch UBND huyện", APPOINTED),
+            ("2015/2020".into(), true)
+        );
+        // Leaving: the date is the until.
+        let t = "bà Anh thôi giữ chức vụ Hiệu trưởng Trường Đại học Luật kể từ ngày 19/8/2024.";
+        assert_eq!(
+            when(t, "Hiệu trưởng Trường Đại học Luật", APPOINTED),
+            ("-/2024-08-19".into(), true)
+        );
+        // A body's term after the post is not its time.
+        let t = "giữ chức Bí thư Tỉnh ủy, nhiệm kỳ 2025 - 2030.";
+        assert_eq!(when(t, "Bí thư Tỉnh ủy", APPOINTED), ("-/-".into(), false));
+    }
+
+    #[test]
+    fn span_before_the_post() {
+        let t = "Từ tháng 4/2016 cho đến khi được phê chuẩn, ông là Bộ trưởng Bộ Tư pháp.";
+        assert_eq!(
+            when(t, "Bộ trưởng Bộ Tư pháp", APPOINTED),
+            ("2016-04/-".into(), false)
+        );
+        let t = "Từ tháng 7/2023-11/2025, ông là Phó Bí thư Tỉnh ủy Lai Châu.";
+        assert_eq!(
+            when(t, "Phó Bí thư Tỉnh ủy Lai Châu", APPOINTED),
+            ("2023-07/2025-11".into(), true)
+        );
+        let t = "từ năm 2015 đến 2020 là Chủ tịch UBND huyện";
+        assert_eq!(
+            when(t, "Chủ tịch UBND huyện", APPOINTED),
+            ("2015/2020".into(), true)
+        );
+        // A title in apposition is not taken then.
+        let t = "Từ tháng 4/2016, ông Nguyễn Văn A, Bộ trưởng Bộ Tư pháp, đã ký.";
+        assert_eq!(
+            when(t, "Bộ trưởng Bộ Tư pháp", "office.apposition"),
+            ("-/-".into(), false)
+        );
+    }
+
+    #[test]
+    fn the_sentence_opening_date() {
+        let t = "Tháng 2/2019, ông Quang giữ chức Phó Bí thư Thường trực Thành ủy.";
+        assert_eq!(
+            when(t, "Phó Bí thư Thường trực Thành ủy", APPOINTED),
+            ("2019-02/-".into(), false)
+        );
+        let t = "Năm 2010 được bầu làm Bí thư Huyện ủy.";
+        assert_eq!(
+            when(t, "Bí thư Huyện ủy", APPOINTED),
+            ("2010/-".into(), false)
+        );
+        // A day and month take the article's year.
+        let t = "Ngày 6/9, ông A được bổ nhiệm giữ chức Giám đốc Sở Nội vụ.";
+        assert_eq!(
+            when(t, "Giám đốc Sở Nội vụ", APPOINTED),
+            ("2024-09-06/-".into(), false)
+        );
+        // A birth year is not a time of a post.
+        let t = "Ông A sinh năm 1963, là Giám đốc Sở Nội vụ.";
+        assert_eq!(
+            when(t, "Giám đốc Sở Nội vụ", APPOINTED),
+            ("-/-".into(), false)
+        );
+        // A date in the middle of the sentence, after a transfer with no end: no time.
+        let t = "Ông A được điều động làm Giám đốc Sở Nội vụ, báo cáo năm 2024 cho biết.";
+        assert_eq!(
+            when(t, "Giám đốc Sở Nội vụ", APPOINTED),
+            ("-/-".into(), false)
+        );
+    }
+
+    #[test]
+    fn a_decision_date() {
+        let t = "Quyết định số 1616-QĐNS/TW ngày 25-10-2024 của Bộ Chính trị phân công ông A giữ chức Bí thư Tỉnh ủy.";
+        assert_eq!(
+            when(t, "Bí thư Tỉnh ủy", "office.clause"),
+            ("2024-10-25/-".into(), false)
+        );
+        let t = "Bộ Chính trị ban hành Quyết định số 1379-QĐNS/TW ngày 17/7/2024. Theo đó, bà A thôi giữ chức Trưởng ban Dân vận Trung ương.";
+        assert_eq!(
+            when(t, "Trưởng ban Dân vận", APPOINTED),
+            ("-/2024-07-17".into(), true)
+        );
+        // Another sentence that does not go on from the decision.
+        let t = "Bộ Chính trị ban hành Quyết định số 1379-QĐNS/TW ngày 17/7/2024. Bà A là Trưởng ban Dân vận Trung ương.";
+        assert_eq!(
+            when(t, "Trưởng ban Dân vận", APPOINTED),
+            ("-/-".into(), false)
+        );
+    }
+
+    #[test]
+    fn a_congress_term() {
+        let t = "Tại Đại hội đại biểu Đảng bộ tỉnh nhiệm kỳ 2025-2030, ông A được bầu giữ chức Bí thư Tỉnh ủy.";
+        assert_eq!(
+            when(t, "Bí thư Tỉnh ủy", APPOINTED),
+            ("2025/-".into(), false)
+        );
+        // The term as the body's attribute, with no congress.
+        let t = "Ông A được bầu giữ chức Bí thư Tỉnh ủy khóa XVI, nhiệm kỳ 2020-2025.";
+        assert_eq!(when(t, "Bí thư Tỉnh ủy", APPOINTED), ("-/-".into(), false));
+    }
+
+    #[test]
+    fn left_posts_are_former() {
+        let t = "Ông A được miễn nhiệm chức vụ Chủ tịch UBND huyện.";
+        assert_eq!(
+            when(t, "Chủ tịch UBND huyện", APPOINTED),
+            ("-/-".into(), true)
+        );
+        // A new post after the left one in the same sentence is taken.
+        let t = "Ông A thôi giữ chức Chánh Văn phòng để giữ chức Chủ tịch UBND huyện.";
+        assert_eq!(
+            when(t, "Chủ tịch UBND huyện", APPOINTED),
+            ("-/-".into(), false)
+        );
+        // A title in apposition before a decision to leave another post stays.
+        let t = "Ông A, Chủ tịch UBND huyện, thôi giữ chức Trưởng ban.";
+        assert_eq!(
+            when(t, "Chủ tịch UBND huyện", "office.apposition"),
+            ("-/-".into(), false)
+        );
+    }
+
+    #[test]
+    fn a_clause_and_its_person_then_the_date() {
+        let t = "Ủy ban Thường vụ Quốc hội phê chuẩn kết quả miễn nhiệm Chủ tịch Hội đồng Nhân dân thành phố Hà Nội nhiệm kỳ 2021-2026 đối với ông Nguyễn Ngọc Tuấn kể từ ngày 13/11/2025.";
+        assert_eq!(
+            when(
+                t,
+                "nhiệm Chủ tịch Hội đồng Nhân dân thành phố Hà Nội nhiệm kỳ 2021-2026",
+                "office.clause"
+            ),
+            ("-/2025-11-13".into(), true)
+        );
+        // The approval's own decision date is not the time of the post.
+        let t = "Tại Quyết định số 2555/QĐ-TTg ngày 21/11/2025, Thủ tướng Chính phủ phê chuẩn kết quả bầu chức vụ Chủ tịch Ủy ban Nhân dân tỉnh Thái Nguyên đối với ông Vương Quốc Tuấn, Phó Bí thư Tỉnh ủy.";
+        assert_eq!(
+            when(
+                t,
+                "chức vụ Chủ tịch Ủy ban Nhân dân tỉnh Thái Nguyên",
+                "office.clause"
+            ),
+            ("-/-".into(), false)
+        );
+        // A second post `hơn hai năm sau` does not take the opening date.
+        let t = "Tháng 2/2019, ông Quang giữ chức Phó bí thư Thường trực Thành ủy và hơn hai năm sau được điều động làm Bí thư Thành ủy Hải Phòng.";
+        assert_eq!(
+            when(t, "ông Quang giữ chức Phó bí thư Thường trực Thành ủy và hơn hai năm sau được điều động làm Bí thư Thành ủy Hải Phòng", APPOINTED),
+            ("-/-".into(), false)
+        );
+        assert_eq!(
+            when(
+                t,
+                "ông Quang giữ chức Phó bí thư Thường trực Thành ủy",
+                APPOINTED
+            ),
+            ("2019-02/-".into(), false)
+        );
+    }
+
+    #[test]
+    fn a_post_held_before_another_is_not_left() {
+        let t = "Ông Vương Quốc Tuấn sinh ngày 3/10/1977; quê quán tỉnh Bắc Ninh. Trước khi giữ chức Chủ tịch Ủy ban Nhân dân tỉnh Thái Nguyên, ông Vương Quốc Tuấn đã từng trải qua các vị trí công tác như Bí thư Tỉnh Đoàn Bắc Ninh.";
+        assert_eq!(
+            when(
+                t,
+                "chức Chủ tịch Ủy ban Nhân dân tỉnh Thái Nguyên",
+                "office.clause"
+            ),
+            ("-/-".into(), false)
+        );
+    }
+
+    #[test]
+    fn a_title_left_by_its_holder_s_own_clause() {
+        let t = "Bộ Chính trị quyết định bà Bùi Thị Minh Hoài - Ủy viên Bộ Chính trị, Trưởng ban Dân vận T.Ư thôi tham gia Ban Bí thư, thôi chức vụ Trưởng ban Dân vận Trung ương.";
+        let title = office(
+            t,
+            "Bùi Thị Minh Hoài - Ủy viên Bộ Chính trị, Trưởng ban Dân vận T.Ư",
+            "office.apposition",
+        );
+        let mut left = office(t, "tham gia Ban Bí thư", APPOINTED);
+        left.person = title.person.clone();
+        let mut facts = Facts {
+            offices: vec![
+                OfficeFact {
+                    role: "Trưởng ban".into(),
+                    ..title.clone()
+                },
+                left,
+            ],
+            ..Facts::default()
+        };
+        extract(t, None, &mut facts);
+        assert!(facts.offices.iter().all(|o| o.former));
+        // Another person's clause does not leave this title.
+        let mut other = office(t, "tham gia Ban Bí thư", APPOINTED);
+        other.person = "Y".into();
+        let mut facts = Facts {
+            offices: vec![
+                OfficeFact {
+                    role: "Chánh Văn phòng".into(),
+                    ..title
+                },
+                other,
+            ],
+            ..Facts::default()
+        };
+        extract(t, None, &mut facts);
+        assert!(!facts.offices[0].former);
+    }
+
+    #[test]
+    fn past_markers() {
+        let t = "dâng hương tưởng niệm cố Tổng Bí thư Lê Khả Phiêu";
+        assert!(past_before(t, t.find("Tổng").expect("role")));
+        let t = "tưởng niệm Tổng Bí thư Lê Khả Phiêu";
+        assert!(!past_before(t, t.find("Tổng").expect("role")));
+        // A marker with words between does not reach the post.
+        let t = "từng học tại Trường rồi Tổng Bí thư";
+        assert!(!past_before(t, t.find("Tổng").expect("role")));
+    }
+
+    #[test]
+    fn the_cue_list_is_sorted_without_duplicates() {
+        let all: Vec<(&str, &str)> = rows().collect();
+        let mut sorted = all.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(all, sorted);
+        for (k, w) in &all {
+            assert!(
+                ["start", "end", "lead", "past", "onward", "then", "later"].contains(k),
+                "unknown kind {k}"
+            );
+            assert_eq!(*w, w.to_lowercase());
+            assert!(unicode_normalization::is_nfc(w));
+        }
+    }
+}
