@@ -146,7 +146,7 @@ pub fn graph_name() -> GraphName {
 
 /// What does not change with the articles: the tenure's person, post, body and the units the
 /// body is within, with their labels, and whether the articles state it as former.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Description {
     pub tenure: String,
     pub person: String,
@@ -288,6 +288,204 @@ impl Tenures {
             q.extend(tally.quads(&NamedNode::new_unchecked(t)));
             q
         })
+    }
+}
+
+/// Tenures as keyed facts, for a job that extracts articles on many machines and merges what
+/// they say of each tenure by key (Spark's `reduceByKey`, see `jobs/spark/extract.py`): an
+/// article graph gives a fact per holding, `(tenure IRI, value)`; facts of one key merge with
+/// [`merge_values`], in any order and grouping; [`Tenures::from_facts`] makes of the merged facts
+/// the same tenures as [`Tenures::add`] over the articles in input order.
+///
+/// A value is a JSON object of fields under the rule that merges them, so that the job merges
+/// values without knowing what a tenure is: `sum` adds numbers, `min` and `max` keep the least
+/// and the greatest value (numbers, strings, and arrays compared element by element, as Python
+/// compares lists); a field one side lacks is the other side's.
+/// `{"sum": {"statements": 1}, "min": {"first": DAYS, "description": [ORDER, "JSON"]},
+///   "max": {"last": [DATED, DAYS, "ARTICLE IRI"]}}`: the tally's count, its first date (days from
+/// the common era; none for an undated article), the description of the article first in input
+/// order (`ORDER`, its line: [`Tenures::add`] keeps the first) and the latest (date, article),
+/// undated before dated, as [`Tally::merge`] orders them.
+pub mod facts {
+    use super::{Description, Tally, Tenures};
+    use crate::rdf::Graph;
+    use chrono::{Datelike, NaiveDate};
+    use serde_json::{json, Map, Value};
+    use std::cmp::Ordering;
+
+    /// How a fact's line starts: an N-Quads comment, so that a stream of N-Quads with facts among
+    /// them is still N-Quads.
+    pub const PREFIX: &str = "#tenure-fact\t";
+
+    /// The facts of an article graph, `order` its place in the input.
+    pub fn of(g: &Graph, order: u64) -> Vec<(String, Value)> {
+        g.tenures
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let d = Description::of(g, i);
+                let described = serde_json::to_string(&d).expect("a description serialises");
+                let days = s.date.map(|d| d.num_days_from_ce());
+                let mut min = Map::new();
+                if let Some(days) = days {
+                    min.insert("first".into(), json!(days));
+                }
+                min.insert("description".into(), json!([order, described]));
+                let value = json!({
+                    "sum": {"statements": 1},
+                    "min": min,
+                    "max": {"last": [u8::from(days.is_some()), days.unwrap_or(0), g.name.as_str()]},
+                });
+                (d.tenure, value)
+            })
+            .collect()
+    }
+
+    /// A fact as a line (without its newline): [`PREFIX`], the key, a tab, the value.
+    pub fn line(key: &str, value: &Value) -> String {
+        format!("{PREFIX}{key}\t{value}")
+    }
+
+    /// The fact of a line, `None` for a line that is not one (a quad, a blank line).
+    pub fn parse(line: &str) -> Option<Result<(String, Value), String>> {
+        let rest = line.strip_prefix(PREFIX)?;
+        let Some((key, value)) = rest.split_once('\t') else {
+            return Some(Err("a tenure fact without a tab between key and value".into()));
+        };
+        Some(
+            serde_json::from_str(value.trim_end())
+                .map(|v| (key.to_string(), v))
+                .map_err(|e| format!("a tenure fact whose value is not JSON: {e}")),
+        )
+    }
+
+    /// Orders JSON values as Python orders the values of a fact: numbers, strings, arrays element
+    /// by element; values of different kinds cannot be compared.
+    fn compare(a: &Value, b: &Value) -> Result<Ordering, String> {
+        match (a, b) {
+            (Value::Number(x), Value::Number(y)) => match (x.as_i64(), y.as_i64()) {
+                (Some(x), Some(y)) => Ok(x.cmp(&y)),
+                _ => x
+                    .as_f64()
+                    .zip(y.as_f64())
+                    .and_then(|(x, y)| x.partial_cmp(&y))
+                    .ok_or_else(|| format!("cannot compare {x} and {y}")),
+            },
+            (Value::String(x), Value::String(y)) => Ok(x.cmp(y)),
+            (Value::Array(x), Value::Array(y)) => {
+                for (x, y) in x.iter().zip(y) {
+                    let o = compare(x, y)?;
+                    if o != Ordering::Equal {
+                        return Ok(o);
+                    }
+                }
+                Ok(x.len().cmp(&y.len()))
+            }
+            _ => Err(format!("cannot compare {a} and {b}")),
+        }
+    }
+
+    /// Two values of one key merged: see the [module](self).
+    pub fn merge_values(a: &Value, b: &Value) -> Result<Value, String> {
+        let mut out = Map::new();
+        for rule in ["sum", "min", "max"] {
+            let empty = Map::new();
+            let field = |v: &Value| -> Result<Map<String, Value>, String> {
+                match v.get(rule) {
+                    None => Ok(empty.clone()),
+                    Some(Value::Object(m)) => Ok(m.clone()),
+                    Some(other) => Err(format!("{rule:?} is not an object: {other}")),
+                }
+            };
+            let (x, mut merged) = (field(a)?, field(b)?);
+            for (k, v) in x {
+                let Some(w) = merged.get(&k) else {
+                    merged.insert(k, v);
+                    continue;
+                };
+                let m = match rule {
+                    "sum" => match (v.as_u64(), w.as_u64()) {
+                        (Some(v), Some(w)) => json!(v + w),
+                        _ => return Err(format!("cannot add {v} and {w}")),
+                    },
+                    "min" if compare(&v, w)? == Ordering::Less => v,
+                    "max" if compare(&v, w)? == Ordering::Greater => v,
+                    _ => w.clone(),
+                };
+                merged.insert(k, m);
+            }
+            if !merged.is_empty() {
+                out.insert(rule.into(), Value::Object(merged));
+            }
+        }
+        Ok(Value::Object(out))
+    }
+
+    /// The description and the tally of a tenure's merged value.
+    fn read(key: &str, v: &Value) -> Result<(Description, Tally), String> {
+        let bad = |what: &str| format!("tenure {key}: {what}");
+        let date = |days: &Value| {
+            days.as_i64()
+                .and_then(|d| i32::try_from(d).ok())
+                .and_then(NaiveDate::from_num_days_from_ce_opt)
+                .ok_or_else(|| bad("a day that is no date"))
+        };
+        let statements = v["sum"]["statements"]
+            .as_u64()
+            .ok_or_else(|| bad("no count"))?;
+        let first = match v["min"].get("first") {
+            Some(d) => Some(date(d)?),
+            None => None,
+        };
+        let last = v["max"]["last"].as_array().ok_or_else(|| bad("no last"))?;
+        let [dated, days, article] = &last[..] else {
+            return Err(bad("a last that is not [dated, days, article]"));
+        };
+        let last = match dated.as_u64() {
+            Some(1) => Some(date(days)?),
+            Some(0) => None,
+            _ => return Err(bad("a last that is not [dated, days, article]")),
+        };
+        let described = v["min"]["description"][1]
+            .as_str()
+            .ok_or_else(|| bad("no description"))?;
+        let d: Description =
+            serde_json::from_str(described).map_err(|e| bad(&format!("description: {e}")))?;
+        if d.tenure != key {
+            return Err(bad(&format!("the description of another tenure, {}", d.tenure)));
+        }
+        let tally = Tally {
+            statements,
+            first,
+            last,
+            last_article: article
+                .as_str()
+                .ok_or_else(|| bad("a last article that is no IRI"))?
+                .to_string(),
+        };
+        Ok((d, tally))
+    }
+
+    impl Tenures {
+        /// The tenures of facts, merged or not (those of one key are merged here).
+        pub fn from_facts(
+            facts: impl IntoIterator<Item = (String, Value)>,
+        ) -> Result<Tenures, String> {
+            let mut merged: std::collections::BTreeMap<String, Value> = Default::default();
+            for (k, v) in facts {
+                let m = match merged.get(&k) {
+                    Some(w) => merge_values(w, &v)?,
+                    None => v,
+                };
+                merged.insert(k, m);
+            }
+            let mut out = Tenures::default();
+            for (k, v) in merged {
+                let described = read(&k, &v)?;
+                out.map.insert(k, described);
+            }
+            Ok(out)
+        }
     }
 }
 
