@@ -514,6 +514,90 @@ mod tests {
         assert_eq!(c.merge(&Tally::one("a:0", None)).last_article, "a:3");
     }
 
+    fn described(tenure: &str, label: &str) -> Description {
+        Description {
+            tenure: tenure.into(),
+            person: "https://example.org/p".into(),
+            name: "Nguyễn Văn Hải".into(),
+            role: "https://example.org/r".into(),
+            role_label: "Chủ tịch".into(),
+            org: "https://example.org/o".into(),
+            org_label: label.into(),
+            post: "https://example.org/post".into(),
+            within: vec![],
+            former: false,
+        }
+    }
+
+    fn fact(t: &str, order: u64, label: &str, date: Option<&str>, article: &str) -> serde_json::Value {
+        let days = date.and_then(d).map(|d| chrono::Datelike::num_days_from_ce(&d));
+        let mut min = serde_json::json!({
+            "description": [order, serde_json::to_string(&described(t, label)).unwrap()]
+        });
+        if let Some(days) = days {
+            min["first"] = days.into();
+        }
+        serde_json::json!({
+            "sum": {"statements": 1},
+            "min": min,
+            "max": {"last": [u8::from(days.is_some()), days.unwrap_or(0), article]},
+        })
+    }
+
+    #[test]
+    fn tenure_facts_merge_as_tallies_do_and_keep_the_first_description() {
+        let t = "https://example.org/t";
+        let all = [
+            fact(t, 7, "later", Some("2020-05-01"), "a:7"),
+            fact(t, 3, "first", None, "a:3"),
+            fact(t, 9, "last", Some("2018-01-09"), "a:9"),
+            fact(t, 5, "tie", Some("2020-05-01"), "a:5"),
+        ];
+        let expected = Tally::one("a:7", d("2020-05-01"))
+            .merge(&Tally::one("a:3", None))
+            .merge(&Tally::one("a:9", d("2018-01-09")))
+            .merge(&Tally::one("a:5", d("2020-05-01")));
+        // Every order, merged pairwise from the left and from the right.
+        let orders = [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]];
+        for o in orders {
+            let left = o[1..].iter().fold(all[o[0]].clone(), |acc, &i| {
+                facts::merge_values(&acc, &all[i]).unwrap()
+            });
+            let right = facts::merge_values(
+                &all[o[0]],
+                &facts::merge_values(&all[o[1]], &facts::merge_values(&all[o[2]], &all[o[3]]).unwrap())
+                    .unwrap(),
+            )
+            .unwrap();
+            assert_eq!(left, right);
+            let tenures = Tenures::from_facts([(t.to_string(), left)]).unwrap();
+            let (desc, tally) = &tenures.map[t];
+            assert_eq!(tally, &expected);
+            assert_eq!(tally.last_article, "a:7");
+            // The description of the article first in the input (line 3).
+            assert_eq!(desc.org_label, "first");
+        }
+        // Unmerged facts are merged by from_facts too.
+        let unmerged = Tenures::from_facts(all.iter().map(|v| (t.to_string(), v.clone()))).unwrap();
+        assert_eq!(unmerged.map[t].1, expected);
+    }
+
+    #[test]
+    fn tenure_facts_that_do_not_read_are_refused() {
+        let t = "https://example.org/t";
+        let a = fact(t, 1, "x", Some("2020-01-01"), "a:1");
+        // Values of different kinds under one field cannot be merged.
+        let mut b = a.clone();
+        b["max"]["last"] = "late".into();
+        assert!(facts::merge_values(&a, &b).is_err());
+        // The description of another tenure under this key.
+        assert!(Tenures::from_facts([("https://example.org/u".to_string(), a.clone())]).is_err());
+        assert!(facts::parse("#tenure-fact\tno-tab").unwrap().is_err());
+        assert!(facts::parse("<a> <b> <c> .").is_none());
+        let line = facts::line(t, &a);
+        assert_eq!(facts::parse(&line).unwrap().unwrap(), (t.to_string(), a));
+    }
+
     #[test]
     fn a_tally_reads_back_from_its_quads() {
         let t = Tally::one("https://example.org/a", d("2021-03-04"))
