@@ -12,6 +12,7 @@ mod find;
 mod graph;
 mod help;
 mod ingest;
+mod load;
 mod push;
 mod query;
 mod serve;
