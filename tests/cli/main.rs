@@ -16,6 +16,7 @@ mod load;
 mod push;
 mod query;
 mod serve;
+mod spark;
 mod stats;
 mod store;
 mod tenure;
