@@ -118,6 +118,22 @@ def run(args, lines, skipped=None, threads=1):
         raise RuntimeError(f"{' '.join(args)} failed (exit code {code}):\n{''.join(tail)}")
 
 
+def first_lines(lines):
+    """The line each partition starts at (from 1), so that messages and the order of articles
+    (the first article describing a tenure wins, as in ingest) are those of the input: one pass
+    that counts lines, in the JVM (zipWithIndex counts each partition as it is made: 4 s on
+    30 MB where counting in Python takes 12-28 s), else in Python."""
+    try:
+        zipped = lines._jrdd.zipWithIndex().rdd()
+        return [p.startIndex() + 1 for p in zipped.partitions()]
+    except Exception:  # not a JVM RDD of lines (another pyspark): count in Python
+        counts = lines.mapPartitions(lambda it: [sum(1 for _ in it)]).collect()
+        starts = [1]
+        for n in counts[:-1]:
+            starts.append(starts[-1] + n)
+        return starts
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--input", required=True, help="JSON Lines: a path or URI, a folder or a glob")
@@ -144,13 +160,7 @@ def main(argv=None):
     partitions = args.partitions or sc.defaultParallelism
     lines = sc.textFile(args.input, minPartitions=partitions)
 
-    # The line each partition starts at, so that messages and the order of articles (the first
-    # article describing a tenure wins, as in ingest) are those of the input: one pass that
-    # counts lines.
-    counts = lines.mapPartitions(lambda it: [sum(1 for _ in it)]).collect()
-    starts = [1]
-    for n in counts[:-1]:
-        starts.append(starts[-1] + n)
+    starts = first_lines(lines)
 
     skipped = sc.accumulator(0)
     polgraph, name = args.polgraph, args.input

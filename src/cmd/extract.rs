@@ -97,7 +97,11 @@ fn to_stdout(paths: &[PathBuf], reading: &stream::Reading, facts: bool) -> Resul
         if errors.is_empty() {
             String::new()
         } else {
-            format!("; {} input{} failed", errors.len(), if errors.len() == 1 { "" } else { "s" })
+            format!(
+                "; {} input{} failed",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            )
         }
     );
     Ok(if errors.is_empty() {
@@ -114,7 +118,8 @@ fn merge(out: &Path, stdout: bool, paths: &[PathBuf]) -> Result<ExitCode> {
         if p.as_os_str() == "-" {
             facts.extend(stream::read_facts(std::io::stdin().lock(), "<stdin>")?);
         } else {
-            let f = std::fs::File::open(p).with_context(|| format!("cannot read {}", p.display()))?;
+            let f =
+                std::fs::File::open(p).with_context(|| format!("cannot read {}", p.display()))?;
             facts.extend(stream::read_facts(
                 std::io::BufReader::new(f),
                 &p.display().to_string(),
@@ -130,7 +135,8 @@ fn merge(out: &Path, stdout: bool, paths: &[PathBuf]) -> Result<ExitCode> {
         std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
         let name = out.join("tenures.nq");
         let mut w = std::io::BufWriter::new(
-            std::fs::File::create(&name).with_context(|| format!("cannot write {}", name.display()))?,
+            std::fs::File::create(&name)
+                .with_context(|| format!("cannot write {}", name.display()))?,
         );
         let (t, q) = stream::write_tenures(facts, &mut w)?;
         (t, q, name.display().to_string())

@@ -50,8 +50,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
         let p = e.path();
         if p.is_dir() {
             walk(&p, files)?;
-        } else if name.starts_with("part-") || name.ends_with(".nq") || name.ends_with(".nquads")
-        {
+        } else if name.starts_with("part-") || name.ends_with(".nq") || name.ends_with(".nquads") {
             files.push(p);
         }
     }

@@ -169,7 +169,12 @@ mod tests {
             .filter(|p| p.extension().is_some_and(|e| e == "txt"))
             .collect();
         files.sort();
-        let dates = [None, Some("2019-03-02"), Some("2019-03-02"), Some("2021-11-30")];
+        let dates = [
+            None,
+            Some("2019-03-02"),
+            Some("2019-03-02"),
+            Some("2021-11-30"),
+        ];
         let mut out = Vec::new();
         for (i, f) in files.iter().enumerate() {
             let text = std::fs::read_to_string(f).unwrap();

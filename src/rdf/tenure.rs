@@ -350,7 +350,9 @@ pub mod facts {
     pub fn parse(line: &str) -> Option<Result<(String, Value), String>> {
         let rest = line.strip_prefix(PREFIX)?;
         let Some((key, value)) = rest.split_once('\t') else {
-            return Some(Err("a tenure fact without a tab between key and value".into()));
+            return Some(Err(
+                "a tenure fact without a tab between key and value".into()
+            ));
         };
         Some(
             serde_json::from_str(value.trim_end())
@@ -452,7 +454,10 @@ pub mod facts {
         let d: Description =
             serde_json::from_str(described).map_err(|e| bad(&format!("description: {e}")))?;
         if d.tenure != key {
-            return Err(bad(&format!("the description of another tenure, {}", d.tenure)));
+            return Err(bad(&format!(
+                "the description of another tenure, {}",
+                d.tenure
+            )));
         }
         let tally = Tally {
             statements,
@@ -529,8 +534,16 @@ mod tests {
         }
     }
 
-    fn fact(t: &str, order: u64, label: &str, date: Option<&str>, article: &str) -> serde_json::Value {
-        let days = date.and_then(d).map(|d| chrono::Datelike::num_days_from_ce(&d));
+    fn fact(
+        t: &str,
+        order: u64,
+        label: &str,
+        date: Option<&str>,
+        article: &str,
+    ) -> serde_json::Value {
+        let days = date
+            .and_then(d)
+            .map(|d| chrono::Datelike::num_days_from_ce(&d));
         let mut min = serde_json::json!({
             "description": [order, serde_json::to_string(&described(t, label)).unwrap()]
         });
@@ -565,8 +578,11 @@ mod tests {
             });
             let right = facts::merge_values(
                 &all[o[0]],
-                &facts::merge_values(&all[o[1]], &facts::merge_values(&all[o[2]], &all[o[3]]).unwrap())
-                    .unwrap(),
+                &facts::merge_values(
+                    &all[o[1]],
+                    &facts::merge_values(&all[o[2]], &all[o[3]]).unwrap(),
+                )
+                .unwrap(),
             )
             .unwrap();
             assert_eq!(left, right);

@@ -184,7 +184,8 @@ fn extract_numbers_a_slice_of_standard_input_as_its_file_and_skips_a_failing_art
         .lines()
         .filter(|l| l.starts_with("#tenure-fact\t"))
         .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l.rsplit('\t').next().unwrap()).unwrap();
+            let v: serde_json::Value =
+                serde_json::from_str(l.rsplit('\t').next().unwrap()).unwrap();
             v["min"]["description"][0].as_u64().unwrap()
         })
         .collect();

@@ -7,7 +7,14 @@ use crate::common::*;
 fn load_of_extracted_parts_gives_the_store_of_ingest() {
     let (d, ingested) = ingested();
     let parts = d.path().join("out");
-    ok(&["extract", "--out", s(&parts), "--shard-size", "2", s(&examples())]);
+    ok(&[
+        "extract",
+        "--out",
+        s(&parts),
+        "--shard-size",
+        "2",
+        s(&examples()),
+    ]);
     // What Spark writes beside its part files: passed over.
     std::fs::write(parts.join("_SUCCESS"), "").unwrap();
     std::fs::write(parts.join(".part-00000.nq.crc"), "not N-Quads").unwrap();
@@ -18,9 +25,8 @@ fn load_of_extracted_parts_gives_the_store_of_ingest() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{err}");
     assert!(
-        err.contains(
-            "loaded 5 articles (1532 quads, and 107 in the tenures graph) into"
-        ) && err.contains("bulk-loaded into an empty store and compacted in")
+        err.contains("loaded 5 articles (1532 quads, and 107 in the tenures graph) into")
+            && err.contains("bulk-loaded into an empty store and compacted in")
             && err.contains("from 4 files"),
         "{err}"
     );

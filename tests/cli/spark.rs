@@ -108,7 +108,9 @@ fn spark_job_then_load_gives_the_store_of_ingest_and_virtuoso_loads_it_too() {
         .env("SPARK_LOCAL_IP", "127.0.0.1")
         .output()
         .unwrap();
-    let said = String::from_utf8_lossy(&o.stderr);
+    // spark-submit passes the driver's standard error to its standard output.
+    let said =
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "spark-submit failed:\n{said}");
     assert!(said.contains("0 input(s) skipped"), "{said}");
     assert!(out.join("_SUCCESS").is_file());
@@ -121,7 +123,12 @@ fn spark_job_then_load_gives_the_store_of_ingest_and_virtuoso_loads_it_too() {
     // Three partitions of articles, and the tenures graph.
     assert_eq!(
         parts,
-        ["part-00000.nq", "part-00001.nq", "part-00002.nq", "part-00003.nq"]
+        [
+            "part-00000.nq",
+            "part-00001.nq",
+            "part-00002.nq",
+            "part-00003.nq"
+        ]
     );
 
     let loaded = d.path().join("loaded");
@@ -153,9 +160,10 @@ fn spark_job_then_load_gives_the_store_of_ingest_and_virtuoso_loads_it_too() {
         .unwrap();
     let ini = virtuoso_ini(&vdir, sql_port, http_port);
     // ld_dir reads only from the folders the configuration allows.
-    let text = std::fs::read_to_string(&ini)
-        .unwrap()
-        .replace("DirsAllowed = .,", &format!("DirsAllowed = ., {},", s(&out)));
+    let text = std::fs::read_to_string(&ini).unwrap().replace(
+        "DirsAllowed = .,",
+        &format!("DirsAllowed = ., {},", s(&out)),
+    );
     std::fs::write(&ini, text).unwrap();
     let _server = Server(
         Command::new("virtuoso-t")
@@ -189,8 +197,8 @@ fn spark_job_then_load_gives_the_store_of_ingest_and_virtuoso_loads_it_too() {
             ])
             .output()
             .unwrap();
-        let said = String::from_utf8_lossy(&o.stdout).into_owned()
-            + &String::from_utf8_lossy(&o.stderr);
+        let said =
+            String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
         assert!(o.status.success(), "isql {sql}: {said}");
         said
     };
@@ -199,7 +207,8 @@ fn spark_job_then_load_gives_the_store_of_ingest_and_virtuoso_loads_it_too() {
         "ld_dir('{}', '*.nq', 'https://w3id.org/polgraph/id/graph/unnamed'); rdf_loader_run(); checkpoint;",
         s(&out)
     ));
-    let failed = isql("SELECT COUNT(*) FROM DB.DBA.load_list WHERE ll_error IS NOT NULL OR ll_state <> 2;");
+    let failed =
+        isql("SELECT COUNT(*) FROM DB.DBA.load_list WHERE ll_error IS NOT NULL OR ll_state <> 2;");
     let loaded_files = isql("SELECT COUNT(*) FROM DB.DBA.load_list WHERE ll_state = 2;");
     assert!(
         failed.lines().any(|l| l.trim() == "0") && loaded_files.lines().any(|l| l.trim() == "4"),
