@@ -78,7 +78,7 @@ pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
     };
     let mut compacting: Option<ProgressBar> = None;
     let started = std::time::Instant::now();
-    let report = load::load(&mut db, &sources, compact, &mut |p| match p {
+    let mut report = load::load(&mut db, &sources, compact, &mut |p| match p {
         load::Progress::Loaded { articles, read } => {
             if texts || size.is_none() {
                 pb.set_position(articles as u64);
@@ -104,7 +104,7 @@ pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
     if let Some(s) = compacting.take() {
         s.finish_and_clear();
     }
-    errors.extend(report.errors);
+    errors.extend(std::mem::take(&mut report.errors));
     for e in &errors {
         eprintln!("polgraph: skipped {e}");
     }
@@ -113,11 +113,32 @@ pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
     }
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
-        "ingested {} article{} ({} quads, and {} in the tenures graph{}) into {} in {secs:.1} s{}",
+        "{}",
+        summary("ingested", &report, store, secs, compact, errors.len())
+    );
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The last line of a load: what went into which store, how and how long (`ingest`, `load`).
+pub fn summary(
+    verb: &str,
+    report: &load::Loaded,
+    store: &Path,
+    secs: f64,
+    compact: bool,
+    failed: usize,
+) -> String {
+    format!(
+        "{verb} {} article{} ({} quads, and {} in the tenures graph) into {} in {secs:.1} s{}{}",
         report.articles,
         if report.articles == 1 { "" } else { "s" },
         report.quads,
         report.tenures,
+        store.display(),
         match (report.bulk, compact) {
             (true, true) => format!(
                 ", bulk-loaded into an empty store and compacted in {:.1} s",
@@ -126,20 +147,13 @@ pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
             (true, false) => ", bulk-loaded into an empty store, not compacted".into(),
             _ => String::new(),
         },
-        store.display(),
-        if errors.is_empty() {
+        if failed == 0 {
             String::new()
         } else {
             format!(
-                "; {} input{} failed",
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" }
+                "; {failed} input{} failed",
+                if failed == 1 { "" } else { "s" }
             )
         }
-    );
-    Ok(if errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    )
 }

@@ -11,6 +11,7 @@ pub mod find;
 pub mod generate;
 pub mod graph;
 pub mod ingest;
+pub mod load;
 pub mod man;
 pub mod path;
 pub mod push;

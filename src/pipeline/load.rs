@@ -93,17 +93,69 @@ pub fn load_inputs(
 ) -> Result<Loaded> {
     let _memory = crate::store::memory::KeepFreed::new();
     let (mut report, late) = load_new(store, inputs, progress)?;
+    // Later articles with an id seen before replace the earlier ones, in input order.
+    for g in &late {
+        store.replace(g)?;
+    }
+    finish(store, &mut report, compact, progress)?;
+    Ok(report)
+}
+
+/// What every load into a store does once its article graphs and tenures are in: `ingest` and
+/// `polgraph load` (of N-Quads extracted elsewhere) both end here, so that a store made either
+/// way is the same. After a bulk load, the compaction when `compact` (see [`Store::optimize`]);
+/// then the size of the tenures graph, for the report.
+pub fn finish(
+    store: &mut Store,
+    report: &mut Loaded,
+    compact: bool,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<()> {
     if report.bulk && compact {
         progress(Progress::Compacting);
         let t = std::time::Instant::now();
         store.optimize()?;
         report.compact_secs = t.elapsed().as_secs_f64();
     }
-    // Later articles with an id seen before replace the earlier ones, in input order.
-    for g in &late {
-        store.replace(g)?;
-    }
     report.tenures = store.tenures_len()?;
+    Ok(())
+}
+
+/// Loads N-Quads files that hold whole article graphs and the tenures graph (what
+/// `polgraph extract` or a distributed job wrote) into an empty store with the bulk loader, then
+/// [`finish`]es it as an ingest would. A line that does not parse is reported with its file and
+/// line and skipped. `progress` is told after each file (the bytes read so far).
+pub fn load_nquads(
+    store: &mut Store,
+    files: &[std::path::PathBuf],
+    compact: bool,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Loaded> {
+    let _memory = crate::store::memory::KeepFreed::new();
+    if !store.is_empty()? {
+        return Err(Error::BadInput {
+            path: store.path().into(),
+            reason: "the store is not empty: `polgraph load` makes a new store (ingest adds \
+                     articles to one)"
+                .into(),
+        });
+    }
+    let mut report = Loaded {
+        bulk: true,
+        ..Loaded::default()
+    };
+    let mut bulk = store.bulk();
+    let mut read = 0u64;
+    for f in files {
+        bulk.load_nquads_lenient(f, &mut report.errors)?;
+        read += std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
+        progress(Progress::Loaded { articles: 0, read });
+    }
+    bulk.commit()?;
+    report.bytes = read as usize;
+    report.articles = store.articles()?;
+    report.quads = store.len()? - store.tenures_len()?;
+    finish(store, &mut report, compact, progress)?;
     Ok(report)
 }
 

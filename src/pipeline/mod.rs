@@ -1,6 +1,7 @@
 //! One article through every stage: normalise, read metadata, extract, resolve, map to RDF.
 
 pub mod load;
+pub mod stream;
 
 use crate::extract::{self, Facts};
 use crate::normalize::Text;

@@ -184,7 +184,7 @@ pub fn graph_name() -> GraphName {
 
 /// What does not change with the articles: the tenure's person, post, body and the units the
 /// body is within, with their labels, and whether the articles state it as former.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Description {
     pub tenure: String,
     pub person: String,
@@ -329,6 +329,209 @@ impl Tenures {
     }
 }
 
+/// Tenures as keyed facts, for a job that extracts articles on many machines and merges what
+/// they say of each tenure by key (Spark's `reduceByKey`, see `jobs/spark/extract.py`): an
+/// article graph gives a fact per holding, `(tenure IRI, value)`; facts of one key merge with
+/// [`merge_values`], in any order and grouping; [`Tenures::from_facts`] makes of the merged facts
+/// the same tenures as [`Tenures::add`] over the articles in input order.
+///
+/// A value is a JSON object of fields under the rule that merges them, so that the job merges
+/// values without knowing what a tenure is: `sum` adds numbers, `min` and `max` keep the least
+/// and the greatest value (numbers, strings, and arrays compared element by element, as Python
+/// compares lists); a field one side lacks is the other side's.
+/// `{"sum": {"statements": 1}, "min": {"first": DAYS, "description": [ORDER, "JSON"]},
+///   "max": {"last": [DATED, DAYS, "ARTICLE IRI"]}}`: the tally's count, its first date (days from
+/// the common era; none for an undated article), the description of the article first in input
+/// order (`ORDER`, its line: [`Tenures::add`] keeps the first) and the latest (date, article),
+/// undated before dated, as [`Tally::merge`] orders them.
+pub mod facts {
+    use super::{Description, Tally, Tenures};
+    use crate::rdf::Graph;
+    use chrono::{Datelike, NaiveDate};
+    use serde_json::{json, Map, Value};
+    use std::cmp::Ordering;
+
+    /// How a fact's line starts: an N-Quads comment, so that a stream of N-Quads with facts among
+    /// them is still N-Quads.
+    pub const PREFIX: &str = "#tenure-fact\t";
+
+    /// The facts of an article graph, `order` its place in the input.
+    pub fn of(g: &Graph, order: u64) -> Vec<(String, Value)> {
+        g.tenures
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let d = Description::of(g, i);
+                let described = serde_json::to_string(&d).expect("a description serialises");
+                let days = s.date.map(|d| d.num_days_from_ce());
+                let mut min = Map::new();
+                if let Some(days) = days {
+                    min.insert("first".into(), json!(days));
+                }
+                min.insert("description".into(), json!([order, described]));
+                let value = json!({
+                    "sum": {"statements": 1},
+                    "min": min,
+                    "max": {"last": [u8::from(days.is_some()), days.unwrap_or(0), g.name.as_str()]},
+                });
+                (d.tenure, value)
+            })
+            .collect()
+    }
+
+    /// A fact as a line (without its newline): [`PREFIX`], the key, a tab, the value.
+    pub fn line(key: &str, value: &Value) -> String {
+        format!("{PREFIX}{key}\t{value}")
+    }
+
+    /// The fact of a line, `None` for a line that is not one (a quad, a blank line).
+    pub fn parse(line: &str) -> Option<Result<(String, Value), String>> {
+        let rest = line.strip_prefix(PREFIX)?;
+        let Some((key, value)) = rest.split_once('\t') else {
+            return Some(Err(
+                "a tenure fact without a tab between key and value".into()
+            ));
+        };
+        Some(
+            serde_json::from_str(value.trim_end())
+                .map(|v| (key.to_string(), v))
+                .map_err(|e| format!("a tenure fact whose value is not JSON: {e}")),
+        )
+    }
+
+    /// Orders JSON values as Python orders the values of a fact: numbers, strings, arrays element
+    /// by element; values of different kinds cannot be compared.
+    fn compare(a: &Value, b: &Value) -> Result<Ordering, String> {
+        match (a, b) {
+            (Value::Number(x), Value::Number(y)) => match (x.as_i64(), y.as_i64()) {
+                (Some(x), Some(y)) => Ok(x.cmp(&y)),
+                _ => x
+                    .as_f64()
+                    .zip(y.as_f64())
+                    .and_then(|(x, y)| x.partial_cmp(&y))
+                    .ok_or_else(|| format!("cannot compare {x} and {y}")),
+            },
+            (Value::String(x), Value::String(y)) => Ok(x.cmp(y)),
+            (Value::Array(x), Value::Array(y)) => {
+                for (x, y) in x.iter().zip(y) {
+                    let o = compare(x, y)?;
+                    if o != Ordering::Equal {
+                        return Ok(o);
+                    }
+                }
+                Ok(x.len().cmp(&y.len()))
+            }
+            _ => Err(format!("cannot compare {a} and {b}")),
+        }
+    }
+
+    /// Two values of one key merged: see the [module](self).
+    pub fn merge_values(a: &Value, b: &Value) -> Result<Value, String> {
+        let mut out = Map::new();
+        for rule in ["sum", "min", "max"] {
+            let empty = Map::new();
+            let field = |v: &Value| -> Result<Map<String, Value>, String> {
+                match v.get(rule) {
+                    None => Ok(empty.clone()),
+                    Some(Value::Object(m)) => Ok(m.clone()),
+                    Some(other) => Err(format!("{rule:?} is not an object: {other}")),
+                }
+            };
+            let (x, mut merged) = (field(a)?, field(b)?);
+            for (k, v) in x {
+                let Some(w) = merged.get(&k) else {
+                    merged.insert(k, v);
+                    continue;
+                };
+                let m = match rule {
+                    "sum" => match (v.as_u64(), w.as_u64()) {
+                        (Some(v), Some(w)) => json!(v + w),
+                        _ => return Err(format!("cannot add {v} and {w}")),
+                    },
+                    "min" if compare(&v, w)? == Ordering::Less => v,
+                    "max" if compare(&v, w)? == Ordering::Greater => v,
+                    _ => w.clone(),
+                };
+                merged.insert(k, m);
+            }
+            if !merged.is_empty() {
+                out.insert(rule.into(), Value::Object(merged));
+            }
+        }
+        Ok(Value::Object(out))
+    }
+
+    /// The description and the tally of a tenure's merged value.
+    fn read(key: &str, v: &Value) -> Result<(Description, Tally), String> {
+        let bad = |what: &str| format!("tenure {key}: {what}");
+        let date = |days: &Value| {
+            days.as_i64()
+                .and_then(|d| i32::try_from(d).ok())
+                .and_then(NaiveDate::from_num_days_from_ce_opt)
+                .ok_or_else(|| bad("a day that is no date"))
+        };
+        let statements = v["sum"]["statements"]
+            .as_u64()
+            .ok_or_else(|| bad("no count"))?;
+        let first = match v["min"].get("first") {
+            Some(d) => Some(date(d)?),
+            None => None,
+        };
+        let last = v["max"]["last"].as_array().ok_or_else(|| bad("no last"))?;
+        let [dated, days, article] = &last[..] else {
+            return Err(bad("a last that is not [dated, days, article]"));
+        };
+        let last = match dated.as_u64() {
+            Some(1) => Some(date(days)?),
+            Some(0) => None,
+            _ => return Err(bad("a last that is not [dated, days, article]")),
+        };
+        let described = v["min"]["description"][1]
+            .as_str()
+            .ok_or_else(|| bad("no description"))?;
+        let d: Description =
+            serde_json::from_str(described).map_err(|e| bad(&format!("description: {e}")))?;
+        if d.tenure != key {
+            return Err(bad(&format!(
+                "the description of another tenure, {}",
+                d.tenure
+            )));
+        }
+        let tally = Tally {
+            statements,
+            first,
+            last,
+            last_article: article
+                .as_str()
+                .ok_or_else(|| bad("a last article that is no IRI"))?
+                .to_string(),
+        };
+        Ok((d, tally))
+    }
+
+    impl Tenures {
+        /// The tenures of facts, merged or not (those of one key are merged here).
+        pub fn from_facts(
+            facts: impl IntoIterator<Item = (String, Value)>,
+        ) -> Result<Tenures, String> {
+            let mut merged: std::collections::BTreeMap<String, Value> = Default::default();
+            for (k, v) in facts {
+                let m = match merged.get(&k) {
+                    Some(w) => merge_values(w, &v)?,
+                    None => v,
+                };
+                merged.insert(k, m);
+            }
+            let mut out = Tenures::default();
+            for (k, v) in merged {
+                let described = read(&k, &v)?;
+                out.map.insert(k, described);
+            }
+            Ok(out)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,6 +555,101 @@ mod tests {
         assert_eq!(all.last_article, "a:4");
         // Undated only: the greatest IRI.
         assert_eq!(c.merge(&Tally::one("a:0", None)).last_article, "a:3");
+    }
+
+    fn described(tenure: &str, label: &str) -> Description {
+        Description {
+            tenure: tenure.into(),
+            person: "https://example.org/p".into(),
+            name: "Nguyễn Văn Hải".into(),
+            role: "https://example.org/r".into(),
+            role_label: "Chủ tịch".into(),
+            org: "https://example.org/o".into(),
+            org_label: label.into(),
+            post: "https://example.org/post".into(),
+            within: vec![],
+            former: false,
+        }
+    }
+
+    fn fact(
+        t: &str,
+        order: u64,
+        label: &str,
+        date: Option<&str>,
+        article: &str,
+    ) -> serde_json::Value {
+        let days = date
+            .and_then(d)
+            .map(|d| chrono::Datelike::num_days_from_ce(&d));
+        let mut min = serde_json::json!({
+            "description": [order, serde_json::to_string(&described(t, label)).unwrap()]
+        });
+        if let Some(days) = days {
+            min["first"] = days.into();
+        }
+        serde_json::json!({
+            "sum": {"statements": 1},
+            "min": min,
+            "max": {"last": [u8::from(days.is_some()), days.unwrap_or(0), article]},
+        })
+    }
+
+    #[test]
+    fn tenure_facts_merge_as_tallies_do_and_keep_the_first_description() {
+        let t = "https://example.org/t";
+        let all = [
+            fact(t, 7, "later", Some("2020-05-01"), "a:7"),
+            fact(t, 3, "first", None, "a:3"),
+            fact(t, 9, "last", Some("2018-01-09"), "a:9"),
+            fact(t, 5, "tie", Some("2020-05-01"), "a:5"),
+        ];
+        let expected = Tally::one("a:7", d("2020-05-01"))
+            .merge(&Tally::one("a:3", None))
+            .merge(&Tally::one("a:9", d("2018-01-09")))
+            .merge(&Tally::one("a:5", d("2020-05-01")));
+        // Every order, merged pairwise from the left and from the right.
+        let orders = [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]];
+        for o in orders {
+            let left = o[1..].iter().fold(all[o[0]].clone(), |acc, &i| {
+                facts::merge_values(&acc, &all[i]).unwrap()
+            });
+            let right = facts::merge_values(
+                &all[o[0]],
+                &facts::merge_values(
+                    &all[o[1]],
+                    &facts::merge_values(&all[o[2]], &all[o[3]]).unwrap(),
+                )
+                .unwrap(),
+            )
+            .unwrap();
+            assert_eq!(left, right);
+            let tenures = Tenures::from_facts([(t.to_string(), left)]).unwrap();
+            let (desc, tally) = &tenures.map[t];
+            assert_eq!(tally, &expected);
+            assert_eq!(tally.last_article, "a:7");
+            // The description of the article first in the input (line 3).
+            assert_eq!(desc.org_label, "first");
+        }
+        // Unmerged facts are merged by from_facts too.
+        let unmerged = Tenures::from_facts(all.iter().map(|v| (t.to_string(), v.clone()))).unwrap();
+        assert_eq!(unmerged.map[t].1, expected);
+    }
+
+    #[test]
+    fn tenure_facts_that_do_not_read_are_refused() {
+        let t = "https://example.org/t";
+        let a = fact(t, 1, "x", Some("2020-01-01"), "a:1");
+        // Values of different kinds under one field cannot be merged.
+        let mut b = a.clone();
+        b["max"]["last"] = "late".into();
+        assert!(facts::merge_values(&a, &b).is_err());
+        // The description of another tenure under this key.
+        assert!(Tenures::from_facts([("https://example.org/u".to_string(), a.clone())]).is_err());
+        assert!(facts::parse("#tenure-fact\tno-tab").unwrap().is_err());
+        assert!(facts::parse("<a> <b> <c> .").is_none());
+        let line = facts::line(t, &a);
+        assert_eq!(facts::parse(&line).unwrap().unwrap(), (t.to_string(), a));
     }
 
     #[test]

@@ -268,6 +268,11 @@ fn read_bytes(path: &Path, stem: &str, bytes: &[u8], kind: Kind, out: &mut Input
     }
 }
 
+/// The line of a JSON Lines article, from its origin (`PATH:LINE`); `None` for a text file.
+pub fn line_of(origin: &str) -> Option<usize> {
+    origin.rsplit_once(':')?.1.parse().ok()
+}
+
 /// Metadata is stored and printed: without control characters.
 fn clean(t: Option<String>) -> Option<String> {
     t.map(|t| crate::normalize::strip_controls(&t))
@@ -421,6 +426,15 @@ pub struct Stream {
 }
 
 impl Stream {
+    /// Calls the source `name` in messages and origins and counts its lines from `first`: standard
+    /// input that is a slice of a larger file (a partition of a distributed job, see
+    /// `polgraph extract --first-line`), its lines numbered as in the file.
+    pub fn numbered(mut self, name: &str, first: usize) -> Stream {
+        self.path = name.into();
+        self.line = first.saturating_sub(1);
+        self
+    }
+
     /// Looks at the start of the source: the file-wide checks of [`reject`] on its first bytes
     /// (UTF-16, binary), a UTF-8 byte order mark skipped; standard input that does not start
     /// with `{` is one plain-text article.

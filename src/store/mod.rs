@@ -174,6 +174,11 @@ impl Store {
         Ok(self.inner.flush()?)
     }
 
+    /// Where the store is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     pub fn len(&self) -> Result<usize> {
         Ok(self.inner.len()?)
     }
@@ -537,6 +542,39 @@ impl Bulk<'_> {
         self.loader
             .load_from_reader(RdfFormat::NQuads, std::io::BufReader::new(file))
             .map_err(|e| Error::Other(e.to_string()))
+    }
+
+    /// Loads an N-Quads file as it is read, as [`Bulk::load_nquads`] does; a line that does not
+    /// parse goes into `errors` with the file and its line, and the others are loaded.
+    pub fn load_nquads_lenient(&mut self, path: &Path, errors: &mut Vec<Error>) -> Result<()> {
+        let file = std::fs::File::open(path).map_err(|source| Error::Io {
+            path: path.into(),
+            source,
+        })?;
+        let quads = oxigraph::io::RdfParser::from_format(RdfFormat::NQuads)
+            .for_reader(std::io::BufReader::with_capacity(1 << 20, file))
+            // A syntax error skips its line; a read error ends the file.
+            .map_while(|q| match q {
+                Ok(q) => Some(Some(q)),
+                Err(oxigraph::io::RdfParseError::Syntax(e)) => {
+                    errors.push(Error::BadRecord {
+                        path: path.into(),
+                        line: e.location().map_or(0, |l| l.start.line as usize + 1),
+                        reason: e.to_string(),
+                    });
+                    Some(None)
+                }
+                Err(oxigraph::io::RdfParseError::Io(source)) => {
+                    errors.push(Error::Io {
+                        path: path.into(),
+                        source,
+                    });
+                    None
+                }
+            })
+            .flatten();
+        self.loader.load_quads(quads)?;
+        Ok(())
     }
 
     pub fn commit(self) -> Result<()> {

@@ -5,7 +5,7 @@ use std::process::Command;
 
 use crate::common::*;
 
-struct Server(std::process::Child);
+pub struct Server(pub std::process::Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -135,7 +135,7 @@ fn push_into_an_oxigraph_server_and_ask_it_the_same_question() {
 }
 
 /// A Virtuoso of its own: database, ports and web root in `dir`, listening on 127.0.0.1 only.
-fn virtuoso_ini(dir: &Path, sql_port: u16, http_port: u16) -> PathBuf {
+pub fn virtuoso_ini(dir: &Path, sql_port: u16, http_port: u16) -> PathBuf {
     let d = s(dir);
     let ini = format!(
         "[Database]
@@ -182,7 +182,7 @@ MaxQueryExecutionTime = 60
 
 /// A SELECT asked with GET (`?query=...&format=text/csv`), as Virtuoso's /sparql takes it: its
 /// CSV rows, sorted.
-fn sparql_get_csv(endpoint: &str, query: &str) -> Option<Vec<Vec<String>>> {
+pub fn sparql_get_csv(endpoint: &str, query: &str) -> Option<Vec<Vec<String>>> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .timeout_global(Some(std::time::Duration::from_secs(60)))
