@@ -136,6 +136,7 @@ fn handle(site: &Site, config: &Config, req: &mut tiny_http::Request) -> Reply {
         (Method::Get, "/query") => sparql::list(),
         (Method::Get, p) if p.starts_with("/query/") => sparql::shipped(
             &site.store,
+            &site.index,
             &limits,
             &p["/query/".len()..],
             &params,

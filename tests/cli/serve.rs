@@ -706,3 +706,61 @@ fn a_journalist_finds_a_person_and_reads_the_evidence_in_a_browser() {
     b.click("#lang");
     b.wait("document.querySelector('nav a').textContent === 'Search'");
 }
+
+/// Issue 28, item 4: `/query/NAME` reads its parameters as `polgraph query --param` does.
+#[test]
+fn the_shipped_queries_read_names_as_the_cli_does() {
+    let server = serve(&[]);
+    let folded = [("role", "chu tich"), ("place", "ha tinh")];
+    let (status, _, body) = get(
+        &format!("{}/query/holders?{}", server.base, encode(&folded)),
+        "text/csv",
+    );
+    assert_eq!(status, 200, "{body}");
+    let want = cli_csv(&[
+        "holders",
+        "--param",
+        "role=chu tich",
+        "--param",
+        "place=ha tinh",
+    ]);
+    assert_eq!(lines(&body), want);
+    assert!(
+        want.iter().any(|l| l.contains("Nguyễn Văn Hải")),
+        "{want:?}"
+    );
+    // A parameter the query does not take: 400 with the ones it takes.
+    let (status, _, body) = get(
+        &format!("{}/query/holders?{}", server.base, encode(&[("rol", "x")])),
+        "text/csv",
+    );
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("role, place"), "{body}");
+    // A name that several share alike: 400 with the candidates, as the CLI refuses.
+    let (status, _, body) = get(
+        &format!(
+            "{}/query/person-posts?{}",
+            server.base,
+            encode(&[("person", "nguyen")])
+        ),
+        "text/csv",
+    );
+    let cli = bin()
+        .args([
+            "query",
+            "--store",
+            s(store()),
+            "person-posts",
+            "--param",
+            "person=nguyen",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(cli.status.code(), Some(2));
+    assert_eq!(status, 400, "{body}");
+    let cli_err = String::from_utf8_lossy(&cli.stderr);
+    for line in body.lines().filter(|l| l.contains("--param 'person=<")) {
+        assert!(cli_err.contains(line.trim()), "{line}\n{cli_err}");
+    }
+    assert!(body.contains("--param 'person=<"), "{body}");
+}
