@@ -104,6 +104,8 @@ pub fn load_inputs(
         store.replace(g)?;
     }
     report.tenures = store.tenures_len()?;
+    // Identity across articles, from the tenures graph as it now is.
+    store.link_people()?;
     Ok(report)
 }
 

@@ -175,7 +175,7 @@ pub fn read_as(
 }
 
 /// The roles of the store's posts.
-fn role_labels(store: &Store) -> Result<Vec<String>> {
+pub fn role_labels(store: &Store) -> Result<Vec<String>> {
     const ROLES: &str = include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/queries/internal/roles.rq"

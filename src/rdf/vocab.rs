@@ -46,7 +46,8 @@ pub mod pg {
         ATTENDEE = "attendee", TERM = "term",
         TENURE = "Tenure", TENURE_P = "tenure", STATEMENTS = "statements",
         FIRST_STATED = "firstStated", LAST_STATED = "lastStated", LAST_ARTICLE = "lastArticle",
-        TEXT = "text", SENTENCE = "sentence", SENTENCE_START = "sentenceStart");
+        TEXT = "text", SENTENCE = "sentence", SENTENCE_START = "sentenceStart",
+        SAME_PERSON = "samePerson", POSSIBLY_SAME = "possiblySame");
 }
 
 /// Prefixes written in Turtle, TriG and RDF/XML.

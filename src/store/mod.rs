@@ -5,6 +5,7 @@ pub mod compaction;
 pub mod memory;
 
 use crate::error::{Error, Result};
+use crate::rdf::identity;
 use crate::rdf::tenure::{self, Tally, Tenures};
 use crate::rdf::vocab::pg;
 use crate::rdf::{iri, Graph};
@@ -297,6 +298,40 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         quads.sort_by_cached_key(|q| q.to_string());
         Ok(quads)
+    }
+
+    /// Computes the identity graph (see [`crate::rdf::identity`]) from the tenures graph, in
+    /// place of the one the store had: the number of links.
+    pub fn link_people(&self) -> Result<usize> {
+        const POSTS: &str = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/queries/internal/identity-posts.rq"
+        ));
+        let posts: Vec<identity::Post> = crate::query::select(self, "identity-posts", POSTS, &[])?
+            .into_iter()
+            .filter_map(|mut r| {
+                Some(identity::Post {
+                    person: r.remove("person")?,
+                    name: r.remove("name")?,
+                    role: r.remove("role")?,
+                    org: r.remove("org")?,
+                    province: r.remove("province"),
+                })
+            })
+            .collect();
+        let links = identity::links(&posts);
+        let g = NamedNode::new_unchecked(iri::identity_graph());
+        let mut tx = self.inner.start_transaction()?;
+        tx.remove_named_graph(&g)?;
+        let quads = links.quads();
+        if !quads.is_empty() {
+            tx.insert_named_graph(&g);
+        }
+        for q in &quads {
+            tx.insert(q);
+        }
+        tx.commit()?;
+        Ok(quads.len())
     }
 
     /// Whether the store has a tenures graph (see [`crate::rdf::tenure`]).
