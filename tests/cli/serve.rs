@@ -868,6 +868,29 @@ fn the_person_page_says_when_and_merges_one_person() {
         r.headers().get("location").unwrap().to_str().unwrap(),
         "/#/person/vn/tran-luu-quang-4252c3"
     );
+    // Lê Văn Tám: Phó Trưởng ban of Ban Tuyên giáo Trung ương in one article, Trưởng ban in
+    // the other: the same body, another role: possibly the same, on both pages, not merged.
+    let a = api(
+        &server,
+        "person",
+        &[("iri", &format!("{ID}person/vn/le-van-tam-182fdd"))],
+    );
+    assert_eq!(
+        a["possibly"][0]["iri"],
+        format!("{ID}person/ha-tinh/le-van-tam-182fdd"),
+        "{a}"
+    );
+    assert_eq!(a["same"], json!([]));
+    let a = api(
+        &server,
+        "person",
+        &[("iri", &format!("{ID}person/ha-tinh/le-van-tam-182fdd"))],
+    );
+    assert_eq!(
+        a["possibly"][0]["iri"],
+        format!("{ID}person/vn/le-van-tam-182fdd"),
+        "{a}"
+    );
     // `polgraph find` says so too.
     let out = bin()
         .args(["find", "--store", s(page_store()), "tran luu quang"])
