@@ -32,8 +32,9 @@ enum Command {
     Ingest(cmd::ingest::Args),
     Query(cmd::query::Args),
     Find(cmd::find::Args),
-    /// Lists the shipped queries with their descriptions, columns and parameters.
-    Queries,
+    /// Lists the shipped queries with their descriptions, columns and parameters; with a NAME,
+    /// prints that query's SPARQL and its examples.
+    Queries(cmd::query::QueriesArgs),
     Export(cmd::export::Args),
     Graph(cmd::graph::Args),
     Path(cmd::path::Args),
@@ -58,7 +59,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => args.run(),
         Command::Query(args) => args.run(),
         Command::Find(args) => args.run(),
-        Command::Queries => cmd::query::list(),
+        Command::Queries(args) => args.run(),
         Command::Export(args) => args.run(),
         Command::Graph(args) => args.run(),
         Command::Path(args) => args.run(),

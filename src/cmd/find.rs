@@ -91,6 +91,17 @@ impl Args {
                 writeln!(out, "{}", r.join("\t"))?;
             }
         }
+        // Identity across articles: the IRIs of one person, and those possibly the same.
+        for h in hits.iter().filter(|h| h.kind == Kind::Person) {
+            for (other, link) in polgraph::query::search::identity(&db, &h.iri)? {
+                let how = if link == "samePerson" {
+                    "the same person as"
+                } else {
+                    "possibly the same person as"
+                };
+                eprintln!("polgraph: {} ({}) is {how} {other}", h.label, h.iri);
+            }
+        }
         Ok(ExitCode::SUCCESS)
     }
 }

@@ -42,6 +42,10 @@ pub struct Args {
     /// Exit code 1 when the answer has no rows (for scripts).
     #[arg(long)]
     pub fail_empty: bool,
+    /// Writes the answer to FILE rather than to standard output (as into a pipe: TSV unless
+    /// --format says otherwise).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
     /// A shipped query's name (`polgraph queries`), a .rq file, or SPARQL text.
     #[arg(value_name = "QUERY")]
     pub query: String,
@@ -49,7 +53,7 @@ pub struct Args {
 
 impl Args {
     pub fn run(self) -> Result<ExitCode> {
-        let terminal = std::io::stdout().is_terminal();
+        let terminal = self.output.is_none() && std::io::stdout().is_terminal();
         let format = self
             .format
             .unwrap_or(if terminal { Format::Table } else { Format::Tsv });
@@ -64,6 +68,7 @@ impl Args {
             style,
             self.explain,
             self.timeout,
+            self.output.as_deref(),
         )?;
         if printed.cut > 0 {
             eprintln!(
@@ -113,6 +118,7 @@ pub fn run(
     style: Style,
     explain: bool,
     timeout: Option<f64>,
+    output: Option<&Path>,
 ) -> Result<Printed> {
     let params = params
         .iter()
@@ -146,7 +152,25 @@ pub fn run(
         params
     };
     let started = std::time::Instant::now();
-    let result = answer(&db, q, &params, style, explain);
+    let result = match output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|e| anyhow::anyhow!("-o {}: {e}", path.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            let printed = answer(&db, q, &params, style, explain, &mut out);
+            out.flush()
+                .map_err(|e| anyhow::anyhow!("-o {}: {e}", path.display()))?;
+            printed
+        }
+        None => answer(
+            &db,
+            q,
+            &params,
+            style,
+            explain,
+            &mut std::io::stdout().lock(),
+        ),
+    };
     match (result, limit) {
         (Err(e), Some(l)) if started.elapsed() >= l => Err(anyhow::anyhow!(
             "{e}: stopped after {:.1} s (--timeout {})",
@@ -163,17 +187,52 @@ fn answer(
     params: &[(String, oxigraph::model::Term)],
     style: Style,
     explain: bool,
+    out: &mut dyn Write,
 ) -> Result<Printed> {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
     if explain {
         let mut err = std::io::stderr().lock();
-        let printed = query::run_explained(db, q, params, style, &mut out, &mut err)?;
+        let printed = query::run_explained(db, q, params, style, out, &mut err)?;
         writeln!(err)?;
         Ok(printed)
     } else {
-        Ok(query::run(db, q, params, style, &mut out)?)
+        Ok(query::run(db, q, params, style, out)?)
     }
+}
+
+/// `polgraph queries [NAME]`.
+#[derive(clap::Args)]
+pub struct QueriesArgs {
+    /// A shipped query: print its SPARQL, with its header (description, parameters, examples).
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+impl QueriesArgs {
+    pub fn run(self) -> Result<ExitCode> {
+        match self.name {
+            None => list(),
+            Some(name) => show(&name),
+        }
+    }
+}
+
+/// `polgraph queries NAME`: the query's text, its header's examples in it (one is made where it
+/// has none).
+pub fn show(name: &str) -> Result<ExitCode> {
+    let Some(q) = query::shipped(name) else {
+        // The same error as `polgraph query NAME` gives, with the names near it.
+        query::resolve(name)?;
+        anyhow::bail!("no shipped query {name:?}: `polgraph queries` lists them");
+    };
+    let mut out = std::io::stdout().lock();
+    write!(out, "{}", q.sparql)?;
+    if !q.sparql.ends_with('\n') {
+        writeln!(out)?;
+    }
+    if q.header("example").is_empty() {
+        writeln!(out, "# example: polgraph query {}", q.name)?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `polgraph queries`: each shipped query with its description, columns and parameters.

@@ -118,6 +118,8 @@ pub fn finish(
         report.compact_secs = t.elapsed().as_secs_f64();
     }
     report.tenures = store.tenures_len()?;
+    // Identity across articles, from the tenures graph as it now is.
+    link_people(store)?;
     Ok(())
 }
 
@@ -254,4 +256,28 @@ fn load_new(
         b.commit()?;
     }
     Ok((report, late))
+}
+
+/// Computes the identity graph (see [`crate::rdf::identity`]) from the tenures graph, in place
+/// of the one the store had: the number of links.
+pub fn link_people(store: &Store) -> Result<usize> {
+    use crate::rdf::identity;
+    const POSTS: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/queries/internal/identity-posts.rq"
+    ));
+    let posts: Vec<identity::Post> = crate::query::select(store, "identity-posts", POSTS, &[])?
+        .into_iter()
+        .filter_map(|mut r| {
+            Some(identity::Post {
+                person: r.remove("person")?,
+                name: r.remove("name")?,
+                role: r.remove("role")?,
+                org: r.remove("org")?,
+                province: r.remove("province"),
+            })
+        })
+        .collect();
+    let quads = identity::links(&posts).quads();
+    store.set_graph(&crate::rdf::iri::identity_graph(), &quads)
 }

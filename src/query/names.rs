@@ -62,6 +62,16 @@ pub type Params = Vec<(String, Term)>;
 /// Reads each name parameter of `params` as a name of the store (see the module's
 /// documentation); the parameters as bound, and what was read differently from what was typed.
 pub fn resolve(store: &Store, params: &[(String, Term)]) -> Result<(Params, Vec<Read>)> {
+    resolve_with(store, None, params)
+}
+
+/// As [`resolve`], through the name index at hand (`polgraph serve` builds one when it starts)
+/// rather than one built for the call.
+pub fn resolve_with(
+    store: &Store,
+    built: Option<&Index>,
+    params: &[(String, Term)],
+) -> Result<(Params, Vec<Read>)> {
     let mut index: Option<Index> = None;
     let mut roles: Option<Vec<String>> = None;
     let mut out = Vec::with_capacity(params.len());
@@ -85,9 +95,10 @@ pub fn resolve(store: &Store, params: &[(String, Term)]) -> Result<(Params, Vec<
                 (role(&typed, roles)?, None)
             }
             Named::Entity(kind) => {
-                let index = match &mut index {
-                    Some(i) => i,
-                    None => index.insert(Index::build(store)?),
+                let index = match (built, &mut index) {
+                    (Some(i), _) => i,
+                    (None, Some(i)) => &*i,
+                    (None, slot) => &*slot.insert(Index::build(store)?),
                 };
                 read_as(index, &format!("--param {name}"), name, &[kind], &typed)?
                     .unwrap_or_else(|| (typed.clone(), None))
@@ -164,7 +175,7 @@ pub fn read_as(
 }
 
 /// The roles of the store's posts.
-fn role_labels(store: &Store) -> Result<Vec<String>> {
+pub fn role_labels(store: &Store) -> Result<Vec<String>> {
     const ROLES: &str = include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/queries/internal/roles.rq"

@@ -18,6 +18,23 @@ const NAMES: &str = include_str!(concat!(
     "/queries/internal/search-names.rq"
 ));
 
+/// The people a person's IRI is linked to in the identity graph (see
+/// [`crate::rdf::identity`]): each IRI with `samePerson` or `possiblySame`.
+pub fn identity(store: &Store, person: &str) -> Result<Vec<(String, String)>> {
+    const OF: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/queries/internal/identity-of.rq"
+    ));
+    let node = oxigraph::model::NamedNode::new(person)
+        .map_err(|e| crate::error::Error::Other(format!("{person:?}: {e}")))?;
+    Ok(
+        super::select(store, "identity-of", OF, &[("p".to_string(), node.into())])?
+            .into_iter()
+            .filter_map(|mut r| Some((r.remove("other")?, r.remove("link")?)))
+            .collect(),
+    )
+}
+
 /// What a name names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -105,6 +105,10 @@ pub fn tenure(person: &str, post: &str, former: bool) -> String {
         rest(post, "post/")
     )
 }
+/// The graph of the links between people of different IRIs (see [`crate::rdf::identity`]).
+pub fn identity_graph() -> String {
+    format!("{ID}graph/identity")
+}
 /// The graph of the tenures, beside the article graphs.
 pub fn tenures_graph() -> String {
     format!("{ID}graph/tenures")

@@ -1,6 +1,7 @@
 //! Facts to RDF: one named graph per article, holding the article, everything it says and the
 //! provenance of each statement (the character span in the original text and the rule id).
 
+pub mod identity;
 pub mod iri;
 pub mod tenure;
 pub mod vocab;

@@ -343,9 +343,11 @@ impl Tenures {
 ///   "max": {"last": [DATED, DAYS, "ARTICLE IRI"]}}`: the tally's count, its first date (days from
 /// the common era; none for an undated article), the description of the article first in input
 /// order (`ORDER`, its line: [`Tenures::add`] keeps the first) and the latest (date, article),
-/// undated before dated, as [`Tally::merge`] orders them.
+/// undated before dated, as [`Tally::merge`] orders them; with `"since": [Y, M?, D?]` under `min`
+/// and `"until"` under `max` where the article states them.
 pub mod facts {
     use super::{Description, Tally, Tenures};
+    use crate::extract::when::Partial;
     use crate::rdf::Graph;
     use chrono::{Datelike, NaiveDate};
     use serde_json::{json, Map, Value};
@@ -369,14 +371,52 @@ pub mod facts {
                     min.insert("first".into(), json!(days));
                 }
                 min.insert("description".into(), json!([order, described]));
+                if let Some(since) = s.since {
+                    min.insert("since".into(), partial(since));
+                }
+                let mut max = Map::new();
+                max.insert(
+                    "last".into(),
+                    json!([u8::from(days.is_some()), days.unwrap_or(0), g.name.as_str()]),
+                );
+                if let Some(until) = s.until {
+                    max.insert("until".into(), partial(until));
+                }
                 let value = json!({
                     "sum": {"statements": 1},
                     "min": min,
-                    "max": {"last": [u8::from(days.is_some()), days.unwrap_or(0), g.name.as_str()]},
+                    "max": max,
                 });
                 (d.tenure, value)
             })
             .collect()
+    }
+
+    /// A partial date as a fact's value: `[year]`, `[year, month]`, `[year, month, day]`, which
+    /// compare as [`Partial`] does (a year before any of its months).
+    fn partial(p: Partial) -> Value {
+        let mut v = vec![json!(p.year)];
+        v.extend(p.month.map(|m| json!(m)));
+        v.extend(p.day.map(|d| json!(d)));
+        Value::Array(v)
+    }
+
+    /// The partial date of a fact's value, `None` when it has none.
+    fn partial_of(v: Option<&Value>) -> Result<Option<Partial>, String> {
+        let Some(v) = v else { return Ok(None) };
+        let a = v
+            .as_array()
+            .ok_or_else(|| format!("a partial date that is no list: {v}"))?;
+        let n = |i: usize| a.get(i).and_then(Value::as_i64);
+        let year = n(0).and_then(|y| i32::try_from(y).ok());
+        let month = n(1).and_then(|m| u32::try_from(m).ok());
+        let day = n(2).and_then(|d| u32::try_from(d).ok());
+        match (year, a.len()) {
+            (Some(year), 1..=3) => Ok(Some(Partial { year, month, day })),
+            _ => Err(format!(
+                "a partial date that is not [year, month?, day?]: {v}"
+            )),
+        }
     }
 
     /// A fact as a line (without its newline): [`PREFIX`], the key, a tab, the value.
@@ -505,6 +545,8 @@ pub mod facts {
                 .as_str()
                 .ok_or_else(|| bad("a last article that is no IRI"))?
                 .to_string(),
+            since: partial_of(v["min"].get("since")).map_err(|e| bad(&e))?,
+            until: partial_of(v["max"].get("until")).map_err(|e| bad(&e))?,
         };
         Ok((d, tally))
     }

@@ -48,7 +48,7 @@ pub mod pg {
         TENURE = "Tenure", TENURE_P = "tenure", STATEMENTS = "statements",
         FIRST_STATED = "firstStated", LAST_STATED = "lastStated", LAST_ARTICLE = "lastArticle",
         TEXT = "text", SENTENCE = "sentence", SENTENCE_START = "sentenceStart",
-        SINCE = "since", UNTIL = "until");
+        SINCE = "since", UNTIL = "until", SAME_PERSON = "samePerson", POSSIBLY_SAME = "possiblySame");
 }
 
 /// Prefixes written in Turtle, TriG and RDF/XML.

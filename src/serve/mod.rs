@@ -136,11 +136,15 @@ fn handle(site: &Site, config: &Config, req: &mut tiny_http::Request) -> Reply {
         (Method::Get, "/query") => sparql::list(),
         (Method::Get, p) if p.starts_with("/query/") => sparql::shipped(
             &site.store,
+            &site.index,
             &limits,
             &p["/query/".len()..],
             &params,
             accept.as_deref(),
         ),
+        (Method::Get | Method::Head, p) if p.starts_with("/id/") => {
+            entity(site, &p["/id/".len()..], accept.as_deref())
+        }
         (Method::Get, p) if p.starts_with("/api/") => api(site, &p["/api/".len()..], get)
             .unwrap_or_else(|miss| match miss {
                 Miss::NotFound(m) => Reply::error(404, m),
@@ -227,6 +231,40 @@ fn endpoint(
     )
 }
 
+/// The page of each kind of entity IRI: `…/id/person/…` is `#/person/…`.
+const ENTITY_PAGES: [(&str, &str); 4] = [
+    ("person/", "person/"),
+    ("org/", "body/"),
+    ("place/", "place/"),
+    ("article/", "article/"),
+];
+
+/// `/id/PATH`: an entity IRI resolved, as Turtle where `Accept` asks for RDF (or the path ends
+/// in `.ttl`), else a redirect (303) to its page.
+fn entity(site: &Site, rest: &str, accept: Option<&str>) -> Reply {
+    let (rest, ttl) = match rest.strip_suffix(".ttl") {
+        Some(r) => (r, true),
+        None => (rest, false),
+    };
+    let rdf = ttl
+        || http::negotiate(accept, &["text/html", "text/turtle"]).is_some_and(|m| m != "text/html");
+    if rdf {
+        let iri = format!("{}{rest}", crate::rdf::vocab::ID);
+        return match site.describe(&iri) {
+            Ok(Some(ttl)) => Reply::new(200, "text/turtle; charset=utf-8", ttl),
+            Ok(None) => Reply::error(404, format!("nothing of {iri} in the store")),
+            Err(Miss::Bad(m)) => Reply::error(400, m),
+            Err(Miss::NotFound(m)) => Reply::error(404, m),
+            Err(Miss::Failed(e)) => Reply::error(500, e),
+        };
+    }
+    match ENTITY_PAGES.iter().find(|(p, _)| rest.starts_with(p)) {
+        Some((p, page)) => Reply::new(303, "text/plain; charset=utf-8", Vec::new())
+            .with("Location", format!("/#/{page}{}", &rest[p.len()..])),
+        None => Reply::error(404, format!("no page for /id/{rest}")),
+    }
+}
+
 /// `/api/NAME?...`: the page's data.
 fn api<'a>(
     site: &Site,
@@ -249,6 +287,13 @@ fn api<'a>(
             site.search(get("q").unwrap_or(""), &kinds, limit)
         }
         "person" => site.person(iri()?)?,
+        "articles" => {
+            let limit = get("limit")
+                .and_then(|l| l.parse().ok())
+                .unwrap_or(50)
+                .min(500);
+            site.articles(get("q").unwrap_or(""), limit)?
+        }
         "body" => site.body(iri()?)?,
         "place" => site.place(iri()?)?,
         "article" => site.article(iri()?)?,

@@ -6,7 +6,7 @@ use super::text::{segments, sentence, InSentence, Texts};
 use crate::error::{Error, Result};
 use crate::export::graph::{dot, Network};
 use crate::query;
-use crate::query::search::{Index, Kind};
+use crate::query::search::{fold, Index, Kind};
 use crate::rdf::vocab::{self, ID};
 use crate::store::Store;
 use oxigraph::model::{NamedNode, Term};
@@ -30,7 +30,90 @@ internal!(
     ARTICLE = "page-article",
     ARTICLE_FACTS = "page-article-facts",
     ARTICLE_TEXT = "page-article-text",
+    IDENTITY_OF = "identity-of",
+    DESCRIBE = "describe",
 );
+
+/// The shipped `holders` query: who holds a post in a place.
+const HOLDERS_IN: (&str, &str) = (
+    "holders",
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/queries/holders.rq")),
+);
+
+/// The main bodies of a place, in the order a place page lists them (a party committee, the
+/// People's Council, the People's Committee, the Fatherland Front): the start of their label.
+const MAIN_BODIES: [&str; 10] = [
+    "Tỉnh ủy ",
+    "Thành ủy ",
+    "Huyện ủy ",
+    "Quận ủy ",
+    "Thị ủy ",
+    "Đảng ủy ",
+    "Hội đồng nhân dân ",
+    "Ủy ban nhân dân ",
+    "Ủy ban Mặt trận Tổ quốc ",
+    "Ban Thường vụ ",
+];
+
+/// Where a body comes on a place page: the main bodies first, in [`MAIN_BODIES`]' order (the
+/// party committees one rank), then the rest.
+fn body_rank(label: &str) -> usize {
+    match MAIN_BODIES.iter().position(|m| label.starts_with(m)) {
+        Some(i) if i < 6 => 0,
+        Some(i) => i - 5,
+        None => MAIN_BODIES.len(),
+    }
+}
+
+/// When a post is placed in time: what the text says (`since`), else the first date an
+/// article states it; `None` for neither. Lexical: `2019` < `2019-02` < `2019-02-15`.
+fn when(v: &Value) -> Option<String> {
+    v["since"]
+        .as_str()
+        .or_else(|| v["first_stated"].as_str())
+        .map(String::from)
+}
+
+/// Posts in time order, the latest first; a former post after a current one of the same time;
+/// posts of no date last.
+fn by_time(posts: &mut [Value]) {
+    posts.sort_by(|a, b| {
+        let (wa, wb) = (when(a), when(b));
+        (
+            wa.is_none(),
+            std::cmp::Reverse(wa),
+            a["former"].as_bool(),
+            a["organization"].as_str(),
+        )
+            .cmp(&(
+                wb.is_none(),
+                std::cmp::Reverse(wb),
+                b["former"].as_bool(),
+                b["organization"].as_str(),
+            ))
+    });
+}
+
+/// The body names' abbreviations a search may use (`ubnd hà tĩnh`), folded, with the name they
+/// stand for, folded: from the bodies' lexicon.
+fn abbreviations() -> &'static [(String, String)] {
+    static A: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    A.get_or_init(|| {
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/lexicon/bodies.tsv"
+        ))
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(surface, _)| crate::extract::lexicon::ABBREVIATIONS.contains(surface))
+        .map(|(surface, rest)| {
+            let canonical = rest.split('\t').next().unwrap_or(rest);
+            (fold(surface), fold(canonical))
+        })
+        .collect()
+    })
+}
 
 type Row = BTreeMap<String, String>;
 
@@ -44,6 +127,10 @@ pub struct Site {
     /// Where to open a handle of the store without the queries' timeout, to read the network
     /// (37 s at 10,000 articles: longer than a query may take).
     network_store: Option<std::path::PathBuf>,
+    /// The roles of the store's posts, read on the first search that needs them.
+    roles: OnceLock<Vec<String>>,
+    /// The articles (id, title, date) and their folded words, read on the first list asked for.
+    articles: OnceLock<std::result::Result<Vec<(Row, String)>, String>>,
 }
 
 /// A page asked for something the store does not hold, or asked wrongly.
@@ -87,6 +174,8 @@ impl Site {
             texts: Texts::default(),
             network: OnceLock::new(),
             network_store: None,
+            roles: OnceLock::new(),
+            articles: OnceLock::new(),
         })
     }
 
@@ -125,11 +214,90 @@ impl Site {
         query::select(&self.store, name, sparql, params)
     }
 
+    /// An entity as RDF: its statements, its tenures (a person's) and its identity links, as
+    /// Turtle; `None` when the store says nothing of it.
+    pub fn describe(&self, iri: &str) -> std::result::Result<Option<Vec<u8>>, Miss> {
+        use oxigraph::model::{GraphName, Quad};
+        use oxigraph::sparql::QueryResults;
+        let params = iri_param("s", iri)?;
+        let QueryResults::Graph(triples) =
+            query::execute(&self.store, DESCRIBE.0, DESCRIBE.1, &params)?
+        else {
+            return Err(Miss::Failed(Error::Other(
+                "describe: not a CONSTRUCT".into(),
+            )));
+        };
+        let mut quads = Vec::new();
+        for t in triples {
+            let t = t.map_err(|e| Miss::Failed(Error::Other(e.to_string())))?;
+            quads.push(Quad::new(
+                t.subject,
+                t.predicate,
+                t.object,
+                GraphName::DefaultGraph,
+            ));
+        }
+        if quads.is_empty() {
+            return Ok(None);
+        }
+        quads.sort_by_cached_key(|q| q.to_string());
+        quads.dedup();
+        let mut out = Vec::new();
+        Store::write(&quads, oxigraph::io::RdfFormat::Turtle, &mut out)?;
+        Ok(Some(out))
+    }
+
+    /// The articles whose id or title has every word of `q` (folded), the latest first; all of
+    /// them for an empty `q`. The total matched, and the first `limit`.
+    pub fn articles(&self, q: &str, limit: usize) -> std::result::Result<Value, Miss> {
+        let all = self
+            .articles
+            .get_or_init(|| {
+                let mut rows = query::rows(&self.store, "articles").map_err(|e| e.to_string())?;
+                // A row an author: one an article.
+                rows.dedup_by(|a, b| a.get("doc") == b.get("doc"));
+                rows.sort_by(|a, b| {
+                    (b.get("date"), a.get("doc")).cmp(&(a.get("date"), b.get("doc")))
+                });
+                Ok(rows
+                    .into_iter()
+                    .map(|r| {
+                        let words = fold(&format!(
+                            "{} {}",
+                            r.get("doc").map_or("", String::as_str),
+                            r.get("title").map_or("", String::as_str)
+                        ));
+                        (r, words)
+                    })
+                    .collect())
+            })
+            .as_ref()
+            .map_err(|e| Miss::Failed(Error::Other(e.clone())))?;
+        let wanted = fold(q);
+        let wanted: Vec<&str> = wanted.split_whitespace().collect();
+        let matched: Vec<&Row> = all
+            .iter()
+            .filter(|(_, words)| {
+                wanted
+                    .iter()
+                    .all(|w| words.split(' ').any(|x| x.starts_with(w)))
+            })
+            .map(|(r, _)| r)
+            .collect();
+        let list: Vec<Value> = matched
+            .iter()
+            .take(limit)
+            .map(|r| Self::article_of(r))
+            .collect();
+        Ok(json!({ "q": q, "total": matched.len(), "articles": list }))
+    }
+
     /// Counts for the page's header, and what the server can do.
     pub fn info(&self) -> Value {
         json!({
             "base": ID,
             "names": self.index.len(),
+            "articles": self.store.articles().unwrap_or_default(),
         })
     }
 
@@ -146,7 +314,125 @@ impl Site {
                 })
             })
             .collect();
-        json!({ "q": q, "hits": hits })
+        json!({ "q": q, "hits": hits, "answer": self.role_place(q).unwrap_or(Value::Null) })
+    }
+
+    /// A search that names a role and a place or a body (`bi thu nghe an`, `chủ tịch ubnd hà
+    /// tĩnh`): the holders of that post there (current ones, the main bodies first), each with
+    /// the evidence of the last article that states it. `None` when the search is no such thing.
+    fn role_place(&self, q: &str) -> Option<Value> {
+        let mut words: Vec<String> = Vec::new();
+        for w in fold(q).split_whitespace() {
+            match abbreviations().iter().find(|(a, _)| a == w) {
+                Some((_, long)) => words.extend(long.split(' ').map(String::from)),
+                None => words.push(w.to_string()),
+            }
+        }
+        let roles = self
+            .roles
+            .get_or_init(|| query::names::role_labels(&self.store).unwrap_or_default());
+        // The longest role the search begins with (`pho bi thu`, not `pho`), and something after.
+        let (role, rest) = (1..words.len()).rev().find_map(|i| {
+            let head = words[..i].join(" ");
+            let role = roles.iter().find(|r| fold(r) == head)?;
+            Some((role.clone(), words[i..].join(" ")))
+        })?;
+        // A place or body with every word typed, and whose name ends as typed (`ha tinh`: not
+        // `tỉnh Hà Nam`, whose level word is a `tinh` too).
+        let typed: Vec<&str> = rest.split(' ').collect();
+        let tail = typed[typed.len().saturating_sub(2)..].join(" ");
+        // Of those, the one of fewest other words (`tỉnh Hà Tĩnh`, not `Tỉnh ủy Hà Tĩnh`).
+        let best = self
+            .index
+            .find(&rest, &[Kind::Place, Kind::Body], 50)
+            .into_iter()
+            .filter(|h| {
+                let label = fold(&h.label);
+                h.score >= 60
+                    && label.ends_with(&tail)
+                    && typed.iter().all(|w| label.split(' ').any(|x| x == *w))
+            })
+            .min_by_key(|h| (fold(&h.label).split(' ').count(), h.kind != Kind::Place))?;
+        let mut holders: Vec<Value> = match best.kind {
+            Kind::Body => self
+                .holders(&best.iri, true)
+                .ok()?
+                .into_iter()
+                .filter(|h| h["role"] == role.as_str())
+                .map(|mut h| {
+                    h["organization"] = json!(best.label);
+                    h["org_path"] = json!(path(&best.iri));
+                    h
+                })
+                .collect(),
+            _ => {
+                let vi = |s: &str| {
+                    Term::from(
+                        oxigraph::model::Literal::new_language_tagged_literal_unchecked(s, "vi"),
+                    )
+                };
+                let params = vec![
+                    ("role".to_string(), vi(&role)),
+                    ("place".to_string(), vi(&best.label)),
+                ];
+                let rows = self.rows(HOLDERS_IN, &params).ok()?;
+                let mut orgs: Vec<(String, String)> = rows
+                    .iter()
+                    .filter_map(|r| {
+                        Some((
+                            r.get("organization_id")?.clone(),
+                            r.get("organization")?.clone(),
+                        ))
+                    })
+                    .collect();
+                orgs.sort();
+                orgs.dedup();
+                let name = best
+                    .label
+                    .split_whitespace()
+                    .skip_while(|w| w.chars().next().is_some_and(char::is_lowercase))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                orgs.sort_by_key(|(_, label)| {
+                    (!label.ends_with(&name), body_rank(label), label.clone())
+                });
+                let mut out = Vec::new();
+                for (org, label) in orgs {
+                    for mut h in self.holders(&org, true).ok()? {
+                        if h["role"] == role.as_str() {
+                            h["organization"] = json!(label);
+                            h["org_path"] = json!(path(&org));
+                            out.push(h);
+                        }
+                    }
+                }
+                out
+            }
+        };
+        holders.truncate(20);
+        for h in &mut holders {
+            let Some(t) = h["tenure"].as_str().map(String::from) else {
+                continue;
+            };
+            let Some(p) = h["person"].as_str().map(String::from) else {
+                continue;
+            };
+            let rows = self
+                .rows(PERSON_STATEMENTS, &iri_param("p", &p).ok()?)
+                .ok()?;
+            if let Some(r) = rows.iter().find(|r| r.get("tenure") == Some(&t)) {
+                let mut s = Self::article_of(r);
+                s["evidence"] = self.evidence(r);
+                h["statement"] = s;
+            }
+        }
+        Some(json!({
+            "role": role,
+            "kind": best.kind,
+            "label": best.label,
+            "path": path(&best.iri),
+            "holders": holders,
+        }))
     }
 
     /// The evidence of a fact: its sentence when the article's text is at hand, else its words.
@@ -181,25 +467,62 @@ impl Site {
         })
     }
 
-    /// A person: the posts as a timeline (current first, the last stated first), each with its
-    /// statements (article, date, the sentence with the span marked), and the other mentions.
+    /// The people a person's IRI is linked to in the identity graph (see
+    /// [`crate::rdf::identity`]): `samePerson` and `possiblySame`, each with its name and province.
+    fn identity(&self, iri: &str) -> std::result::Result<(Vec<Value>, Vec<Value>), Miss> {
+        let mut same = Vec::new();
+        let mut possibly = Vec::new();
+        for r in self.rows(IDENTITY_OF, &iri_param("p", iri)?)? {
+            let Some(other) = r.get("other") else {
+                continue;
+            };
+            let v = json!({
+                "iri": other, "path": path(other), "name": text(&r, "name"),
+                "scope": self.index.get(other).and_then(|h| h.scope),
+            });
+            match r.get("link").map(String::as_str) {
+                Some("samePerson") => same.push(v),
+                Some("possiblySame") => possibly.push(v),
+                _ => {}
+            }
+        }
+        Ok((same, possibly))
+    }
+
+    /// A person: a summary (the latest post stated), the posts as a timeline in time order
+    /// (`since` where the text gives it, else the first date stated; never "current": a post is
+    /// stated on a date in an article), each with its statements (article, date, the sentence
+    /// with the span marked), the other mentions, the sources, and the other IRIs of the same
+    /// person (merged in) or possibly the same (listed).
     pub fn person(&self, iri: &str) -> std::result::Result<Value, Miss> {
         let p = iri_param("p", iri)?;
-        let mentions = self.rows(PERSON, &p)?;
+        let mut mentions = self.rows(PERSON, &p)?;
         let Some(name) = mentions.first().and_then(|r| r.get("name")).cloned() else {
             return Err(Miss::NotFound(format!("no person {iri} in the store")));
         };
+        let (same, possibly) = self.identity(iri)?;
+        let ids: Vec<String> = std::iter::once(iri.to_string())
+            .chain(
+                same.iter()
+                    .filter_map(|v| v["iri"].as_str().map(String::from)),
+            )
+            .collect();
         let mut statements: BTreeMap<String, Vec<Value>> = BTreeMap::new();
-        for r in self.rows(PERSON_STATEMENTS, &p)? {
-            let mut s = Self::article_of(&r);
-            s["evidence"] = self.evidence(&r);
-            statements.entry(r["tenure"].clone()).or_default().push(s);
-        }
-        let posts: Vec<Value> = self
-            .rows(PERSON_POSTS, &p)?
-            .into_iter()
-            .map(|r| {
-                json!({
+        let mut posts: Vec<Value> = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            let p = iri_param("p", id)?;
+            if i > 0 {
+                mentions.extend(self.rows(PERSON, &p)?);
+            }
+            for r in self.rows(PERSON_STATEMENTS, &p)? {
+                let mut s = Self::article_of(&r);
+                s["evidence"] = self.evidence(&r);
+                s["since"] = text(&r, "since");
+                s["until"] = text(&r, "until");
+                statements.entry(r["tenure"].clone()).or_default().push(s);
+            }
+            for r in self.rows(PERSON_POSTS, &p)? {
+                posts.push(json!({
                     "role": text(&r, "role"),
                     "organization": text(&r, "organization"),
                     "org": text(&r, "org"),
@@ -207,25 +530,93 @@ impl Site {
                     "former": r.get("former").is_some_and(|f| f == "true"),
                     "first_stated": text(&r, "first_stated"),
                     "last_stated": text(&r, "last_stated"),
+                    "since": text(&r, "since"),
+                    "until": text(&r, "until"),
                     "articles": int(&r, "articles"),
                     "last_doc": text(&r, "last_doc"),
+                    "person": id,
                     "statements": statements.remove(&r["tenure"]).unwrap_or_default(),
-                })
-            })
-            .collect();
+                }));
+            }
+        }
+        // A post stated of two IRIs of one person: one post, its statements together.
+        let mut merged: Vec<Value> = Vec::new();
+        for p in posts {
+            let same = |m: &Value| {
+                m["role"] == p["role"] && m["org"] == p["org"] && m["former"] == p["former"]
+            };
+            match merged.iter_mut().find(|m| same(m)) {
+                Some(m) => {
+                    let n =
+                        m["articles"].as_u64().unwrap_or(0) + p["articles"].as_u64().unwrap_or(0);
+                    m["articles"] = json!(n);
+                    for (k, earliest) in [
+                        ("first_stated", true),
+                        ("since", true),
+                        ("last_stated", false),
+                        ("until", false),
+                    ] {
+                        let (a, b) = (m[k].as_str(), p[k].as_str());
+                        let pick = match (a, b) {
+                            (Some(a), Some(b)) => Some(if (a < b) == earliest { a } else { b }),
+                            (a, b) => a.or(b),
+                        };
+                        m[k] = pick.map_or(Value::Null, |v| json!(v));
+                    }
+                    if let (Some(to), Some(from)) = (
+                        m["statements"].as_array().cloned(),
+                        p["statements"].as_array(),
+                    ) {
+                        m["statements"] = json!(to
+                            .into_iter()
+                            .chain(from.iter().cloned())
+                            .collect::<Vec<_>>());
+                    }
+                }
+                None => merged.push(p),
+            }
+        }
+        let mut posts = merged;
+        by_time(&mut posts);
+        let main = posts.iter().find(|p| p["former"] == false).cloned();
+        let mut sources: BTreeMap<String, Value> = BTreeMap::new();
+        for s in posts
+            .iter()
+            .flat_map(|p| p["statements"].as_array().cloned().unwrap_or_default())
+        {
+            if let Some(doc) = s["doc"].as_str() {
+                sources.entry(doc.to_string()).or_insert_with(|| {
+                    json!({ "doc": doc, "path": s["path"], "title": s["title"], "date": s["date"] })
+                });
+            }
+        }
         let mentions: Vec<Value> = mentions
             .iter()
             .map(|r| {
                 let mut m = Self::article_of(r);
                 m["evidence"] = self.evidence(r);
+                sources.entry(m["doc"].as_str().unwrap_or_default().to_string()).or_insert_with(|| {
+                    json!({ "doc": m["doc"], "path": m["path"], "title": m["title"], "date": m["date"] })
+                });
                 m
             })
             .collect();
+        let mut sources: Vec<Value> = sources.into_values().collect();
+        // The latest first; undated last.
+        sources.sort_by_key(|s| {
+            (
+                s["date"].is_null(),
+                std::cmp::Reverse(s["date"].as_str().map(String::from)),
+                s["doc"].as_str().map(String::from),
+            )
+        });
         let hit = self.index.get(iri);
         Ok(json!({
             "iri": iri, "path": path(iri), "name": name,
             "scope": hit.and_then(|h| h.scope),
-            "posts": posts, "mentions": mentions,
+            "main": main,
+            "posts": posts, "mentions": mentions, "sources": sources,
+            "same": same, "possibly": possibly,
         }))
     }
 
@@ -237,6 +628,7 @@ impl Site {
             .filter(|r| !current_only || r.get("former").is_none_or(|f| f != "true"))
             .map(|r| {
                 json!({
+                    "tenure": text(&r, "t"),
                     "person": text(&r, "person"),
                     "path": r.get("person").map(|p| path(p).to_string()),
                     "name": text(&r, "name"),
@@ -244,7 +636,11 @@ impl Site {
                     "former": r.get("former").is_some_and(|f| f == "true"),
                     "first_stated": text(&r, "first_stated"),
                     "last_stated": text(&r, "last_stated"),
+                    "since": text(&r, "since"),
+                    "until": text(&r, "until"),
                     "articles": int(&r, "articles"),
+                    "last_doc": text(&r, "last_doc"),
+                    "last_path": r.get("last_doc").map(|d| path(&crate::rdf::iri::article(d)).to_string()),
                 })
             })
             .collect())
@@ -300,6 +696,12 @@ impl Site {
             let org = b["iri"].as_str().unwrap_or_default().to_string();
             b["holders"] = Value::Array(self.holders(&org, true)?);
         }
+        // The main bodies and their heads first, the bodies of no holder last.
+        bodies.sort_by_key(|b| {
+            let label = b["label"].as_str().unwrap_or_default().to_string();
+            let empty = b["holders"].as_array().is_none_or(Vec::is_empty);
+            (empty, body_rank(&label), label)
+        });
         Ok(json!({
             "iri": iri, "path": path(iri),
             "label": text(own, "label"), "level": text(own, "kind"),
@@ -380,8 +782,9 @@ impl Site {
         Ok(head)
     }
 
-    /// The network around a node, as `polgraph graph --around` draws it: DOT, and SVG where
-    /// GraphViz's `dot` is installed. A neighbourhood too large to read is drawn one step less.
+    /// The network around a node: its nodes and links for the page to draw (see below), and
+    /// its DOT as `polgraph graph --around` writes it (a neighbourhood too large to read one
+    /// step less).
     pub fn graph(
         &self,
         iri: &str,
@@ -393,7 +796,8 @@ impl Site {
             return Err(Miss::NotFound(format!("no node {iri} in the network")));
         };
         let label = net.g[seed].label.clone();
-        let mut depth = depth.clamp(1, 4);
+        let asked = depth.clamp(1, 4);
+        let mut depth = asked;
         let around = loop {
             let mut n = Network { g: net.g.clone() };
             n.around(&[seed], depth);
@@ -409,10 +813,60 @@ impl Site {
             if vi { "bước" } else { "steps" }
         );
         let text = dot::write(&around, lang, &title);
+        // The picture the page draws itself: nodes and links, a hub (a node of more links in
+        // the whole network than [`HUB`], Ban Chấp hành Trung ương, Quốc hội) not opened past
+        // itself but shown with its count.
+        let mut keep: Vec<petgraph::stable_graph::NodeIndex> = vec![seed];
+        let mut seen: std::collections::BTreeSet<_> = keep.iter().copied().collect();
+        let mut frontier = vec![seed];
+        let degree = |n| net.g.neighbors_undirected(n).count();
+        for _ in 0..asked {
+            let mut next = Vec::new();
+            for &n in &frontier {
+                if n != seed && degree(n) > HUB {
+                    continue;
+                }
+                let mut around: Vec<_> = net.g.neighbors_undirected(n).collect();
+                around.sort_by_key(|&m| net.g[m].iri.clone());
+                for m in around {
+                    if seen.len() >= MAX_NODES {
+                        break;
+                    }
+                    if seen.insert(m) {
+                        keep.push(m);
+                        next.push(m);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        let at: BTreeMap<_, usize> = keep.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+        let nodes: Vec<Value> = keep
+            .iter()
+            .map(|&n| {
+                let node = &net.g[n];
+                let d = degree(n);
+                json!({
+                    "label": node.label, "path": path(&node.iri), "kind": format!("{:?}", node.kind).to_lowercase(),
+                    "seed": n == seed,
+                    "hub": (n != seed && d > HUB).then_some(d),
+                })
+            })
+            .collect();
+        let mut links: Vec<Value> = Vec::new();
+        for e in net.g.edge_indices() {
+            let Some((a, b)) = net.g.edge_endpoints(e) else {
+                continue;
+            };
+            if let (Some(&i), Some(&j)) = (at.get(&a), at.get(&b)) {
+                links.push(json!({ "source": i, "target": j, "role": net.g[e].role, "former": net.g[e].former }));
+            }
+        }
         Ok(json!({
-            "svg": svg(&text),
+            "picture": { "nodes": nodes, "links": links },
             "dot": text,
-            "depth": depth,
+            "depth": asked,
+            "dot_depth": depth,
             "nodes": around.g.node_count(),
             "edges": around.g.edge_count(),
         }))
@@ -422,28 +876,8 @@ impl Site {
 /// The most nodes a picture shows.
 const MAX_NODES: usize = 250;
 
-/// DOT to SVG through GraphViz's `dot`, if it is installed.
-fn svg(text: &str) -> Option<String> {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .ok()?;
-    let mut stdin = child.stdin.take()?;
-    let input = text.to_string();
-    // Written from a thread: `dot` may fill its output pipe before it has read all its input.
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().ok()?;
-    let _ = writer.join();
-    out.status
-        .success()
-        .then(|| String::from_utf8(out.stdout).ok())
-        .flatten()
-}
+/// A node of more links than this is a hub: shown, not opened (see [`Site::graph`]).
+const HUB: usize = 40;
 
 /// Without the text: the words of each outermost fact, in order, with the facts within it
 /// marked where its words are as long as its span (normalisation may have changed a length).

@@ -114,6 +114,7 @@ pub fn answer(store: &Store, limits: &Limits, req: &Request) -> Reply {
 /// `polgraph query --param` binds them.
 pub fn shipped(
     store: &Store,
+    index: &crate::query::search::Index,
     limits: &Limits,
     name: &str,
     params: &[(String, String)],
@@ -125,6 +126,8 @@ pub fn shipped(
             format!("no shipped query {name:?}: GET /query lists them"),
         );
     };
+    // As `polgraph query --param` reads them: checked against the query's parameters, names
+    // read as typed (folded; several alike: a refusal that lists them).
     let mut bound = Vec::new();
     for (k, v) in params {
         match query::param(&format!("{k}={v}")) {
@@ -132,6 +135,14 @@ pub fn shipped(
             Err(e) => return Reply::error(400, e),
         }
     }
+    if let Err(e) = query::check_params(q.name, q.sparql, &bound) {
+        return Reply::error(400, e);
+    }
+    let bound = match query::names::resolve_with(store, Some(index), &bound) {
+        Ok((bound, _)) => bound,
+        Err(e @ crate::error::Error::Ambiguous { .. }) => return Reply::error(400, e),
+        Err(e) => return Reply::error(500, e),
+    };
     let bound = query::with_languages(q.sparql, &bound);
     run(store, limits, q.name, q.sparql, &bound, accept)
 }

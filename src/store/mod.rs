@@ -305,6 +305,22 @@ impl Store {
         Ok(quads)
     }
 
+    /// Puts `quads` (of the named graph `graph`) in place of that graph: the identity graph,
+    /// remade after every load.
+    pub fn set_graph(&self, graph: &str, quads: &[Quad]) -> Result<usize> {
+        let g = NamedNode::new_unchecked(graph);
+        let mut tx = self.inner.start_transaction()?;
+        tx.remove_named_graph(&g)?;
+        if !quads.is_empty() {
+            tx.insert_named_graph(&g);
+        }
+        for q in quads {
+            tx.insert(q);
+        }
+        tx.commit()?;
+        Ok(quads.len())
+    }
+
     /// Whether the store has a tenures graph (see [`crate::rdf::tenure`]).
     pub fn has_tenures(&self) -> Result<bool> {
         let g = NamedNode::new_unchecked(iri::tenures_graph());

@@ -42,9 +42,33 @@ impl Drop for Server {
     }
 }
 
+/// The example articles and the page's own (`tests/fixtures/page`: Trần Lưu Quang scoped two
+/// ways, a post stated with its month), for the page's tests (issue 28).
+fn page_store() -> &'static Path {
+    static STORE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &STORE
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let store = dir.path().join("db");
+            ok(&[
+                "ingest",
+                "--store",
+                s(&store),
+                s(&root().join("examples/articles")),
+                s(&root().join("tests/fixtures/page")),
+            ]);
+            (dir, store)
+        })
+        .1
+}
+
 fn serve(extra: &[&str]) -> Server {
+    serve_store(store(), extra)
+}
+
+fn serve_store(store: &Path, extra: &[&str]) -> Server {
     let mut child = bin()
-        .args(["serve", "--store", s(store()), "--bind", "127.0.0.1:0"])
+        .args(["serve", "--store", s(store), "--bind", "127.0.0.1:0"])
         .args(extra)
         .stdout(Stdio::piped())
         .spawn()
@@ -651,9 +675,9 @@ fn a_journalist_finds_a_person_and_reads_the_evidence_in_a_browser() {
                 .starts_with("Đến dự và chỉ đạo Hội nghị có đồng chí Nguyễn Thanh Lâm")),
         "{evidence}"
     );
-    // The timeline: both posts, current.
+    // The timeline: both posts, stated (no post is called current).
     assert_eq!(
-        b.eval("document.querySelectorAll('ol.timeline > li.current').length"),
+        b.eval("document.querySelectorAll('ol.timeline > li.stated').length"),
         2
     );
     let shot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("serve.png");
@@ -661,17 +685,14 @@ fn a_journalist_finds_a_person_and_reads_the_evidence_in_a_browser() {
     if std::env::var_os("POLGRAPH_BLESS").is_some() {
         std::fs::copy(&shot, root().join("docs/serve.png")).unwrap();
     }
-    // The network around the person: a picture where GraphViz is installed, else its DOT.
+    // The network around the person: drawn by the page, its DOT beside it.
     b.eval("document.querySelector('.graph button').click()");
-    b.wait("document.querySelector('.graph img') ? document.querySelector('.graph img').naturalWidth > 0 : document.querySelector('.graph pre')");
+    b.wait("document.querySelector('.graph svg .node.seed')");
     let dot = b.eval("document.querySelector('.graph pre').textContent");
     assert!(
         dot.as_str().unwrap().starts_with("digraph polgraph"),
         "{dot}"
     );
-    if have("dot", &["-V"]) {
-        b.wait("document.querySelector('.graph img')");
-    }
     // On a phone's width nothing runs off the side.
     b.size(390, 844, true);
     b.wait("document.documentElement.scrollWidth <= window.innerWidth");
@@ -705,4 +726,400 @@ fn a_journalist_finds_a_person_and_reads_the_evidence_in_a_browser() {
     // English on a click.
     b.click("#lang");
     b.wait("document.querySelector('nav a').textContent === 'Search'");
+}
+
+/// Issue 28, item 4: `/query/NAME` reads its parameters as `polgraph query --param` does.
+#[test]
+fn the_shipped_queries_read_names_as_the_cli_does() {
+    let server = serve(&[]);
+    let folded = [("role", "chu tich"), ("place", "ha tinh")];
+    let (status, _, body) = get(
+        &format!("{}/query/holders?{}", server.base, encode(&folded)),
+        "text/csv",
+    );
+    assert_eq!(status, 200, "{body}");
+    let want = cli_csv(&[
+        "holders",
+        "--param",
+        "role=chu tich",
+        "--param",
+        "place=ha tinh",
+    ]);
+    assert_eq!(lines(&body), want);
+    assert!(
+        want.iter().any(|l| l.contains("Nguyễn Văn Hải")),
+        "{want:?}"
+    );
+    // A parameter the query does not take: 400 with the ones it takes.
+    let (status, _, body) = get(
+        &format!("{}/query/holders?{}", server.base, encode(&[("rol", "x")])),
+        "text/csv",
+    );
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("role, place"), "{body}");
+    // A name that several share alike: 400 with the candidates, as the CLI refuses.
+    let (status, _, body) = get(
+        &format!(
+            "{}/query/person-posts?{}",
+            server.base,
+            encode(&[("person", "nguyen")])
+        ),
+        "text/csv",
+    );
+    let cli = bin()
+        .args([
+            "query",
+            "--store",
+            s(store()),
+            "person-posts",
+            "--param",
+            "person=nguyen",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(cli.status.code(), Some(2));
+    assert_eq!(status, 400, "{body}");
+    let cli_err = String::from_utf8_lossy(&cli.stderr);
+    for line in body.lines().filter(|l| l.contains("--param 'person=<")) {
+        assert!(cli_err.contains(line.trim()), "{line}\n{cli_err}");
+    }
+    assert!(body.contains("--param 'person=<"), "{body}");
+}
+
+fn api(server: &Server, name: &str, params: &[(&str, &str)]) -> Value {
+    let (status, _, body) = get(
+        &format!("{}/api/{name}?{}", server.base, encode(params)),
+        "application/json",
+    );
+    assert_eq!(status, 200, "{name}: {body}");
+    serde_json::from_str(&body).unwrap()
+}
+
+const ID: &str = "https://w3id.org/polgraph/id/";
+
+/// Issue 28, items 1 and 3: a person's page says when each post is stated (never "current"),
+/// in time order, and one man of two IRIs is one page.
+#[test]
+fn the_person_page_says_when_and_merges_one_person() {
+    let server = serve_store(page_store(), &[]);
+    // Trần Lưu Quang, central in one article and of Tây Ninh in the other: the same name and
+    // the same post (Trưởng ban, Ban Kinh tế Trung ương), one person.
+    let central = format!("{ID}person/vn/tran-luu-quang-4252c3");
+    let home = format!("{ID}person/tay-ninh/tran-luu-quang-4252c3");
+    let p = api(&server, "person", &[("iri", &central)]);
+    assert_eq!(p["same"][0]["iri"], home.as_str(), "{p}");
+    let q = api(&server, "person", &[("iri", &home)]);
+    assert_eq!(q["same"][0]["iri"], central.as_str(), "{q}");
+    // The post both state is one post of two statements, on both pages.
+    for page in [&p, &q] {
+        let head: Vec<&Value> = page["posts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["role"] == "Trưởng ban" && x["organization"] == "Ban Kinh tế Trung ương")
+            .collect();
+        assert_eq!(head.len(), 1, "{page}");
+        assert_eq!(head[0]["articles"], 2);
+        assert_eq!(head[0]["statements"].as_array().unwrap().len(), 2);
+    }
+    // Former posts are former; no post says it is current.
+    assert!(
+        p["posts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["role"] == "Bí thư"
+                && x["organization"] == "Huyện ủy Trảng Bàng"
+                && x["former"] == true),
+        "{p}"
+    );
+    assert!(!p.to_string().contains("current"));
+    // The Turtle of the IRI carries the link.
+    let (status, ct, ttl) = get(
+        &format!("{}/id/person/vn/tran-luu-quang-4252c3", server.base),
+        "text/turtle",
+    );
+    assert_eq!(
+        (status, ct.as_str()),
+        (200, "text/turtle; charset=utf-8"),
+        "{ttl}"
+    );
+    assert!(
+        ttl.contains(
+            "pg:samePerson <https://w3id.org/polgraph/id/person/tay-ninh/tran-luu-quang-4252c3>"
+        ),
+        "{ttl}"
+    );
+    // As HTML: to its page.
+    let r = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .build()
+        .new_agent()
+        .get(format!(
+            "{}/id/person/vn/tran-luu-quang-4252c3",
+            server.base
+        ))
+        .header("Accept", "text/html")
+        .call()
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 303);
+    assert_eq!(
+        r.headers().get("location").unwrap().to_str().unwrap(),
+        "/#/person/vn/tran-luu-quang-4252c3"
+    );
+    // Lê Văn Tám: Phó Trưởng ban of Ban Tuyên giáo Trung ương in one article, Trưởng ban in
+    // the other: the same body, another role: possibly the same, on both pages, not merged.
+    let a = api(
+        &server,
+        "person",
+        &[("iri", &format!("{ID}person/vn/le-van-tam-182fdd"))],
+    );
+    assert_eq!(
+        a["possibly"][0]["iri"],
+        format!("{ID}person/ha-tinh/le-van-tam-182fdd"),
+        "{a}"
+    );
+    assert_eq!(a["same"], json!([]));
+    let a = api(
+        &server,
+        "person",
+        &[("iri", &format!("{ID}person/ha-tinh/le-van-tam-182fdd"))],
+    );
+    assert_eq!(
+        a["possibly"][0]["iri"],
+        format!("{ID}person/vn/le-van-tam-182fdd"),
+        "{a}"
+    );
+    // `polgraph find` says so too.
+    let out = bin()
+        .args(["find", "--store", s(page_store()), "tran luu quang"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("({central}) is the same person as {home}")),
+        "{err}"
+    );
+    // A post stated in an article of a date: stated on that date. With `Tháng 2/2019 ... giữ
+    // chức` the extraction gives it `since` 2019-02 (another branch; asserted once the holding
+    // has it: the coordinator tightens this when both are merged).
+    let b = api(&server, "search", &[("q", "hoang van binh")]);
+    let iri = b["hits"][0]["iri"].as_str().unwrap().to_string();
+    let b = api(&server, "person", &[("iri", &iri)]);
+    let post = &b["posts"][0];
+    assert_eq!(post["role"], "Bí thư", "{b}");
+    assert_eq!(post["first_stated"], "2023-12-20", "{b}");
+    assert_eq!(post["statements"][0]["date"], "2023-12-20", "{b}");
+    if !post["since"].is_null() {
+        assert_eq!(post["since"], "2019-02", "{b}");
+    }
+    assert_eq!(b["main"]["role"], "Bí thư");
+    assert_eq!(b["sources"][0]["doc"], "since");
+}
+
+/// Issue 28, item 2: a role and a place are answered with the holders; a place lists its main
+/// bodies first, the bodies of no holder last.
+#[test]
+fn a_role_and_a_place_are_answered_with_the_holders() {
+    let server = serve(&[]);
+    let r = api(&server, "search", &[("q", "chu tich ha tinh")]);
+    let a = &r["answer"];
+    assert_eq!(a["role"], "Chủ tịch", "{r}");
+    assert_eq!(a["label"], "tỉnh Hà Tĩnh");
+    let h = &a["holders"][0];
+    assert_eq!(h["name"], "Nguyễn Văn Hải", "{a}");
+    assert_eq!(h["organization"], "Hội đồng nhân dân thị xã Hồng Lĩnh");
+    assert_eq!(h["statement"]["doc"], "seed001");
+    assert_eq!(h["statement"]["evidence"]["sentence"], true);
+    // A body, its abbreviation typed: the holders of that body only.
+    let r = api(
+        &server,
+        "search",
+        &[("q", "chủ tịch hđnd thị xã hồng lĩnh")],
+    );
+    assert_eq!(r["answer"]["kind"], "body", "{r}");
+    assert_eq!(r["answer"]["holders"][0]["name"], "Nguyễn Văn Hải");
+    // A name is no role: no answer.
+    let r = api(&server, "search", &[("q", "nguyen van hai")]);
+    assert!(r["answer"].is_null(), "{r}");
+    // The place page: the main bodies first, bodies of no holder after those of some.
+    let p = api(
+        &server,
+        "place",
+        &[("iri", &format!("{ID}place/legacy-42"))],
+    );
+    let bodies = p["bodies"].as_array().unwrap();
+    let empty: Vec<bool> = bodies
+        .iter()
+        .map(|b| b["holders"].as_array().unwrap().is_empty())
+        .collect();
+    let mut sorted = empty.clone();
+    sorted.sort();
+    assert_eq!(empty, sorted, "{p}");
+    // Of the bodies of no holder (the examples name none in the Tỉnh ủy), the main first.
+    let first_empty = bodies
+        .iter()
+        .find(|b| b["holders"].as_array().unwrap().is_empty())
+        .unwrap();
+    assert_eq!(first_empty["label"], "Tỉnh ủy Hà Tĩnh", "{p}");
+    // The article list, searched by its title's words.
+    let l = api(&server, "articles", &[("q", "trung luong")]);
+    assert_eq!(l["total"], 1, "{l}");
+    assert_eq!(l["articles"][0]["doc"], "seed001");
+}
+
+#[test]
+fn the_cli_writes_a_query_to_a_file_and_prints_a_query() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("offices.tsv");
+    ok(&["query", "--store", s(store()), "offices", "-o", s(&out)]);
+    let written = std::fs::read_to_string(&out).unwrap();
+    let want = ok(&["query", "--store", s(store()), "offices", "--format", "tsv"]);
+    assert_eq!(written, want);
+    let text = ok(&["queries", "holders"]);
+    assert!(text.starts_with("# name: holders"), "{text}");
+    assert!(
+        text.contains("# example: polgraph query holders --param"),
+        "{text}"
+    );
+    assert!(text.contains("SELECT ?role ?place"), "{text}");
+}
+
+/// Issue 28: what a journalist sees: the timeline's wording and order, a role and a place
+/// answered with holders, the network clickable, a phone's width, English.
+#[test]
+fn a_journalist_publishes_from_the_page_in_a_browser() {
+    if !have("chromium", &["--version"]) {
+        return;
+    }
+    let server = serve_store(page_store(), &[]);
+    let mut b = Browser::start();
+    b.size(1000, 1400, false);
+    b.call(
+        "Page.navigate",
+        json!({ "url": format!("{}/#/search", server.base) }),
+    );
+    b.wait("document.querySelector('#q')");
+    b.eval("document.querySelector('#q').focus()");
+    b.call("Input.insertText", json!({ "text": "chu tich ha tinh" }));
+    b.wait("document.querySelector('#answer .evidence mark')");
+    let answer = b.eval("document.querySelector('#answer').innerText");
+    assert!(
+        answer.as_str().unwrap().contains("Nguyễn Văn Hải"),
+        "{answer}"
+    );
+    assert!(
+        answer
+            .as_str()
+            .unwrap()
+            .contains("Hội đồng nhân dân thị xã Hồng Lĩnh"),
+        "{answer}"
+    );
+    let shot = |b: &mut Browser, name: &str| {
+        let p = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+        b.screenshot(&p);
+        if std::env::var_os("POLGRAPH_BLESS").is_some() {
+            std::fs::copy(&p, root().join("docs").join(name)).unwrap();
+        }
+    };
+    shot(&mut b, "serve-search.png");
+    // The search is in the address: a page and Back bring it back.
+    assert_eq!(b.eval("location.hash"), "#/search?q=chu%20tich%20ha%20tinh");
+    b.click("#answer .post-title a");
+    b.wait("document.querySelector('#timeline')");
+    b.eval("history.back()");
+    b.wait("document.querySelector('#answer') && document.querySelector('#q').value === 'chu tich ha tinh'");
+    // Trần Lưu Quang: one page, the other IRI named, the timeline's wording.
+    b.call(
+        "Page.navigate",
+        json!({ "url": format!("{}/#/person/vn/tran-luu-quang-4252c3", server.base) }),
+    );
+    b.wait("document.querySelector('#timeline')");
+    let text = b.eval("document.querySelector('main').innerText");
+    let text = text.as_str().unwrap();
+    assert!(!text.contains("đương nhiệm"), "{text}");
+    assert!(text.contains("nêu trong bài"), "{text}");
+    assert!(b.eval("document.querySelector('#same a').textContent") == "Trần Lưu Quang");
+    assert!(
+        b.eval("document.querySelectorAll('#timeline > li.former').length")
+            .as_u64()
+            .unwrap()
+            >= 2
+    );
+    // The rule is one click away, not on the card.
+    assert_eq!(b.eval("getComputedStyle(document.querySelector('.evidence code.rule')).display === 'none' || !document.querySelector('.evidence details.why').open"), true);
+    // The post stated on a date: "stated on" that date.
+    b.call(
+        "Page.navigate",
+        json!({ "url": format!("{}/#/search?q=hoang%20van%20binh", server.base) }),
+    );
+    b.wait("document.querySelector('a.hit')");
+    b.click("a.hit");
+    b.wait("document.querySelector('#timeline')");
+    let dates = b.eval("document.querySelector('#timeline .dates').textContent");
+    assert!(
+        dates.as_str().unwrap().contains("nêu ngày 20/12/2023"),
+        "{dates}"
+    );
+    shot(&mut b, "serve-person.png");
+    // The network: drawn by the page, the subject marked, a node a link to its page.
+    b.click("#network-show");
+    b.wait("document.querySelector('#network .node.seed')");
+    assert_eq!(
+        b.eval("document.querySelector('#network .node.seed text').textContent"),
+        "Hoàng Văn Bình"
+    );
+    b.eval("document.querySelector('#network').scrollIntoView()");
+    b.click("#network a.node.k-organization circle");
+    b.wait("location.hash.startsWith('#/body/')");
+    b.wait("document.querySelector('h1') && document.querySelector('h1').textContent === 'Tỉnh ủy Hà Tĩnh'");
+    b.click("#network-show");
+    b.wait("document.querySelector('#network .node.seed')");
+    b.eval("document.querySelector('#network').scrollIntoView()");
+    shot(&mut b, "serve-network.png");
+    // On a phone's width nothing runs off the side, the facts table included.
+    b.size(390, 844, true);
+    b.call(
+        "Page.navigate",
+        json!({ "url": format!("{}/#/article/seed001", server.base) }),
+    );
+    b.wait("document.querySelector('table.facts')");
+    b.wait("document.documentElement.scrollWidth <= window.innerWidth");
+    assert_eq!(
+        b.eval("getComputedStyle(document.querySelector('table.facts td')).overflowWrap"),
+        "normal"
+    );
+    // English: levels, counts, the timeline.
+    b.size(1000, 1400, false);
+    b.click("#lang");
+    b.wait("document.querySelector('nav a').textContent === 'Search'");
+    let counts = b.eval("document.querySelector('#counts').textContent");
+    assert!(counts.as_str().unwrap().ends_with(" names"), "{counts}");
+    b.call(
+        "Page.navigate",
+        json!({ "url": format!("{}/#/place/legacy-42", server.base) }),
+    );
+    b.wait("document.querySelector('.sub .badge')");
+    assert_eq!(
+        b.eval("document.querySelector('.sub .badge').textContent"),
+        "province"
+    );
+    b.call(
+        "Page.navigate",
+        json!({ "url": format!("{}/#/person/vn/tran-luu-quang-4252c3", server.base) }),
+    );
+    b.wait("document.querySelector('#timeline')");
+    let text = b.eval("document.querySelector('main').innerText");
+    let text = text.as_str().unwrap();
+    assert!(text.contains("Head)"), "{text}");
+    assert!(text.contains("stated in"), "{text}");
+    assert!(!text.contains("current"), "{text}");
+    b.call(
+        "Page.navigate",
+        json!({ "url": format!("{}/#/search?q=tran%20luu%20quang", server.base) }),
+    );
+    b.wait("document.querySelector('a.hit')");
+    let hit = b.eval("document.querySelector('a.hit').textContent");
+    assert!(hit.as_str().unwrap().ends_with("· 1 article"), "{hit}");
 }

@@ -17,6 +17,8 @@ fn ontology_declares_exactly_what_is_emitted() {
         "--store",
         s(&store),
         s(&root().join("tests/fixtures/articles.jsonl")),
+        // Namesakes of one post and of one body: the identity graph's two links.
+        s(&root().join("tests/fixtures/page")),
     ]);
     let ttl = std::fs::read(root().join("ontology/polgraph.ttl")).unwrap();
     let ontology: Vec<oxigraph::model::Quad> =
