@@ -160,6 +160,14 @@ pub fn run(config: Config, ready: impl FnOnce(SocketAddr, &Site)) -> Result<()> 
                     }))
                     .unwrap_or_else(|_| Reply::error(500, "the server failed on this request"));
                     let _ = back.send(reply);
+                    drop(site);
+                    if let (Some(bound), Some(now)) =
+                        (current.config.max_memory, crate::store::watch::resident())
+                    {
+                        if now > bound / 2 {
+                            crate::store::memory::give_back();
+                        }
+                    }
                 }
                 let _ = fatal.send("a query thread stopped".into());
             })

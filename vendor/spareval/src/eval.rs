@@ -1560,6 +1560,7 @@ impl<'a, D: QueryableDataset<'a>> SimpleEvaluator<'a, D> {
                         })
                     })
                     .collect::<Result<Vec<_>, QueryEvaluationError>>()?;
+                let token = self.dataset.cancellation_token.clone();
                 Rc::new(move |from| {
                     let mut errors = Vec::default();
                     let mut values = child(from)
@@ -1571,7 +1572,16 @@ impl<'a, D: QueryableDataset<'a>> SimpleEvaluator<'a, D> {
                             }
                         })
                         .collect::<Vec<_>>();
+                    // polgraph: a cancelled query sorts nothing (the rows so far, sorted, took
+                    // minutes after a deadline: each comparison reads the terms again).
+                    if token.is_cancelled() {
+                        return Box::new(errors.into_iter());
+                    }
                     values.sort_unstable_by(|a, b| {
+                        // polgraph: a sort under way ends at a cancellation.
+                        if token.is_cancelled() {
+                            return Ordering::Equal;
+                        }
                         for comp in &by {
                             match comp {
                                 ComparatorFunction::Asc(expression) => {
