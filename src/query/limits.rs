@@ -105,7 +105,8 @@ pub fn check(text: &str) -> Result<(), TooLarge> {
                 i += 1;
             }
             _ if c.is_ascii_alphanumeric() || c >= 0x80 || b"_?$:-.".contains(&c) => {
-                let word = |d: u8| d.is_ascii_alphanumeric() || d >= 0x80 || b"_?$:-.%".contains(&d);
+                let word =
+                    |d: u8| d.is_ascii_alphanumeric() || d >= 0x80 || b"_?$:-.%".contains(&d);
                 while i < b.len() && word(b[i]) {
                     i += 1;
                 }
@@ -219,7 +220,10 @@ mod tests {
             assert_eq!(check(&quiet), Ok(()), "{quiet}");
         }
         // `<` as "less than" is no IRI: the braces after it count.
-        let lt = format!("SELECT * WHERE {{ FILTER(?a < 3) {} }}", "{".repeat(MAX_NESTING));
+        let lt = format!(
+            "SELECT * WHERE {{ FILTER(?a < 3) {} }}",
+            "{".repeat(MAX_NESTING)
+        );
         assert_eq!(check(&lt), Err(TooLarge::Nesting { line: 1 }));
         assert_eq!(
             check(&format!("SELECT *\nWHERE\n{}", "(".repeat(MAX_NESTING + 1))),
@@ -237,14 +241,19 @@ mod tests {
         };
         // 11 tokens around the chain, three a term (`?o`, `&`, `&`) but the first.
         assert_eq!(check(&ands((MAX_TOKENS - 9) / 3)), Ok(()));
-        assert_eq!(check(&ands((MAX_TOKENS - 9) / 3 + 1)), Err(TooLarge::Tokens));
+        assert_eq!(
+            check(&ands((MAX_TOKENS - 9) / 3 + 1)),
+            Err(TooLarge::Tokens)
+        );
         // A long string or IRI is one token.
         let long = format!("SELECT * WHERE {{ ?s ?p \"{}\" }}", "x ".repeat(100_000));
         assert_eq!(check(&long), Ok(()));
         // Every shipped query is well within the limits.
         for q in crate::query::SHIPPED {
             assert_eq!(check(q.sparql), Ok(()), "{}", q.name);
-            let parsed = spargebra::SparqlParser::new().parse_query(q.sparql).unwrap();
+            let parsed = spargebra::SparqlParser::new()
+                .parse_query(q.sparql)
+                .unwrap();
             assert_eq!(check_parsed(&parsed), Ok(()), "{}", q.name);
         }
     }
@@ -259,10 +268,16 @@ mod tests {
         };
         let bgp = |n: usize| parse(&format!("SELECT * WHERE {{ {} }}", chain(n)));
         assert_eq!(check_parsed(&bgp(MAX_PATTERNS)), Ok(()));
-        assert_eq!(check_parsed(&bgp(MAX_PATTERNS + 1)), Err(TooLarge::Patterns));
+        assert_eq!(
+            check_parsed(&bgp(MAX_PATTERNS + 1)),
+            Err(TooLarge::Patterns)
+        );
         let path = |n: usize| parse(&format!("ASK {{ ?a {} ?b }}", vec!["a"; n].join("/")));
         assert_eq!(check_parsed(&path(MAX_PATTERNS)), Ok(()));
-        assert_eq!(check_parsed(&path(MAX_PATTERNS + 1)), Err(TooLarge::Patterns));
+        assert_eq!(
+            check_parsed(&path(MAX_PATTERNS + 1)),
+            Err(TooLarge::Patterns)
+        );
         // Halves in two groups, one of them in FILTER EXISTS, add up.
         let half = MAX_PATTERNS / 2 + 1;
         let split = parse(&format!(

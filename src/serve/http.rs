@@ -276,12 +276,7 @@ pub fn read_request(stream: &mut TcpStream, bounds: &Bounds) -> Result<Option<Re
             Ok(n) if one.bytes().all(|b| b.is_ascii_digit()) => n,
             _ => return Err(Reply::error(400, format!("Content-Length {one:?}"))),
         },
-        _ => {
-            return Err(Reply::error(
-                400,
-                "Content-Length is given more than once",
-            ))
-        }
+        _ => return Err(Reply::error(400, "Content-Length is given more than once")),
     };
     if length > bounds.body_bytes {
         return Err(body_too_large(bounds.body_bytes));
@@ -296,7 +291,12 @@ pub fn read_request(stream: &mut TcpStream, bounds: &Bounds) -> Result<Option<Re
         let _ = stream.set_read_timeout(Some(left));
         let want = (length - body.len()).min(chunk.len());
         match stream.read(&mut chunk[..want]) {
-            Ok(0) => return Err(Reply::error(400, "the body is shorter than its Content-Length")),
+            Ok(0) => {
+                return Err(Reply::error(
+                    400,
+                    "the body is shorter than its Content-Length",
+                ))
+            }
             Ok(n) => body.extend_from_slice(&chunk[..n]),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(_) => return Err(slow()),
@@ -488,11 +488,21 @@ mod tests {
     #[test]
     fn the_host_must_name_this_server() {
         let local: SocketAddr = "127.0.0.1:8080".parse().unwrap();
-        for ok in ["127.0.0.1:8080", "localhost:8080", "LOCALHOST:8080", "[::1]:8080"] {
+        for ok in [
+            "127.0.0.1:8080",
+            "localhost:8080",
+            "LOCALHOST:8080",
+            "[::1]:8080",
+        ] {
             assert!(host_allowed(ok, local, &[]), "{ok}");
         }
         // Another name (DNS rebinding), another port, no port where the port is not 80.
-        for refused in ["evil.example:8080", "127.0.0.1:8081", "127.0.0.1", "localhost"] {
+        for refused in [
+            "evil.example:8080",
+            "127.0.0.1:8081",
+            "127.0.0.1",
+            "localhost",
+        ] {
             assert!(!host_allowed(refused, local, &[]), "{refused}");
         }
         assert!(host_allowed("graph.lan:8080", local, &["graph.lan".into()]));

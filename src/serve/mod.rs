@@ -173,7 +173,8 @@ pub fn run(config: Config, ready: impl FnOnce(SocketAddr, &Site)) -> Result<()> 
             })
             .map_err(thread_error)?;
     }
-    let (conns, incoming) = mpsc::sync_channel::<TcpStream>(0);
+    // Connections wait here for a free thread, as many as there are threads; past them, 503.
+    let (conns, incoming) = mpsc::sync_channel::<TcpStream>(current.config.connections.max(1));
     let incoming = Arc::new(Mutex::new(incoming));
     for i in 0..current.config.connections.max(1) {
         let (incoming, current, jobs, fatal) = (

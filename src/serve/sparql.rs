@@ -3,11 +3,11 @@
 
 use super::http::{negotiate, Reply};
 use crate::query;
+use crate::store::watch::Stop;
 use crate::store::Store;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use crate::store::watch::Stop;
 use oxigraph::sparql::{QueryEvaluationError, QueryResults};
 use std::time::Duration;
 

@@ -15,6 +15,7 @@ mod ingest;
 mod push;
 mod query;
 mod serve;
+mod serve_robust;
 mod stats;
 mod store;
 mod tenure;
