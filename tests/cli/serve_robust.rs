@@ -514,3 +514,36 @@ fn under_load_and_slow_clients_threads_and_memory_stay_flat() {
     assert!(peak_rss < 300 << 10, "{peak_rss} kB");
     server.alive();
 }
+
+#[test]
+fn only_http_addresses_become_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, jsonl) = (dir.path().join("db"), dir.path().join("a.jsonl"));
+    let record = |id: &str, url: &str| {
+        serde_json::json!({
+            "id": id, "url": url,
+            "text": "Theo ông Bùi Văn Sáu, Trưởng Ban Tổ chức Tỉnh ủy Hậu Giang, tỉnh tập trung.",
+        })
+        .to_string()
+    };
+    std::fs::write(
+        &jsonl,
+        [
+            record("js", "javascript:alert(document.domain)"),
+            record("web", "https://baohaugiang.vn/a.html"),
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    ok(&["ingest", "--store", s(&db), s(&jsonl)]);
+    let server = Server::start(&db, &[]);
+    let page = |id: &str| {
+        let (status, body) = server.get(&format!(
+            "/api/article?iri=https%3A%2F%2Fw3id.org%2Fpolgraph%2Fid%2Farticle%2F{id}"
+        ));
+        assert_eq!(status, 200, "{body}");
+        serde_json::from_str::<serde_json::Value>(&body).unwrap()["page"].clone()
+    };
+    assert_eq!(page("js"), serde_json::Value::Null);
+    assert_eq!(page("web"), "https://baohaugiang.vn/a.html");
+}
