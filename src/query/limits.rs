@@ -215,7 +215,10 @@ mod tests {
             format!("SELECT * WHERE {{ ?s ?p '''{braces}\n{braces}''' }}"),
             format!("SELECT * WHERE {{ ?s ?p \"a\\\"{braces}\" }}"),
             format!("# {braces}\nSELECT * WHERE {{ ?s ?p ?o }}"),
-            format!("SELECT * WHERE {{ ?s <http://x/{}> ?o }}", "([".repeat(MAX_NESTING)),
+            format!(
+                "SELECT * WHERE {{ ?s <http://x/{}> ?o }}",
+                "([".repeat(MAX_NESTING)
+            ),
         ] {
             assert_eq!(check(&quiet), Ok(()), "{quiet}");
         }

@@ -159,8 +159,8 @@ pub fn run(config: Config, ready: impl FnOnce(SocketAddr, &Site)) -> Result<()> 
                         answer(&site, &current.config, &req)
                     }))
                     .unwrap_or_else(|_| Reply::error(500, "the server failed on this request"));
-                    let _ = back.send(reply);
                     drop(site);
+                    // Before the reply goes: the client's next query finds the memory given back.
                     if let (Some(bound), Some(now)) =
                         (current.config.max_memory, crate::store::watch::resident())
                     {
@@ -168,6 +168,7 @@ pub fn run(config: Config, ready: impl FnOnce(SocketAddr, &Site)) -> Result<()> 
                             crate::store::memory::give_back();
                         }
                     }
+                    let _ = back.send(reply);
                 }
                 let _ = fatal.send("a query thread stopped".into());
             })

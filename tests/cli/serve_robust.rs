@@ -472,8 +472,10 @@ fn under_load_and_slow_clients_threads_and_memory_stay_flat() {
     let clients: Vec<_> = (0..8)
         .map(|_| {
             std::thread::spawn(move || {
+                // 250 answers each; a 503 (busy while the slow clients hold the connection
+                // threads) is tried again, as its Retry-After asks.
                 let mut answered = 0;
-                for _ in 0..250 {
+                while answered < 250 {
                     if Instant::now() > deadline {
                         break;
                     }
@@ -506,7 +508,7 @@ fn under_load_and_slow_clients_threads_and_memory_stay_flat() {
     }
     let answered: usize = clients.into_iter().map(|c| c.join().unwrap()).sum();
     drop(slow);
-    assert!(answered > 1000, "{answered} of 2,000 answered");
+    assert_eq!(answered, 2000, "answered in 30 s");
     assert!(
         peak_threads <= threads,
         "threads grew from {threads} to {peak_threads}"
