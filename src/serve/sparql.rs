@@ -3,7 +3,6 @@
 
 use super::http::{negotiate, Reply};
 use crate::query;
-use crate::store::watch::Stop;
 use crate::store::Store;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, NamedNode, Quad, Term};
@@ -196,15 +195,15 @@ impl std::io::Write for Capped {
 
 /// Why an answer could not be written.
 enum Failure {
-    /// The query was stopped (its time limit, the memory bound): 503.
-    Stopped(Stop),
+    /// The query was stopped (its time limit, the memory bound): 503, with why.
+    Stopped(String),
     Other(String),
 }
 
 impl From<QueryEvaluationError> for Failure {
     fn from(e: QueryEvaluationError) -> Failure {
         match crate::store::watch::stop_of(&e) {
-            Some(stop) => Failure::Stopped(stop),
+            Some(stop) => Failure::Stopped(stop.to_string()),
             None => Failure::Other(e.to_string()),
         }
     }
@@ -233,7 +232,9 @@ fn run(
     };
     let results = match crate::query::execute(store, name, sparql, params) {
         Ok(r) => r,
-        Err(crate::error::Error::Stopped { stop, .. }) => return failed(Failure::Stopped(stop)),
+        Err(crate::error::Error::Stopped { reason, .. }) => {
+            return failed(Failure::Stopped(reason))
+        }
         Err(e) => return failed(Failure::Other(e.to_string())),
     };
     let mut out = Capped(Vec::new());

@@ -409,7 +409,7 @@ fn checked(
     let failed = |e: QueryEvaluationError, ticket: &watch::Ticket| match ticket.stopped() {
         Some(stop) => Error::Stopped {
             name: name.into(),
-            stop,
+            reason: stop.to_string(),
         },
         None => Error::Query {
             name: name.into(),
@@ -423,7 +423,7 @@ fn checked(
     if let Some(stop) = ticket.stopped() {
         return Err(Error::Stopped {
             name: name.into(),
-            stop,
+            reason: stop.to_string(),
         });
     }
     Ok(match results {
