@@ -40,6 +40,9 @@ pub enum Error {
     Storage(#[from] oxigraph::store::StorageError),
     #[error("query {name}: {message}")]
     Query { name: String, message: String },
+    /// A query stopped by its time limit or the memory bound (`store::watch::Stop` says why).
+    #[error("query {name}: {reason}")]
+    Stopped { name: String, reason: String },
     #[error("unknown query {query:?}: not a file, not a shipped query (see `polgraph queries`), and not SPARQL{}",
         if near.is_empty() { String::new() } else { format!("; did you mean {}?", near.join(" or ")) })]
     UnknownQuery {

@@ -301,7 +301,7 @@ function views() {
       show(
         h("h1", {}, a.title || a.doc),
         h("p", { class: "sub" }, [day(a.date), a.source, a.authors.length ? t("authors") + ": " + a.authors.join(", ") : null].filter(Boolean).join(" · "),
-          a.page ? [" · ", h("a", { href: a.page, rel: "noreferrer noopener" }, t("source"))] : null),
+          /^https?:\/\//i.test(a.page || "") ? [" · ", h("a", { href: a.page, rel: "noreferrer noopener" }, t("source"))] : null),
         legend, body,
         h("h2", {}, t("facts")),
         h("div", { class: "table-wrap" }, h("table", { class: "facts" },

@@ -1,6 +1,7 @@
 //! The SPARQL layer: queries shipped in `queries/` (compiled into the binary, each with a header
 //! giving its name, description and parameters), parameters bound as RDF terms, results printed.
 
+pub mod limits;
 pub mod names;
 pub mod search;
 use crate::error::{Error, Result};
@@ -83,6 +84,10 @@ pub fn resolve(query: &str) -> Result<(String, String)> {
             path: p.into(),
             source,
         })?;
+        limits::check(&text).map_err(|e| Error::Query {
+            name: query.to_string(),
+            message: e.to_string(),
+        })?;
         return Ok((query.to_string(), text));
     }
     if let Some(q) = shipped(
@@ -97,8 +102,13 @@ pub fn resolve(query: &str) -> Result<(String, String)> {
         }
     }
     if crate::regex!(r"(?i)\b(select|construct|describe|ask)\b").is_match(query)
-        || spargebra::SparqlParser::new().parse_update(query).is_ok()
+        || (limits::check(query).is_ok()
+            && spargebra::SparqlParser::new().parse_update(query).is_ok())
     {
+        limits::check(query).map_err(|e| Error::Query {
+            name: "inline query".into(),
+            message: e.to_string(),
+        })?;
         return Ok(("inline query".into(), query.to_string()));
     }
     Err(Error::UnknownQuery {
@@ -229,6 +239,7 @@ pub type Bound<'a> = std::result::Result<(spargebra::Query, Vec<&'a (String, Ter
 /// projected variable (the results are the same, but it joins the value in at the end).
 pub fn bind<'a>(sparql: &str, params: &'a [(String, Term)]) -> Bound<'a> {
     use spargebra::term::GroundTerm;
+    limits::check(sparql).map_err(|e| e.to_string())?;
     let mut query = spargebra::SparqlParser::new()
         .parse_query(sparql)
         .map_err(|e| {
@@ -241,6 +252,7 @@ pub fn bind<'a>(sparql: &str, params: &'a [(String, Term)]) -> Bound<'a> {
                 e.to_string()
             }
         })?;
+    limits::check_parsed(&query).map_err(|e| e.to_string())?;
     let pattern = match &mut query {
         spargebra::Query::Select { pattern, .. }
         | spargebra::Query::Construct { pattern, .. }
@@ -269,6 +281,36 @@ pub fn bind<'a>(sparql: &str, params: &'a [(String, Term)]) -> Bound<'a> {
         }
     }
     Ok((query, rest))
+}
+
+/// Whether a query asks another endpoint (`SERVICE`), which polgraph does not do.
+pub fn uses_service(query: &spargebra::Query) -> bool {
+    use spargebra::algebra::GraphPattern as G;
+    fn walk(p: &G) -> bool {
+        match p {
+            G::Service { .. } => true,
+            G::Join { left, right }
+            | G::LeftJoin { left, right, .. }
+            | G::Lateral { left, right }
+            | G::Union { left, right }
+            | G::Minus { left, right } => walk(left) || walk(right),
+            G::Filter { inner, .. }
+            | G::Graph { inner, .. }
+            | G::Extend { inner, .. }
+            | G::OrderBy { inner, .. }
+            | G::Project { inner, .. }
+            | G::Distinct { inner }
+            | G::Reduced { inner }
+            | G::Slice { inner, .. }
+            | G::Group { inner, .. } => walk(inner),
+            G::Bgp { .. } | G::Path { .. } | G::Values { .. } => false,
+        }
+    }
+    let (spargebra::Query::Select { pattern, .. }
+    | spargebra::Query::Construct { pattern, .. }
+    | spargebra::Query::Describe { pattern, .. }
+    | spargebra::Query::Ask { pattern, .. }) = query;
+    walk(pattern)
 }
 
 /// Puts `term` in the place of `UNDEF` for `var` in every `VALUES` of the pattern; how many.

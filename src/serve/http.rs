@@ -1,6 +1,10 @@
-//! HTTP plumbing over tiny_http: replies, the query string, content negotiation, request limits.
+//! HTTP/1.1 on a socket: a request read within bounds (head size, header count, body size, a
+//! deadline for the whole request) and parsed by `httparse` (hyper's parser), the `Host` check,
+//! replies, the query string, content negotiation.
 
-use std::io::Read;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::time::{Duration, Instant};
 
 /// A response before it is sent.
 #[derive(Debug)]
@@ -43,27 +47,336 @@ impl Reply {
         self
     }
 
-    pub fn into_response(self) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-        let mut r = tiny_http::Response::from_data(self.body).with_status_code(self.status);
-        let headers = [("Content-Type", self.content_type.to_string())]
-            .into_iter()
-            .chain(self.headers)
-            .chain([("X-Content-Type-Options", "nosniff".to_string())]);
-        for (name, value) in headers {
-            if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-                r.add_header(h);
+    /// The response as bytes on the wire: the status line, the headers, and the body unless
+    /// the request was a HEAD. Every connection closes after its answer.
+    pub fn to_bytes(&self, head: bool) -> Vec<u8> {
+        let mut out = format!(
+            "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\n",
+            self.status,
+            reason(self.status),
+            self.content_type,
+            self.body.len()
+        );
+        for (name, value) in &self.headers {
+            // A value is ours, but a line break in it would end the head.
+            if !value.contains(['\r', '\n']) {
+                out.push_str(&format!("{name}: {value}\r\n"));
             }
         }
-        r
+        out.push_str("\r\n");
+        let mut out = out.into_bytes();
+        if !head {
+            out.extend_from_slice(&self.body);
+        }
+        out
     }
 }
 
+/// The reason phrase of a status this server sends.
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        204 => "No Content",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        408 => "Request Timeout",
+        411 => "Length Required",
+        413 => "Content Too Large",
+        414 => "URI Too Long",
+        415 => "Unsupported Media Type",
+        421 => "Misdirected Request",
+        431 => "Request Header Fields Too Large",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        503 => "Service Unavailable",
+        505 => "HTTP Version Not Supported",
+        507 => "Insufficient Storage",
+        _ => "",
+    }
+}
+
+/// A request's method.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Head,
+    Post,
+    Options,
+    Other(String),
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Method::Get => "GET",
+            Method::Head => "HEAD",
+            Method::Post => "POST",
+            Method::Options => "OPTIONS",
+            Method::Other(m) => m,
+        })
+    }
+}
+
+/// A request read whole: its head and its body.
+#[derive(Debug)]
+pub struct Request {
+    pub method: Method,
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Request {
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+    pub fn method(&self) -> &Method {
+        &self.method
+    }
+}
+
+/// How much a client may send, and how slowly.
+#[derive(Debug, Clone, Copy)]
+pub struct Bounds {
+    /// The request line and headers together, in bytes (431 past it).
+    pub head_bytes: usize,
+    /// The most headers (431 past it).
+    pub headers: usize,
+    /// The body, in bytes (413 past it).
+    pub body_bytes: usize,
+    /// The time a client has to send its whole request (408 past it).
+    pub read_time: Duration,
+}
+
 /// The value of a request header.
-pub fn header<'a>(req: &'a tiny_http::Request, name: &'static str) -> Option<&'a str> {
-    req.headers()
+pub fn header<'a>(req: &'a Request, name: &'static str) -> Option<&'a str> {
+    req.headers
         .iter()
-        .find(|h| h.field.equiv(name))
-        .map(|h| h.value.as_str())
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// Reads one request from `stream` within `bounds`: the reply to send instead when it is too
+/// large, too slow or malformed (and then the connection closes). `None`: the client closed
+/// the connection without sending anything.
+pub fn read_request(stream: &mut TcpStream, bounds: &Bounds) -> Result<Option<Request>, Reply> {
+    let deadline = Instant::now() + bounds.read_time;
+    let slow = || {
+        Reply::error(
+            408,
+            format!(
+                "the request did not come whole within {} s",
+                bounds.read_time.as_secs_f64()
+            ),
+        )
+    };
+    let mut buf = Vec::with_capacity(1024);
+    let mut chunk = [0u8; 4096];
+    let head_end = loop {
+        if let Some(i) = find(&buf, b"\r\n\r\n") {
+            break i + 4;
+        }
+        if buf.len() > bounds.head_bytes {
+            return Err(head_too_large(bounds));
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(slow());
+        }
+        let _ = stream.set_read_timeout(Some(left));
+        match stream.read(&mut chunk) {
+            Ok(0) if buf.is_empty() => return Ok(None),
+            Ok(0) => return Err(Reply::error(400, "the request ends in its head")),
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                return Err(slow())
+            }
+            Err(_) => return Ok(None),
+        }
+    };
+    if head_end > bounds.head_bytes {
+        return Err(head_too_large(bounds));
+    }
+    // httparse reads the request target as text without checking it: we do.
+    let line_end = find(&buf, b"\r\n").unwrap_or(head_end);
+    if std::str::from_utf8(&buf[..line_end]).is_err() {
+        return Err(Reply::error(400, "the request line is not UTF-8"));
+    }
+    let mut slots = vec![httparse::EMPTY_HEADER; bounds.headers];
+    let mut parsed = httparse::Request::new(&mut slots);
+    match parsed.parse(&buf[..head_end]) {
+        Ok(httparse::Status::Complete(_)) => {}
+        Ok(httparse::Status::Partial) => {
+            return Err(Reply::error(400, "the request's head is incomplete"))
+        }
+        Err(httparse::Error::TooManyHeaders) => return Err(head_too_large(bounds)),
+        Err(e) => return Err(Reply::error(400, format!("a malformed request: {e}"))),
+    }
+    let method = match parsed.method.unwrap_or("") {
+        "GET" => Method::Get,
+        "HEAD" => Method::Head,
+        "POST" => Method::Post,
+        "OPTIONS" => Method::Options,
+        m => Method::Other(m.to_string()),
+    };
+    let url = parsed.path.unwrap_or("/").to_string();
+    let mut headers = Vec::with_capacity(parsed.headers.len());
+    for h in parsed.headers.iter() {
+        let Ok(value) = std::str::from_utf8(h.value) else {
+            return Err(Reply::error(
+                400,
+                format!("the header {} is not UTF-8", h.name),
+            ));
+        };
+        headers.push((h.name.to_string(), value.trim().to_string()));
+    }
+    let version = parsed.version.unwrap_or(1);
+    let mut req = Request {
+        method,
+        url,
+        headers,
+        body: Vec::new(),
+    };
+    if version >= 1 && header(&req, "Host").is_none() {
+        return Err(Reply::error(400, "an HTTP/1.1 request needs a Host header"));
+    }
+    if req
+        .headers
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case("Host"))
+        .count()
+        > 1
+    {
+        return Err(Reply::error(400, "two Host headers"));
+    }
+    if header(&req, "Transfer-Encoding").is_some() {
+        return Err(Reply::error(
+            411,
+            "a body in chunks is not read here: send it with a Content-Length",
+        ));
+    }
+    let lengths: Vec<&str> = req
+        .headers
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case("Content-Length"))
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let length = match lengths.as_slice() {
+        [] => 0,
+        [one] => match one.parse::<usize>() {
+            Ok(n) if one.bytes().all(|b| b.is_ascii_digit()) => n,
+            _ => return Err(Reply::error(400, format!("Content-Length {one:?}"))),
+        },
+        _ => return Err(Reply::error(400, "Content-Length is given more than once")),
+    };
+    if length > bounds.body_bytes {
+        return Err(body_too_large(bounds.body_bytes));
+    }
+    let mut body = buf.split_off(head_end);
+    body.truncate(length);
+    while body.len() < length {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(slow());
+        }
+        let _ = stream.set_read_timeout(Some(left));
+        let want = (length - body.len()).min(chunk.len());
+        match stream.read(&mut chunk[..want]) {
+            Ok(0) => {
+                return Err(Reply::error(
+                    400,
+                    "the body is shorter than its Content-Length",
+                ))
+            }
+            Ok(n) => body.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return Err(slow()),
+        }
+    }
+    req.body = body;
+    Ok(Some(req))
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn head_too_large(bounds: &Bounds) -> Reply {
+    Reply::error(
+        431,
+        format!(
+            "the request's head is larger than {} bytes or has more than {} headers",
+            bounds.head_bytes, bounds.headers
+        ),
+    )
+}
+
+fn body_too_large(limit: usize) -> Reply {
+    Reply::error(
+        413,
+        format!("the request is larger than {limit} bytes (polgraph serve --max-request-bytes)"),
+    )
+}
+
+/// Writes a reply and closes the connection, reading for a moment what the client still sends
+/// (a body not read): closed with unread bytes, the socket would be reset, and the client might
+/// lose the reply.
+pub fn send(stream: &mut TcpStream, reply: &Reply, head: bool) {
+    let _ = stream.set_write_timeout(Some(Duration::from_secs(10)));
+    if stream.write_all(&reply.to_bytes(head)).is_err() {
+        return;
+    }
+    let _ = stream.flush();
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(500)));
+    let mut sink = [0u8; 8192];
+    let mut drained = 0;
+    while drained < 4 << 20 {
+        match stream.read(&mut sink) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => drained += n,
+        }
+    }
+}
+
+/// Whether the `Host` a request names is this server: the address it listens on (on loopback,
+/// also `localhost`), or a name `--allow-host` allows (`*`: any). A page of another site whose
+/// name was made to point at 127.0.0.1 (DNS rebinding) names its own site, and is refused.
+pub fn host_allowed(host: &str, bound: SocketAddr, allowed: &[String]) -> bool {
+    if allowed.iter().any(|a| a == "*") {
+        return true;
+    }
+    let host = host.trim();
+    let (name, port) = match host.rsplit_once(':') {
+        Some((n, p)) if !p.contains(']') && (n.starts_with('[') || !n.contains(':')) => {
+            (n, p.parse::<u16>().ok())
+        }
+        _ => (host, Some(80)),
+    };
+    if port != Some(bound.port()) {
+        return false;
+    }
+    let bare = name.trim_start_matches('[').trim_end_matches(']');
+    if allowed.iter().any(|a| a.eq_ignore_ascii_case(bare)) {
+        return true;
+    }
+    match bare.parse::<std::net::IpAddr>() {
+        Ok(ip) => {
+            ip == bound.ip()
+                || bound.ip().is_unspecified()
+                || (bound.ip().is_loopback() && ip.is_loopback())
+        }
+        Err(_) => bound.ip().is_loopback() && bare.eq_ignore_ascii_case("localhost"),
+    }
 }
 
 /// A URL's path, percent-decoded, and its query string's pairs.
@@ -139,30 +452,6 @@ pub fn negotiate<'a>(accept: Option<&str>, offers: &[&'a str]) -> Option<&'a str
     chosen.map(|(o, _)| o)
 }
 
-/// The request body, unless it is larger than `limit` bytes (413).
-pub fn body(req: &mut tiny_http::Request, limit: usize) -> Result<Vec<u8>, Reply> {
-    let too_large = || {
-        Reply::error(
-            413,
-            format!(
-                "the request is larger than {limit} bytes (polgraph serve --max-request-bytes)"
-            ),
-        )
-    };
-    if req.body_length().is_some_and(|n| n > limit) {
-        return Err(too_large());
-    }
-    let mut buf = Vec::new();
-    req.as_reader()
-        .take(limit as u64 + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| Reply::error(400, format!("cannot read the request: {e}")))?;
-    if buf.len() > limit {
-        return Err(too_large());
-    }
-    Ok(buf)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,6 +483,33 @@ mod tests {
             negotiate(Some("*/*;q=0.1, text/csv;q=0"), &OFFERS),
             Some(OFFERS[0])
         );
+    }
+
+    #[test]
+    fn the_host_must_name_this_server() {
+        let local: SocketAddr = "127.0.0.1:8080".parse().unwrap();
+        for ok in [
+            "127.0.0.1:8080",
+            "localhost:8080",
+            "LOCALHOST:8080",
+            "[::1]:8080",
+        ] {
+            assert!(host_allowed(ok, local, &[]), "{ok}");
+        }
+        // Another name (DNS rebinding), another port, no port where the port is not 80.
+        for refused in [
+            "evil.example:8080",
+            "127.0.0.1:8081",
+            "127.0.0.1",
+            "localhost",
+        ] {
+            assert!(!host_allowed(refused, local, &[]), "{refused}");
+        }
+        assert!(host_allowed("graph.lan:8080", local, &["graph.lan".into()]));
+        assert!(host_allowed("evil.example:8080", local, &["*".into()]));
+        let any: SocketAddr = "0.0.0.0:80".parse().unwrap();
+        assert!(host_allowed("192.168.1.5", any, &[]));
+        assert!(!host_allowed("evil.example", any, &[]));
     }
 
     #[test]

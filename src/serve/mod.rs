@@ -6,7 +6,8 @@
 //! - `/api/...`: what the page shows, as JSON (see [`pages`]).
 //! - `/`: the page (`web/`, compiled in: no network at run time).
 //!
-//! The store is opened read-only and its name index built once: nothing changes while served.
+//! The store is opened read-only and its name index built; when an ingest beside the server
+//! changes the store, it is opened again and the index built anew (within seconds).
 
 pub mod http;
 pub mod pages;
@@ -19,10 +20,11 @@ use crate::query::search::Kind;
 use crate::store::Store;
 use http::Reply;
 use pages::{Miss, Site};
-use std::net::SocketAddr;
+use std::io::Write;
+use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::time::Duration;
+use std::sync::{mpsc, Arc, Mutex, RwLock};
+use std::time::{Duration, SystemTime};
 
 /// How the server runs.
 pub struct Config {
@@ -34,8 +36,24 @@ pub struct Config {
     pub max_request_bytes: usize,
     /// `Access-Control-Allow-Origin` on every answer; none by default.
     pub cors: Option<String>,
+    /// Requests answered at once (each on a thread of [`crate::query::limits::STACK_BYTES`]).
     pub threads: usize,
+    /// Connections read at once; past them a client is told 503 at once.
+    pub connections: usize,
+    /// The time a client has to send its request.
+    pub read_time: Duration,
+    /// Names the `Host` header may give besides the address listened on (`*`: any).
+    pub allow_hosts: Vec<String>,
+    /// Every running query is stopped when the process's memory passes this, in bytes.
+    pub max_memory: Option<u64>,
 }
+
+/// The largest request head (request line and headers), and the most headers.
+const HEAD_BYTES: usize = 16 << 10;
+const HEADERS: usize = 64;
+
+/// How often the store is looked at for a change (an ingest beside the server).
+const RELOAD_EVERY: Duration = Duration::from_secs(1);
 
 const INDEX_HTML: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/web/index.html"));
 const APP_JS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/web/app.js"));
@@ -44,54 +62,262 @@ const STYLE_CSS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/web/s
 /// The page may load its own script, style and pictures only, and talk to this server only.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-/// Opens the store, reads the texts, builds the index, and serves until the process is stopped.
-/// `ready` is told the address once the socket listens (port 0 picks a free one).
-pub fn run(config: Config, ready: impl FnOnce(SocketAddr, &Site)) -> Result<()> {
-    let store = Store::open_read_only(&config.store)?;
-    store.set_timeout(config.timeout);
-    let site = Site::new(store)?.with_network_store(&config.store);
-    let server = tiny_http::Server::http(config.bind)
-        .map_err(|e| Error::Other(format!("cannot listen on {}: {e}", config.bind)))?;
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .ok_or_else(|| Error::Other("not an IP socket".into()))?;
-    ready(addr, &site);
-    let server = Arc::new(server);
-    let shared = Arc::new((site, config));
-    {
-        let shared = Arc::clone(&shared);
-        std::thread::spawn(move || {
-            if let Err(Miss::Failed(e)) = shared.0.network() {
-                eprintln!("polgraph serve: the network pictures fail: {e}");
-            }
-        });
-    }
-    let workers: Vec<_> = (0..shared.1.threads.max(1))
-        .map(|_| {
-            let server = Arc::clone(&server);
-            let shared = Arc::clone(&shared);
-            std::thread::spawn(move || {
-                while let Ok(mut req) = server.recv() {
-                    let (site, config) = &*shared;
-                    let mut reply = handle(site, config, &mut req);
-                    if let Some(origin) = &config.cors {
-                        reply = reply.with("Access-Control-Allow-Origin", origin.clone());
-                    }
-                    // The client may have gone: nothing to tell it.
-                    let _ = req.respond(reply.into_response());
-                }
-            })
-        })
-        .collect();
-    for w in workers {
-        let _ = w.join();
-    }
-    Ok(())
+/// The store as served: reopened, with its index and network, when an ingest changes it.
+struct Current {
+    site: RwLock<Arc<Site>>,
+    config: Config,
+    addr: SocketAddr,
 }
 
-fn handle(site: &Site, config: &Config, req: &mut tiny_http::Request) -> Reply {
-    use tiny_http::Method;
+impl Current {
+    fn site(&self) -> Arc<Site> {
+        Arc::clone(&self.site.read().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+/// Opens the store read-only, with the queries' timeout, its index built and its network read in
+/// the background.
+fn open_site(config: &Config) -> Result<Arc<Site>> {
+    let store = Store::open_read_only(&config.store)?;
+    store.set_timeout(config.timeout);
+    let site = Arc::new(Site::new(store)?.with_network_store(&config.store));
+    let background = Arc::clone(&site);
+    std::thread::Builder::new()
+        .name("polgraph-network".into())
+        .spawn(move || {
+            if let Err(Miss::Failed(e)) = background.network() {
+                eprintln!("polgraph serve: the network pictures fail: {e}");
+            }
+        })
+        .map_err(|e| Error::Other(format!("cannot start a thread: {e}")))?;
+    Ok(site)
+}
+
+/// What the store's folder holds: each file's name, size and time of change. RocksDB writes new
+/// files (and a new MANIFEST) when an ingest commits.
+fn fingerprint(path: &std::path::Path) -> Vec<(std::ffi::OsString, u64, Option<SystemTime>)> {
+    let mut files: Vec<_> = std::fs::read_dir(path)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let m = e.metadata().ok()?;
+            Some((e.file_name(), m.len(), m.modified().ok()))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Opens the store, reads the texts, builds the index, and serves until the process is stopped
+/// or cannot go on (an error: a thread could not start, or one stopped). `ready` is told the
+/// address once the socket listens (port 0 picks a free one).
+///
+/// A connection is read by one of `connections` threads, within [`HEAD_BYTES`], [`HEADERS`],
+/// `max_request_bytes` and `read_time`; its request is answered by one of `threads` threads with
+/// the stack the query limits need; one thread watches every query's deadline and the memory
+/// (see [`crate::store::watch`]); one looks at the store each second and serves it anew when an
+/// ingest has changed it.
+pub fn run(config: Config, ready: impl FnOnce(SocketAddr, &Site)) -> Result<()> {
+    let thread_error = |e: std::io::Error| Error::Other(format!("cannot start a thread: {e}"));
+    crate::store::watch::set_memory_limit(config.max_memory).map_err(thread_error)?;
+    let site = open_site(&config)?;
+    let listener = TcpListener::bind(config.bind)
+        .map_err(|e| Error::Other(format!("cannot listen on {}: {e}", config.bind)))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Error::Other(format!("cannot listen on {}: {e}", config.bind)))?;
+    ready(addr, &site);
+    let current = Arc::new(Current {
+        site: RwLock::new(site),
+        config,
+        addr,
+    });
+    // A thread that ends says why here; the server cannot go on without it.
+    let (fatal, ended) = mpsc::channel::<String>();
+    let bounds = http::Bounds {
+        head_bytes: HEAD_BYTES,
+        headers: HEADERS,
+        body_bytes: current.config.max_request_bytes,
+        read_time: current.config.read_time,
+    };
+    type Job = (http::Request, mpsc::SyncSender<Reply>);
+    let threads = current.config.threads.max(1);
+    let (jobs, queue) = mpsc::sync_channel::<Job>(threads);
+    let queue = Arc::new(Mutex::new(queue));
+    for i in 0..threads {
+        let (queue, current, fatal) = (Arc::clone(&queue), Arc::clone(&current), fatal.clone());
+        std::thread::Builder::new()
+            .name(format!("polgraph-query-{i}"))
+            .stack_size(crate::query::limits::STACK_BYTES)
+            .spawn(move || {
+                loop {
+                    let job = queue.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                    let Ok((req, back)) = job else { break };
+                    let site = current.site();
+                    let reply = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        answer(&site, &current.config, &req)
+                    }))
+                    .unwrap_or_else(|_| Reply::error(500, "the server failed on this request"));
+                    drop(site);
+                    // Before the reply goes: the client's next query finds the memory given back.
+                    if let (Some(bound), Some(now)) =
+                        (current.config.max_memory, crate::store::watch::resident())
+                    {
+                        if now > bound / 2 {
+                            crate::store::memory::give_back();
+                        }
+                    }
+                    let _ = back.send(reply);
+                }
+                let _ = fatal.send("a query thread stopped".into());
+            })
+            .map_err(thread_error)?;
+    }
+    // Connections wait here for a free thread, as many as there are threads; past them, 503.
+    let (conns, incoming) = mpsc::sync_channel::<TcpStream>(current.config.connections.max(1));
+    let incoming = Arc::new(Mutex::new(incoming));
+    for i in 0..current.config.connections.max(1) {
+        let (incoming, current, jobs, fatal) = (
+            Arc::clone(&incoming),
+            Arc::clone(&current),
+            jobs.clone(),
+            fatal.clone(),
+        );
+        std::thread::Builder::new()
+            .name(format!("polgraph-conn-{i}"))
+            .spawn(move || {
+                loop {
+                    let conn = incoming.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                    let Ok(mut stream) = conn else { break };
+                    let served = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        connection(&mut stream, &current, &bounds, &jobs)
+                    }));
+                    if served.is_err() {
+                        http::send(
+                            &mut stream,
+                            &Reply::error(500, "the server failed on this request"),
+                            false,
+                        );
+                    }
+                }
+                let _ = fatal.send("a connection thread stopped".into());
+            })
+            .map_err(thread_error)?;
+    }
+    {
+        let (current, fatal) = (Arc::clone(&current), fatal.clone());
+        std::thread::Builder::new()
+            .name("polgraph-reload".into())
+            .spawn(move || follow(&current))
+            .map_err(thread_error)?;
+        std::thread::Builder::new()
+            .name("polgraph-accept".into())
+            .spawn(move || {
+                for stream in listener.incoming() {
+                    match stream {
+                        Ok(stream) => {
+                            if let Err(mpsc::TrySendError::Full(mut stream)) =
+                                conns.try_send(stream)
+                            {
+                                // Every connection thread is reading a client: say so at once.
+                                let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+                                let _ = stream.write_all(
+                                    &Reply::error(503, "busy: too many connections, try again")
+                                        .with("Retry-After", "1")
+                                        .to_bytes(false),
+                                );
+                            }
+                        }
+                        // Out of file descriptors: the clients in hand go first.
+                        Err(_) => std::thread::sleep(Duration::from_millis(50)),
+                    }
+                }
+                let _ = fatal.send("the listening socket closed".into());
+            })
+            .map_err(thread_error)?;
+    }
+    drop(fatal);
+    let why = ended
+        .recv()
+        .unwrap_or_else(|_| "every thread stopped".into());
+    Err(Error::Other(format!("polgraph serve cannot go on: {why}")))
+}
+
+/// Serves the store anew when it changes: reopened, its index and network built again.
+fn follow(current: &Current) {
+    let path = &current.config.store;
+    let mut seen = fingerprint(path);
+    let mut told = false;
+    loop {
+        std::thread::sleep(RELOAD_EVERY);
+        let now = fingerprint(path);
+        if now == seen {
+            continue;
+        }
+        match open_site(&current.config) {
+            Ok(site) => {
+                *current.site.write().unwrap_or_else(|e| e.into_inner()) = site;
+                seen = now;
+                told = false;
+            }
+            Err(e) if !told => {
+                eprintln!("polgraph serve: the store changed but cannot be read again yet: {e}");
+                told = true;
+            }
+            Err(_) => {}
+        }
+    }
+}
+
+/// Reads a request, checks its `Host`, has it answered by a query thread, and sends the reply.
+fn connection(
+    stream: &mut TcpStream,
+    current: &Current,
+    bounds: &http::Bounds,
+    jobs: &mpsc::SyncSender<(http::Request, mpsc::SyncSender<Reply>)>,
+) {
+    let _ = stream.set_nodelay(true);
+    let req = match http::read_request(stream, bounds) {
+        Ok(Some(req)) => req,
+        Ok(None) => return,
+        Err(reply) => return http::send(stream, &reply, false),
+    };
+    let head = req.method == http::Method::Head;
+    let host = http::header(&req, "Host").unwrap_or("");
+    if !host.is_empty() && !http::host_allowed(host, current.addr, &current.config.allow_hosts) {
+        let reply = Reply::error(
+            421,
+            format!(
+                "Host {host:?} is not this server ({}): a page of another site may be reaching \
+                 it through its own name (DNS rebinding); polgraph serve --allow-host NAME \
+                 allows a name",
+                current.addr
+            ),
+        );
+        return http::send(stream, &reply, head);
+    }
+    let (back, reply) = mpsc::sync_channel(1);
+    if jobs.send((req, back)).is_err() {
+        return http::send(stream, &Reply::error(503, "the server is stopping"), head);
+    }
+    match reply.recv() {
+        Ok(mut reply) => {
+            if let Some(origin) = &current.config.cors {
+                reply = reply.with("Access-Control-Allow-Origin", origin.clone());
+            }
+            http::send(stream, &reply, head)
+        }
+        Err(_) => http::send(
+            stream,
+            &Reply::error(500, "the server failed on this request"),
+            head,
+        ),
+    }
+}
+
+fn answer(site: &Site, config: &Config, req: &http::Request) -> Reply {
+    use http::Method;
     if req.url().len() > config.max_request_bytes {
         return Reply::error(
             414,
@@ -130,7 +356,7 @@ fn handle(site: &Site, config: &Config, req: &mut tiny_http::Request) -> Reply {
             Reply::new(200, "text/css; charset=utf-8", STYLE_CSS)
         }
         (Method::Get | Method::Post, "/sparql") => {
-            endpoint(site, config, req, &params, accept.as_deref(), &limits)
+            endpoint(site, req, &params, accept.as_deref(), &limits)
         }
         (_, "/sparql") => Reply::error(405, "GET or POST").with("Allow", "GET, POST"),
         (Method::Get, "/query") => sparql::list(),
@@ -151,30 +377,27 @@ fn handle(site: &Site, config: &Config, req: &mut tiny_http::Request) -> Reply {
                 Miss::Bad(m) => Reply::error(400, m),
                 Miss::Failed(e) => Reply::error(500, e),
             }),
-        (Method::Get, _) => Reply::error(404, format!("nothing at {path}")),
-        _ => Reply::error(405, format!("{method} {path}: this server only reads")),
+        // The path as the client sent it, control characters escaped (`/%00` is no NUL here).
+        (Method::Get, _) => Reply::error(404, format!("nothing at {path:?}")),
+        _ => Reply::error(405, format!("{method} {path:?}: this server only reads")),
     }
 }
 
 /// `/sparql`: the query from the URL (GET), the body (`application/sparql-query`) or a form.
 fn endpoint(
     site: &Site,
-    config: &Config,
-    req: &mut tiny_http::Request,
+    req: &http::Request,
     url_params: &[(String, String)],
     accept: Option<&str>,
     limits: &sparql::Limits,
 ) -> Reply {
     let mut params: Vec<(String, String)> = url_params.to_vec();
     let mut text: Option<String> = None;
-    if *req.method() == tiny_http::Method::Post {
+    if *req.method() == http::Method::Post {
         let media = http::header(req, "Content-Type")
             .map(http::media_type)
             .unwrap_or_default();
-        let body = match http::body(req, config.max_request_bytes) {
-            Ok(b) => b,
-            Err(reply) => return reply,
-        };
+        let body = req.body.clone();
         match media.as_str() {
             "application/sparql-query" => match String::from_utf8(body) {
                 Ok(t) => text = Some(t),

@@ -133,6 +133,12 @@ pub struct Site {
     articles: OnceLock<std::result::Result<Vec<(Row, String)>, String>>,
 }
 
+/// Whether an address is one a page may link to: `http:` or `https:`.
+pub fn is_web_address(address: &str) -> bool {
+    let lower = address.trim_start().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
 /// A page asked for something the store does not hold, or asked wrongly.
 #[derive(Debug)]
 pub enum Miss {
@@ -726,6 +732,14 @@ impl Site {
             for k in ["title", "date", "source", "page"] {
                 if let Some(v) = r.get(k) {
                     head[k] = Value::String(v.clone());
+                }
+            }
+            // The article's address becomes a link on the page: http or https only (a
+            // `javascript:` address was a link, stopped only by the CSP).
+            if let Some(page) = r.get("page") {
+                if !is_web_address(page) {
+                    head["page"] = Value::Null;
+                    head["address"] = Value::String(page.clone());
                 }
             }
             if let Some(a) = r.get("author") {

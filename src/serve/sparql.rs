@@ -7,8 +7,8 @@ use crate::store::Store;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::QueryResults;
-use std::time::{Duration, Instant};
+use oxigraph::sparql::{QueryEvaluationError, QueryResults};
+use std::time::Duration;
 
 /// The result formats of SELECT and ASK, by media type, the default first.
 const RESULTS: [(&str, QueryResultsFormat); 7] = [
@@ -62,22 +62,38 @@ fn refuse_update() -> Reply {
     Reply::error(
         403,
         "SPARQL Update is refused: polgraph serve only reads the store (articles go in with \
-         `polgraph ingest`, which needs the server stopped)",
+         `polgraph ingest`, beside the running server, which sees them within seconds)",
     )
 }
 
 /// Answers `/sparql`.
 pub fn answer(store: &Store, limits: &Limits, req: &Request) -> Reply {
+    if let Err(e) = crate::query::limits::check(req.query) {
+        return Reply::error(400, e);
+    }
     let parser = spargebra::SparqlParser::new();
     let mut parsed = match parser.clone().parse_query(req.query) {
         Ok(q) => q,
         Err(e) => {
-            if parser.parse_update(req.query).is_ok() {
+            // An empty text (or only comments) parses as an update of nothing: no query.
+            if parser
+                .parse_update(req.query)
+                .is_ok_and(|u| !u.operations.is_empty())
+            {
                 return refuse_update();
             }
             return Reply::error(400, format!("the query does not parse: {e}"));
         }
     };
+    if let Err(e) = crate::query::limits::check_parsed(&parsed) {
+        return Reply::error(400, e);
+    }
+    if crate::query::uses_service(&parsed) {
+        return Reply::error(
+            501,
+            "SERVICE is not supported: polgraph serve answers from its own store only",
+        );
+    }
     let mut text = req.query.to_string();
     if !req.default_graphs.is_empty() || !req.named_graphs.is_empty() {
         let iris = |list: &[&str]| -> Result<Vec<NamedNode>, Reply> {
@@ -188,38 +204,49 @@ impl std::io::Write for Capped {
     }
 }
 
+/// Why an answer could not be written.
+enum Failure {
+    /// The query was stopped (its time limit, the memory bound): 503, with why.
+    Stopped(String),
+    Other(String),
+}
+
+impl From<QueryEvaluationError> for Failure {
+    fn from(e: QueryEvaluationError) -> Failure {
+        match crate::store::watch::stop_of(&e) {
+            Some(stop) => Failure::Stopped(stop.to_string()),
+            None => Failure::Other(e.to_string()),
+        }
+    }
+}
+
 fn run(
     store: &Store,
-    limits: &Limits,
+    _limits: &Limits,
     name: &str,
     sparql: &str,
     params: &[(String, Term)],
     accept: Option<&str>,
 ) -> Reply {
-    let started = Instant::now();
-    let failed = |message: String| -> Reply {
-        match limits.timeout {
-            Some(t) if started.elapsed() >= t => Reply::error(
-                503,
-                format!(
-                    "{message}: stopped after {:.1} s (polgraph serve --timeout {})",
-                    started.elapsed().as_secs_f64(),
-                    t.as_secs_f64()
-                ),
-            ),
-            _ if message.contains("answer too large") => Reply::error(
+    let failed = |failure: Failure| -> Reply {
+        match failure {
+            Failure::Stopped(stop) => Reply::error(503, stop),
+            Failure::Other(message) if message.contains("answer too large") => Reply::error(
                 507,
                 format!(
                     "the answer is larger than {} MB: ask for less (LIMIT)",
                     MAX_ANSWER >> 20
                 ),
             ),
-            _ => Reply::error(500, message),
+            Failure::Other(message) => Reply::error(500, message),
         }
     };
     let results = match crate::query::execute(store, name, sparql, params) {
         Ok(r) => r,
-        Err(e) => return failed(e.to_string()),
+        Err(crate::error::Error::Stopped { reason, .. }) => {
+            return failed(Failure::Stopped(reason))
+        }
+        Err(e) => return failed(Failure::Other(e.to_string())),
     };
     let mut out = Capped(Vec::new());
     match results {
@@ -232,15 +259,15 @@ fn run(
             let ser =
                 QueryResultsSerializer::from_format(format.unwrap_or(QueryResultsFormat::Json));
             let vars = solutions.variables().to_vec();
-            let written = (|| -> Result<(), String> {
+            let other = |e: std::io::Error| Failure::Other(e.to_string());
+            let written = (|| -> Result<(), Failure> {
                 let mut w = ser
                     .serialize_solutions_to_writer(&mut out, vars)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(other)?;
                 for s in solutions {
-                    let s = s.map_err(|e| e.to_string())?;
-                    w.serialize(&s).map_err(|e| e.to_string())?;
+                    w.serialize(&s?).map_err(other)?;
                 }
-                w.finish().map_err(|e| e.to_string())?;
+                w.finish().map_err(other)?;
                 Ok(())
             })();
             match written {
@@ -258,7 +285,7 @@ fn run(
                 .serialize_boolean_to_writer(&mut out, b)
             {
                 Ok(_) => Reply::new(200, static_media(media), out.0),
-                Err(e) => failed(e.to_string()),
+                Err(e) => failed(Failure::Other(e.to_string())),
             }
         }
         QueryResults::Graph(triples) => {
@@ -275,12 +302,12 @@ fn run(
                         t.object,
                         GraphName::DefaultGraph,
                     )),
-                    Err(e) => return failed(e.to_string()),
+                    Err(e) => return failed(e.into()),
                 }
             }
             match Store::write(&quads, format, &mut out) {
                 Ok(()) => Reply::new(200, static_media(media), out.0),
-                Err(e) => failed(e.to_string()),
+                Err(e) => failed(Failure::Other(e.to_string())),
             }
         }
     }

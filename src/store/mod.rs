@@ -3,6 +3,7 @@
 
 pub mod compaction;
 pub mod memory;
+pub mod watch;
 
 use crate::error::{Error, Result};
 use crate::extract::when::Partial;
@@ -13,7 +14,10 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{
     GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Variable,
 };
-use oxigraph::sparql::{BoundPreparedSparqlQuery, QueryExplanation, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{
+    BoundPreparedSparqlQuery, QueryEvaluationError, QueryExplanation, QueryResults,
+    QuerySolutionIter, QueryTripleIter, SparqlEvaluator,
+};
 use oxigraph::store::Transaction;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -193,26 +197,24 @@ impl Store {
     }
 
     /// A parsed query (parameters bound by [`crate::query`]) with values for projected
-    /// variables, over the union of the article graphs of this store.
+    /// variables, over the union of the article graphs of this store, under watch (its time
+    /// limit, the memory bound: see [`watch`]).
     fn prepare(
         &self,
+        name: &str,
         query: spargebra::Query,
         substitutions: &[(Variable, Term)],
-    ) -> BoundPreparedSparqlQuery<'static> {
+    ) -> Result<(BoundPreparedSparqlQuery<'static>, watch::Ticket)> {
         // A query that names its dataset (`FROM <…/article/X>`, `FROM NAMED`) gets that dataset,
         // as in every SPARQL 1.1 store; the others see the union of the graphs.
         let own_dataset = query.dataset().is_some();
-        let mut evaluator = SparqlEvaluator::new();
         let ms = self.timeout_ms.load(std::sync::atomic::Ordering::Relaxed);
-        if ms > 0 {
-            // A runaway query stops cleanly: the token cancels its evaluation at the deadline.
-            let token = oxigraph::sparql::CancellationToken::new();
-            evaluator = evaluator.with_cancellation_token(token.clone());
-            std::thread::spawn(move || {
-                std::thread::sleep(std::time::Duration::from_millis(ms));
-                token.cancel();
-            });
-        }
+        let ticket = watch::register((ms > 0).then(|| std::time::Duration::from_millis(ms)))
+            .map_err(|e| Error::Query {
+                name: name.into(),
+                message: format!("cannot start the thread that watches queries: {e}"),
+            })?;
+        let evaluator = SparqlEvaluator::new().with_cancellation_token(ticket.token().clone());
         let mut q = evaluator.for_query(query);
         if !own_dataset {
             q.dataset_mut().set_default_graph_as_union();
@@ -220,7 +222,7 @@ impl Store {
         for (var, term) in substitutions {
             q = q.substitute_variable(var.clone(), term.clone());
         }
-        q.on_store(&self.inner)
+        Ok((q.on_store(&self.inner), ticket))
     }
 
     /// Stops each query that runs longer than `limit` (`None`: no limit, the default).
@@ -238,31 +240,25 @@ impl Store {
         query: spargebra::Query,
         substitutions: &[(Variable, Term)],
     ) -> Result<(QueryResults<'static>, QueryExplanation)> {
-        let (results, explanation) = self
-            .prepare(query, substitutions)
-            .compute_statistics()
-            .explain();
-        let results = results.map_err(|e| Error::Query {
-            name: name.into(),
-            message: e.to_string(),
-        })?;
+        let (prepared, ticket) = self.prepare(name, query, substitutions)?;
+        let (results, explanation) = prepared.compute_statistics().explain();
+        let results = checked(name, results, ticket)?;
         Ok((results, explanation))
     }
 
     /// Evaluates a parsed query (see [`crate::query::prepare`]) over the union of the article
-    /// graphs, each of `substitutions` a value of a projected variable.
+    /// graphs, each of `substitutions` a value of a projected variable. A query stopped (its
+    /// time limit, the memory bound) is an error wherever it stops, never a short answer: an
+    /// `OFFSET` skipped the evaluator's errors, and an answer cut at the deadline was printed as
+    /// if complete.
     pub fn query(
         &self,
         name: &str,
         query: spargebra::Query,
         substitutions: &[(Variable, Term)],
     ) -> Result<QueryResults<'static>> {
-        self.prepare(query, substitutions)
-            .execute()
-            .map_err(|message| Error::Query {
-                name: name.into(),
-                message: message.to_string(),
-            })
+        let (prepared, ticket) = self.prepare(name, query, substitutions)?;
+        checked(name, prepared.execute(), ticket)
     }
 
     /// Writes every quad as N-Quads as they are read, in the store's order (memory stays flat).
@@ -422,6 +418,85 @@ impl Store {
         }
         w.finish().map_err(io)?;
         Ok(())
+    }
+}
+
+/// The results of a query, each item an error once the query was stopped (see [`watch`]), and
+/// one error at the end if it was stopped after its last item.
+fn checked(
+    name: &str,
+    results: std::result::Result<QueryResults<'static>, QueryEvaluationError>,
+    ticket: watch::Ticket,
+) -> Result<QueryResults<'static>> {
+    let failed = |e: QueryEvaluationError, ticket: &watch::Ticket| match ticket.stopped() {
+        Some(stop) => Error::Stopped {
+            name: name.into(),
+            reason: stop.to_string(),
+        },
+        None => Error::Query {
+            name: name.into(),
+            message: e.to_string(),
+        },
+    };
+    let results = match results {
+        Ok(r) => r,
+        Err(e) => return Err(failed(e, &ticket)),
+    };
+    if let Some(stop) = ticket.stopped() {
+        return Err(Error::Stopped {
+            name: name.into(),
+            reason: stop.to_string(),
+        });
+    }
+    Ok(match results {
+        QueryResults::Boolean(b) => QueryResults::Boolean(b),
+        QueryResults::Solutions(solutions) => {
+            let variables: std::sync::Arc<[Variable]> = solutions.variables().into();
+            QueryResults::Solutions(QuerySolutionIter::new(
+                variables,
+                Watched::new(solutions, ticket),
+            ))
+        }
+        QueryResults::Graph(triples) => {
+            QueryResults::Graph(QueryTripleIter::new(Watched::new(triples, ticket)))
+        }
+    })
+}
+
+/// The items of a query's results while it is not stopped; then one error that says why.
+struct Watched<I> {
+    inner: I,
+    ticket: watch::Ticket,
+    done: bool,
+}
+
+impl<I> Watched<I> {
+    fn new(inner: I, ticket: watch::Ticket) -> Self {
+        Watched {
+            inner,
+            ticket,
+            done: false,
+        }
+    }
+}
+
+impl<T, I: Iterator<Item = std::result::Result<T, QueryEvaluationError>>> Iterator for Watched<I> {
+    type Item = std::result::Result<T, QueryEvaluationError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let item = self.inner.next();
+        // An item (or the end) that comes after the stop may be cut short: an error instead.
+        if let Some(stop) = self.ticket.stopped() {
+            self.done = true;
+            return Some(Err(QueryEvaluationError::Unexpected(Box::new(stop))));
+        }
+        if item.is_none() {
+            self.done = true;
+        }
+        item
     }
 }
 

@@ -18,6 +18,7 @@ mod push;
 mod query;
 mod serve;
 mod spark;
+mod serve_robust;
 mod stats;
 mod store;
 mod tenure;
