@@ -96,7 +96,9 @@ impl Context {
             self.named
                 .iter()
                 .filter(|(_, p)| p.head == name)
-                .filter_map(|(_, p)| p.parent.as_deref()),
+                .filter_map(|(_, p)| p.parent.as_deref())
+                // A body is not its own parent (`Trường A - Trường A`).
+                .filter(|pp| pp.head != name),
         )
     }
 

@@ -11,6 +11,7 @@ mod extract;
 mod find;
 mod graph;
 mod help;
+mod hostile;
 mod ingest;
 mod push;
 mod query;
