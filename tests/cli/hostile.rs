@@ -44,3 +44,74 @@ fn a_body_named_again_in_parentheses_neither_aborts_extract_nor_ingest() {
         ["a-tvu".to_string(), "b-good".to_string()].into()
     );
 }
+
+/// Issue 27, items 8 and 10: a FIFO among the inputs hung ingest forever, a link to `/dev/zero`
+/// was read without end, and a folder whose path is longer than the system allows was skipped
+/// with exit code 0 and no message. Each is now said with its path, the run's exit code is 1,
+/// and the regular file beside them is stored.
+#[test]
+fn only_regular_files_are_read_and_the_rest_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    std::fs::create_dir(&inp).unwrap();
+    std::fs::write(inp.join("good.txt"), GOOD).unwrap();
+    let mkfifo = std::process::Command::new("mkfifo")
+        .arg(inp.join("fifo.txt"))
+        .status()
+        .unwrap();
+    assert!(mkfifo.success());
+    std::os::unix::fs::symlink("/dev/zero", inp.join("zero.txt")).unwrap();
+    std::os::unix::fs::symlink("/dev/null", inp.join("null.jsonl")).unwrap();
+    // A folder nested deeper than PATH_MAX (4,096 bytes), made one step at a time.
+    let long = "d".repeat(200);
+    let made = std::process::Command::new("bash")
+        .current_dir(&inp)
+        .args([
+            "-c",
+            &format!(
+                "for i in $(seq 1 25); do mkdir {long} && cd {long} || exit 1; done; \
+                 echo 'Ông Trần Văn Bình, Chủ tịch UBND tỉnh Nghệ An.' > deep.txt"
+            ),
+        ])
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for cmd in ["ingest", "extract"] {
+        let out = dir.path().join(format!("out-{cmd}"));
+        let flag = if cmd == "ingest" { "--store" } else { "--out" };
+        let mut child = bin()
+            .args([cmd, flag, s(&out), s(&inp)])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The old reader never came back from the FIFO: give it a deadline, not forever.
+        let started = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if started.elapsed() > std::time::Duration::from_secs(30) {
+                child.kill().unwrap();
+                panic!("polgraph {cmd} still runs after 30 s: it read a FIFO or a device");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let o = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{cmd}: {err}");
+        for (name, what) in [
+            ("fifo.txt", "a FIFO (named pipe), not a regular file"),
+            ("zero.txt", "a character device, not a regular file"),
+            ("null.jsonl", "a character device, not a regular file"),
+        ] {
+            let line = format!("{}: {what}", s(&inp.join(name)));
+            assert!(err.contains(&line), "{cmd}: no {line:?} in {err}");
+        }
+        assert!(
+            err.lines()
+                .any(|l| l.contains(&long) && l.ends_with("File name too long (os error 36)")),
+            "{cmd}: {err}"
+        );
+        if cmd == "ingest" {
+            assert_eq!(stored(&out), ["good".to_string()].into());
+        }
+    }
+}
