@@ -121,8 +121,14 @@ impl Text {
         let end = *self.orig.last().unwrap_or(&0);
         let mut masked: Vec<(char, u32)> = Vec::with_capacity(chars.len());
         let mut byte = 0;
+        // The ranges come in line order and do not overlap: one pass over both (a test of every
+        // range at every character was quadratic in a long article, issue 27).
+        let mut next = ranges.iter().peekable();
         for &(c, o) in chars.iter() {
-            let inside = ranges.iter().any(|r| r.contains(&byte));
+            while next.peek().is_some_and(|r| r.end <= byte) {
+                next.next();
+            }
+            let inside = next.peek().is_some_and(|r| r.contains(&byte));
             byte += c.len_utf8();
             masked.push(if inside && c != '\n' {
                 (' ', o)
