@@ -11,6 +11,8 @@ use unicode_normalization::UnicodeNormalization;
 mod controls;
 mod fold;
 pub mod furniture;
+mod markup;
+pub use markup::strip_markup;
 
 pub use controls::{blank_controls, escape_end, is_control, strip_controls};
 
@@ -44,6 +46,15 @@ impl Text {
             if let Some(e) = escape_end(&src, i) {
                 if !matches!(chars.last(), Some((' ', _))) {
                     chars.push((' ', start));
+                }
+                i = e;
+                continue;
+            }
+            // Markup a scraper left (`ông <b>Lê</b> Văn Tâm`): an inline tag is nothing, a block
+            // tag a line break; the characters after it keep their own offsets.
+            if let Some((e, tag)) = markup::tag_end(&src, i) {
+                if tag == markup::Tag::Break {
+                    chars.push(('\n', start));
                 }
                 i = e;
                 continue;

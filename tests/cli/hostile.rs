@@ -115,3 +115,36 @@ fn only_regular_files_are_read_and_the_rest_is_said() {
         }
     }
 }
+
+/// Issue 27, item 11: markup a scraper left was read as text (`ông <b>Lê</b> Văn Tâm` gave the
+/// person "Văn Tâm"). Tags are stripped in normalisation; the evidence's offsets still point at
+/// the words in the text as written, tags and all.
+#[test]
+fn markup_is_not_text_and_offsets_point_at_the_words_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Tin\n\nÔng <b>Lê</b> Văn Tâm, Bí thư Huyện ủy Càng Long, tỉnh Trà Vinh phát biểu. \
+                Giá trị a < b và c > d.";
+    let inp = dir.path().join("html.txt");
+    std::fs::write(&inp, text).unwrap();
+    std::fs::write(
+        dir.path().join("html.json"),
+        r#"{"title": "Bà <b>Lê</b> Văn Tâm<br>nhận chức"}"#,
+    )
+    .unwrap();
+    let store = dir.path().join("db");
+    ok(&["ingest", "--store", s(&store), s(&inp)]);
+    let rows = csv(
+        &store,
+        "PREFIX pg: <https://w3id.org/polgraph/ontology#>
+         SELECT ?name ?start ?end WHERE {
+           ?m a pg:Mention ; pg:refersTo ?p ; pg:surface ?name ; pg:start ?start ; pg:end ?end .
+           ?p a <http://xmlns.com/foaf/0.1/Person> }",
+    );
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0][0], "Lê Văn Tâm");
+    let (start, end): (usize, usize) = (rows[0][1].parse().unwrap(), rows[0][2].parse().unwrap());
+    let written: String = text.chars().skip(start).take(end - start).collect();
+    assert_eq!(written, "Lê</b> Văn Tâm");
+    let title = csv(&store, "articles");
+    assert_eq!(title[0][1], "Bà Lê Văn Tâm nhận chức", "{title:?}");
+}
