@@ -23,6 +23,18 @@ pub fn merge(facts: &mut Facts) {
         key
     };
     keep(&mut facts.persons, |p| k(&p.name));
+    // A post an article states as former (`cựu Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung`) and
+    // elsewhere as held (his biography) is one holding, a former one: the article knows he has
+    // left it. Two facts made one holding with two starts, ends and rules (issue 27, item 12).
+    let former: rustc_hash::FxHashSet<(String, String, String)> = facts
+        .offices
+        .iter()
+        .filter(|o| o.former)
+        .map(|o| (k(&o.person), k(&o.role), k(&o.org.name)))
+        .collect();
+    facts
+        .offices
+        .retain(|o| o.former || !former.contains(&(k(&o.person), k(&o.role), k(&o.org.name))));
     keep(&mut facts.offices, |o| {
         (k(&o.person), k(&o.role), k(&o.org.name), o.former)
     });

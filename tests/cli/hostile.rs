@@ -148,3 +148,53 @@ fn markup_is_not_text_and_offsets_point_at_the_words_as_written() {
     let title = csv(&store, "articles");
     assert_eq!(title[0][1], "Bà Lê Văn Tâm nhận chức", "{title:?}");
 }
+
+/// `../shared/corpus` (or `$POLGRAPH_SHARED/corpus`): skipped with a message without it, except
+/// under `CI=true`.
+fn shared_corpus() -> Option<std::path::PathBuf> {
+    let dir = std::env::var_os("POLGRAPH_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared"))
+        .join("corpus");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "{} is missing: CI must have ../shared (or POLGRAPH_SHARED)",
+        dir.display()
+    );
+    eprintln!(
+        "skipped: {} is missing (set POLGRAPH_SHARED)",
+        dir.display()
+    );
+    None
+}
+
+/// Issue 27, item 12 (and issue 28, item 6): `polgraph validate` failed on polgraph's own output
+/// of the dev corpora, 12 violations: five bodies with two jurisdictions (the city before and
+/// after 2025: the shape was wrong) and a holding stated as former and as held in one article
+/// (d3-25: the data was wrong, one holding with two starts, ends and rules).
+#[test]
+fn polgraphs_own_output_of_every_dev_corpus_validates() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    let dev: Vec<std::path::PathBuf> = ["dev", "dev2", "dev3"]
+        .iter()
+        .map(|d| corpus.join(d))
+        .collect();
+    let mut args = vec!["ingest", "--store", s(&store)];
+    args.extend(dev.iter().map(|d| s(d)));
+    ok(&args);
+    let o = run(&["validate", "--store", s(&store)]);
+    let out = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.contains("no violation"), "{out}");
+}
