@@ -46,11 +46,14 @@ impl Store {
     /// Opens (or creates) the store at `path`.
     pub fn open(path: &Path) -> Result<Store> {
         match oxigraph::store::Store::open(path) {
-            Ok(inner) => Ok(Store {
-                inner,
-                path: path.into(),
-                timeout_ms: Default::default(),
-            }),
+            Ok(inner) => {
+                remove_orphan_bulk_files(path);
+                Ok(Store {
+                    inner,
+                    path: path.into(),
+                    timeout_ms: Default::default(),
+                })
+            }
             Err(e) => Err(Error::store_open(path, e.to_string())),
         }
     }
@@ -531,5 +534,22 @@ impl Bulk<'_> {
 
     pub fn commit(self) -> Result<()> {
         Ok(self.loader.commit()?)
+    }
+}
+
+/// Removes the files a bulk load killed before it ended left in the store (`bulk-N.sst`, 45-168
+/// MB of them, issue 27): the bulk loader writes them beside RocksDB's files and moves them into
+/// the store as it commits. Called once the store is open for writing, so that its lock is held:
+/// no other process is loading, and such a file belongs to none.
+fn remove_orphan_bulk_files(path: &Path) {
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            let _ = std::fs::remove_file(e.path());
+        }
     }
 }

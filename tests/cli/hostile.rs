@@ -198,3 +198,39 @@ fn polgraphs_own_output_of_every_dev_corpus_validates() {
     assert_eq!(o.status.code(), Some(0), "{out}");
     assert!(out.contains("no violation"), "{out}");
 }
+
+/// The bulk loader's files in a store (`bulk-N.sst`).
+fn bulk_files(store: &Path) -> usize {
+    std::fs::read_dir(store).map_or(0, |rd| {
+        rd.flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with("bulk-"))
+            .count()
+    })
+}
+
+/// Issue 27, "Smaller": a kill during the first bulk load left 45-168 MB of the loader's files,
+/// which stayed after a re-ingest. The next ingest removes them.
+#[test]
+fn a_reingest_removes_what_a_killed_bulk_load_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("g.jsonl");
+    ok(&["generate", "--count", "3000", "-o", s(&corpus)]);
+    let store = dir.path().join("db");
+    let mut child = bin()
+        .args(["ingest", "--store", s(&store), s(&corpus)])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while bulk_files(&store) == 0 && started.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let _ = child.kill(); // SIGKILL
+    child.wait().unwrap();
+    assert!(
+        bulk_files(&store) > 0,
+        "the bulk load left no file to clean"
+    );
+    ok(&["ingest", "--store", s(&store), s(&corpus)]);
+    assert_eq!(bulk_files(&store), 0);
+}
