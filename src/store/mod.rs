@@ -163,10 +163,23 @@ impl Store {
             &mut self.inner,
             oxigraph::store::Store::new()?,
         ));
+        // A mark that stays if the process is killed while compacting, so that the next
+        // command can say so (see [`Store::compaction_interrupted`]).
+        let mark = self.path.join(COMPACTING);
+        let _ = std::fs::write(&mark, b"");
         let compacted = crate::store::compaction::compact(&self.path, rayon::current_num_threads());
         let reopened = Store::open(&self.path)?;
         self.inner = reopened.inner;
+        if compacted.is_ok() {
+            let _ = std::fs::remove_file(&mark);
+        }
         compacted
+    }
+
+    /// Whether a compaction of this store began and never ended (the process was killed): the
+    /// store is whole but slow to read until `polgraph compact` compacts it.
+    pub fn compaction_interrupted(&self) -> bool {
+        self.path.join(COMPACTING).exists()
     }
 
     /// Writes RocksDB's memory tables to disk. Transactions fill one table per index until it
@@ -553,3 +566,10 @@ fn remove_orphan_bulk_files(path: &Path) {
         }
     }
 }
+
+/// The file [`Store::optimize`] keeps in the store while it compacts.
+const COMPACTING: &str = "POLGRAPH-COMPACTING";
+
+/// What a command says of a store whose compaction was interrupted.
+pub const COMPACTION_INTERRUPTED: &str = "the store's last compaction was interrupted (killed?): \
+     the store is whole but slow to read; `polgraph compact` compacts it";

@@ -234,3 +234,32 @@ fn a_reingest_removes_what_a_killed_bulk_load_left() {
     ok(&["ingest", "--store", s(&store), s(&corpus)]);
     assert_eq!(bulk_files(&store), 0);
 }
+
+/// Issue 27, "Smaller": a kill during the compaction after a bulk load left an uncompacted store
+/// and nothing said so. `stats` and the next ingest say it, and how to mend it; `compact` does.
+#[test]
+fn a_compaction_killed_is_said_until_compact_mends_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("g.jsonl");
+    ok(&["generate", "--count", "3000", "-o", s(&corpus)]);
+    let store = dir.path().join("db");
+    let mark = store.join("POLGRAPH-COMPACTING");
+    let mut child = bin()
+        .args(["ingest", "--store", s(&store), s(&corpus)])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while !mark.exists() && started.elapsed() < std::time::Duration::from_secs(120) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let _ = child.kill(); // SIGKILL, while it compacts
+    child.wait().unwrap();
+    assert!(mark.exists(), "the ingest never began its compaction");
+    let said = "compaction was interrupted";
+    assert!(ok(&["stats", "--store", s(&store)]).contains(said));
+    let o = run(&["ingest", "--store", s(&store), s(&examples())]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains(said), "{o:?}");
+    ok(&["compact", "--store", s(&store)]);
+    assert!(!ok(&["stats", "--store", s(&store)]).contains(said));
+}
