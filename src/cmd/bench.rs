@@ -37,6 +37,10 @@ pub struct Args {
     /// profile (`RAYON_NUM_THREADS=1 perf record polgraph bench --extract-only`).
     #[arg(long)]
     pub extract_only: bool,
+    /// Sizes in MB of one long article whose extraction is timed alone (the time per MB
+    /// stays flat when extraction is linear in an article's size). Repeatable; 0 for none.
+    #[arg(long = "long-article", value_name = "MB", default_values_t = [1.0, 4.0])]
+    pub long: Vec<f64>,
     /// One phase of one size, its figures printed as JSON: how `bench` runs each phase in
     /// a process of its own.
     #[arg(long, value_enum, hide = true, requires = "dir")]
@@ -51,6 +55,7 @@ impl Args {
             self.dir.as_deref(),
             self.extract_only,
             self.phase,
+            &self.long,
         )
     }
 }
@@ -61,6 +66,7 @@ pub fn run(
     dir: Option<&Path>,
     extract_only: bool,
     phase: Option<Phase>,
+    long: &[f64],
 ) -> Result<ExitCode> {
     if extract_only {
         let mut out = std::io::stdout().lock();
@@ -77,6 +83,7 @@ pub fn run(
                 f.mb_per_sec_per_core()
             )?;
         }
+        long_articles(&mut out, long, seed)?;
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(phase) = phase {
@@ -162,6 +169,7 @@ pub fn run(
             .collect();
         writeln!(out, "  {n} articles: {}", cells.join(", "))?;
     }
+    long_articles(&mut out, long, seed)?;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(ExitCode::SUCCESS)
 }
@@ -223,4 +231,26 @@ fn machine() -> String {
         .map(|kb| format!("{:.0} GiB", kb as f64 / 1048576.0))
         .unwrap_or_default();
     format!("{cpu}, {mem}")
+}
+
+/// The table of [`polgraph::tools::bench::long_article`], one row a size (none for 0).
+fn long_articles(out: &mut impl Write, sizes: &[f64], seed: u64) -> Result<()> {
+    let sizes: Vec<f64> = sizes.iter().copied().filter(|&mb| mb > 0.0).collect();
+    if sizes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "| one article, MB | extract s | s per MB |")?;
+    writeln!(out, "| --- | --- | --- |")?;
+    for mb in sizes {
+        let l = polgraph::tools::bench::long_article(mb, seed);
+        writeln!(
+            out,
+            "| {:.1} | {:.2} | {:.2} |",
+            l.megabytes,
+            l.secs,
+            l.secs_per_mb()
+        )?;
+    }
+    Ok(())
 }

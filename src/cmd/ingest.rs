@@ -59,6 +59,12 @@ impl Args {
 pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
     let (sources, mut errors) = read::sources(paths);
     let mut db = Store::open(store)?;
+    if db.compaction_interrupted() {
+        eprintln!(
+            "polgraph: warning: {}",
+            polgraph::store::COMPACTION_INTERRUPTED
+        );
+    }
     // One article a file, except JSON Lines: count files only when that gives articles, else
     // bytes read of the files' size; standard input has no size (a spinner).
     let texts = sources

@@ -33,6 +33,9 @@ pub fn run(store: &Path) -> Result<ExitCode> {
     let (quads, net, kinds) = (quads?, net?, kinds?);
     let mut out = std::io::stdout().lock();
     writeln!(out, "store     {}", store.display())?;
+    if db.compaction_interrupted() {
+        writeln!(out, "warning   {}", polgraph::store::COMPACTION_INTERRUPTED)?;
+    }
     writeln!(out, "articles  {}", db.articles()?)?;
     writeln!(out, "quads     {quads}")?;
     writeln!(

@@ -97,7 +97,12 @@ impl Context {
         }
         Context {
             main,
-            mentions: mentions.to_vec(),
+            mentions: {
+                // In text order (as found, already; stable, so that equals keep their order).
+                let mut ms = mentions.to_vec();
+                ms.sort_by_key(|m| m.toks.start);
+                ms
+            },
             sentences,
             body_levels,
             named,
@@ -111,7 +116,9 @@ impl Context {
             self.named
                 .iter()
                 .filter(|(_, p)| p.head == name)
-                .filter_map(|(_, p)| p.parent.as_deref()),
+                .filter_map(|(_, p)| p.parent.as_deref())
+                // A body is not its own parent (`Trường A - Trường A`).
+                .filter(|pp| pp.head != name),
         )
     }
 
@@ -124,24 +131,13 @@ impl Context {
     /// Units to look through for a body at token `at` inside the item `item`: those named in the
     /// item, then in the sentence (the following ones first, nearest first), then the main one.
     fn near(&self, item: &Range<usize>, at: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = self
-            .mentions
-            .iter()
-            .filter(|m| item.contains(&m.toks.start))
-            .map(|m| m.unit)
-            .collect();
-        if let Some(s) = self.sentences.iter().find(|s| s.contains(&at)) {
-            let mut after: Vec<&UnitMention> = self
-                .mentions
-                .iter()
-                .filter(|m| s.contains(&m.toks.start) && m.toks.start >= at)
-                .collect();
+        let mut out: Vec<usize> = self.mentions_in(item).iter().map(|m| m.unit).collect();
+        if let Some(s) = self.sentence_of(at) {
+            let mut after: Vec<&UnitMention> =
+                self.mentions_in(&(at.max(s.start)..s.end)).iter().collect();
             after.sort_by_key(|m| m.toks.start);
-            let mut before: Vec<&UnitMention> = self
-                .mentions
-                .iter()
-                .filter(|m| s.contains(&m.toks.start) && m.toks.start < at)
-                .collect();
+            let mut before: Vec<&UnitMention> =
+                self.mentions_in(&(s.start..at.min(s.end))).iter().collect();
             before.sort_by_key(|m| std::cmp::Reverse(m.toks.start));
             out.extend(after.iter().chain(before.iter()).map(|m| m.unit));
         }
@@ -149,13 +145,24 @@ impl Context {
         out
     }
 
+    /// The mentions that start inside the token range `r`. Mentions and sentences are kept in
+    /// text order, so that these look-ups are binary searches: a scan of every mention for every
+    /// body made a long article quadratic (issue 27).
+    fn mentions_in(&self, r: &Range<usize>) -> &[UnitMention] {
+        let lo = self.mentions.partition_point(|m| m.toks.start < r.start);
+        let hi = self.mentions.partition_point(|m| m.toks.start < r.end);
+        &self.mentions[lo..hi.max(lo)]
+    }
+
+    /// The sentence holding token `at`, if any.
+    fn sentence_of(&self, at: usize) -> Option<&Range<usize>> {
+        let i = self.sentences.partition_point(|s| s.end <= at);
+        self.sentences.get(i).filter(|s| s.contains(&at))
+    }
+
     /// The token range of the sentence holding token `at` (its closing punctuation included).
     pub fn sentence(&self, at: usize) -> Range<usize> {
-        self.sentences
-            .iter()
-            .find(|s| s.contains(&at))
-            .cloned()
-            .unwrap_or(at..at + 1)
+        self.sentence_of(at).cloned().unwrap_or(at..at + 1)
     }
 
     /// The unit at `level` for a body written without its place.
@@ -194,14 +201,20 @@ impl Context {
     /// Thường vụ Tỉnh ủy đã chỉ đạo Ban cán sự đảng UBND` is the province's); else the article's
     /// main locality.
     pub fn default_unit(&self, item: &Range<usize>, at: usize) -> Option<usize> {
-        if let Some(m) = self.mentions.iter().find(|m| item.contains(&m.toks.start)) {
+        if let Some(m) = self.mentions_in(item).first() {
             return Some(m.unit);
         }
-        let sentence = self.sentences.iter().find(|s| s.contains(&at));
-        let nearest = self
-            .body_levels
+        let in_sentence: &[(usize, String)] = match self.sentence_of(at) {
+            Some(s) => {
+                let lo = self.body_levels.partition_point(|(i, _)| *i < s.start);
+                let hi = self.body_levels.partition_point(|(i, _)| *i < s.end);
+                &self.body_levels[lo..hi.max(lo)]
+            }
+            None => &[],
+        };
+        let nearest = in_sentence
             .iter()
-            .filter(|(i, _)| *i != at && sentence.is_some_and(|s| s.contains(i)))
+            .filter(|(i, _)| *i != at)
             .min_by_key(|(i, _)| i.abs_diff(at));
         if let Some((_, lv)) = nearest {
             if let Some(u) = self.resolve(lv, item, at) {

@@ -217,11 +217,8 @@ pub fn issuers(toks: &Tokens, ctx: &super::Context, facts: &mut Facts) {
                 None => Some(central("Đảng Cộng sản Việt Nam")),
                 Some(r) => {
                     let level = r.rsplit_once(' ').map(|x| x.0).unwrap_or("tỉnh");
-                    let at = toks
-                        .toks
-                        .iter()
-                        .position(|t| t.span.start >= d.span.start)
-                        .unwrap_or(0);
+                    let at = toks.toks.partition_point(|t| t.span.start < d.span.start);
+                    let at = if at == toks.len() { 0 } else { at };
                     ctx.resolve(level, &(at..at), at).map(|u| Org {
                         name: format!(
                             "Đảng bộ {}",
@@ -236,9 +233,11 @@ pub fn issuers(toks: &Tokens, ctx: &super::Context, facts: &mut Facts) {
             };
             continue;
         }
-        let Some(mut j) = toks.toks.iter().position(|t| t.span.start >= d.tail) else {
+        // Tokens are in text order: a binary search, not a scan per document.
+        let mut j = toks.toks.partition_point(|t| t.span.start < d.tail);
+        if j == toks.len() {
             continue;
-        };
+        }
         // Skip the date: `, ngày 13/01/2017`.
         loop {
             if toks.is_punct(j, &[","]) {

@@ -254,23 +254,36 @@ fn affinity(a: usize, b: usize) -> u32 {
 }
 
 fn disambiguate(ms: &mut [UnitMention]) {
-    let picks: Vec<usize> = (0..ms.len())
-        .map(|i| {
-            let m = &ms[i];
-            if m.cands.len() == 1 {
-                return m.cands[0];
+    // A mention's pick depends only on its candidates and on how many mentions have each other
+    // set of candidates: mentions are grouped by candidates (in order of first appearance), so
+    // that the work grows with the names an article uses, not with the square of its mentions
+    // (issue 27: a long article's mentions made it quadratic).
+    let mut groups: Vec<(&[usize], u32)> = Vec::new();
+    let mut index: rustc_hash::FxHashMap<&[usize], usize> = Default::default();
+    for m in ms.iter() {
+        let g = *index.entry(&m.cands).or_insert_with(|| {
+            groups.push((&m.cands, 0));
+            groups.len() - 1
+        });
+        groups[g].1 += 1;
+    }
+    let picks: Vec<usize> = groups
+        .iter()
+        .map(|&(cands, _)| {
+            if cands.len() == 1 {
+                return cands[0];
             }
             let score = |u: usize| -> u32 {
-                ms.iter()
-                    .enumerate()
-                    .filter(|(j, o)| *j != i && o.cands != m.cands)
-                    .map(|(_, o)| o.cands.iter().map(|&v| affinity(u, v)).max().unwrap_or(0))
+                groups
+                    .iter()
+                    .filter(|(o, _)| *o != cands)
+                    .map(|&(o, n)| n * o.iter().map(|&v| affinity(u, v)).max().unwrap_or(0))
                     .sum()
             };
             // Highest affinity; among equals the old unit listed first.
-            let mut best = m.cands[0];
+            let mut best = cands[0];
             let mut best_score = score(best);
-            for &u in &m.cands[1..] {
+            for &u in &cands[1..] {
                 let s = score(u);
                 if s > best_score {
                     best = u;
@@ -279,6 +292,10 @@ fn disambiguate(ms: &mut [UnitMention]) {
             }
             best
         })
+        .collect();
+    let picks: Vec<usize> = ms
+        .iter()
+        .map(|m| picks[index[m.cands.as_slice()]])
         .collect();
     for (m, u) in ms.iter_mut().zip(picks) {
         m.unit = u;

@@ -174,9 +174,24 @@ pub fn elided(toks: &Tokens, k: usize, head: &str) -> Option<Parsed> {
     })
 }
 
+/// How deep a body may nest in its parents, as parsed or resolved. Real chains are three or four
+/// deep (`Phòng Chính sách cán bộ Ban Tổ chức Tỉnh ủy Hà Tĩnh`); the bound keeps recursion from
+/// depending on the input (issue 27: `Trường Đại Học Trà Vinh(Trường Đại học Trà Vinh)`, a body
+/// the article makes its own parent, overflowed the stack).
+pub const MAX_DEPTH: usize = 8;
+
 /// Parses a body at token `i`. `lower` lets a body written in lower case match (after a role:
 /// `bí thư Tỉnh ủy`, `giám đốc Sở Xây dựng`).
 pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
+    parse_at(toks, i, lower, 0)
+}
+
+/// [`parse`] of a parent `depth` levels below the body first parsed: none past [`MAX_DEPTH`].
+fn parse_at(toks: &Tokens, i: usize, lower: bool, depth: usize) -> Option<Parsed> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    let parse = |toks: &Tokens, i: usize, lower: bool| parse_at(toks, i, lower, depth + 1);
     let first = toks.get(i)?;
     if !first.word || (!lower && !first.is_cap()) {
         return None;
@@ -382,7 +397,11 @@ pub fn parse(toks: &Tokens, i: usize, lower: bool) -> Option<Parsed> {
                 if let Some(parent) = parse(toks, k + 1, false) {
                     if toks.is_punct(parent.end, &[")"]) {
                         p.end = parent.end + 1;
-                        p.parent = Some(Box::new(parent));
+                        // `Trường Đại Học Trà Vinh(Trường Đại học Trà Vinh)`: the name again,
+                        // not a parent.
+                        if parent.head != p.head {
+                            p.parent = Some(Box::new(parent));
+                        }
                     }
                 }
             }
@@ -459,6 +478,18 @@ fn as_written(p: &Parsed) -> String {
 /// Resolves a parsed body in its context. A local body whose place nothing resolves keeps its
 /// name as written; `None` only where a part's parent is missing.
 pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
+    resolve_at(p, ctx, item, &[])
+}
+
+/// [`resolve`] below the bodies `above` (their heads, outermost first): `None` past
+/// [`MAX_DEPTH`]; a parent the article gives elsewhere is not taken when it is one of them, where
+/// the article's bodies go round in a circle (`Trường A - Trường B`, `Trường B - Trường A`).
+fn resolve_at(p: &Parsed, ctx: &Context, item: &Range<usize>, above: &[&str]) -> Option<Org> {
+    if above.len() > MAX_DEPTH {
+        return None;
+    }
+    let below: Vec<&str> = above.iter().copied().chain([p.head.as_str()]).collect();
+    let resolve = |q: &Parsed, ctx: &Context, item: &Range<usize>| resolve_at(q, ctx, item, &below);
     // The unit the name gives, as the article's districts and provinces decide it.
     if let Some(u) = p.unit {
         let settled = ctx.settle(u);
@@ -555,8 +586,10 @@ pub fn resolve(p: &Parsed, ctx: &Context, item: &Range<usize>) -> Option<Org> {
                 part_of(resolve(pp, ctx, item)?)
             } else if p.unit.is_some() || p.level.is_some() {
                 placed(local_unit(p), &|u| of_unit(&p.head, u))
-            } else if let Some(parent) =
-                ctx.parent_of(&p.head).and_then(|pp| resolve(pp, ctx, item))
+            } else if let Some(parent) = ctx
+                .parent_of(&p.head)
+                .filter(|pp| !below.contains(&pp.head.as_str()))
+                .and_then(|pp| resolve(pp, ctx, item))
             {
                 part_of(parent)
             } else {
@@ -879,6 +912,46 @@ mod tests {
             org("Cục Tổ chức cán bộ (ảnh) công bố", "Cục").as_deref(),
             Some("Cục Tổ chức cán bộ")
         );
+    }
+
+    /// Issue 27: a body followed by itself in parentheses made itself its own parent, and
+    /// resolving it recursed until the stack overflowed.
+    #[test]
+    fn a_body_that_names_itself_or_a_circle_as_its_parent_ends() {
+        let a = "Trường Đại Học Trà Vinh(Trường Đại học Trà Vinh) tổ chức hội nghị.";
+        assert_eq!(org(a, "Trường").as_deref(), Some("Trường Đại học Trà Vinh"));
+        // Two bodies each given as the other's parent: the circle is cut, no name doubles.
+        let b = "Trường Đại học Trà Vinh - Học viện Ngân hàng họp. \
+                 Học viện Ngân hàng - Trường Đại học Trà Vinh họp. Học viện Ngân hàng dự.";
+        for name in all(b) {
+            assert!(name.matches("Trường").count() <= 1, "{name}");
+            assert!(name.matches("Học viện").count() <= 1, "{name}");
+        }
+        // Boundary: a real parent in parentheses is still one.
+        assert_eq!(
+            org(
+                "Trường Đại học Luật (Đại học Quốc gia Hà Nội) họp",
+                "Trường"
+            )
+            .as_deref(),
+            Some("Trường Đại học Luật Đại học Quốc gia Hà Nội")
+        );
+    }
+
+    /// A chain of named bodies as long as the input parses no deeper than [`MAX_DEPTH`].
+    #[test]
+    fn parents_nest_no_deeper_than_the_bound() {
+        let chain = "Học viện Ngân hàng (".repeat(2_000);
+        let t = Tokens::new(&chain, &[]);
+        let p = parse(&t, 0, false).unwrap();
+        let mut depth = 0;
+        let mut cur = Some(&p);
+        while let Some(q) = cur {
+            depth += 1;
+            cur = q.parent.as_deref();
+        }
+        assert!(depth <= MAX_DEPTH + 1, "{depth}");
+        let _ = all(&chain);
     }
 
     #[test]

@@ -11,6 +11,8 @@ use unicode_normalization::UnicodeNormalization;
 mod controls;
 mod fold;
 pub mod furniture;
+mod markup;
+pub use markup::strip_markup;
 
 pub use controls::{blank_controls, escape_end, is_control, strip_controls};
 
@@ -44,6 +46,15 @@ impl Text {
             if let Some(e) = escape_end(&src, i) {
                 if !matches!(chars.last(), Some((' ', _))) {
                     chars.push((' ', start));
+                }
+                i = e;
+                continue;
+            }
+            // Markup a scraper left (`ông <b>Lê</b> Văn Tâm`): an inline tag is nothing, a block
+            // tag a line break; the characters after it keep their own offsets.
+            if let Some((e, tag)) = markup::tag_end(&src, i) {
+                if tag == markup::Tag::Break {
+                    chars.push(('\n', start));
                 }
                 i = e;
                 continue;
@@ -121,8 +132,14 @@ impl Text {
         let end = *self.orig.last().unwrap_or(&0);
         let mut masked: Vec<(char, u32)> = Vec::with_capacity(chars.len());
         let mut byte = 0;
+        // The ranges come in line order and do not overlap: one pass over both (a test of every
+        // range at every character was quadratic in a long article, issue 27).
+        let mut next = ranges.iter().peekable();
         for &(c, o) in chars.iter() {
-            let inside = ranges.iter().any(|r| r.contains(&byte));
+            while next.peek().is_some_and(|r| r.end <= byte) {
+                next.next();
+            }
+            let inside = next.peek().is_some_and(|r| r.contains(&byte));
             byte += c.len_utf8();
             masked.push(if inside && c != '\n' {
                 (' ', o)

@@ -67,14 +67,18 @@ pub fn sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(Source::Stdin);
-        } else if p.is_dir() {
-            let mut files = Vec::new();
-            let mut seen = std::collections::HashSet::new();
-            walk(p, &mut files, &mut errors, &mut seen);
-            files.sort();
-            out.extend(files.into_iter().map(Source::File));
         } else {
-            out.push(Source::File(p.clone()));
+            match kind_of(p) {
+                Ok(Entry::Dir) => {
+                    let mut files = Vec::new();
+                    let mut seen = std::collections::HashSet::new();
+                    walk(p, &mut files, &mut errors, &mut seen);
+                    files.sort();
+                    out.extend(files.into_iter().map(Source::File));
+                }
+                Ok(Entry::File) => out.push(Source::File(p.clone())),
+                Err(e) => errors.push(e),
+            }
         }
     }
     (out, errors)
@@ -144,17 +148,97 @@ fn walk(
             return;
         }
     };
-    let mut entries: Vec<_> = entries.flatten().collect();
-    // In name order, so that which path of a folder counts as the first is deterministic.
-    entries.sort_by_key(|e| e.path());
+    let mut paths = Vec::new();
     for e in entries {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, files, errors, seen);
-        } else if matches!(extension(&p).as_deref(), Some("txt" | "jsonl")) {
-            files.push(p);
+        match e {
+            Ok(e) => paths.push(e.path()),
+            Err(source) => errors.push(Error::Io {
+                path: dir.into(),
+                source,
+            }),
         }
     }
+    // In name order, so that which path of a folder counts as the first is deterministic.
+    paths.sort();
+    for p in paths {
+        let wanted = matches!(extension(&p).as_deref(), Some("txt" | "jsonl"));
+        match kind_of(&p) {
+            Ok(Entry::Dir) => walk(&p, files, errors, seen),
+            Ok(Entry::File) if wanted => files.push(p),
+            Ok(Entry::File) => {}
+            // Whatever cannot be looked at (a path longer than the system allows, a link to
+            // nowhere) is said, whatever its name: it may be a folder of articles.
+            Err(e @ Error::Io { .. }) => errors.push(e),
+            // A FIFO or a device is only said when its name says it is meant to be read.
+            Err(e) if wanted => errors.push(e),
+            Err(_) => {}
+        }
+    }
+}
+
+/// What a path is, followed through links.
+enum Entry {
+    Dir,
+    File,
+}
+
+/// Whether `path` is a folder or a regular file; anything else (a FIFO, which would block a read
+/// forever, a device such as `/dev/zero`, which never ends, a socket) is an error that names it,
+/// as is a path that cannot be looked at (longer than the system allows, a dangling link).
+fn kind_of(path: &Path) -> Result<Entry, Error> {
+    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
+        path: path.into(),
+        source,
+    })?;
+    let t = meta.file_type();
+    if t.is_dir() {
+        return Ok(Entry::Dir);
+    }
+    if t.is_file() {
+        return Ok(Entry::File);
+    }
+    use std::os::unix::fs::FileTypeExt;
+    let what = if t.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "not a file or a folder"
+    };
+    Err(Error::BadInput {
+        path: path.into(),
+        reason: format!("{what}, not a regular file: not read (only regular files are)"),
+    })
+}
+
+/// Opens `path` for reading if it is a regular file (see [`kind_of`]).
+fn open_regular(path: &Path) -> Result<std::fs::File, Error> {
+    let io = |source| Error::Io {
+        path: path.into(),
+        source,
+    };
+    match kind_of(path)? {
+        Entry::File => {}
+        Entry::Dir => {
+            return Err(Error::BadInput {
+                path: path.into(),
+                reason: "a folder, not a file".into(),
+            })
+        }
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    // What was looked at may have been replaced since: the open file is checked again.
+    if !file.metadata().map_err(io)?.is_file() {
+        return Err(Error::BadInput {
+            path: path.into(),
+            reason: "not a regular file when opened: not read".into(),
+        });
+    }
+    Ok(file)
 }
 
 fn extension(p: &Path) -> Option<String> {
@@ -168,13 +252,19 @@ enum Kind {
 }
 
 fn read_file(path: &Path, out: &mut Inputs) {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(source) => {
-            out.errors.push(Error::Io {
+    let read = open_regular(path).and_then(|mut f| {
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes)
+            .map(|_| bytes)
+            .map_err(|source| Error::Io {
                 path: path.into(),
                 source,
-            });
+            })
+    });
+    let bytes = match read {
+        Ok(b) => b,
+        Err(e) => {
+            out.errors.push(e);
             return;
         }
     };
@@ -256,7 +346,7 @@ fn read_bytes(path: &Path, stem: &str, bytes: &[u8], kind: Kind, out: &mut Input
             id: stem.to_string(),
             text: text.to_string(),
             origin: path.display().to_string(),
-            title: clean(meta.title),
+            title: clean(meta.title.map(|t| crate::normalize::strip_markup(&t))),
             date: clean(meta.date).as_deref().and_then(parse_date),
             url: clean(meta.url),
             source: clean(meta.source),
@@ -359,7 +449,7 @@ fn record(path: &Path, line: usize, text: &str, out: &mut Inputs) {
         id,
         text: rec.text,
         origin: format!("{}:{line}", path.display()),
-        title: clean(rec.title),
+        title: clean(rec.title.map(|t| crate::normalize::strip_markup(&t))),
         date: clean(rec.date).as_deref().and_then(parse_date),
         url: clean(rec.url),
         source: clean(rec.source),
@@ -385,12 +475,12 @@ pub fn stream(source: &Source, chunk: usize) -> Stream {
         buf: Vec::new(),
         bom: 0,
     };
-    let reader: std::io::Result<Box<dyn BufRead>> = match source {
+    let reader: Result<Box<dyn BufRead>, Error> = match source {
         Source::Stdin => Ok(Box::new(BufReader::with_capacity(
             1 << 20,
             std::io::stdin(),
         ))),
-        Source::File(p) if extension(p).as_deref() == Some("jsonl") => std::fs::File::open(p)
+        Source::File(p) if extension(p).as_deref() == Some("jsonl") => open_regular(p)
             .map(|f| Box::new(BufReader::with_capacity(1 << 20, f)) as Box<dyn BufRead>),
         Source::File(p) => {
             let mut whole = Inputs::default();
@@ -401,10 +491,7 @@ pub fn stream(source: &Source, chunk: usize) -> Stream {
     };
     match reader {
         Ok(r) => stream.start(r, source == &Source::Stdin),
-        Err(source) => {
-            let path = stream.path.clone();
-            stream.fail(Error::Io { path, source });
-        }
+        Err(e) => stream.fail(e),
     }
     stream
 }

@@ -51,11 +51,14 @@ impl Store {
     /// Opens (or creates) the store at `path`.
     pub fn open(path: &Path) -> Result<Store> {
         match oxigraph::store::Store::open(path) {
-            Ok(inner) => Ok(Store {
-                inner,
-                path: path.into(),
-                timeout_ms: Default::default(),
-            }),
+            Ok(inner) => {
+                remove_orphan_bulk_files(path);
+                Ok(Store {
+                    inner,
+                    path: path.into(),
+                    timeout_ms: Default::default(),
+                })
+            }
             Err(e) => Err(Error::store_open(path, e.to_string())),
         }
     }
@@ -165,10 +168,23 @@ impl Store {
             &mut self.inner,
             oxigraph::store::Store::new()?,
         ));
+        // A mark that stays if the process is killed while compacting, so that the next
+        // command can say so (see [`Store::compaction_interrupted`]).
+        let mark = self.path.join(COMPACTING);
+        let _ = std::fs::write(&mark, b"");
         let compacted = crate::store::compaction::compact(&self.path, rayon::current_num_threads());
         let reopened = Store::open(&self.path)?;
         self.inner = reopened.inner;
+        if compacted.is_ok() {
+            let _ = std::fs::remove_file(&mark);
+        }
         compacted
+    }
+
+    /// Whether a compaction of this store began and never ended (the process was killed): the
+    /// store is whole but slow to read until `polgraph compact` compacts it.
+    pub fn compaction_interrupted(&self) -> bool {
+        self.path.join(COMPACTING).exists()
     }
 
     /// Writes RocksDB's memory tables to disk. Transactions fill one table per index until it
@@ -672,3 +688,27 @@ impl Bulk<'_> {
         Ok(self.loader.commit()?)
     }
 }
+
+/// Removes the files a bulk load killed before it ended left in the store (`bulk-N.sst`, 45-168
+/// MB of them, issue 27): the bulk loader writes them beside RocksDB's files and moves them into
+/// the store as it commits. Called once the store is open for writing, so that its lock is held:
+/// no other process is loading, and such a file belongs to none.
+fn remove_orphan_bulk_files(path: &Path) {
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// The file [`Store::optimize`] keeps in the store while it compacts.
+const COMPACTING: &str = "POLGRAPH-COMPACTING";
+
+/// What a command says of a store whose compaction was interrupted.
+pub const COMPACTION_INTERRUPTED: &str = "the store's last compaction was interrupted (killed?): \
+     the store is whole but slow to read; `polgraph compact` compacts it";

@@ -167,6 +167,53 @@ fn measure_extraction(corpus: &[crate::read::Article]) -> Extraction {
     }
 }
 
+/// Extraction of one long article (issue 27, item 9: time grew with the square of an article's
+/// size, 16 MB in 129 s).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LongArticle {
+    pub megabytes: f64,
+    pub secs: f64,
+}
+
+impl LongArticle {
+    pub fn secs_per_mb(&self) -> f64 {
+        self.secs / self.megabytes
+    }
+}
+
+/// Measures the extraction of one article of at least `mb` megabytes: generated articles one
+/// after the other, as a scraper that joins a site's pages into one text gives it.
+pub fn long_article(mb: f64, seed: u64) -> LongArticle {
+    let want = (mb * 1e6) as usize;
+    let mut text = String::with_capacity(want + 10_000);
+    for a in crate::tools::generate::articles(seed) {
+        if text.len() >= want {
+            break;
+        }
+        text.push_str(&a.text);
+        text.push_str("\n\n");
+    }
+    let article = crate::read::Article {
+        id: format!("long-{mb}"),
+        text,
+        origin: "bench".into(),
+        title: None,
+        date: None,
+        url: None,
+        source: None,
+    };
+    // The lexicons and the gazetteer load once per process: not part of the figure.
+    if let Some(a) = crate::tools::generate::articles(seed).next() {
+        std::hint::black_box(crate::pipeline::process(&a));
+    }
+    let t = Instant::now();
+    std::hint::black_box(crate::pipeline::process(&article));
+    LongArticle {
+        megabytes: article.text.len() as f64 / 1e6,
+        secs: t.elapsed().as_secs_f64(),
+    }
+}
+
 /// New articles for the update measure: a corpus a little larger, from article `n` on (ids the
 /// store does not have; their people hold the same posts as those of the first `n`).
 pub const UPDATE: usize = 1000;

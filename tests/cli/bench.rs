@@ -6,7 +6,24 @@ use crate::common::*;
 fn bench_measures_each_size_in_processes_of_its_own() {
     let dir = tempfile::tempdir().unwrap();
     let work = dir.path().join("bench");
-    let out = ok(&["bench", "--articles", "40", "--dir", s(&work)]);
+    let out = ok(&[
+        "bench",
+        "--articles",
+        "40",
+        "--dir",
+        s(&work),
+        "--long-article",
+        "0.3",
+    ]);
+    // One long article's extraction, timed alone (issue 27, item 9).
+    let long: Vec<&str> = out
+        .lines()
+        .find(|l| l.starts_with("| 0.3 |"))
+        .unwrap_or_else(|| panic!("no row for one article of 0.3 MB in {out}"))
+        .split('|')
+        .map(str::trim)
+        .collect();
+    assert!(long[2].parse::<f64>().unwrap() > 0.0, "{out}");
     // The row of the size: the quads of the ingest are those `ingest` stores from the same
     // generated articles.
     let row: Vec<&str> = out
