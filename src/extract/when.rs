@@ -10,7 +10,9 @@
 //! - `when.decision`: the date of the decision the sentence reports, `Quyết định số 1616-QĐNS/TW
 //!   ngày 25-10-2024 ... giữ chức`, also from the sentence before when this one goes on with
 //!   `Theo đó`;
-//! - `when.congress`: a post taken at the congress that opens `nhiệm kỳ 2025-2030` (since 2025).
+//! - `when.congress`: a post taken at the congress that opens `nhiệm kỳ 2025-2030` (since 2025);
+//! - `when.effective`: the date the decision giving the posts takes effect, stated after them
+//!   (`Quyết định trên có hiệu lực thi hành kể từ ngày 18/11/2024`); a roster's posts too.
 //!
 //! A date is a `since`, or an `until` where the clause leaves the post (`thôi giữ chức`, `nghỉ
 //! hưu`, `miễn nhiệm`: `when.left` marks such a post former, as it does a post with an `until`).
@@ -228,7 +230,9 @@ fn sentence(text: &str, at: usize) -> Range<usize> {
     let mut start = line.start;
     let mut end = line.end;
     for m in ends.find_iter(&text[line.clone()]) {
-        let cut = line.start + m.start() + 1;
+        // After the mark, whatever its width (`…` is three bytes).
+        let mark = m.as_str().chars().next().map_or(1, char::len_utf8);
+        let cut = line.start + m.start() + mark;
         if cut <= at {
             start = cut;
         } else {
@@ -382,7 +386,11 @@ fn time_of(
         }
     }
     if titled(o.rule) && !left {
-        return None;
+        // A roster under a heading is the list of a decision, whose effective date it takes.
+        return (o.rule == "office.plural_heading")
+            .then(|| effective(text, year, o))
+            .flatten()
+            .map(|t| (t, "when.effective"));
     }
     if let Some(t) = span_before(text, o, &dates) {
         return Some((t, "when.span"));
@@ -407,7 +415,31 @@ fn time_of(
     }) {
         return Some((t, "when.decision"));
     }
-    congress(text, &s).map(|t| (t, "when.congress"))
+    congress(text, &s)
+        .map(|t| (t, "when.congress"))
+        .or_else(|| effective(text, year, o).map(|t| (t, "when.effective")))
+}
+
+/// The date a decision the article reports takes effect, stated after the posts it gives:
+/// `Quyết định trên có hiệu lực thi hành kể từ ngày 18/11/2024` (dev3 d3-32), within the few
+/// paragraphs after the post and before another decision is named.
+fn effective(text: &str, year: Option<i32>, o: &OfficeFact) -> Option<Time> {
+    let from = ceil(text, o.span.end.min(text.len()));
+    let to = floor(text, (from + 3000).min(text.len()));
+    let rest = &text[from..to];
+    let m = regex!(
+        r"(?i)\bquyết\s+định\s+(?:trên|này|nêu\s+trên)\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+"
+    )
+    .find(rest)?;
+    // Another decision named between the post and this sentence is the one it speaks of.
+    if regex!(r"(?i)\bquyết\s+định\s+số\b").is_match(&rest[..m.start()]) {
+        return None;
+    }
+    let at = from + m.end();
+    let d = mentions(text, at..ceil(text, (at + 24).min(text.len())), year)
+        .into_iter()
+        .find(|d| d.span.start == at && d.at.day.is_some())?;
+    Some(since(d.at))
 }
 
 fn since(at: Partial) -> Time {
@@ -565,6 +597,17 @@ pub fn past_before(text: &str, at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_sentence_ends_after_an_ellipsis_whatever_its_width() {
+        let t = "Tin mới… Ông Nguyễn Văn Hải giữ chức Bí thư Tỉnh ủy Hà Tĩnh.";
+        let at = t.find("Ông").unwrap();
+        let s = super::sentence(t, at);
+        assert_eq!(
+            t[s].trim_start(),
+            "Ông Nguyễn Văn Hải giữ chức Bí thư Tỉnh ủy Hà Tĩnh."
+        );
+    }
+
     use super::*;
     use crate::extract::{BodyKind, Org};
 
@@ -604,6 +647,31 @@ mod tests {
     }
 
     const APPOINTED: &str = "office.appointment";
+
+    #[test]
+    fn a_decision_takes_effect_after_the_posts_it_gives() {
+        // when.effective (dev3 d3-32): the roster's posts and the appointment's.
+        let t = "Các ủy viên Ban Chỉ đạo gồm:\n\nThứ trưởng Bộ Y tế Đỗ Xuân Tuyên;\n\nQuyết định trên có hiệu lực thi hành kể từ ngày 18/11/2024.";
+        assert_eq!(
+            when(t, "Các ủy viên Ban Chỉ đạo", "office.plural_heading").0,
+            "2024-11-18/-"
+        );
+        let t =
+            "Ông A là Phó Trưởng ban Ban Chỉ đạo. Quyết định này có hiệu lực từ ngày 1/12/2024.";
+        assert_eq!(
+            when(t, "Phó Trưởng ban Ban Chỉ đạo", APPOINTED).0,
+            "2024-12-01/-"
+        );
+        // Negative: a title before a name is not given by the decision; another decision named
+        // between is the one the sentence speaks of.
+        let t = "Thứ trưởng Bộ Y tế Đỗ Xuân Tuyên dự. Quyết định trên có hiệu lực thi hành kể từ ngày 18/11/2024.";
+        assert_eq!(
+            when(t, "Thứ trưởng Bộ Y tế", "office.title_before_name").0,
+            "-/-"
+        );
+        let t = "Ông A là Phó Trưởng ban Ban Chỉ đạo. Quyết định số 920/QĐ-TTg kiện toàn Ban. Quyết định trên có hiệu lực từ ngày 1/12/2024.";
+        assert_eq!(when(t, "Phó Trưởng ban Ban Chỉ đạo", APPOINTED).0, "-/-");
+    }
 
     #[test]
     fn partial_dates_read_and_print() {
