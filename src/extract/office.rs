@@ -883,9 +883,9 @@ fn predecessor(toks: &Tokens, ctx: &Context, end: usize) -> Option<(String, usiz
         if toks.is_punct(k, &[";", ":"]) {
             return None;
         }
-        let after = if toks.is_word(k, "kế") && toks.is_word(k + 1, "nhiệm") {
-            k + 2
-        } else if toks.is_word(k, "thay") && toks.is_word(k + 1, "thế") {
+        let after = if toks.is_word(k, "kế") && toks.is_word(k + 1, "nhiệm")
+            || toks.is_word(k, "thay") && toks.is_word(k + 1, "thế")
+        {
             k + 2
         } else if toks.is_word(k, "thay") && !toks.is_word(k + 1, "mặt") {
             k + 1
@@ -921,10 +921,13 @@ fn listed_name(toks: &Tokens, j: usize) -> Option<(String, usize, usize)> {
     accept(toks, k, &name, k > j).then_some((name, k, e))
 }
 
+/// A person's name and its token range.
+type Named = (String, usize, usize);
+
 /// Several people named in a row (`các đồng chí Lê Thanh Hải và Nguyễn Văn Tuấn`, `ông A, bà
 /// B`, `các ông, bà A, B, C`): each name with its token range, and the index after the last;
 /// `None` unless there are two names or more.
-fn name_list(toks: &Tokens, i: usize) -> Option<(Vec<(String, usize, usize)>, usize)> {
+fn name_list(toks: &Tokens, i: usize) -> Option<(Vec<Named>, usize)> {
     let mut j = i;
     if toks.is_word(j, "các") {
         j += 1;
@@ -1280,7 +1283,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                 // titled name after names alone is the next thing the sentence lists).
                 let mut titled = None;
                 while let Some((name, a, e, own)) = roster_item(toks, j) {
-                    if *titled.get_or_insert(!own.is_empty()) != !own.is_empty() {
+                    if *titled.get_or_insert(!own.is_empty()) == own.is_empty() {
                         break;
                     }
                     em.person(&name, a, e, "person.plural_heading");

@@ -67,6 +67,24 @@ pub fn merge(facts: &mut Facts) {
     }
     facts.organizations = all;
     keep(&mut facts.organizations, |o| k(&o.org.name));
+    // A body written in two cases (`Ngân hàng VietinBank`, `Ngân hàng Vietinbank`) is one body
+    // with one name, the first written, wherever a post names it (its IRI folds case; two labels
+    // on it broke the shapes).
+    let first: rustc_hash::FxHashMap<String, String> = facts
+        .organizations
+        .iter()
+        .map(|o| (k(&o.org.name), o.org.name.clone()))
+        .collect();
+    let orgs = facts.offices.iter_mut().map(|o| &mut o.org);
+    for top in orgs.chain(facts.organizations.iter_mut().map(|o| &mut o.org)) {
+        let mut cur = Some(top);
+        while let Some(org) = cur {
+            if let Some(name) = first.get(&k(&org.name)) {
+                org.name.clone_from(name);
+            }
+            cur = org.parent.as_deref_mut();
+        }
+    }
     keep(&mut facts.localities, |l| l.unit);
     // A bare number that is the number of a symbol of the same type is that document.
     let symbols: Vec<(String, String)> = facts

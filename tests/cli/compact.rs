@@ -41,11 +41,11 @@ fn compact_merges_the_files_of_a_bulk_load_and_keeps_the_quads() {
         export,
         ok(&["export", "--store", s(&theirs), "--format", "nq"])
     );
-    // The last level in LZ4, where oxigraph's options leave it uncompressed (a quarter smaller
-    // with the articles' texts, a third without).
+    // The last level in LZ4, where oxigraph's options leave it uncompressed (a fifth smaller
+    // with the articles' texts and the times of posts, 0.81 measured; a third without texts).
     let (ours, oxigraphs) = (bytes(&loose), bytes(&theirs));
     assert!(
-        ours * 10 < oxigraphs * 8,
+        ours * 100 < oxigraphs * 85,
         "{ours} bytes compacted here, {oxigraphs} by oxigraph"
     );
 }

@@ -901,9 +901,8 @@ fn the_person_page_says_when_and_merges_one_person() {
         err.contains(&format!("({central}) is the same person as {home}")),
         "{err}"
     );
-    // A post stated in an article of a date: stated on that date. With `Tháng 2/2019 ... giữ
-    // chức` the extraction gives it `since` 2019-02 (another branch; asserted once the holding
-    // has it: the coordinator tightens this when both are merged).
+    // A post stated in an article of a date: stated on that date; `Tháng 2/2019 ... giữ chức`
+    // gives it `since` 2019-02.
     let b = api(&server, "search", &[("q", "hoang van binh")]);
     let iri = b["hits"][0]["iri"].as_str().unwrap().to_string();
     let b = api(&server, "person", &[("iri", &iri)]);
@@ -911,9 +910,7 @@ fn the_person_page_says_when_and_merges_one_person() {
     assert_eq!(post["role"], "Bí thư", "{b}");
     assert_eq!(post["first_stated"], "2023-12-20", "{b}");
     assert_eq!(post["statements"][0]["date"], "2023-12-20", "{b}");
-    if !post["since"].is_null() {
-        assert_eq!(post["since"], "2019-02", "{b}");
-    }
+    assert_eq!(post["since"], "2019-02", "{b}");
     assert_eq!(b["main"]["role"], "Bí thư");
     assert_eq!(b["sources"][0]["doc"], "since");
 }

@@ -216,8 +216,14 @@ fn spark_job_then_load_gives_the_store_of_ingest_and_virtuoso_loads_it_too() {
     );
     let count_query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } \
                        FILTER(STRSTARTS(STR(?g), \"https://w3id.org/polgraph/id/\")) }";
+    // The identity graph (links between people, `rdf::identity`) is made by `polgraph load` from
+    // the whole store, not by the job: Virtuoso holds everything else.
+    let identity = "<https://w3id.org/polgraph/id/graph/identity> .";
     assert_eq!(
         sparql_get_csv(&sparql, count_query).unwrap()[0][0],
-        ours.lines().count().to_string()
+        ours.lines()
+            .filter(|l| !l.ends_with(identity))
+            .count()
+            .to_string()
     );
 }
