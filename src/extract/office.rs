@@ -636,8 +636,9 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
         let two = |a: &str, b: &str| toks.is_word(i, a) && toks.is_word(i + 1, b);
         // `được Trung ương giới thiệu để Quốc hội bầu giữ chức Chủ tịch nước`: a nomination, not
         // the post (EXTRACTION.md, dev3 d3-08).
-        let verb =
-            post_verb(toks, i).filter(|(v, _)| v.follows != Follows::Career && !nominated(toks, i));
+        let verb = post_verb(toks, i)
+            .filter(|(v, _)| v.follows != Follows::Career && !nominated(toks, i))
+            .filter(|(v, _)| v.follows != Follows::Profile || !others_before(toks, i));
         if let Some((v, s)) = verb {
             // After `là`, `làm` a profile goes on past `;` (`là ủy viên Trung ương Đảng; đại biểu
             // Quốc hội`).
@@ -713,6 +714,15 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
         i += 1;
     }
     out
+}
+
+/// Whether the words right before a `là` speak of others than the subject (`khoảng 20% là ủy
+/// viên Trung ương Đảng`, `trong số này là`, `những người là`): the profile is not the subject's.
+fn others_before(toks: &Tokens, i: usize) -> bool {
+    (i.saturating_sub(2)..i).any(|k| {
+        toks.get(k)
+            .is_some_and(|t| t.text == "%" || matches!(t.key.as_str(), "người" | "ai" | "số"))
+    })
 }
 
 /// Whether the appointment word at `i` follows a nomination in its clause (`giới thiệu để bầu`,
@@ -1829,6 +1839,18 @@ mod tests {
         assert_eq!(
             offices(s),
             ["Vũ Hồng Văn | Phó Chủ tịch | Ủy ban nhân dân tỉnh Vĩnh Phúc | former"]
+        );
+    }
+
+    #[test]
+    fn a_profile_said_of_others_is_not_the_subjects() {
+        let s = "Đại tướng Phan Văn Giang nhận được sự tín nhiệm của các đại biểu Quốc hội, mà khoảng 20% là ủy viên Trung ương Đảng.";
+        assert!(offices(s).is_empty(), "{:?}", offices(s));
+        // The subject's own: `Ông là ...`.
+        let s = "Ông Phan Văn Giang là ủy viên Trung ương Đảng.";
+        assert_eq!(
+            offices(s),
+            ["Phan Văn Giang | Ủy viên | Ban Chấp hành Trung ương"]
         );
     }
 
