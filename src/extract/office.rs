@@ -8,7 +8,7 @@
 //! `nguyên`, `cựu`, `từng` mark a post and the posts after it in the same list as former.
 
 use super::organization::{abroad, committee_head, elided, parse, resolve, Parsed};
-use super::person::{accept, name_at, place_name};
+use super::person::{accept, foreign_name_at, name_at, place_name};
 use super::trace::{Note, Outcome};
 use super::{Context, Facts, OfficeFact, PersonFact, Tokens};
 use crate::extract::lexicon::BodyKind;
@@ -455,6 +455,9 @@ struct Emitter<'a> {
     last: Option<(String, usize)>,
     /// Everyone named so far, for a later short reference (`ông Quang` after `ông Trần Lưu Quang`).
     known: Vec<String>,
+    /// The foreign country the article names most (not Việt Nam), if any: the state of a foreign
+    /// leader whose body is only implied.
+    country: Option<String>,
 }
 
 impl Emitter<'_> {
@@ -911,6 +914,32 @@ fn predecessor(toks: &Tokens, ctx: &Context, end: usize) -> Option<(String, usiz
     None
 }
 
+/// The foreign country an article is about: named at least twice, and at least twice more than
+/// any other (not Việt Nam).
+fn main_country(toks: &Tokens) -> Option<String> {
+    use crate::extract::lexicon::COUNTRY;
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match toks.longest(&COUNTRY, i).filter(|(c, _)| !c.given_name) {
+            Some((c, e)) => {
+                match counts.iter_mut().find(|(n, _)| *n == c.name) {
+                    Some(x) => x.1 += 1,
+                    None => counts.push((c.name.clone(), 1)),
+                }
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+    // Named at least twice, and twice more than any other: an article on several
+    // countries leaves a foreign leader's implied body as written.
+    counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let best = counts.first().map_or(0, |(_, n)| *n);
+    let second = counts.get(1).map_or(0, |(_, n)| *n);
+    (best >= 2 && best > second + 1).then(|| counts.swap_remove(0).0)
+}
+
 /// The index after the line breaks at `j`.
 fn skip_lines(toks: &Tokens, mut j: usize) -> usize {
     while toks.is_punct(j, &["\n"]) {
@@ -1037,6 +1066,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         taken: vec![false; toks.len()],
         last: None,
         known: Vec::new(),
+        country: main_country(toks),
     };
     let mut i = 0;
     while i < toks.len() {
@@ -1207,7 +1237,26 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
             } else {
                 pe
             };
-            if let Some((name, e)) = name_at(toks, pe) {
+            let foreign = name_at(toks, pe)
+                .is_none()
+                .then(|| foreign_name_at(toks, pe))
+                .flatten();
+            if let Some((name, e)) = name_at(toks, pe).or_else(|| foreign.clone()) {
+                // A foreign leader's implied body is of the article's country (`Thủ tướng
+                // Kishida Fumio` in an article on Japan: Chính phủ Nhật Bản).
+                let posts: Vec<Post> = match (&foreign, &em.country) {
+                    (Some(_), Some(c)) => posts
+                        .iter()
+                        .cloned()
+                        .map(|mut p| {
+                            if let Some(o) = p.org.as_mut().filter(|o| o.start == o.end) {
+                                o.head = format!("{} {c}", o.head);
+                            }
+                            p
+                        })
+                        .collect(),
+                    _ => posts.clone(),
+                };
                 em.person(&name, pe, e, "person.after_title");
                 em.offices(
                     &name,
@@ -1851,6 +1900,27 @@ mod tests {
         assert_eq!(
             offices(s),
             ["Phan Văn Giang | Ủy viên | Ban Chấp hành Trung ương"]
+        );
+    }
+
+    #[test]
+    fn a_foreign_leader_after_a_title_and_the_country_of_the_article() {
+        let s = "Thủ tướng Nhật Bản Shigeru Ishiba phát biểu. Nhật Bản sẽ bầu cử sớm. Thủ tướng Kishida Fumio từ chức.";
+        assert_eq!(
+            offices(s),
+            [
+                "Shigeru Ishiba | Thủ tướng | Chính phủ Nhật Bản",
+                "Kishida Fumio | Thủ tướng | Chính phủ Nhật Bản"
+            ]
+        );
+        // Negative: capitals with Vietnamese marks are no foreign name; one word is no name.
+        assert!(offices("Thủ tướng Kishida: cần thận trọng.").is_empty());
+        // Boundary: an article on two countries as much leaves the implied body as written.
+        let s = "Thủ tướng Kishida Fumio gặp Tổng thống Mỹ Joe Biden. Nhật Bản và Mỹ ký kết.";
+        assert!(
+            offices(s).contains(&"Kishida Fumio | Thủ tướng | Chính phủ".to_string()),
+            "{:?}",
+            offices(s)
         );
     }
 

@@ -67,6 +67,35 @@ fn caps_name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
     Some((name, e))
 }
 
+/// A foreign name after a title (`Thủ tướng Kishida Fumio`, `Tổng thống Nga Vladimir Putin`):
+/// two or three capitalised words of Latin letters without Vietnamese marks, none of them a
+/// lexicon word or a country. Only read after a role, where a name is expected.
+pub fn foreign_name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
+    use crate::extract::lexicon::COUNTRY;
+    let foreign = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.word
+                && t.text.chars().count() > 1
+                && t.text.starts_with(|c: char| c.is_ascii_uppercase())
+                && t.text
+                    .chars()
+                    .skip(1)
+                    .all(|c| c.is_ascii_lowercase() || c == '-')
+                && toks.longest(&ROLE, k).is_none()
+                && toks.longest(&BODY, k).is_none()
+                && toks.longest(&COUNTRY, k).is_none()
+        })
+    };
+    let mut e = i;
+    while e < i + 3 && foreign(e) {
+        e += 1;
+    }
+    if e - i < 2 || foreign(e) {
+        return None;
+    }
+    Some((toks.words(i, e), e))
+}
+
 /// `MẪN` -> `Mẫn`.
 fn title_case(word: &str) -> String {
     let mut c = word.chars();
