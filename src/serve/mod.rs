@@ -75,12 +75,17 @@ impl Current {
     }
 }
 
-/// Opens the store read-only, with the queries' timeout, its index built and its network read in
-/// the background.
+/// Opens the store read-only, its index, roles and articles read, then the clients' timeout set;
+/// its network read in the background.
 fn open_site(config: &Config) -> Result<Arc<Site>> {
     let store = Store::open_read_only(&config.store)?;
-    store.set_timeout(config.timeout);
-    let site = Arc::new(Site::new(store)?.with_network_store(&config.store));
+    // The server's own reading (the name index, the roles, the articles' list) has no time
+    // limit: on a large store it takes longer than a client's query may (the index of 100,000
+    // articles took more than 10 s, and the server stopped). The clients' queries have theirs.
+    let site = Site::new(store)?.with_network_store(&config.store);
+    site.warm();
+    site.store.set_timeout(config.timeout);
+    let site = Arc::new(site);
     let background = Arc::clone(&site);
     std::thread::Builder::new()
         .name("polgraph-network".into())

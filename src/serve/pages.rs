@@ -185,6 +185,15 @@ impl Site {
         })
     }
 
+    /// Reads what the pages keep of the store (the roles, the list of articles) now, before the
+    /// clients' time limit is set: the server's own reading takes as long as the store needs (at
+    /// 100,000 articles, longer than a client's query may).
+    pub fn warm(&self) {
+        self.roles
+            .get_or_init(|| query::names::role_labels(&self.store).unwrap_or_default());
+        let _ = self.articles("", 0);
+    }
+
     /// Reads the network through a handle of its own on the store at `path` (read-only, no
     /// timeout) rather than through [`Site::store`].
     pub fn with_network_store(mut self, path: &std::path::Path) -> Site {

@@ -291,6 +291,21 @@ fn a_query_cut_short_by_its_time_limit_is_an_error_not_a_short_answer() {
 }
 
 #[test]
+fn the_servers_own_reading_has_no_time_limit() {
+    // The name index, the roles and the articles' list were read under the clients' `--timeout`:
+    // at 100,000 articles the index took more than 10 s and the server stopped before it
+    // listened. A limit shorter than any query shows it on the examples.
+    let server = Server::start(store(), &["--timeout", "0.001"]);
+    let (status, body) = server.get("/api/search?q=nguyen%20van%20hai");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("Nguyễn Văn Hải"), "{body}");
+    // The articles' list, read at start too.
+    let (status, body) = server.get("/api/articles?q=");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("seed001"), "{body}");
+}
+
+#[test]
 fn the_time_limit_stops_queries_whose_work_is_in_memory() {
     let server = Server::start(store(), &["--timeout", "0.5"]);
     for q in [
