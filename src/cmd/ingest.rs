@@ -7,6 +7,18 @@ use std::process::ExitCode;
 
 /// A progress bar with rate and ETA on a terminal; nothing otherwise. `what` is what it counts;
 /// `bytes` is the unit of a bar whose position is bytes read (of `len`, the inputs' size).
+/// The spinner shown while a store is compacted (ingest and load).
+pub fn compaction_spinner(store: &std::path::Path) -> ProgressBar {
+    let spinner = progress_bar(None, "");
+    spinner.set_style(
+        ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    spinner.set_message(format!("compacting {} ...", store.display()));
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    spinner
+}
+
 pub fn progress_bar(len: Option<u64>, what: &str) -> ProgressBar {
     let pb = match len {
         Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr()),
@@ -96,14 +108,7 @@ pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
         }
         load::Progress::Compacting => {
             pb.finish_and_clear();
-            let spinner = progress_bar(None, "");
-            spinner.set_style(
-                ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-            );
-            spinner.set_message(format!("compacting {} ...", store.display()));
-            spinner.enable_steady_tick(std::time::Duration::from_millis(120));
-            compacting = Some(spinner);
+            compacting = Some(compaction_spinner(store));
         }
     })?;
     pb.finish_and_clear();

@@ -1,5 +1,4 @@
 use anyhow::{bail, Result};
-use indicatif::ProgressStyle;
 use polgraph::{pipeline::load, store::Store};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -85,14 +84,7 @@ pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
         load::Progress::Loaded { read, .. } => pb.set_position(read),
         load::Progress::Compacting => {
             pb.finish_and_clear();
-            let s = super::ingest::progress_bar(None, "");
-            s.set_style(
-                ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-            );
-            s.set_message(format!("compacting {} ...", store.display()));
-            s.enable_steady_tick(std::time::Duration::from_millis(120));
-            spinner = Some(s);
+            spinner = Some(super::ingest::compaction_spinner(store));
         }
     })?;
     pb.finish_and_clear();

@@ -166,3 +166,44 @@ pub fn namesakes() -> (tempfile::TempDir, PathBuf) {
     ok(&["ingest", "--store", s(&store), s(&input)]);
     (dir, store)
 }
+
+/// A store of `inputs`, ingested once for all the tests that share `cell` (the servers open it
+/// read-only, several at a time).
+pub fn ingested_once(
+    cell: &'static std::sync::OnceLock<(tempfile::TempDir, PathBuf)>,
+    inputs: &[PathBuf],
+) -> &'static Path {
+    &cell
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let store = dir.path().join("db");
+            let mut args = vec!["ingest", "--store", s(&store)];
+            args.extend(inputs.iter().map(|p| s(p)));
+            ok(&args);
+            (dir, store)
+        })
+        .1
+}
+
+/// `polgraph serve` of `store` on a free port, with `extra` arguments: the child and the address
+/// its first line says it listens on (`http://127.0.0.1:PORT`).
+pub fn spawn_serve(store: &Path, extra: &[&str]) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut child = bin()
+        .args(["serve", "--store", s(store), "--bind", "127.0.0.1:0"])
+        .args(extra)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs polgraph serve");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .trim_end_matches('/')
+        .to_string();
+    (child, base)
+}

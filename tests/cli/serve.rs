@@ -6,7 +6,7 @@ use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-use crate::common::{bin, have, ok, root, s};
+use crate::common::{bin, examples, have, ingested_once, ok, root, s, spawn_serve};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -14,19 +14,7 @@ use std::time::{Duration, Instant};
 /// several at a time.
 fn store() -> &'static Path {
     static STORE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    &STORE
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let store = dir.path().join("db");
-            ok(&[
-                "ingest",
-                "--store",
-                s(&store),
-                s(&root().join("examples/articles")),
-            ]);
-            (dir, store)
-        })
-        .1
+    ingested_once(&STORE, &[examples()])
 }
 
 /// A running `polgraph serve` on a free port, stopped when dropped.
@@ -46,20 +34,7 @@ impl Drop for Server {
 /// ways, a post stated with its month), for the page's tests (issue 28).
 fn page_store() -> &'static Path {
     static STORE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    &STORE
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let store = dir.path().join("db");
-            ok(&[
-                "ingest",
-                "--store",
-                s(&store),
-                s(&root().join("examples/articles")),
-                s(&root().join("tests/fixtures/page")),
-            ]);
-            (dir, store)
-        })
-        .1
+    ingested_once(&STORE, &[examples(), root().join("tests/fixtures/page")])
 }
 
 fn serve(extra: &[&str]) -> Server {
@@ -67,23 +42,7 @@ fn serve(extra: &[&str]) -> Server {
 }
 
 fn serve_store(store: &Path, extra: &[&str]) -> Server {
-    let mut child = bin()
-        .args(["serve", "--store", s(store), "--bind", "127.0.0.1:0"])
-        .args(extra)
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("runs polgraph serve");
-    // The first line says where it listens.
-    let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .trim_end_matches('/')
-        .to_string();
+    let (child, base) = spawn_serve(store, extra);
     Server { child, base }
 }
 

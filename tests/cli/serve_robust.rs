@@ -3,25 +3,18 @@
 //! a `Host` of another site; the server survives each and answers the next request. Then the
 //! store followed while an ingest adds to it (issue 28), and a bounded load test.
 
-use crate::common::{bin, examples, ok, run, s};
-use std::io::{BufRead, Read, Write};
+use crate::common::{examples, ingested_once, ok, run, s, spawn_serve};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
+use std::process::Child;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 /// The example articles, ingested once.
 fn store() -> &'static Path {
     static STORE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    &STORE
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let store = dir.path().join("db");
-            ok(&["ingest", "--store", s(&store), s(&examples())]);
-            (dir, store)
-        })
-        .1
+    ingested_once(&STORE, &[examples()])
 }
 
 /// A running `polgraph serve` on a free port, stopped when dropped.
@@ -39,21 +32,11 @@ impl Drop for Server {
 
 impl Server {
     fn start(store: &Path, extra: &[&str]) -> Server {
-        let mut child = bin()
-            .args(["serve", "--store", s(store), "--bind", "127.0.0.1:0"])
-            .args(extra)
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("runs polgraph serve");
-        let mut line = String::new();
-        std::io::BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let port = line
-            .split_whitespace()
-            .find_map(|w| w.strip_prefix("http://127.0.0.1:"))
-            .and_then(|w| w.trim_end_matches('/').parse().ok())
-            .unwrap_or_else(|| panic!("no address in {line:?}"));
+        let (child, base) = spawn_serve(store, extra);
+        let port = base
+            .strip_prefix("http://127.0.0.1:")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no port in {base:?}"));
         Server { child, port }
     }
 
