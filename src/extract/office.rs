@@ -455,9 +455,10 @@ struct Emitter<'a> {
     last: Option<(String, usize)>,
     /// Everyone named so far, for a later short reference (`ông Quang` after `ông Trần Lưu Quang`).
     known: Vec<String>,
-    /// The foreign country the article names most (not Việt Nam), if any: the state of a foreign
-    /// leader whose body is only implied.
-    country: Option<String>,
+    /// The foreign country the article is about, if any (see [`main_country`]): the state of a
+    /// foreign leader whose body is only implied; read when a foreign name first needs it, not
+    /// for every article.
+    country: std::cell::OnceCell<Option<String>>,
 }
 
 impl Emitter<'_> {
@@ -1066,7 +1067,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         taken: vec![false; toks.len()],
         last: None,
         known: Vec::new(),
-        country: main_country(toks),
+        country: std::cell::OnceCell::new(),
     };
     let mut i = 0;
     while i < toks.len() {
@@ -1237,15 +1238,19 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
             } else {
                 pe
             };
-            let foreign = name_at(toks, pe)
+            let native = name_at(toks, pe);
+            let foreign = native
                 .is_none()
                 .then(|| foreign_name_at(toks, pe))
                 .flatten();
-            if let Some((name, e)) = name_at(toks, pe).or_else(|| foreign.clone()) {
+            if let Some((name, e)) = native.or_else(|| foreign.clone()) {
                 // A foreign leader's implied body is of the article's country (`Thủ tướng
                 // Kishida Fumio` in an article on Japan: Chính phủ Nhật Bản).
-                let posts: Vec<Post> = match (&foreign, &em.country) {
-                    (Some(_), Some(c)) => posts
+                let country = foreign
+                    .as_ref()
+                    .and_then(|_| em.country.get_or_init(|| main_country(toks)).as_ref());
+                let posts: Vec<Post> = match country {
+                    Some(c) => posts
                         .iter()
                         .cloned()
                         .map(|mut p| {
