@@ -1,6 +1,6 @@
 //! Tokens: words (syllables) and punctuation, with byte spans into the normalised text.
 
-use crate::extract::lexicon::{Table, ABBREVIATIONS, TABLES};
+use crate::extract::lexicon::{Table, ABBREVIATIONS, COMBINED, TABLES};
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -44,13 +44,9 @@ impl Tok {
     }
 }
 
-/// A table's entries in a text: (first token, token after the last, automaton pattern), by first
-/// token and then longest first; and for each token, where its entries start in that list.
-struct Hits {
-    found: Vec<(u32, u32, u32)>,
-    /// `found[from[i] as usize..from[i + 1] as usize]` start at token `i`.
-    from: Vec<u32>,
-}
+/// A table's entries in a text: (first token, token after the last, pattern in the table), by
+/// first token and then longest first.
+type Hits = Vec<(u32, u32, u32)>;
 
 pub struct Tokens {
     pub toks: Vec<Tok>,
@@ -58,9 +54,10 @@ pub struct Tokens {
     keys: String,
     /// The byte offset of each token's key in `keys`, and `keys.len() + 1` after the last.
     at: Vec<u32>,
-    /// Per lexicon table, its entries found in `keys` at token boundaries, computed on first
-    /// use (see [`Hits`]).
-    hits: [OnceCell<Hits>; TABLES],
+    /// Per lexicon table (by id), its entries found in `keys` at token boundaries, and per
+    /// token the tables with an entry starting there (bit `id`): computed for every table in
+    /// one pass on first use (see [`Hits`]).
+    hits: OnceCell<(Vec<Hits>, Vec<u16>)>,
 }
 
 impl Tokens {
@@ -102,33 +99,46 @@ impl Tokens {
 
     /// The table's entries in the text starting at token `i` (see `hits`).
     fn hits<T>(&self, table: &Table<T>, i: usize) -> &[(u32, u32, u32)] {
-        let hits = self.hits[table.id].get_or_init(|| {
-            let token_at = |b: usize| self.at.binary_search(&(b as u32)).ok();
-            let mut out: Vec<(u32, u32, u32)> = table
-                .ac
-                .find_overlapping_iter(&self.keys)
-                .filter_map(|m| {
-                    let a = token_at(m.start())?;
-                    // The match ends where a token ends: the next one starts a space later.
-                    let b = token_at(m.end() + 1)?;
-                    Some((a as u32, b as u32, m.pattern().as_u32()))
-                })
-                .collect();
-            out.sort_unstable_by_key(|&(a, b, p)| (a, std::cmp::Reverse(b), p));
-            let mut from = Vec::with_capacity(self.toks.len() + 1);
-            let mut k = 0;
-            for t in 0..=self.toks.len() {
-                while k < out.len() && (out[k].0 as usize) < t {
-                    k += 1;
-                }
-                from.push(k as u32);
-            }
-            Hits { found: out, from }
-        });
-        match (hits.from.get(i), hits.from.get(i + 1)) {
-            (Some(&a), Some(&b)) => &hits.found[a as usize..b as usize],
-            _ => &[],
+        let (all, starts) = self.hits.get_or_init(|| self.find_all());
+        assert!(
+            COMBINED.covered[table.id],
+            "a lexicon table missing from lexicon::COMBINED"
+        );
+        if starts.get(i).is_none_or(|m| m & (1 << table.id) == 0) {
+            return &[];
         }
+        let found = &all[table.id];
+        let a = found.partition_point(|h| (h.0 as usize) < i);
+        let n = found[a..].iter().take_while(|h| h.0 as usize == i).count();
+        &found[a..a + n]
+    }
+
+    /// Every table's entries in the text, by one pass of [`COMBINED`] over the keys.
+    fn find_all(&self) -> (Vec<Hits>, Vec<u16>) {
+        const _: () = assert!(TABLES <= 16, "a table's bit in a u16");
+        let combined = &*COMBINED;
+        let token_at = |b: usize| self.at.binary_search(&(b as u32)).ok();
+        let keys = self.keys.as_bytes();
+        let mut found: Vec<Hits> = vec![Vec::new(); TABLES];
+        let mut starts = vec![0u16; self.toks.len()];
+        for m in combined.ac.find_overlapping_iter(&self.keys) {
+            // Tokens' keys hold no spaces: a match at token boundaries has a space (or an end
+            // of the keys) on either side.
+            let (s, e) = (m.start(), m.end());
+            if (s > 0 && keys[s - 1] != b' ') || (e < keys.len() && keys[e] != b' ') {
+                continue;
+            }
+            let (Some(a), Some(b)) = (token_at(s), token_at(e + 1)) else {
+                continue;
+            };
+            let (table, p) = combined.owner[m.pattern().as_usize()];
+            found[table as usize].push((a as u32, b as u32, p));
+            starts[a] |= 1 << table;
+        }
+        for out in &mut found {
+            out.sort_unstable_by_key(|&(a, b, p)| (a, std::cmp::Reverse(b), p));
+        }
+        (found, starts)
     }
 
     /// The same tokens with those inside `ranges` hidden.
