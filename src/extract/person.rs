@@ -40,15 +40,7 @@ pub fn name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
 /// starting with a family name, given in the canonical `Họ Đệm Tên` case. Not introduced, capitals
 /// are a headline's words (`VŨ KHÍ HẠT NHÂN`), not a name.
 fn caps_name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
-    let caps = |k: usize| {
-        toks.get(k).is_some_and(|t| {
-            t.word
-                && t.text
-                    .chars()
-                    .all(|c| c.is_alphabetic() && c.is_uppercase())
-                && t.text.chars().count() > 1
-        })
-    };
+    let caps = |k: usize| toks.get(k).is_some_and(|t| t.is_capitals());
     if !caps(i) || !SURNAME.contains(&toks.get(i)?.key) {
         return None;
     }

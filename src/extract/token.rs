@@ -13,19 +13,43 @@ pub struct Tok {
     pub word: bool,
     /// Removed from reading (a byline, a quoted title): kept so that positions stay stable.
     pub hidden: bool,
+    /// What the rules ask of a token's case, read once from `text` (see [`Tok::new`]): the
+    /// rules ask it of every token several times.
+    case: u8,
 }
+
+/// [`Tok::is_cap`].
+const CAP: u8 = 1;
+/// [`Tok::is_name_syllable`].
+const NAME_SYLLABLE: u8 = 2;
+/// [`Tok::is_capitals`].
+const CAPITALS: u8 = 4;
+/// An abbreviation's key not written in capitals (`tu`): no lexicon entry (see
+/// [`Tokens::longest`]).
+const ABBREVIATION_IN_LOWER_CASE: u8 = 8;
 
 impl Tok {
     pub fn is_cap(&self) -> bool {
-        self.word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.case & CAP != 0
     }
     /// A capitalised syllable of a name: `Hải`, `S`, not `HĐND`.
     /// A capitalised syllable: `Hải`, also the apostrophe names of the Central Highlands, where
     /// the part after the apostrophe may be capitalised too (`H'Drai`, `M'gar`).
     pub fn is_name_syllable(&self) -> bool {
-        let mut c = self.text.chars();
+        self.case & NAME_SYLLABLE != 0
+    }
+    /// A word of two or more letters, all capitals: `TRẦN`, `HĐND`.
+    pub fn is_capitals(&self) -> bool {
+        self.case & CAPITALS != 0
+    }
+    fn case_of(text: &str, key: &str, word: bool) -> u8 {
+        let mut case = 0;
+        if word && text.chars().next().is_some_and(char::is_uppercase) {
+            case |= CAP;
+        }
+        let mut c = text.chars();
         let mut after_apostrophe = false;
-        self.word
+        if word
             && c.next().is_some_and(char::is_uppercase)
             && c.all(|c| {
                 let ok = c.is_lowercase()
@@ -34,6 +58,19 @@ impl Tok {
                 after_apostrophe = matches!(c, '\'' | '’');
                 ok
             })
+        {
+            case |= NAME_SYLLABLE;
+        }
+        if word
+            && text.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+            && text.chars().count() > 1
+        {
+            case |= CAPITALS;
+        }
+        if ABBREVIATIONS.contains(&key) && text.chars().any(char::is_lowercase) {
+            case |= ABBREVIATION_IN_LOWER_CASE;
+        }
+        case
     }
     pub fn is(&self, s: &str) -> bool {
         self.key == s
@@ -206,10 +243,9 @@ impl Tokens {
                 };
                 self.get(e - 1).is_some_and(|t| t.word)
                     && (i..e).all(inner)
-                    && self.toks[i..e].iter().all(|t| {
-                        !ABBREVIATIONS.contains(&t.key.as_str())
-                            || t.text.chars().all(|c| !c.is_lowercase())
-                    })
+                    && self.toks[i..e]
+                        .iter()
+                        .all(|t| t.case & ABBREVIATION_IN_LOWER_CASE == 0)
             })
             .map(|&(_, e, p)| (table.value(p as usize), e as usize))
     }
@@ -218,9 +254,11 @@ impl Tokens {
 impl Tok {
     fn new(text: &str, span: Range<usize>, word: bool) -> Tok {
         let t = text[span.clone()].to_string();
+        // A token of canonical text is canonical: lower case is its key.
+        let key = crate::normalize::segment_key(&t);
         Tok {
-            // A token of canonical text is canonical: lower case is its key.
-            key: crate::normalize::segment_key(&t),
+            case: Tok::case_of(&t, &key, word),
+            key,
             text: t,
             span,
             word,
