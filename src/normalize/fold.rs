@@ -52,6 +52,10 @@ fn same_case(like: char, new: char) -> char {
 pub(crate) fn canonical_tones(chars: &mut [char]) {
     for i in 0..chars.len().saturating_sub(1) {
         let (a, b) = (chars[i], chars[i + 1]);
+        // Only `o` and `u` lower-case to the first letter of a pair (most characters stop here).
+        if !matches!(a, 'o' | 'O' | 'u' | 'U') {
+            continue;
+        }
         let (la, lb) = (lower(a), lower(b));
         let Some(&(_, _, na, nb)) = OLD_TONES.iter().find(|t| t.0 == la && t.1 == lb) else {
             continue;
@@ -190,6 +194,7 @@ pub fn lowercase(s: &str) -> String {
         return s.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(s.len());
+    let table = &*LATIN;
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -197,7 +202,7 @@ pub fn lowercase(s: &str) -> String {
         }
         // Beyond the table (a Greek capital sigma, whose lower case depends on where it
         // stands, among others): the standard library's own.
-        match table_lower(c) {
+        match latin(c).map(|at| table[at].0).filter(|&l| l != '\0') {
             Some(l) => out.push(l),
             None => return s.to_lowercase(),
         }

@@ -20,6 +20,44 @@ pub use controls::{blank_controls, escape_end, is_control, strip_controls};
 pub const SENTENCE_REACH: usize = 400;
 pub use fold::*;
 
+/// `is_combining_mark`, quick for the letters below U+0300, which are none.
+fn mark(c: char) -> bool {
+    c >= '\u{300}' && is_combining_mark(c)
+}
+
+/// The characters [`escape_end`] may start a sequence at (it says whether one does).
+fn escape_start(c: char) -> bool {
+    c == '\u{1b}' || ('\u{90}'..='\u{9f}').contains(&c)
+}
+
+/// Whether NFC leaves `c`, alone, as it is: by table for the letters of Vietnamese.
+fn nfc_as_it_stands(c: char) -> bool {
+    static LATIN: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| {
+        latin_table(|c| {
+            unicode_normalization::is_nfc_quick(std::iter::once(c))
+                == unicode_normalization::IsNormalized::Yes
+        })
+    });
+    match latin(c) {
+        Some(at) => LATIN[at],
+        None => {
+            unicode_normalization::is_nfc_quick(std::iter::once(c))
+                == unicode_normalization::IsNormalized::Yes
+        }
+    }
+}
+
+/// Whether a line may hold a photo credit (`Ảnh: Quang Hiếu`): `Ảnh`, spaces, a colon. Most
+/// lines that have the word (`hình Ảnh`, `Ảnh hưởng`) have no colon after it, and the credit's
+/// regex is slow on a long line.
+fn credit_may_follow(line: &str) -> bool {
+    line.match_indices("Ảnh").any(|(k, w)| {
+        line[k + w.len()..]
+            .trim_start_matches(char::is_whitespace)
+            .starts_with(':')
+    })
+}
+
 /// A normalised article text with its map back to the original.
 #[derive(Debug, Clone)]
 pub struct Text {
@@ -38,12 +76,13 @@ impl Text {
         while i < src.len() {
             // A base character and the combining marks after it compose as one unit.
             let mut j = i + 1;
-            while j < src.len() && is_combining_mark(src[j]) {
+            while j < src.len() && mark(src[j]) {
                 j += 1;
             }
             let start = i as u32;
+            let c = src[i];
             // A terminal escape sequence, payload and all, is one space.
-            if let Some(e) = escape_end(&src, i) {
+            if let Some(e) = escape_start(c).then(|| escape_end(&src, i)).flatten() {
                 if !matches!(chars.last(), Some((' ', _))) {
                     chars.push((' ', start));
                 }
@@ -52,7 +91,7 @@ impl Text {
             }
             // Markup a scraper left (`ông <b>Lê</b> Văn Tâm`): an inline tag is nothing, a block
             // tag a line break; the characters after it keep their own offsets.
-            if let Some((e, tag)) = markup::tag_end(&src, i) {
+            if let Some((e, tag)) = (c == '<').then(|| markup::tag_end(&src, i)).flatten() {
                 if tag == markup::Tag::Break {
                     chars.push(('\n', start));
                 }
@@ -75,11 +114,7 @@ impl Text {
             };
             // Most text is NFC already: a lone ASCII character or one NFC says is fine as it
             // stands needs no composing.
-            if j == i + 1
-                && (src[i].is_ascii()
-                    || unicode_normalization::is_nfc_quick(std::iter::once(src[i]))
-                        == unicode_normalization::IsNormalized::Yes)
-            {
+            if j == i + 1 && (c.is_ascii() || nfc_as_it_stands(c)) {
                 push(src[i]);
             } else {
                 src[i..j].iter().copied().nfc().for_each(push);
@@ -115,7 +150,7 @@ impl Text {
             let t = self.text[line.clone()].trim();
             if !t.is_empty() && furniture::is_furniture(t) {
                 ranges.push(line.clone());
-            } else if !t.contains("Ảnh") {
+            } else if !credit_may_follow(t) {
                 continue;
             } else if let Some(m) = regex!(
                 r"(?x) (?:\s*[-–—]\s*|\s*\(\s*|\s+|^)
