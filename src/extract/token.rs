@@ -1,7 +1,9 @@
 //! Tokens: words (syllables) and punctuation, with byte spans into the normalised text.
 
 use crate::extract::lexicon::{Table, ABBREVIATIONS, COMBINED, TABLES};
+use rustc_hash::FxHashSet;
 use std::cell::OnceCell;
+use std::sync::LazyLock;
 use std::ops::Range;
 
 #[derive(Debug, Clone)]
@@ -43,31 +45,34 @@ impl Tok {
         self.case & CAPITALS != 0
     }
     fn case_of(text: &str, key: &str, word: bool) -> u8 {
-        let mut case = 0;
-        if word && text.chars().next().is_some_and(char::is_uppercase) {
-            case |= CAP;
+        // Punctuation has no case, and no abbreviation is punctuation.
+        if !word {
+            return 0;
         }
-        let mut c = text.chars();
-        let mut after_apostrophe = false;
-        if word
-            && c.next().is_some_and(char::is_uppercase)
-            && c.all(|c| {
+        let mut case = 0;
+        // Each of the first three starts with a capital.
+        if text.chars().next().is_some_and(char::is_uppercase) {
+            case |= CAP;
+            let mut c = text.chars().skip(1);
+            let mut after_apostrophe = false;
+            if c.all(|c| {
                 let ok = c.is_lowercase()
                     || (after_apostrophe && c.is_uppercase())
                     || (matches!(c, '\'' | '’') && !after_apostrophe);
                 after_apostrophe = matches!(c, '\'' | '’');
                 ok
-            })
-        {
-            case |= NAME_SYLLABLE;
+            }) {
+                case |= NAME_SYLLABLE;
+            }
+            if text.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+                && text.chars().count() > 1
+            {
+                case |= CAPITALS;
+            }
         }
-        if word
-            && text.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
-            && text.chars().count() > 1
-        {
-            case |= CAPITALS;
-        }
-        if ABBREVIATIONS.contains(&key) && text.chars().any(char::is_lowercase) {
+        static ABBREVIATION: LazyLock<FxHashSet<&str>> =
+            LazyLock::new(|| ABBREVIATIONS.into_iter().collect());
+        if ABBREVIATION.contains(key) && text.chars().any(char::is_lowercase) {
             case |= ABBREVIATION_IN_LOWER_CASE;
         }
         case

@@ -301,8 +301,9 @@ pub fn norm_id(s: &str) -> String {
 /// and digits, with `.`, `/` and apostrophes inside: `đ/c`, `TP.HCM`, `T.N`, `H'Drai`, not
 /// `Tỉnh.`) and every other character but a space alone (a line break is a segment).
 pub fn segments(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::with_capacity(text.len() / 3);
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let mut i = 0;
     while i < chars.len() {
         let (b, c) = chars[i];
@@ -339,7 +340,8 @@ pub fn segment_key(t: &str) -> String {
         return t.to_ascii_lowercase();
     }
     let k = lowercase(t);
-    if k.contains('’') {
+    // `’` is E2 80 99 in UTF-8: most keys have no E2 byte at all.
+    if k.as_bytes().contains(&0xe2) && k.contains('’') {
         k.replace('’', "'")
     } else {
         k
