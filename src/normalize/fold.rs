@@ -7,7 +7,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Old-style tone placement and its canonical form (only in open syllables: the pair must not
 /// be followed by a letter, and `qu` is left alone: `quý` is not `qúy`).
-const OLD_TONES: [(char, char, char, char); 15] = [
+pub(crate) const OLD_TONES: [(char, char, char, char); 15] = [
     ('o', 'à', 'ò', 'a'),
     ('o', 'á', 'ó', 'a'),
     ('o', 'ả', 'ỏ', 'a'),

@@ -47,6 +47,37 @@ fn nfc_as_it_stands(c: char) -> bool {
     }
 }
 
+/// Whether normalisation leaves `original` as it stands, character for character (four articles
+/// in five): each character one that [`Text::normalised`] pushes unchanged at its own offset (no
+/// escape, tag, carriage return, control, odd or doubled space, combining mark or character that
+/// NFC changes) and no old tone placement that [`canonical_tones`] would move.
+fn as_it_stands(original: &str) -> bool {
+    let mut prev = '\0';
+    let mut chars = original.chars();
+    while let Some(c) = chars.next() {
+        let kept = if c.is_ascii() {
+            c == '\n' || (matches!(c, ' '..='~') && c != '<' && !(c == ' ' && prev == ' '))
+        } else {
+            !mark(c) && !escape_start(c) && fold_space(c) == Some(c) && nfc_as_it_stands(c)
+        };
+        if !kept {
+            return false;
+        }
+        if matches!(c, 'o' | 'O' | 'u' | 'U') {
+            let mut ahead = chars.clone();
+            let b = ahead.next().map(lower);
+            if OLD_TONES.iter().any(|t| t.0 == lower(c) && Some(t.1) == b)
+                && !ahead.next().is_some_and(char::is_alphabetic)
+                && !matches!(prev, 'q' | 'Q')
+            {
+                return false;
+            }
+        }
+        prev = c;
+    }
+    true
+}
+
 /// Whether a line may hold a photo credit (`Ảnh: Quang Hiếu`): `Ảnh`, spaces, a colon. Most
 /// lines that have the word (`hình Ảnh`, `Ảnh hưởng`) have no colon after it, and the credit's
 /// regex is slow on a long line.
@@ -69,6 +100,32 @@ pub struct Text {
 impl Text {
     /// Normalises `original`.
     pub fn new(original: &str) -> Text {
+        let mut text = if as_it_stands(original) {
+            Text::unchanged(original)
+        } else {
+            Text::normalised(original)
+        };
+        text.mask_furniture();
+        text
+    }
+
+    /// `original` as it stands, each byte mapped to its character's offset.
+    fn unchanged(original: &str) -> Text {
+        let mut orig = Vec::with_capacity(original.len() + 1);
+        let mut end = 0u32;
+        for (k, c) in original.chars().enumerate() {
+            orig.extend(std::iter::repeat_n(k as u32, c.len_utf8()));
+            end = k as u32 + 1;
+        }
+        orig.push(end);
+        Text {
+            text: original.to_string(),
+            orig,
+        }
+    }
+
+    /// `original` normalised, before its furniture is masked.
+    fn normalised(original: &str) -> Text {
         // Characters of the output, each with the original character offset it came from.
         let mut chars: Vec<(char, u32)> = Vec::with_capacity(original.len());
         let src: Vec<char> = original.chars().collect();
@@ -126,9 +183,7 @@ impl Text {
         for (c, p) in chars.iter_mut().zip(plain) {
             c.0 = p;
         }
-        let mut text = Text::build(&chars, original.chars().count() as u32);
-        text.mask_furniture(&mut chars);
-        text
+        Text::build(&chars, original.chars().count() as u32)
     }
 
     fn build(chars: &[(char, u32)], end: u32) -> Text {
@@ -144,7 +199,7 @@ impl Text {
 
     /// Page furniture (EXTRACTION.md §1) is not article text: such lines, and photo credits
     /// inside lines, become spaces, so offsets stay as they were.
-    fn mask_furniture(&mut self, chars: &mut [(char, u32)]) {
+    fn mask_furniture(&mut self) {
         let mut ranges = Vec::new();
         for line in self.lines() {
             let t = self.text[line.clone()].trim();
@@ -165,12 +220,13 @@ impl Text {
             return;
         }
         let end = *self.orig.last().unwrap_or(&0);
-        let mut masked: Vec<(char, u32)> = Vec::with_capacity(chars.len());
+        let chars = self.text.char_indices().map(|(b, c)| (c, self.orig[b]));
+        let mut masked: Vec<(char, u32)> = Vec::with_capacity(self.text.len());
         let mut byte = 0;
         // The ranges come in line order and do not overlap: one pass over both (a test of every
         // range at every character was quadratic in a long article, issue 27).
         let mut next = ranges.iter().peekable();
-        for &(c, o) in chars.iter() {
+        for (c, o) in chars {
             while next.peek().is_some_and(|r| r.end <= byte) {
                 next.next();
             }
@@ -332,6 +388,56 @@ mod tests {
         assert_eq!(t.text[..=line], format!("{}\n", " ".repeat(line)));
         // The evidence still points at the original characters.
         assert_eq!(t.original_span(&(hai..hai + "Hải".len())), (20, 23));
+    }
+
+    /// Texts that normalisation leaves as they stand, and texts it changes, each with the
+    /// character that does.
+    #[test]
+    fn a_text_is_kept_as_it_stands_only_where_normalising_it_changes_nothing() {
+        for s in [
+            "Đồng chí Nguyễn Văn Hải - Phó Bí thư Thị ủy, Chủ tịch HĐND thị xã.\nẢnh: Quang Hiếu",
+            "hoàn thành, quý, thủy",
+            "Cảm ơn – “ngoặc” … 100%",
+            "",
+        ] {
+            assert!(as_it_stands(s), "{s:?}");
+            let (kept, full) = (Text::unchanged(s), Text::normalised(s));
+            assert_eq!((&kept.text, &kept.orig), (&full.text, &full.orig), "{s:?}");
+        }
+        for s in [
+            "Khánh Hoà",
+            "THUỶ",
+            "hai  dấu cách",
+            "e\u{301}",
+            "a\tb",
+            "a\r\nb",
+            "<b>Lê</b>",
+            "\u{1b}[31mđỏ",
+            "Nguyễn\u{a0}Văn",
+            "zero\u{200b}width",
+            "\u{212b}ngstrom",
+        ] {
+            assert!(!as_it_stands(s), "{s:?}");
+            assert_ne!(Text::normalised(s).text, s, "{s:?}");
+        }
+    }
+
+    /// Every article of the shared corpora: the text kept as it stands is the text normalised.
+    #[test]
+    fn the_texts_kept_as_they_stand_are_the_texts_normalised() {
+        let Some(shared) = crate::pipeline::shared() else {
+            return;
+        };
+        let inputs = crate::read::read_inputs(&[shared.join("corpus/raw/press.jsonl")]);
+        let mut kept = 0;
+        for a in &inputs.articles {
+            if as_it_stands(&a.text) {
+                kept += 1;
+                let (fast, full) = (Text::unchanged(&a.text), Text::normalised(&a.text));
+                assert_eq!((&fast.text, &fast.orig), (&full.text, &full.orig), "{}", a.id);
+            }
+        }
+        assert!(kept > 0);
     }
 
     #[test]
