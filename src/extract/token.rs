@@ -2,7 +2,6 @@
 
 use crate::extract::lexicon::{Table, ABBREVIATIONS, COMBINED, TABLES};
 use rustc_hash::FxHashSet;
-use std::cell::OnceCell;
 use std::sync::LazyLock;
 use std::ops::Range;
 
@@ -96,10 +95,13 @@ pub struct Tokens {
     keys: String,
     /// The byte offset of each token's key in `keys`, and `keys.len() + 1` after the last.
     at: Vec<u32>,
-    /// Per lexicon table (by id), its entries found in `keys` at token boundaries, and per
-    /// token the tables with an entry starting there (bit `id`): computed for every table in
-    /// one pass on first use (see [`Hits`]).
-    hits: OnceCell<(Vec<Hits>, Vec<u16>)>,
+    /// Per lexicon table (by id), its entries found in `keys` at token boundaries (see
+    /// [`Hits`]), for every table in one pass.
+    found: Vec<Hits>,
+    /// Per token, the tables with an entry starting there (bit `id`).
+    starts: Vec<u16>,
+    /// The tables [`COMBINED`] holds (bit `id`).
+    covered: u16,
 }
 
 impl Tokens {
@@ -121,12 +123,20 @@ impl Tokens {
             keys.push_str(if t.key == "–" { "-" } else { &t.key });
         }
         at.push(keys.len() as u32 + 1);
-        Tokens {
+        let mut tokens = Tokens {
             toks,
             keys,
             at,
-            hits: Default::default(),
-        }
+            found: Vec::new(),
+            starts: Vec::new(),
+            covered: 0,
+        };
+        // Every article asks the tables at every token: found once, at the start.
+        (tokens.found, tokens.starts) = tokens.find_all();
+        tokens.covered = (0..TABLES)
+            .filter(|&t| COMBINED.covered[t])
+            .fold(0, |m, t| m | 1 << t);
+        tokens
     }
 
     /// The keys of all tokens joined by single spaces.
@@ -141,18 +151,23 @@ impl Tokens {
 
     /// The table's entries in the text starting at token `i` (see `hits`).
     fn hits<T>(&self, table: &Table<T>, i: usize) -> &[(u32, u32, u32)] {
-        let (all, starts) = self.hits.get_or_init(|| self.find_all());
-        assert!(
-            COMBINED.covered[table.id],
-            "a lexicon table missing from lexicon::COMBINED"
-        );
-        if starts.get(i).is_none_or(|m| m & (1 << table.id) == 0) {
+        if !self.starts_at(table, i) {
             return &[];
         }
-        let found = &all[table.id];
+        let found = &self.found[table.id];
         let a = found.partition_point(|h| (h.0 as usize) < i);
         let n = found[a..].iter().take_while(|h| h.0 as usize == i).count();
         &found[a..a + n]
+    }
+
+    /// Whether an entry of the table starts at token `i`.
+    fn starts_at<T>(&self, table: &Table<T>, i: usize) -> bool {
+        let bit = 1u16 << table.id;
+        assert!(
+            self.covered & bit != 0,
+            "a lexicon table missing from lexicon::COMBINED"
+        );
+        self.starts.get(i).is_some_and(|m| m & bit != 0)
     }
 
     /// Every table's entries in the text, by one pass of [`COMBINED`] over the keys.
@@ -234,7 +249,7 @@ impl Tokens {
     /// An entry is words, with commas and dashes inside (`Văn hóa, Thể thao và Du lịch`), none
     /// hidden; abbreviations match only in capitals (`UBND`, not a syllable `tu`).
     pub fn longest<'a, T>(&self, table: &'a Table<T>, i: usize) -> Option<(&'a T, usize)> {
-        if !self.get(i).is_some_and(|t| t.word) {
+        if !self.starts_at(table, i) || !self.get(i).is_some_and(|t| t.word) {
             return None;
         }
         self.hits(table, i)

@@ -63,7 +63,8 @@ fn as_it_stands(original: &str) -> bool {
         if !kept {
             return false;
         }
-        if matches!(c, 'o' | 'O' | 'u' | 'U') {
+        // The second letter of every old pair is no ASCII letter.
+        if matches!(c, 'o' | 'O' | 'u' | 'U') && !chars.as_str().starts_with(|b: char| b.is_ascii()) {
             let mut ahead = chars.clone();
             let b = ahead.next().map(lower);
             if OLD_TONES.iter().any(|t| t.0 == lower(c) && Some(t.1) == b)
@@ -112,12 +113,13 @@ impl Text {
     /// `original` as it stands, each byte mapped to its character's offset.
     fn unchanged(original: &str) -> Text {
         let mut orig = Vec::with_capacity(original.len() + 1);
-        let mut end = 0u32;
-        for (k, c) in original.chars().enumerate() {
-            orig.extend(std::iter::repeat_n(k as u32, c.len_utf8()));
-            end = k as u32 + 1;
+        // The characters started so far: a byte that is no UTF-8 continuation starts one.
+        let mut chars = 0u32;
+        for &b in original.as_bytes() {
+            chars += u32::from((b as i8) >= -0x40);
+            orig.push(chars - 1);
         }
-        orig.push(end);
+        orig.push(chars);
         Text {
             text: original.to_string(),
             orig,
