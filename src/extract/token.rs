@@ -161,6 +161,7 @@ impl Tokens {
     }
 
     /// Whether an entry of the table starts at token `i`.
+    #[inline]
     fn starts_at<T>(&self, table: &Table<T>, i: usize) -> bool {
         let bit = 1u16 << table.id;
         assert!(
@@ -248,8 +249,19 @@ impl Tokens {
     /// The longest lexicon entry starting at `i`: its value and the index after it.
     /// An entry is words, with commas and dashes inside (`Văn hóa, Thể thao và Du lịch`), none
     /// hidden; abbreviations match only in capitals (`UBND`, not a syllable `tu`).
+    /// Inlined where it is asked (six times a token): most tokens start no entry of the table.
+    #[inline]
     pub fn longest<'a, T>(&self, table: &'a Table<T>, i: usize) -> Option<(&'a T, usize)> {
-        if !self.starts_at(table, i) || !self.get(i).is_some_and(|t| t.word) {
+        if !self.starts_at(table, i) {
+            return None;
+        }
+        self.longest_here(table, i)
+    }
+
+    /// [`Tokens::longest`] where an entry of the table starts at `i`.
+    #[inline(never)]
+    fn longest_here<'a, T>(&self, table: &'a Table<T>, i: usize) -> Option<(&'a T, usize)> {
+        if !self.get(i).is_some_and(|t| t.word) {
             return None;
         }
         self.hits(table, i)
