@@ -2,8 +2,8 @@
 
 use crate::extract::lexicon::{Table, ABBREVIATIONS, COMBINED, TABLES};
 use rustc_hash::FxHashSet;
-use std::sync::LazyLock;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone)]
 pub struct Tok {
