@@ -25,6 +25,13 @@ pub fn run(store: &Path) -> Result<ExitCode> {
     let mut db = Store::open_existing(store)?;
     let t = std::time::Instant::now();
     db.optimize()?;
+    // What was kept beside the store as it was opened stays true of it compacted: kept again
+    // for its new files.
+    let before = db.stamp().to_string();
+    drop(db);
+    if let Err(e) = polgraph::store::kept::restamp(store, &before) {
+        eprintln!("polgraph: warning: {e}");
+    }
     eprintln!(
         "compacted {} in {:.1} s",
         store.display(),

@@ -115,6 +115,7 @@ pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
     if let Some(s) = compacting.take() {
         s.finish_and_clear();
     }
+    keep(db, &mut report);
     errors.extend(std::mem::take(&mut report.errors));
     for e in &errors {
         eprintln!("polgraph: skipped {e}");
@@ -132,6 +133,19 @@ pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Closes the store a load wrote and keeps beside it what the load computed (the name index,
+/// the listings, the counts: see [`polgraph::pipeline::summary`]), for the store as it is once
+/// closed. A file that cannot be written is said, not fatal: readers compute it again.
+pub fn keep(db: Store, report: &mut load::Loaded) {
+    let path = db.path().to_path_buf();
+    drop(db);
+    if let Some(kept) = report.kept.take() {
+        if let Err(e) = kept.save(&path) {
+            eprintln!("polgraph: warning: the name index and counts are not kept beside the store ({e}); each command computes them again");
+        }
+    }
 }
 
 /// The last line of a load: what went into which store, how and how long (`ingest`, `load`).
