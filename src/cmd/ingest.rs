@@ -158,7 +158,7 @@ pub fn summary(
     failed: usize,
 ) -> String {
     format!(
-        "{verb} {} article{} ({} quads, and {} in the tenures graph) into {} in {secs:.1} s{}{}",
+        "{verb} {} article{} ({} quads, and {} in the tenures graph) into {} in {secs:.1} s{}{}{}",
         report.articles,
         if report.articles == 1 { "" } else { "s" },
         report.quads,
@@ -171,6 +171,14 @@ pub fn summary(
             ),
             (true, false) => ", bulk-loaded into an empty store, not compacted".into(),
             _ => String::new(),
+        },
+        if report.kept.is_some() || report.kept_secs > 0.0 {
+            format!(
+                ", the name index and listings kept in {:.1} s",
+                report.kept_secs
+            )
+        } else {
+            String::new()
         },
         if failed == 0 {
             String::new()

@@ -168,7 +168,7 @@ pub fn finish(
     link_people(store)?;
     let t = std::time::Instant::now();
     let store = &*store;
-    report.kept = Some(Kept::compute(store, || match update {
+    report.kept = Some(Kept::compute(store, report.bulk, || match update {
         // One query a node: past a few thousand, one query for all of them is faster.
         Some((mut index, changed)) if changed.nodes.len() <= 2_000 + index.len() / 20 => {
             let roles = (!changed.replaced).then_some(&changed.roles);

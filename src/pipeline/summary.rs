@@ -4,7 +4,7 @@
 //! `stats`) and the counts `stats` prints above them (articles, quads, the network's shape).
 
 use crate::error::Result;
-use crate::query::kept::Answers;
+use crate::query::kept::{Answers, AFTER_EVERY_INGEST, KEPT};
 use crate::query::search::Index;
 use crate::store::{kept, Store};
 use std::path::Path;
@@ -104,14 +104,17 @@ impl std::fmt::Debug for Kept {
 
 impl Kept {
     /// Reads what is kept from the store as the load left it: the name index by `index` (brought
-    /// up to date, or built), the rest by scanning; on three threads.
+    /// up to date, or built), the rest by scanning, on three threads; after a load into a store
+    /// that had articles (`all` false), the listings of [`AFTER_EVERY_INGEST`] only.
     pub fn compute(
         store: &Store,
+        all: bool,
         index: impl FnOnce() -> Result<Index> + Send,
     ) -> Result<Kept> {
+        let names: &[&'static str] = if all { &KEPT } else { &AFTER_EVERY_INGEST };
         let (index, answers, counts) = std::thread::scope(|s| {
             let index = s.spawn(index);
-            let answers = s.spawn(|| Answers::compute(store));
+            let answers = s.spawn(|| Answers::compute(store, names));
             let counts = Counts::compute(store);
             (
                 index.join().expect("the thread of the name index panicked"),

@@ -427,6 +427,11 @@ impl Index {
             .then(|| Index::from_entries(entries, roles))
     }
 
+    /// Every entry as a hit (score 0), by IRI: what the index holds, to compare two.
+    pub fn hits(&self) -> Vec<Hit> {
+        self.entries.iter().map(|e| self.hit(e, 0)).collect()
+    }
+
     /// The titles of the store's roles (`Bí thư`), sorted.
     pub fn roles(&self) -> &[String] {
         &self.roles
@@ -572,7 +577,13 @@ mod tests {
     #[test]
     fn the_kept_file_reads_back_as_the_index_written() {
         let ix = index(&[
-            ("p/a", Kind::Person, "Nguyễn Văn Hải", Some("tỉnh Hà Tĩnh"), 3),
+            (
+                "p/a",
+                Kind::Person,
+                "Nguyễn Văn Hải",
+                Some("tỉnh Hà Tĩnh"),
+                3,
+            ),
             // Whatever a label holds is read back as it was.
             ("o/b", Kind::Body, "Ban\tA\\B\nC\r", None, 1),
             ("l/c", Kind::Place, "tỉnh Hà Tĩnh", None, 7),
@@ -580,9 +591,7 @@ mod tests {
         let mut out = Vec::new();
         ix.write(&mut out).unwrap();
         let back = Index::read(&out[..]).expect("read back");
-        let all = |ix: &Index| -> Vec<Hit> {
-            ix.entries.iter().map(|e| ix.hit(e, 0)).collect()
-        };
+        let all = |ix: &Index| -> Vec<Hit> { ix.entries.iter().map(|e| ix.hit(e, 0)).collect() };
         assert_eq!(all(&back), all(&ix));
         assert_eq!(back.roles(), ["Bí thư"]);
         assert_eq!(
@@ -592,7 +601,11 @@ mod tests {
         );
         // A file cut short is no index.
         assert!(Index::read(&out[..out.len() - 3]).is_none());
-        let cut = out.split(|&b| b == b'\n').take(2).collect::<Vec<_>>().join(&b'\n');
+        let cut = out
+            .split(|&b| b == b'\n')
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(&b'\n');
         assert!(Index::read(&cut[..]).is_none());
     }
 

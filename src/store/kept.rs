@@ -195,7 +195,11 @@ mod tests {
         // Restamped for the store as it is now, from the state it was written for only.
         std::fs::write(d.join("000002.sst"), b"compacted").unwrap();
         restamp(d, &s).unwrap();
-        assert_eq!(read(d, "names", 1, &stamp(d)), None, "not for the state left");
+        assert_eq!(
+            read(d, "names", 1, &stamp(d)),
+            None,
+            "not for the state left"
+        );
         restamp(d, &now).unwrap();
         assert_eq!(read(d, "names", 1, &stamp(d)).as_deref(), Some("new\n"));
         // No temporary file is left behind.
