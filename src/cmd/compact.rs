@@ -23,8 +23,28 @@ impl Args {
 
 pub fn run(store: &Path) -> Result<ExitCode> {
     let mut db = Store::open_existing(store)?;
+    // What was kept beside the store as it was opened stays true of it compacted: kept again
+    // for its new files. A store ingested with --no-compact has none: kept now that it is
+    // fast to read.
+    let had = polgraph::query::search::Index::kept(&db).is_some();
     let t = std::time::Instant::now();
     db.optimize()?;
+    let mut report = polgraph::pipeline::load::Loaded::default();
+    if !had {
+        let db = &db;
+        report.kept = Some(polgraph::pipeline::summary::Kept::compute(
+            db,
+            true,
+            || polgraph::query::search::Index::build(db),
+        )?);
+    }
+    let before = db.stamp().to_string();
+    super::ingest::keep(db, &mut report);
+    if had {
+        if let Err(e) = polgraph::store::kept::restamp(store, &before) {
+            eprintln!("polgraph: warning: {e}");
+        }
+    }
     eprintln!(
         "compacted {} in {:.1} s",
         store.display(),

@@ -44,7 +44,7 @@ impl Args {
             bail!("an empty name: give a name, or part of one");
         }
         let db = Store::open_read_only(&self.store.store)?;
-        let hits = Index::build(&db)?.find(&name, &kinds, self.limit);
+        let hits = Index::open(&db)?.find(&name, &kinds, self.limit);
         if hits.is_empty() {
             eprintln!(
                 "polgraph: no name in {} is like {name:?}",

@@ -115,6 +115,7 @@ pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
     if let Some(s) = compacting.take() {
         s.finish_and_clear();
     }
+    keep(db, &mut report);
     errors.extend(std::mem::take(&mut report.errors));
     for e in &errors {
         eprintln!("polgraph: skipped {e}");
@@ -134,6 +135,19 @@ pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
     })
 }
 
+/// Closes the store a load wrote and keeps beside it what the load computed (the name index,
+/// the listings, the counts: see [`polgraph::pipeline::summary`]), for the store as it is once
+/// closed. A file that cannot be written is said, not fatal: readers compute it again.
+pub fn keep(db: Store, report: &mut load::Loaded) {
+    let path = db.path().to_path_buf();
+    drop(db);
+    if let Some(kept) = report.kept.take() {
+        if let Err(e) = kept.save(&path) {
+            eprintln!("polgraph: warning: the name index and counts are not kept beside the store ({e}); each command computes them again");
+        }
+    }
+}
+
 /// The last line of a load: what went into which store, how and how long (`ingest`, `load`).
 pub fn summary(
     verb: &str,
@@ -144,7 +158,7 @@ pub fn summary(
     failed: usize,
 ) -> String {
     format!(
-        "{verb} {} article{} ({} quads, and {} in the tenures graph) into {} in {secs:.1} s{}{}",
+        "{verb} {} article{} ({} quads, and {} in the tenures graph) into {} in {secs:.1} s{}{}{}",
         report.articles,
         if report.articles == 1 { "" } else { "s" },
         report.quads,
@@ -157,6 +171,14 @@ pub fn summary(
             ),
             (true, false) => ", bulk-loaded into an empty store, not compacted".into(),
             _ => String::new(),
+        },
+        if report.kept.is_some() || report.kept_secs > 0.0 {
+            format!(
+                ", the name index and listings kept in {:.1} s",
+                report.kept_secs
+            )
+        } else {
+            String::new()
         },
         if failed == 0 {
             String::new()

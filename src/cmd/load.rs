@@ -80,7 +80,7 @@ pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
     let pb = super::ingest::progress_bar(Some(total), "bytes");
     let started = std::time::Instant::now();
     let mut spinner = None;
-    let report = load::load_nquads(&mut db, &files, compact, &mut |p| match p {
+    let mut report = load::load_nquads(&mut db, &files, compact, &mut |p| match p {
         load::Progress::Loaded { read, .. } => pb.set_position(read),
         load::Progress::Compacting => {
             pb.finish_and_clear();
@@ -91,6 +91,7 @@ pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
     if let Some(s) = spinner {
         s.finish_and_clear();
     }
+    super::ingest::keep(db, &mut report);
     for e in &report.errors {
         eprintln!("polgraph: skipped {e}");
     }

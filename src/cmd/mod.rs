@@ -65,7 +65,7 @@ pub fn nodes_named(
     }
     let index = match index {
         Some(i) => i,
-        None => index.insert(polgraph::query::search::Index::build(db)?),
+        None => index.insert(polgraph::query::search::Index::open(db)?),
     };
     match polgraph::query::names::read_as(index, what, "", &[], typed)? {
         Some((label, scope)) => {

@@ -4,11 +4,13 @@
 
 use crate::error::{Error, Result};
 use crate::pipeline;
+use crate::pipeline::summary::Kept;
+use crate::query::search::{self, Index};
 use crate::rdf::Graph;
 use crate::read::{self, Article, Inputs, Source};
 use crate::store::Store;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// What a load did.
 #[derive(Debug, Default)]
@@ -27,6 +29,38 @@ pub struct Loaded {
     pub bulk: bool,
     /// Seconds spent compacting the store after a bulk load.
     pub compact_secs: f64,
+    /// What the load keeps beside the store (the name index, the listings, the counts), to be
+    /// saved once the store is closed (see [`Kept::save`]).
+    pub kept: Option<Kept>,
+    /// Seconds spent bringing it up to date.
+    pub kept_secs: f64,
+}
+
+/// What a load into a store that had articles changed, for the name index kept beside it.
+#[derive(Debug, Default)]
+pub struct Changed {
+    /// The people, bodies and places the articles loaded describe, and those the articles they
+    /// replaced described.
+    pub nodes: BTreeSet<String>,
+    /// The titles of the roles the articles loaded describe.
+    pub roles: BTreeSet<String>,
+    /// Whether an article was replaced (a role may then be gone).
+    pub replaced: bool,
+}
+
+impl Changed {
+    /// Notes what loading `graph` into `store` (before it is written) changes.
+    fn note(&mut self, store: &Store, graph: &Graph) -> Result<()> {
+        let name = graph.name.as_str();
+        if store.has_graph(name)? {
+            self.replaced = true;
+            self.nodes.extend(store.typed_in(name, &search::CLASSES)?);
+        }
+        let (nodes, roles) = search::described(&graph.quads());
+        self.nodes.extend(nodes);
+        self.roles.extend(roles);
+        Ok(())
+    }
 }
 
 /// Articles per chunk: enough to keep the cores busy, few enough to bound memory.
@@ -92,24 +126,36 @@ pub fn load_inputs(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Loaded> {
     let _memory = crate::store::memory::KeepFreed::new();
-    let (mut report, late) = load_new(store, inputs, progress)?;
+    // The name index kept for the store as it was opened, to bring up to date.
+    let before = if store.is_empty()? {
+        None
+    } else {
+        Index::kept(store)
+    };
+    let mut changed = Changed::default();
+    let (mut report, late) = load_new(store, inputs, &mut changed, progress)?;
     // Later articles with an id seen before replace the earlier ones, in input order.
     for g in &late {
+        changed.note(store, g)?;
         store.replace(g)?;
     }
-    finish(store, &mut report, compact, progress)?;
+    let update = before.filter(|_| !report.bulk).map(|i| (i, changed));
+    finish(store, &mut report, compact, progress, update)?;
     Ok(report)
 }
 
 /// What every load into a store does once its article graphs and tenures are in: `ingest` and
 /// `polgraph load` (of N-Quads extracted elsewhere) both end here, so that a store made either
 /// way is the same. After a bulk load, the compaction when `compact` (see [`Store::optimize`]);
-/// then the size of the tenures graph, for the report.
+/// then the size of the tenures graph, for the report; then what is kept beside the store (see
+/// [`crate::pipeline::summary`]), the name index brought up to date from `update` (the index
+/// kept before the load, and what the load changed) where it is small, else built again.
 pub fn finish(
     store: &mut Store,
     report: &mut Loaded,
     compact: bool,
     progress: &mut dyn FnMut(Progress),
+    update: Option<(Index, Changed)>,
 ) -> Result<()> {
     if report.bulk && compact {
         progress(Progress::Compacting);
@@ -120,6 +166,23 @@ pub fn finish(
     report.tenures = store.tenures_len()?;
     // Identity across articles, from the tenures graph as it now is.
     link_people(store)?;
+    // A store left uncompacted is slow to scan (counting its quads alone took 85 s at 100,000
+    // articles): `polgraph compact` keeps what is kept once it is compacted.
+    if report.bulk && !compact {
+        return Ok(());
+    }
+    let t = std::time::Instant::now();
+    let store = &*store;
+    report.kept = Some(Kept::compute(store, report.bulk, || match update {
+        // One query a node: past a few thousand, one query for all of them is faster.
+        Some((mut index, changed)) if changed.nodes.len() <= 2_000 + index.len() / 20 => {
+            let roles = (!changed.replaced).then_some(&changed.roles);
+            index.update(store, &changed.nodes, roles)?;
+            Ok(index)
+        }
+        _ => Index::build(store),
+    })?);
+    report.kept_secs = t.elapsed().as_secs_f64();
     Ok(())
 }
 
@@ -157,7 +220,7 @@ pub fn load_nquads(
     report.bytes = read as usize;
     report.articles = store.articles()?;
     report.quads = store.len()? - store.tenures_len()?;
-    finish(store, &mut report, compact, progress)?;
+    finish(store, &mut report, compact, progress, None)?;
     Ok(report)
 }
 
@@ -166,6 +229,7 @@ pub fn load_nquads(
 fn load_new(
     store: &Store,
     inputs: impl Iterator<Item = Inputs>,
+    changed: &mut Changed,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Loaded, Vec<Graph>)> {
     let mut report = Loaded {
@@ -227,6 +291,9 @@ fn load_new(
                 b.load(&now)?
             }
             None => {
+                for g in &now {
+                    changed.note(store, g)?;
+                }
                 for part in now.chunks(TRANSACTION) {
                     store.replace_all(part)?;
                 }

@@ -2,6 +2,7 @@
 
 pub mod load;
 pub mod stream;
+pub mod summary;
 
 use crate::extract::{self, Facts};
 use crate::normalize::Text;

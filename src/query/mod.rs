@@ -1,6 +1,7 @@
 //! The SPARQL layer: queries shipped in `queries/` (compiled into the binary, each with a header
 //! giving its name, description and parameters), parameters bound as RDF terms, results printed.
 
+pub mod kept;
 pub mod limits;
 pub mod names;
 pub mod search;
@@ -486,24 +487,24 @@ pub fn execute(
     store.query(name, query, &substitutions)
 }
 
-/// The rows of a shipped SELECT query: each a map from variable to lexical value (an IRI as is).
+/// The rows of a shipped SELECT query: each a map from variable to lexical value (an IRI as is);
+/// its kept answer where there is one (see [`kept`]).
 pub fn rows(store: &Store, name: &str) -> Result<Vec<std::collections::BTreeMap<String, String>>> {
     let q = shipped(name).ok_or_else(|| Error::UnknownQuery {
         query: name.into(),
         near: near(name),
     })?;
-    select(store, name, q.sparql, &[])
+    match kept::answer(store, name)? {
+        Some(results) => solution_rows(name, results),
+        None => select(store, name, q.sparql, &[]),
+    }
 }
 
-/// The rows of a SELECT query with parameters (see [`bind`]), as [`rows`] gives them: for the
-/// queries that code asks and users do not (`queries/internal/`).
-pub fn select(
-    store: &Store,
+fn solution_rows(
     name: &str,
-    sparql: &str,
-    params: &[(String, Term)],
+    results: QueryResults<'static>,
 ) -> Result<Vec<std::collections::BTreeMap<String, String>>> {
-    let QueryResults::Solutions(sol) = execute(store, name, sparql, params)? else {
+    let QueryResults::Solutions(sol) = results else {
         return Err(Error::Query {
             name: name.into(),
             message: "not a SELECT query".into(),
@@ -524,6 +525,17 @@ pub fn select(
     Ok(out)
 }
 
+/// The rows of a SELECT query with parameters (see [`bind`]), as [`rows`] gives them: for the
+/// queries that code asks and users do not (`queries/internal/`).
+pub fn select(
+    store: &Store,
+    name: &str,
+    sparql: &str,
+    params: &[(String, Term)],
+) -> Result<Vec<std::collections::BTreeMap<String, String>>> {
+    solution_rows(name, execute(store, name, sparql, params)?)
+}
+
 /// Runs a query and prints its results.
 pub fn run(
     store: &Store,
@@ -534,6 +546,12 @@ pub fn run(
 ) -> Result<Printed> {
     let (name, text) = resolve(query)?;
     check_params(&name, &text, params)?;
+    // A listing of the whole store: its answer kept at ingest (see [`kept`]).
+    if params.is_empty() && shipped(&name).is_some_and(|q| q.sparql == text) {
+        if let Some(results) = kept::answer(store, &name)? {
+            return print(&name, results, style.into(), out);
+        }
+    }
     let params = with_languages(&text, params);
     print(
         &name,

@@ -65,15 +65,14 @@ pub fn resolve(store: &Store, params: &[(String, Term)]) -> Result<(Params, Vec<
     resolve_with(store, None, params)
 }
 
-/// As [`resolve`], through the name index at hand (`polgraph serve` builds one when it starts)
-/// rather than one built for the call.
+/// As [`resolve`], through the name index at hand (`polgraph serve` opens one when it starts)
+/// rather than one opened for the call.
 pub fn resolve_with(
     store: &Store,
     built: Option<&Index>,
     params: &[(String, Term)],
 ) -> Result<(Params, Vec<Read>)> {
     let mut index: Option<Index> = None;
-    let mut roles: Option<Vec<String>> = None;
     let mut out = Vec::with_capacity(params.len());
     let mut read = Vec::new();
     for (name, term) in params {
@@ -83,25 +82,24 @@ pub fn resolve_with(
         };
         let typed = l.value().to_string();
         let (label, scope) = match named {
-            // Written as the store has it: bound as it is, without reading every role or
-            // building the name index (seconds each on a large store), namesakes and all (each
-            // row carries its id).
+            // Written as the store has it: bound as it is, without reading the name index,
+            // namesakes and all (each row carries its id).
             _ if labelled(store, named, &typed)? => (typed.clone(), None),
-            Named::Role => {
-                let roles = match &mut roles {
-                    Some(r) => r,
-                    None => roles.insert(role_labels(store)?),
-                };
-                (role(&typed, roles)?, None)
-            }
-            Named::Entity(kind) => {
+            _ => {
                 let index = match (built, &mut index) {
                     (Some(i), _) => i,
                     (None, Some(i)) => &*i,
-                    (None, slot) => &*slot.insert(Index::build(store)?),
+                    // Kept beside the store by the ingest that wrote it (else built, seconds
+                    // on a large store).
+                    (None, slot) => &*slot.insert(Index::open(store)?),
                 };
-                read_as(index, &format!("--param {name}"), name, &[kind], &typed)?
-                    .unwrap_or_else(|| (typed.clone(), None))
+                match named {
+                    Named::Role => (role(&typed, index.roles())?, None),
+                    Named::Entity(kind) => {
+                        read_as(index, &format!("--param {name}"), name, &[kind], &typed)?
+                            .unwrap_or_else(|| (typed.clone(), None))
+                    }
+                }
             }
         };
         if label != typed {

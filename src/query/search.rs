@@ -85,9 +85,12 @@ struct Entry {
 }
 
 pub struct Index {
+    /// Sorted by IRI.
     entries: Vec<Entry>,
     /// Each folded word of a label, with the entries whose label has it.
     words: BTreeMap<String, Vec<u32>>,
+    /// The titles of the roles of the store's posts, sorted (see [`Index::roles`]).
+    roles: Vec<String>,
 }
 
 /// Lower case without tone and vowel marks, `đ` as `d`, every run of other characters one
@@ -143,57 +146,295 @@ fn province_of_place(place: &str) -> Option<String> {
     (p != u).then(|| G.canonical(p))
 }
 
-impl Index {
-    /// Reads every person, body and place of the store (one query).
-    pub fn build(store: &Store) -> Result<Index> {
-        let provinces = provinces();
-        let mut entries = Vec::new();
-        for r in crate::query::select(store, "search-names", NAMES, &[])? {
-            let Some(kind) = r.get("kind").and_then(|k| Kind::parse(k)) else {
-                continue;
-            };
-            let iri = r["node"].clone();
-            let scope = match kind {
-                Kind::Person => iri
-                    .strip_prefix(ID)
-                    .and_then(|s| s.strip_prefix("person/"))
-                    .and_then(|s| s.split('/').next())
-                    .and_then(|slug| provinces.get(slug).cloned()),
-                Kind::Body => match r.get("place") {
-                    Some(p) => province_of_place(p).or_else(|| {
-                        // A provincial body: its province is its own place.
-                        let id = p.strip_prefix(ID)?.strip_prefix("place/")?;
-                        G.by_id(id).map(|u| G.canonical(u))
-                    }),
-                    None => Some("Trung ương".into()),
-                },
-                Kind::Place => province_of_place(&iri),
-            };
-            let label = r["label"].clone();
-            entries.push(Entry {
-                folded: fold(&label),
-                words: key(&label).split_whitespace().map(str::to_string).collect(),
-                articles: r.get("articles").and_then(|a| a.parse().ok()).unwrap_or(0),
-                iri,
-                kind,
-                label,
-                scope,
-            });
+/// The name of the index's kept file beside the store (see [`crate::store::kept`]), and the
+/// version of its format.
+const KEPT: &str = "names";
+const VERSION: u32 = 1;
+
+/// The classes whose nodes the index holds: an article that types a node so changes its entry.
+pub const CLASSES: [&str; 3] = [
+    crate::rdf::vocab::foaf::PERSON,
+    crate::rdf::vocab::org::ORGANIZATION,
+    crate::rdf::vocab::pg::ADMINISTRATIVE_UNIT,
+];
+
+/// The nodes of [`CLASSES`] that `quads` (an article's graph) type, and the titles of the roles
+/// they describe (`skos:prefLabel` of an `org:Role`): what an article adds to the index.
+pub fn described(quads: &[oxigraph::model::Quad]) -> (Vec<String>, Vec<String>) {
+    use crate::rdf::vocab::{org, rdf, skos};
+    use oxigraph::model::{NamedOrBlankNode, Term};
+    let typed = |class: &dyn Fn(&str) -> bool| -> Vec<&NamedOrBlankNode> {
+        quads
+            .iter()
+            .filter(|q| q.predicate.as_str() == rdf::TYPE)
+            .filter(|q| matches!(&q.object, Term::NamedNode(c) if class(c.as_str())))
+            .map(|q| &q.subject)
+            .collect()
+    };
+    let nodes = typed(&|c| CLASSES.contains(&c))
+        .into_iter()
+        .filter_map(|s| match s {
+            NamedOrBlankNode::NamedNode(n) => Some(n.as_str().to_string()),
+            _ => None,
+        })
+        .collect();
+    let role_nodes = typed(&|c| c == org::ROLE);
+    let roles = quads
+        .iter()
+        .filter(|q| q.predicate.as_str() == skos::PREF_LABEL && role_nodes.contains(&&q.subject))
+        .filter_map(|q| match &q.object {
+            Term::Literal(l) => Some(l.value().to_string()),
+            _ => None,
+        })
+        .collect();
+    (nodes, roles)
+}
+
+/// Every person, body and place of the store with its label, province and articles, or `node`'s
+/// alone: the one place the index reads names and labels from the store
+/// (`queries/internal/search-names.rq`). Sorted by IRI, one entry a node.
+fn entries(store: &Store, node: Option<&str>) -> Result<Vec<Entry>> {
+    let provinces = provinces();
+    let params = match node {
+        Some(n) => vec![(
+            "node".to_string(),
+            oxigraph::model::NamedNode::new(n)
+                .map_err(|e| crate::error::Error::Other(format!("{n:?}: {e}")))?
+                .into(),
+        )],
+        None => Vec::new(),
+    };
+    let mut entries = Vec::new();
+    for mut r in crate::query::select(store, "search-names", NAMES, &params)? {
+        let Some(kind) = r.get("kind").and_then(|k| Kind::parse(k)) else {
+            continue;
+        };
+        let (Some(iri), Some(label)) = (r.remove("node"), r.remove("label")) else {
+            continue;
+        };
+        let scope = match kind {
+            Kind::Person => iri
+                .strip_prefix(ID)
+                .and_then(|s| s.strip_prefix("person/"))
+                .and_then(|s| s.split('/').next())
+                .and_then(|slug| provinces.get(slug).cloned()),
+            Kind::Body => match r.get("place") {
+                Some(p) => province_of_place(p).or_else(|| {
+                    // A provincial body: its province is its own place.
+                    let id = p.strip_prefix(ID)?.strip_prefix("place/")?;
+                    G.by_id(id).map(|u| G.canonical(u))
+                }),
+                None => Some("Trung ương".into()),
+            },
+            Kind::Place => province_of_place(&iri),
+        };
+        let articles = r.get("articles").and_then(|a| a.parse().ok()).unwrap_or(0);
+        entries.push(Entry::new(iri, kind, label, scope, articles));
+    }
+    // One row per node: a body described with two places (never, but a store from another
+    // version might) keeps the first.
+    entries.sort_by(|a, b| a.iri.cmp(&b.iri));
+    entries.dedup_by(|a, b| a.iri == b.iri);
+    Ok(entries)
+}
+
+impl Entry {
+    fn new(iri: String, kind: Kind, label: String, scope: Option<String>, articles: usize) -> Self {
+        Entry {
+            folded: fold(&label),
+            words: key(&label).split_whitespace().map(str::to_string).collect(),
+            articles,
+            iri,
+            kind,
+            label,
+            scope,
         }
-        // One row per node: a body described with two places (never, but a store from another
-        // version might) keeps the first.
-        entries.sort_by(|a, b| a.iri.cmp(&b.iri));
-        entries.dedup_by(|a, b| a.iri == b.iri);
-        let mut words: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    }
+}
+
+/// A value of the kept file: a tab, a line end and a backslash escaped.
+fn escape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['\\', '\t', '\n', '\r']) {
+        return s.into();
+    }
+    s.replace('\\', "\\\\")
+        .replace('\t', "\\t")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+        .into()
+}
+
+fn unescape(s: &str) -> String {
+    if !s.contains('\\') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some(c) => out.push(c),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+impl Index {
+    /// The store's name index: the one kept beside it (see [`crate::store::kept`]) when it was
+    /// written for the store as this handle opened it, else built from the store (seconds on a
+    /// large one) and kept for the next reader, where the store's folder can be written.
+    pub fn open(store: &Store) -> Result<Index> {
+        if let Some(index) = Index::kept(store) {
+            return Ok(index);
+        }
+        let index = Index::build(store)?;
+        crate::store::kept::write_if_current(store.path(), KEPT, VERSION, store.stamp(), |w| {
+            index.write(w)
+        });
+        Ok(index)
+    }
+
+    /// The index kept beside the store, if it was written for the store as this handle opened it.
+    pub fn kept(store: &Store) -> Option<Index> {
+        let body = crate::store::kept::open(store.path(), KEPT, VERSION, store.stamp())?;
+        Index::read(body)
+    }
+
+    /// Reads every person, body and place of the store (one query), and the titles of the
+    /// roles (another).
+    pub fn build(store: &Store) -> Result<Index> {
+        let entries = entries(store, None)?;
+        let roles = super::names::role_labels(store)?;
+        Ok(Index::from_entries(entries, roles))
+    }
+
+    fn from_entries(entries: Vec<Entry>, roles: Vec<String>) -> Index {
+        let mut pairs: Vec<(&str, u32)> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             for w in e.folded.split(' ').filter(|w| !w.is_empty()) {
-                let list = words.entry(w.to_string()).or_default();
-                if list.last() != Some(&(i as u32)) {
-                    list.push(i as u32);
+                pairs.push((w, i as u32));
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut words: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (w, i) in pairs {
+            match words.last_entry() {
+                Some(mut last) if last.key() == w => last.get_mut().push(i),
+                _ => {
+                    words.insert(w.to_string(), vec![i]);
                 }
             }
         }
-        Ok(Index { entries, words })
+        Index {
+            entries,
+            words,
+            roles,
+        }
+    }
+
+    /// Brings the index up to date with the store after an ingest into it: the entries of the
+    /// nodes `touched` (those the articles added or replaced describe, or described before) are
+    /// read again, one query each; the roles are read again when `roles` is `None` (an article
+    /// replaced may have taken a role away), else those given are added.
+    pub fn update(
+        &mut self,
+        store: &Store,
+        touched: &std::collections::BTreeSet<String>,
+        roles: Option<&std::collections::BTreeSet<String>>,
+    ) -> Result<()> {
+        let mut fresh = Vec::new();
+        for node in touched {
+            fresh.extend(entries(store, Some(node))?);
+        }
+        let mut all: Vec<Entry> = std::mem::take(&mut self.entries)
+            .into_iter()
+            .filter(|e| !touched.contains(&e.iri))
+            .chain(fresh)
+            .collect();
+        all.sort_by(|a, b| a.iri.cmp(&b.iri));
+        all.dedup_by(|a, b| a.iri == b.iri);
+        let roles = match roles {
+            None => super::names::role_labels(store)?,
+            Some(added) => {
+                let mut r: std::collections::BTreeSet<String> =
+                    std::mem::take(&mut self.roles).into_iter().collect();
+                r.extend(added.iter().cloned());
+                r.into_iter().collect()
+            }
+        };
+        *self = Index::from_entries(all, roles);
+        Ok(())
+    }
+
+    /// Keeps the index beside the store at `path` for the store as it is now: for the process
+    /// that wrote the store, once it has closed it.
+    pub fn save(&self, path: &std::path::Path) -> Result<()> {
+        let stamp = crate::store::kept::stamp(path);
+        crate::store::kept::write(path, KEPT, VERSION, &stamp, |w| self.write(w))
+    }
+
+    fn write(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        writeln!(w, "entries {}", self.entries.len())?;
+        for e in &self.entries {
+            let kind = match e.kind {
+                Kind::Person => "person",
+                Kind::Body => "body",
+                Kind::Place => "place",
+            };
+            writeln!(
+                w,
+                "{kind}\t{}\t{}\t{}\t{}",
+                escape(&e.iri),
+                escape(&e.label),
+                escape(e.scope.as_deref().unwrap_or("")),
+                e.articles
+            )?;
+        }
+        writeln!(w, "roles {}", self.roles.len())?;
+        for r in &self.roles {
+            writeln!(w, "{}", escape(r))?;
+        }
+        // A file cut short ends before this line.
+        writeln!(w, "end")
+    }
+
+    /// Reads what [`Index::write`] wrote; `None` when it is not whole.
+    fn read(mut r: impl std::io::BufRead) -> Option<Index> {
+        let mut body = String::new();
+        r.read_to_string(&mut body).ok()?;
+        let mut lines = body.lines();
+        let n: usize = lines.next()?.strip_prefix("entries ")?.parse().ok()?;
+        let mut entries = Vec::with_capacity(n);
+        for _ in 0..n {
+            let mut f = lines.next()?.split('\t');
+            let kind = Kind::parse(f.next()?)?;
+            let (iri, label, scope) = (unescape(f.next()?), unescape(f.next()?), f.next()?);
+            let scope = (!scope.is_empty()).then(|| unescape(scope));
+            let articles = f.next()?.parse().ok()?;
+            entries.push(Entry::new(iri, kind, label, scope, articles));
+        }
+        let n: usize = lines.next()?.strip_prefix("roles ")?.parse().ok()?;
+        let roles: Vec<String> = lines.by_ref().take(n).map(unescape).collect();
+        (roles.len() == n && lines.next() == Some("end") && lines.next().is_none())
+            .then(|| Index::from_entries(entries, roles))
+    }
+
+    /// Every entry as a hit (score 0), by IRI: what the index holds, to compare two.
+    pub fn hits(&self) -> Vec<Hit> {
+        self.entries.iter().map(|e| self.hit(e, 0)).collect()
+    }
+
+    /// The titles of the store's roles (`Bí thư`), sorted.
+    pub fn roles(&self) -> &[String] {
+        &self.roles
     }
 
     pub fn len(&self) -> usize {
@@ -319,24 +560,53 @@ mod tests {
     fn index(rows: &[(&str, Kind, &str, Option<&str>, usize)]) -> Index {
         let mut entries: Vec<Entry> = rows
             .iter()
-            .map(|(iri, kind, label, scope, articles)| Entry {
-                iri: iri.to_string(),
-                kind: *kind,
-                label: label.to_string(),
-                scope: scope.map(str::to_string),
-                articles: *articles,
-                folded: fold(label),
-                words: key(label).split_whitespace().map(str::to_string).collect(),
+            .map(|(iri, kind, label, scope, articles)| {
+                Entry::new(
+                    iri.to_string(),
+                    *kind,
+                    label.to_string(),
+                    scope.map(str::to_string),
+                    *articles,
+                )
             })
             .collect();
         entries.sort_by(|a, b| a.iri.cmp(&b.iri));
-        let mut words: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        for (i, e) in entries.iter().enumerate() {
-            for w in e.folded.split(' ') {
-                words.entry(w.to_string()).or_default().push(i as u32);
-            }
-        }
-        Index { entries, words }
+        Index::from_entries(entries, vec!["Bí thư".into()])
+    }
+
+    #[test]
+    fn the_kept_file_reads_back_as_the_index_written() {
+        let ix = index(&[
+            (
+                "p/a",
+                Kind::Person,
+                "Nguyễn Văn Hải",
+                Some("tỉnh Hà Tĩnh"),
+                3,
+            ),
+            // Whatever a label holds is read back as it was.
+            ("o/b", Kind::Body, "Ban\tA\\B\nC\r", None, 1),
+            ("l/c", Kind::Place, "tỉnh Hà Tĩnh", None, 7),
+        ]);
+        let mut out = Vec::new();
+        ix.write(&mut out).unwrap();
+        let back = Index::read(&out[..]).expect("read back");
+        let all = |ix: &Index| -> Vec<Hit> { ix.entries.iter().map(|e| ix.hit(e, 0)).collect() };
+        assert_eq!(all(&back), all(&ix));
+        assert_eq!(back.roles(), ["Bí thư"]);
+        assert_eq!(
+            back.find("nguyen van hai", &[], 5)[0].iri,
+            "p/a",
+            "its words are indexed"
+        );
+        // A file cut short is no index.
+        assert!(Index::read(&out[..out.len() - 3]).is_none());
+        let cut = out
+            .split(|&b| b == b'\n')
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(&b'\n');
+        assert!(Index::read(&cut[..]).is_none());
     }
 
     #[test]

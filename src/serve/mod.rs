@@ -24,7 +24,7 @@ use std::io::Write;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::sync::{mpsc, Arc, Mutex, RwLock};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 /// How the server runs.
 pub struct Config {
@@ -75,15 +75,16 @@ impl Current {
     }
 }
 
-/// Opens the store read-only, its index, roles and articles read, then the clients' timeout set;
-/// its network read in the background.
+/// Opens the store read-only with its name index (kept beside it by the ingest that wrote it),
+/// sets the clients' timeout, and reads the network and the list of articles in the background,
+/// through handles of their own without that timeout.
 fn open_site(config: &Config) -> Result<Arc<Site>> {
     let store = Store::open_read_only(&config.store)?;
-    // The server's own reading (the name index, the roles, the articles' list) has no time
-    // limit: on a large store it takes longer than a client's query may (the index of 100,000
-    // articles took more than 10 s, and the server stopped). The clients' queries have theirs.
+    // The server's own reading (the name index when none is kept, the network, the articles'
+    // list) has no time limit: on a large store it takes longer than a client's query may (the
+    // index of 100,000 articles took more than 10 s, and the server stopped). The clients'
+    // queries have theirs.
     let site = Site::new(store)?.with_network_store(&config.store);
-    site.warm();
     site.store.set_timeout(config.timeout);
     let site = Arc::new(site);
     let background = Arc::clone(&site);
@@ -95,23 +96,12 @@ fn open_site(config: &Config) -> Result<Arc<Site>> {
             }
         })
         .map_err(|e| Error::Other(format!("cannot start a thread: {e}")))?;
+    let background = Arc::clone(&site);
+    std::thread::Builder::new()
+        .name("polgraph-articles".into())
+        .spawn(move || background.warm())
+        .map_err(|e| Error::Other(format!("cannot start a thread: {e}")))?;
     Ok(site)
-}
-
-/// What the store's folder holds: each file's name, size and time of change. RocksDB writes new
-/// files (and a new MANIFEST) when an ingest commits.
-fn fingerprint(path: &std::path::Path) -> Vec<(std::ffi::OsString, u64, Option<SystemTime>)> {
-    let mut files: Vec<_> = std::fs::read_dir(path)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|e| {
-            let m = e.metadata().ok()?;
-            Some((e.file_name(), m.len(), m.modified().ok()))
-        })
-        .collect();
-    files.sort();
-    files
 }
 
 /// Opens the store, reads the texts, builds the index, and serves until the process is stopped
@@ -252,11 +242,13 @@ pub fn run(config: Config, ready: impl FnOnce(SocketAddr, &Site)) -> Result<()> 
 /// Serves the store anew when it changes: reopened, its index and network built again.
 fn follow(current: &Current) {
     let path = &current.config.store;
-    let mut seen = fingerprint(path);
+    // The state of RocksDB's files (a file the server keeps beside the store, its name index
+    // built for a store that had none, is no change).
+    let mut seen = crate::store::kept::stamp(path);
     let mut told = false;
     loop {
         std::thread::sleep(RELOAD_EVERY);
-        let now = fingerprint(path);
+        let now = crate::store::kept::stamp(path);
         if now == seen {
             continue;
         }

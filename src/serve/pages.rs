@@ -125,11 +125,10 @@ pub struct Site {
     /// The network of the whole store, read once (see [`Site::network`]).
     network: OnceLock<std::result::Result<Network, String>>,
     /// Where to open a handle of the store without the queries' timeout, to read the network
-    /// (37 s at 10,000 articles: longer than a query may take).
+    /// (37 s at 10,000 articles: longer than a query may take) and the list of articles.
     network_store: Option<std::path::PathBuf>,
-    /// The roles of the store's posts, read on the first search that needs them.
-    roles: OnceLock<Vec<String>>,
-    /// The articles (id, title, date) and their folded words, read on the first list asked for.
+    /// The articles (id, title, date) and their folded words, read on the first list asked for
+    /// (the server reads them when it starts, on a thread of its own: 38 s at 100,000 articles).
     articles: OnceLock<std::result::Result<Vec<(Row, String)>, String>>,
 }
 
@@ -172,26 +171,34 @@ fn iri_param(name: &str, iri: &str) -> std::result::Result<Vec<(String, Term)>, 
 }
 
 impl Site {
+    /// The site of a store, with its name index: the one kept beside the store, else built.
     pub fn new(store: Store) -> Result<Site> {
-        let index = Index::build(&store)?;
+        let index = Index::open(&store)?;
         Ok(Site {
             store,
             index,
             texts: Texts::default(),
             network: OnceLock::new(),
             network_store: None,
-            roles: OnceLock::new(),
             articles: OnceLock::new(),
         })
     }
 
-    /// Reads what the pages keep of the store (the roles, the list of articles) now, before the
-    /// clients' time limit is set: the server's own reading takes as long as the store needs (at
-    /// 100,000 articles, longer than a client's query may).
+    /// Reads the list of articles now, through a handle without the clients' time limit: the
+    /// server's own reading takes as long as the store needs (at 100,000 articles, longer than a
+    /// client's query may). A page that needs it before it is read waits for it.
     pub fn warm(&self) {
-        self.roles
-            .get_or_init(|| query::names::role_labels(&self.store).unwrap_or_default());
-        let _ = self.articles("", 0);
+        if let Err(Miss::Failed(e)) = self.articles("", 0) {
+            eprintln!("polgraph serve: the list of articles fails: {e}");
+        }
+    }
+
+    /// A handle on the store without the clients' time limit, for the server's own reading.
+    fn own_reading<T>(&self, read: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        match &self.network_store {
+            Some(p) => read(&Store::open_read_only(p)?),
+            None => read(&self.store),
+        }
     }
 
     /// Reads the network through a handle of its own on the store at `path` (read-only, no
@@ -268,7 +275,9 @@ impl Site {
         let all = self
             .articles
             .get_or_init(|| {
-                let mut rows = query::rows(&self.store, "articles").map_err(|e| e.to_string())?;
+                let mut rows = self
+                    .own_reading(|store| query::rows(store, "articles"))
+                    .map_err(|e| e.to_string())?;
                 // A row an author: one an article.
                 rows.dedup_by(|a, b| a.get("doc") == b.get("doc"));
                 rows.sort_by(|a, b| {
@@ -343,9 +352,7 @@ impl Site {
                 None => words.push(w.to_string()),
             }
         }
-        let roles = self
-            .roles
-            .get_or_init(|| query::names::role_labels(&self.store).unwrap_or_default());
+        let roles = self.index.roles();
         // The longest role the search begins with (`pho bi thu`, not `pho`), and something after.
         let (role, rest) = (1..words.len()).rev().find_map(|i| {
             let head = words[..i].join(" ");

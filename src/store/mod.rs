@@ -2,6 +2,7 @@
 //! touches oxigraph's `Store`.
 
 pub mod compaction;
+pub mod kept;
 pub mod memory;
 pub mod watch;
 
@@ -27,6 +28,8 @@ pub struct Store {
     path: PathBuf,
     /// How long a query may run, in milliseconds; 0 for no limit (see [`Store::set_timeout`]).
     timeout_ms: std::sync::atomic::AtomicU64,
+    /// The state of the store's files when it was opened (see [`kept::stamp`]).
+    stamp: String,
 }
 
 impl Store {
@@ -50,6 +53,7 @@ impl Store {
 
     /// Opens (or creates) the store at `path`.
     pub fn open(path: &Path) -> Result<Store> {
+        let stamp = kept::stamp(path);
         match oxigraph::store::Store::open(path) {
             Ok(inner) => {
                 remove_orphan_bulk_files(path);
@@ -57,6 +61,7 @@ impl Store {
                     inner,
                     path: path.into(),
                     timeout_ms: Default::default(),
+                    stamp,
                 })
             }
             Err(e) => Err(Error::store_open(path, e.to_string())),
@@ -68,11 +73,15 @@ impl Store {
     /// store as it was when opened.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         Store::existing(path)?;
+        // Before the store is read: a file kept for this state is then never older than what
+        // this handle sees.
+        let stamp = kept::stamp(path);
         match oxigraph::store::Store::open_read_only(path) {
             Ok(inner) => Ok(Store {
                 inner,
                 path: path.into(),
                 timeout_ms: Default::default(),
+                stamp,
             }),
             // oxigraph makes its column families and writes its version into a new store: one
             // whose ingest was stopped before that (killed at once) lacks them, and cannot be
@@ -197,6 +206,35 @@ impl Store {
     /// Where the store is.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The state of the store's files when this handle opened it (see [`kept::stamp`]): a file
+    /// kept for that state describes what a read-only handle sees, and what a writing handle
+    /// saw before it wrote.
+    pub fn stamp(&self) -> &str {
+        &self.stamp
+    }
+
+    /// The subjects typed with one of `classes` in the named graph `graph` (the people, bodies
+    /// and places an article describes, whose entries in the name index change with it).
+    pub fn typed_in(&self, graph: &str, classes: &[&str]) -> Result<Vec<String>> {
+        let g = NamedNode::new_unchecked(graph);
+        let a = NamedNode::new_unchecked(crate::rdf::vocab::rdf::TYPE);
+        let mut out = Vec::new();
+        for q in self.inner.quads_for_pattern(
+            None,
+            Some(a.as_ref()),
+            None,
+            Some(GraphNameRef::NamedNode(g.as_ref())),
+        ) {
+            let q = q?;
+            if let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(c)) = (&q.subject, &q.object) {
+                if classes.contains(&c.as_str()) {
+                    out.push(s.as_str().to_string());
+                }
+            }
+        }
+        Ok(out)
     }
 
     pub fn len(&self) -> Result<usize> {
@@ -370,6 +408,14 @@ impl Store {
         }
         ids.sort();
         Ok(ids)
+    }
+
+    /// Whether the store has the named graph `graph`.
+    pub fn has_graph(&self, graph: &str) -> Result<bool> {
+        let g = NamedNode::new_unchecked(graph);
+        Ok(self
+            .inner
+            .contains_named_graph(&NamedOrBlankNode::from(g))?)
     }
 
     pub fn has_article(&self, id: &str) -> Result<bool> {

@@ -14,6 +14,7 @@ mod graph;
 mod help;
 mod hostile;
 mod ingest;
+mod kept;
 mod load;
 mod push;
 mod query;
