@@ -100,11 +100,11 @@ pub fn store_path(dir: &Path, n: usize) -> PathBuf {
     dir.join(format!("ingest-{n}"))
 }
 
-fn dump_path(dir: &Path, n: usize) -> PathBuf {
+pub(crate) fn dump_path(dir: &Path, n: usize) -> PathBuf {
     dir.join(format!("dump-{n}.nq"))
 }
 
-fn dir_size(p: &Path) -> u64 {
+pub(crate) fn dir_size(p: &Path) -> u64 {
     std::fs::read_dir(p)
         .map(|rd| {
             rd.flatten()
@@ -158,7 +158,7 @@ pub fn extraction_only(n: usize, seed: u64) -> Extraction {
     measure_extraction(&corpus)
 }
 
-fn measure_extraction(corpus: &[crate::read::Article]) -> Extraction {
+pub(crate) fn measure_extraction(corpus: &[crate::read::Article]) -> Extraction {
     Extraction {
         articles: corpus.len(),
         megabytes: corpus.iter().map(|a| a.text.len()).sum::<usize>() as f64 / 1e6,
@@ -220,7 +220,7 @@ pub const UPDATE: usize = 1000;
 
 /// The person first named, and the district and province first named, in an article: the
 /// parameters a user would give to the selective questions.
-fn parameters(article: &crate::read::Article) -> (String, String, String) {
+pub(crate) fn parameters(article: &crate::read::Article) -> (String, String, String) {
     let g = &*crate::extract::gazetteer::GAZETTEER;
     let facts = crate::pipeline::process(article).facts;
     let unit = |level: &str| {
@@ -388,6 +388,11 @@ pub fn update(n: usize, seed: u64, dir: &Path) -> Result<Updated> {
 /// The third phase: oxigraph's own bulk loader on the dump [`ingest`] wrote, into a new store,
 /// as `oxigraph load` reads a file (memory stays flat); the store and the dump are removed.
 pub fn reference(n: usize, dir: &Path) -> Result<Reference> {
+    Ok(reference_counted(n, dir)?.0)
+}
+
+/// [`reference`], and the quads the loaded store holds.
+pub(crate) fn reference_counted(n: usize, dir: &Path) -> Result<(Reference, usize)> {
     let dump = dump_path(dir, n);
     let path = dir.join(format!("bulk-{n}"));
     let _ = std::fs::remove_dir_all(&path);
@@ -399,10 +404,11 @@ pub fn reference(n: usize, dir: &Path) -> Result<Reference> {
     b.commit()?;
     let secs = t.elapsed().as_secs_f64();
     let peak_rss_kb = peak_rss_kb();
+    let quads = store.len()?;
     drop(store);
     let _ = std::fs::remove_dir_all(&path);
     let _ = std::fs::remove_file(&dump);
-    Ok(Reference { secs, peak_rss_kb })
+    Ok((Reference { secs, peak_rss_kb }, quads))
 }
 
 /// What `polgraph serve` answers with, on its own read-only handle of the store: the name
