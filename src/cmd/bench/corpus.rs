@@ -72,7 +72,7 @@ pub fn run(
 fn cell(run: &Run, limit_mb: u64) -> String {
     let mb = run.peak_rss_kb as f64 / 1024.0;
     if run.success {
-        format!("{:.2} s, {mb:.0} MB", run.secs)
+        format!("{:.2} s ({:.2} s CPU), {mb:.0} MB", run.secs, run.cpu_secs)
     } else if run.stopped {
         format!(
             "stopped over {limit_mb} MB after {:.1} s (peak {mb:.0} MB)",
@@ -105,21 +105,23 @@ fn table(out: &mut impl Write, corpus: &Path, all: &[CorpusFigures], limit: u64)
             Box::new(|f| format!("{:.1}", f.input_bytes as f64 / 1e6)),
         ),
         (
-            "extraction alone, MB/s per core (the file's articles, each once)".into(),
+            "extraction alone, MB/s per core; MB per CPU second (the file's articles, each once)"
+                .into(),
             Box::new(|f| {
                 format!(
-                    "{:.2} ({} articles, {:.2} MB)",
+                    "{:.2}; {:.2} ({} articles, {:.2} MB)",
                     f.extraction.mb_per_sec_per_core(),
+                    f.extraction_mb_per_cpu_sec(),
                     f.extraction.articles,
                     f.extraction.megabytes
                 )
             }),
         ),
         (
-            "ingest, s (of which compaction)".into(),
+            "ingest, s (of which compaction); CPU s".into(),
             Box::new(|f| match f.compact_secs {
-                Some(c) => format!("{:.1} ({c:.1})", f.ingest.secs),
-                None => format!("{:.1}", f.ingest.secs),
+                Some(c) => format!("{:.1} ({c:.1}); {:.1}", f.ingest.secs, f.ingest.cpu_secs),
+                None => format!("{:.1}; {:.1}", f.ingest.secs, f.ingest.cpu_secs),
             }),
         ),
         (
@@ -164,8 +166,14 @@ fn table(out: &mut impl Write, corpus: &Path, all: &[CorpusFigures], limit: u64)
             Box::new(|f| format!("{:.0}", f.bulk_quads_per_sec())),
         ),
         (
-            "ingest's speed over the bulk loader's".into(),
-            Box::new(|f| format!("{:.2}", f.stored.reference.secs / f.ingest.secs)),
+            "ingest's speed over the bulk loader's: in time; in CPU".into(),
+            Box::new(|f| {
+                format!(
+                    "{:.2}; {:.2}",
+                    f.stored.reference.secs / f.ingest.secs,
+                    f.stored.reference.cpu_secs / f.ingest.cpu_secs
+                )
+            }),
         ),
         (
             "bulk loader peak RSS, MB".into(),
