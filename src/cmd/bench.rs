@@ -61,9 +61,10 @@ pub struct Args {
     /// Real articles: a JSON Lines file, repeated under new ids up to each --articles.
     #[arg(long, value_name = "FILE", conflicts_with = "extract_only")]
     pub corpus: Option<std::path::PathBuf>,
-    /// With --corpus: the figures as JSON instead of a table.
-    #[arg(long, requires = "corpus")]
-    pub json: bool,
+    /// With --corpus: the figures also as JSON, into FILE (every value the table shows, and
+    /// more: CPU seconds, exit statuses, the commands run).
+    #[arg(long, requires = "corpus", value_name = "FILE")]
+    pub json: Option<std::path::PathBuf>,
     /// With --corpus: a command whose resident memory goes over MB is stopped (and said to be):
     /// the machine may be shared.
     #[arg(long, value_name = "MB", default_value_t = 8192)]
@@ -78,7 +79,7 @@ impl Args {
                 &self.sizes,
                 self.dir.as_deref(),
                 self.phase,
-                self.json,
+                self.json.as_deref(),
                 self.memory_limit,
             );
         }

@@ -601,3 +601,44 @@ fn loadavg() -> String {
         .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeat_copies_the_records_under_new_ids_until_n() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c.jsonl");
+        std::fs::write(
+            &file,
+            "{\"id\": \"a\", \"text\": \"x\"}\n\n{\"id\": 7, \"text\": \"y\"}\n{\"text\": \"z\"}\n",
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        let bytes = repeat(&file, 7, &mut out).unwrap();
+        assert_eq!(bytes, out.len() as u64);
+        let ids: Vec<String> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["id"].as_str().unwrap().to_string()
+            })
+            .collect();
+        // The blank line is skipped but counted in the line numbers of records without an id.
+        assert_eq!(ids, ["a", "7", "line-4", "a~1", "7~1", "line-4~1", "a~2"]);
+    }
+
+    #[test]
+    fn repeat_refuses_a_file_without_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("empty.jsonl");
+        std::fs::write(&file, "\n\n").unwrap();
+        let e = repeat(&file, 3, &mut Vec::new()).unwrap_err().to_string();
+        assert!(
+            e.contains("empty.jsonl") && e.contains("no JSON Lines record"),
+            "{e}"
+        );
+    }
+}
