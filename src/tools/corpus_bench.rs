@@ -273,6 +273,29 @@ impl Measured {
     }
 }
 
+/// A line on standard error as each step of a long run ends.
+fn progress(n: usize, what: &str, run: &Run) {
+    eprintln!(
+        "polgraph bench: {n}: {what}: {:.2} s, {:.2} s CPU, peak RSS {} MB{}",
+        run.secs,
+        run.cpu_secs,
+        run.peak_rss_kb / 1024,
+        if run.success {
+            String::new()
+        } else {
+            format!(
+                ", {}{}",
+                run.status,
+                if run.stopped {
+                    " (over the memory limit)"
+                } else {
+                    ""
+                }
+            )
+        }
+    );
+}
+
 /// A process's resident memory now (Linux), in KiB.
 fn rss_kb(pid: u32) -> Option<u64> {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
@@ -398,6 +421,11 @@ impl Bench {
             "corpus-extract",
             &["--corpus", &corpus_arg, "--articles", &ns],
         )?;
+        eprintln!(
+            "polgraph bench: {n}: extraction alone {:.2} MB/s per core, {:.2} MB per CPU second",
+            x.extraction.mb_per_sec_per_core(),
+            x.extraction.megabytes / x.cpu_secs
+        );
         // Ingest, the corpus fed to its standard input as it is repeated.
         let log = self.dir.join(format!("ingest-{n}.log"));
         let mut cmd = self.polgraph();
@@ -433,6 +461,7 @@ impl Bench {
             )));
         }
         let input_bytes = fed?;
+        progress(n, "ingest", &run);
         let compact_secs = said
             .rsplit_once("compacted in ")
             .and_then(|(_, r)| r.split_whitespace().next()?.parse().ok());
@@ -456,9 +485,13 @@ impl Bench {
             ("query tenures", vec!["query".into(), "tenures".into()]),
         ];
         for (i, (label, args)) in asked.into_iter().enumerate() {
+            let before = latencies.len();
             latencies.push(self.asked(label, &args, store, n)?);
             if i == 1 {
                 latencies.push(self.serve_start(store, &folded)?);
+            }
+            for l in &latencies[before..] {
+                progress(n, &l.label, &l.run);
             }
         }
         let export = {
@@ -466,10 +499,19 @@ impl Bench {
             cmd.args(["export", "--format", "nq", "--store"]).arg(store);
             Measured::spawn(&mut cmd, self.limit_kb)?.finish()?
         };
+        progress(n, "export", &export);
         let stored: Stored = self.phase(
             "corpus-store",
             &["--corpus", &corpus_arg, "--articles", &ns],
         )?;
+        eprintln!(
+            "polgraph bench: {n}: {} quads in {} articles; the bulk loader {:.1} s ({} quads), peak RSS {} MB",
+            stored.quads,
+            stored.articles,
+            stored.reference.secs,
+            stored.reference_quads,
+            stored.reference.peak_rss_kb / 1024
+        );
         Ok(CorpusFigures {
             corpus: corpus.to_path_buf(),
             articles: n,
