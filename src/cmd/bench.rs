@@ -4,12 +4,18 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{ExitCode, Stdio};
 
+mod corpus;
+
 /// A phase of one size, run by `polgraph bench` in a process of its own.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum Phase {
     Ingest,
     Update,
     Reference,
+    /// `--corpus`: extraction alone over the file's articles.
+    CorpusExtract,
+    /// `--corpus`: the store counted, dumped and loaded again by the bulk loader.
+    CorpusStore,
 }
 
 /// Measures extraction, ingest, the bulk loader and every shipped query on generated corpora.
@@ -19,8 +25,15 @@ pub enum Phase {
 /// store (the update path); oxigraph's bulk loader on an N-Quads dump of the same quads.
 /// At 100,000 articles it takes some 50 minutes and 25 GB of disk under --dir.
 ///
-/// Example (the README's table):
+/// With --corpus FILE, real JSON Lines instead: the file's articles repeated under new ids
+/// (`ID~2` for the second copy) until --articles, streamed into `polgraph ingest` (never written
+/// whole), then `find`, a query with a folded --param, the server's start, `stats`, `query
+/// people`, `query tenures` and `export`, each as a user runs it (a fresh process: its time and
+/// peak memory), and the bulk loader on the same quads (issue 30).
+///
+/// Examples (the README's table; docs/performance.md's corpus bench):
 ///   polgraph bench --articles 1000 --articles 10000 --articles 100000
+///   polgraph bench --corpus press.jsonl --articles 100000 --dir /big/disk
 #[derive(clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -45,10 +58,31 @@ pub struct Args {
     /// a process of its own.
     #[arg(long, value_enum, hide = true, requires = "dir")]
     pub phase: Option<Phase>,
+    /// Real articles: a JSON Lines file, repeated under new ids up to each --articles.
+    #[arg(long, value_name = "FILE", conflicts_with = "extract_only")]
+    pub corpus: Option<std::path::PathBuf>,
+    /// With --corpus: the figures also as JSON, into FILE (every value the table shows, and
+    /// more: CPU seconds, exit statuses, the commands run).
+    #[arg(long, requires = "corpus", value_name = "FILE")]
+    pub json: Option<std::path::PathBuf>,
+    /// With --corpus: a command whose resident memory goes over MB is stopped (and said to be):
+    /// the machine may be shared.
+    #[arg(long, value_name = "MB", default_value_t = 8192)]
+    pub memory_limit: u64,
 }
 
 impl Args {
     pub fn run(self) -> Result<ExitCode> {
+        if let Some(corpus) = &self.corpus {
+            return corpus::run(
+                corpus,
+                &self.sizes,
+                self.dir.as_deref(),
+                self.phase,
+                self.json.as_deref(),
+                self.memory_limit,
+            );
+        }
         run(
             &self.sizes,
             self.seed,
@@ -94,6 +128,7 @@ pub fn run(
             Phase::Ingest => serde_json::to_string(&polgraph::tools::bench::ingest(*n, seed, dir)?),
             Phase::Update => serde_json::to_string(&polgraph::tools::bench::update(*n, seed, dir)?),
             Phase::Reference => serde_json::to_string(&polgraph::tools::bench::reference(*n, dir)?),
+            Phase::CorpusExtract | Phase::CorpusStore => bail!("--phase {phase:?} needs --corpus"),
         }?;
         println!("{json}");
         return Ok(ExitCode::SUCCESS);
@@ -212,7 +247,7 @@ fn phase<T: serde::de::DeserializeOwned>(
         .with_context(|| format!("the {name} phase of {n} articles printed no figures"))
 }
 
-fn machine() -> String {
+pub(crate) fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|s| {

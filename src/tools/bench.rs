@@ -63,6 +63,9 @@ pub struct Updated {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Reference {
     pub secs: f64,
+    /// CPU seconds of the load, every thread.
+    #[serde(default)]
+    pub cpu_secs: f64,
     pub peak_rss_kb: u64,
 }
 
@@ -100,11 +103,11 @@ pub fn store_path(dir: &Path, n: usize) -> PathBuf {
     dir.join(format!("ingest-{n}"))
 }
 
-fn dump_path(dir: &Path, n: usize) -> PathBuf {
+pub(crate) fn dump_path(dir: &Path, n: usize) -> PathBuf {
     dir.join(format!("dump-{n}.nq"))
 }
 
-fn dir_size(p: &Path) -> u64 {
+pub(crate) fn dir_size(p: &Path) -> u64 {
     std::fs::read_dir(p)
         .map(|rd| {
             rd.flatten()
@@ -121,6 +124,16 @@ fn dir_size(p: &Path) -> u64 {
 /// Starts the process's peak resident memory afresh (Linux: `5` to `/proc/self/clear_refs`).
 fn reset_peak_rss() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// The CPU seconds, user and system, this process has used so far.
+pub(crate) fn cpu_secs() -> f64 {
+    // SAFETY: a zeroed rusage is valid; getrusage fills it.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: a pointer to a live local.
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    tv(usage.ru_utime) + tv(usage.ru_stime)
 }
 
 /// The process's peak resident memory (Linux), in KiB.
@@ -158,7 +171,7 @@ pub fn extraction_only(n: usize, seed: u64) -> Extraction {
     measure_extraction(&corpus)
 }
 
-fn measure_extraction(corpus: &[crate::read::Article]) -> Extraction {
+pub(crate) fn measure_extraction(corpus: &[crate::read::Article]) -> Extraction {
     Extraction {
         articles: corpus.len(),
         megabytes: corpus.iter().map(|a| a.text.len()).sum::<usize>() as f64 / 1e6,
@@ -220,7 +233,7 @@ pub const UPDATE: usize = 1000;
 
 /// The person first named, and the district and province first named, in an article: the
 /// parameters a user would give to the selective questions.
-fn parameters(article: &crate::read::Article) -> (String, String, String) {
+pub(crate) fn parameters(article: &crate::read::Article) -> (String, String, String) {
     let g = &*crate::extract::gazetteer::GAZETTEER;
     let facts = crate::pipeline::process(article).facts;
     let unit = |level: &str| {
@@ -388,21 +401,36 @@ pub fn update(n: usize, seed: u64, dir: &Path) -> Result<Updated> {
 /// The third phase: oxigraph's own bulk loader on the dump [`ingest`] wrote, into a new store,
 /// as `oxigraph load` reads a file (memory stays flat); the store and the dump are removed.
 pub fn reference(n: usize, dir: &Path) -> Result<Reference> {
+    Ok(reference_counted(n, dir)?.0)
+}
+
+/// [`reference`], and the quads the loaded store holds.
+pub(crate) fn reference_counted(n: usize, dir: &Path) -> Result<(Reference, usize)> {
     let dump = dump_path(dir, n);
     let path = dir.join(format!("bulk-{n}"));
     let _ = std::fs::remove_dir_all(&path);
     let store = Store::open(&path)?;
     reset_peak_rss();
+    let cpu = cpu_secs();
     let t = Instant::now();
     let mut b = store.bulk();
     b.load_nquads(&dump)?;
     b.commit()?;
     let secs = t.elapsed().as_secs_f64();
+    let cpu_secs = cpu_secs() - cpu;
     let peak_rss_kb = peak_rss_kb();
+    let quads = store.len()?;
     drop(store);
     let _ = std::fs::remove_dir_all(&path);
     let _ = std::fs::remove_file(&dump);
-    Ok(Reference { secs, peak_rss_kb })
+    Ok((
+        Reference {
+            secs,
+            cpu_secs,
+            peak_rss_kb,
+        },
+        quads,
+    ))
 }
 
 /// What `polgraph serve` answers with, on its own read-only handle of the store: the name

@@ -65,3 +65,167 @@ fn bench_measures_each_size_in_processes_of_its_own() {
     // Nothing is left behind.
     assert!(!work.exists());
 }
+
+/// `bench --corpus`: the fixture's three articles repeated to 300, every figure of issue 30 in one
+/// run, each command in a process of its own; the same figures the commands give on their own.
+#[test]
+fn bench_corpus_measures_real_articles_repeated_under_new_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let work = dir.path().join("bench");
+    let fixture = root().join("tests/fixtures/articles.jsonl");
+    let out = ok(&[
+        "bench",
+        "--corpus",
+        s(&fixture),
+        "--articles",
+        "300",
+        "--dir",
+        s(&work),
+        "--json",
+        s(&dir.path().join("figures.json")),
+    ]);
+    let json = std::fs::read_to_string(dir.path().join("figures.json")).unwrap();
+    let all: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let f = &all[0];
+    // The store `polgraph ingest` makes of the same articles (the fixture 100 times, the copies
+    // under `ID~ROUND`), counted independently.
+    let mut repeated = String::new();
+    let lines: Vec<String> = std::fs::read_to_string(&fixture)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    for round in 0..100 {
+        for l in &lines {
+            let mut record: serde_json::Value = serde_json::from_str(l).unwrap();
+            let id = record["id"].as_str().unwrap().to_string();
+            if round > 0 {
+                record["id"] = format!("{id}~{round}").into();
+            }
+            repeated.push_str(&record.to_string());
+            repeated.push('\n');
+        }
+    }
+    let corpus = dir.path().join("repeated.jsonl");
+    std::fs::write(&corpus, repeated).unwrap();
+    let store = dir.path().join("db");
+    ok(&["ingest", "--store", s(&store), s(&corpus)]);
+    let out = format!("{out}\n{json}");
+    // Every quad is in a named graph (an article's, the tenures', the identity links').
+    let quads = csv(
+        &store,
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+    )[0][0]
+        .parse::<u64>()
+        .unwrap();
+    let stored = &f["stored"];
+    assert_eq!(stored["quads"], quads, "{out}");
+    assert_eq!(stored["articles"], 300, "{out}");
+    // Three distinct articles: quads per article is the store's count over 300, not a multiple of
+    // one article's graph.
+    assert_eq!(f["articles"], 300, "{out}");
+    // The bulk loader loaded the same quads.
+    assert_eq!(stored["reference_quads"], quads, "{out}");
+    assert!(stored["reference"]["secs"].as_f64().unwrap() > 0.0, "{out}");
+    // Extraction alone: the file's three articles, each once.
+    assert_eq!(f["extraction"]["articles"], 3, "{out}");
+    assert!(f["extraction"]["secs"].as_f64().unwrap() > 0.0, "{out}");
+    // Ingest and export ran to the end; the kernel counted each one's peak.
+    for run in [&f["ingest"], &f["export"]] {
+        assert_eq!(run["success"], true, "{out}");
+        assert!(run["peak_rss_kb"].as_u64().unwrap() > 1024, "{out}");
+    }
+    assert!(f["store_bytes"].as_u64().unwrap() > 0, "{out}");
+    // Every latency, each found what a user would see: the person of the first article by a
+    // name typed without tone marks (`find`, `--param`, the server's search), the listings.
+    let latencies = f["latencies"].as_array().unwrap();
+    let labels: Vec<&str> = latencies
+        .iter()
+        .map(|l| l["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "find",
+            "query with a folded --param",
+            "serve: start to a search answered",
+            "stats",
+            "query people",
+            "query tenures"
+        ],
+        "{out}"
+    );
+    for l in latencies {
+        assert_eq!(l["run"]["success"], true, "{l}");
+        assert!(l["run"]["peak_rss_kb"].as_u64().unwrap() > 1024, "{l}");
+        assert!(l["rows"].as_u64().unwrap() > 0, "{l}");
+    }
+    assert!(
+        latencies[0]["command"]
+            .as_str()
+            .unwrap()
+            .starts_with("find \""),
+        "{out}"
+    );
+    assert!(
+        latencies[1]["command"]
+            .as_str()
+            .unwrap()
+            .contains("--param \"person="),
+        "{out}"
+    );
+    assert!(!work.exists(), "the bench left {}", work.display());
+}
+
+/// `bench --corpus` as a table: one column a size, every row there.
+#[test]
+fn bench_corpus_prints_a_table_of_every_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = root().join("tests/fixtures/articles.jsonl");
+    let work = dir.path().join("bench");
+    let out = ok(&[
+        "bench",
+        "--corpus",
+        s(&fixture),
+        "--articles",
+        "2",
+        "--articles",
+        "4",
+        "--dir",
+        s(&work),
+    ]);
+    assert!(out.contains("| | 2 articles | 4 articles |"), "{out}");
+    for row in [
+        "| extraction alone, MB/s per core",
+        "| ingest, articles/s |",
+        "| quads per article |",
+        "| store, MB |",
+        "| ingest peak RSS, MB |",
+        "| bulk loader on the same quads, s; CPU s (quads it loaded) |",
+        "| `export --format nq` to /dev/null: s, peak RSS |",
+        "| find: `polgraph find ",
+        "| query with a folded --param: `polgraph query person-posts --param ",
+        "| serve: start to a search answered: ",
+        "| stats: `polgraph stats`",
+        "| query people: `polgraph query people`",
+        "| query tenures: `polgraph query tenures`",
+    ] {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(row))
+            .unwrap_or_else(|| panic!("no row {row:?} in {out}"));
+        // Two sizes, two cells, none failed.
+        assert_eq!(line.matches(" | ").count(), 2, "{line}");
+        assert!(
+            !line.contains("failed") && !line.contains("stopped"),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        out.lines()
+            .find(|l| l.starts_with("| articles in the store |"))
+            .unwrap(),
+        "| articles in the store | 2 | 4 |",
+        "{out}"
+    );
+}
