@@ -2,11 +2,16 @@
 
 pub mod graph;
 pub mod push;
+pub mod sort;
+pub mod spool;
 pub mod validate;
 
 use crate::error::{Error, Result};
 use crate::store::Store;
-use oxigraph::io::{JsonLdProfileSet, RdfFormat};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
+use std::fmt::Write as _;
+use std::io::Read;
+use std::path::Path;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -39,12 +44,16 @@ impl Format {
     }
 }
 
-/// Writes the store (or one article) in `format`; returns the number of quads written.
+/// Writes the store (or one article) in `format`, sorted (see [`sort`]: on disk in `opts.dir`
+/// past [`sort::Options::run_bytes`], so memory stays bounded at any size); returns the number of
+/// quads written. `output` names the output in an error.
 pub fn export(
     store: &Store,
     format: Format,
     article: Option<&str>,
     out: impl std::io::Write,
+    output: &Path,
+    opts: &sort::Options,
 ) -> Result<usize> {
     if let Some(a) = article {
         if !store.has_article(a)? {
@@ -53,7 +62,70 @@ pub fn export(
             )));
         }
     }
-    let quads = store.quads(article)?;
-    Store::write(&quads, format.rdf(), out)?;
-    Ok(quads.len())
+    let graph = article.map(crate::rdf::iri::article);
+    let (sorted, n) = sorted_quads(store, graph.as_deref(), opts)?;
+    write(sorted, format.rdf(), out, output)?;
+    Ok(n)
+}
+
+/// The quads of the store, or of one named graph, sorted by their N-Quads line (the order of
+/// every export, and of the golden `tests/golden/examples.nq`), and how many there are.
+pub fn sorted_quads(
+    store: &Store,
+    graph: Option<&str>,
+    opts: &sort::Options,
+) -> Result<(sort::Sorted, usize)> {
+    let mut sorter = sort::Sorter::new(opts.clone());
+    let mut line = String::new();
+    let mut n = 0;
+    for q in store.iter_quads(graph) {
+        line.clear();
+        write!(line, "{}", q?).expect("a String takes every write");
+        sorter.push(line.as_bytes())?;
+        n += 1;
+    }
+    Ok((sorter.finish()?, n))
+}
+
+/// Writes sorted N-Quads lines (from [`sorted_quads`]) in `format`: N-Quads as they are;
+/// the other formats through oxigraph's serializers, each of which writes as it reads (the
+/// Turtle and TriG writers keep the current subject, the JSON-LD one the current graph and
+/// subject, the RDF/XML one the current subject; the prefixes are the fixed
+/// [`crate::rdf::vocab::PREFIXES`]).
+pub fn write(
+    sorted: sort::Sorted,
+    format: RdfFormat,
+    mut out: impl std::io::Write,
+    output: &Path,
+) -> Result<()> {
+    let mut text = sorted.text(b" .\n");
+    let io = |e: std::io::Error| Error::Io {
+        path: output.into(),
+        source: e,
+    };
+    if format == RdfFormat::NQuads {
+        // A quad's line is what oxigraph's N-Quads writer writes, less the ` .`.
+        let mut buf = vec![0; 64 << 10];
+        loop {
+            let n = match text.read(&mut buf) {
+                Ok(n) => n,
+                Err(e) => return Err(text.error().unwrap_or_else(|| io(e))),
+            };
+            if n == 0 {
+                break;
+            }
+            out.write_all(&buf[..n]).map_err(io)?;
+        }
+        return out.flush().map_err(io);
+    }
+    // Lines that oxigraph wrote a moment ago: not checked again.
+    let quads = RdfParser::from_format(RdfFormat::NQuads)
+        .lenient()
+        .for_reader(&mut text)
+        .map(|q| q.map_err(|e| Error::Other(format!("the sorted quads: {e}"))));
+    let written = Store::write_sorted(quads, format, out, output);
+    match text.error() {
+        Some(e) => Err(e),
+        None => written,
+    }
 }
