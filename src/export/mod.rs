@@ -129,3 +129,71 @@ pub fn write(
         None => written,
     }
 }
+
+/// What one export took: for `polgraph bench`, which reads the process's peak memory around it
+/// (`tools::bench`'s `reset_peak_rss` before, `peak_rss_kb` after, in a process of its own).
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Measured {
+    pub quads: usize,
+    /// The bytes of the output (written nowhere: counted).
+    pub bytes: u64,
+    pub secs: f64,
+}
+
+/// Exports the whole store in `format` to nowhere, with the sort's runs in `temp_dir` (they
+/// take about the size of the output there), and says how many quads and bytes, in how long.
+pub fn measure(store: &Store, format: Format, temp_dir: &Path) -> Result<Measured> {
+    struct Count(u64);
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += buf.len() as u64;
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let start = std::time::Instant::now();
+    let mut count = Count(0);
+    let quads = export(
+        store,
+        format,
+        None,
+        &mut count,
+        Path::new("<counted>"),
+        &sort::Options::in_dir(temp_dir),
+    )?;
+    Ok(Measured {
+        quads,
+        bytes: count.0,
+        secs: start.elapsed().as_secs_f64(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn measure_counts_the_quads_and_bytes_of_the_export() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db")).unwrap();
+        let g = "https://w3id.org/polgraph/id/article/a";
+        let q = |s: &str| {
+            oxigraph::model::Quad::new(
+                oxigraph::model::NamedNode::new_unchecked(s),
+                oxigraph::model::NamedNode::new_unchecked("http://p"),
+                oxigraph::model::Literal::new_simple_literal("v"),
+                oxigraph::model::NamedNode::new_unchecked(g),
+            )
+        };
+        store.set_graph(g, &[q("http://b"), q("http://a")]).unwrap();
+        let m = measure(&store, Format::Nq, dir.path()).unwrap();
+        let line = format!("<http://a> <http://p> \"v\" <{g}> .\n");
+        assert_eq!((m.quads, m.bytes), (2, 2 * line.len() as u64));
+        let mut out = Vec::new();
+        let opts = sort::Options::in_dir(dir.path());
+        export(&store, Format::Nq, None, &mut out, Path::new("-"), &opts).unwrap();
+        assert!(String::from_utf8(out).unwrap().starts_with(&line));
+    }
+}

@@ -423,6 +423,68 @@ mod tests {
         );
     }
 
+    /// A body held in a file (a graph past the spool's bound) is sent whole with its length,
+    /// and whole again when the request is retried.
+    #[test]
+    fn a_body_in_a_file_is_sent_whole_with_its_length_and_again_on_a_retry() {
+        use std::io::{BufRead, Read};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let server = std::thread::spawn(move || {
+            let mut bodies = Vec::new();
+            for status in ["503 Service Unavailable", "204 No Content"] {
+                let (stream, _) = listener.accept().unwrap();
+                let mut r = std::io::BufReader::new(stream.try_clone().unwrap());
+                let mut length = 0;
+                loop {
+                    let mut line = String::new();
+                    r.read_line(&mut line).unwrap();
+                    if line == "\r\n" {
+                        break;
+                    }
+                    if let Some(v) = line.to_lowercase().strip_prefix("content-length:") {
+                        length = v.trim().parse().unwrap();
+                    }
+                }
+                let mut body = vec![0; length];
+                r.read_exact(&mut body).unwrap();
+                bodies.push(body);
+                let mut w = stream;
+                write!(
+                    w,
+                    "HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                )
+                .unwrap();
+            }
+            bodies
+        });
+        let dir = tempfile::tempdir().unwrap();
+        let mut spool = Spool::with_limit(dir.path(), 100);
+        let text: String = (0..1000).map(|i| format!("<s{i}> <p> <o> .\n")).collect();
+        spool.write_all(text.as_bytes()).unwrap();
+        let mut body = spool.finish().unwrap();
+        assert!(matches!(body, Spooled::File(..)));
+        let client = Client {
+            agent: ureq::Agent::config_builder()
+                .http_status_as_error(false)
+                .build()
+                .into(),
+            user: None,
+            password: None,
+            retries: 1,
+        };
+        let url = format!("http://127.0.0.1:{port}/store");
+        assert!(matches!(
+            client.send("PUT", &url, "application/n-triples", &mut body),
+            Sent::Ok
+        ));
+        let bodies = server.join().unwrap();
+        assert_eq!(bodies.len(), 2);
+        for b in bodies {
+            assert_eq!(String::from_utf8(b).unwrap(), text);
+        }
+    }
+
     #[test]
     fn basic_credentials() {
         assert_eq!(

@@ -91,6 +91,8 @@ pub struct Sorter {
     lines: Vec<(usize, usize)>,
     /// The runs written, each with its level (how many merges made it).
     runs: Vec<(u32, File)>,
+    /// How many runs of lines were written (before merges).
+    spilled: usize,
 }
 
 impl Sorter {
@@ -100,12 +102,13 @@ impl Sorter {
             arena: Vec::new(),
             lines: Vec::new(),
             runs: Vec::new(),
+            spilled: 0,
         }
     }
 
     /// How many runs were written out so far (0 while every line fits in memory).
     pub fn runs(&self) -> usize {
-        self.runs.len()
+        self.spilled
     }
 
     pub fn push(&mut self, line: &[u8]) -> Result<()> {
@@ -146,6 +149,7 @@ impl Sorter {
                 .failed("cannot write a temporary file", e.into_error())
         })?;
         self.runs.push((0, file));
+        self.spilled += 1;
         self.arena.clear();
         self.lines.clear();
         // Keeps the files open at once, and the passes over the data, few: `FAN_IN` runs of one
