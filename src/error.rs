@@ -76,6 +76,15 @@ pub enum Error {
     BadParam(String),
     #[error("gold file {path}: {reason}")]
     Gold { path: PathBuf, reason: String },
+    /// A temporary file of a sort (see `export::sort`) in `dir`.
+    #[error("{dir}: {what} for the sort of the export: {source}{hint}")]
+    Spill {
+        dir: PathBuf,
+        what: String,
+        hint: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Other(String),
 }

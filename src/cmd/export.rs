@@ -37,15 +37,43 @@ pub fn run(
     output: Option<&Path>,
 ) -> Result<ExitCode> {
     let db = Store::open_read_only(store)?;
+    let opts = export::sort::Options::for_output(output);
     match output {
         Some(path) => {
             let f = std::fs::File::create(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
-            let n = export::export(&db, format, article, std::io::BufWriter::new(f))?;
-            eprintln!("wrote {n} quads to {}", path.display());
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+            let written = export::export(&db, format, article, &mut w, path, &opts).and_then(|n| {
+                let f = w.into_inner().map_err(|e| polgraph::error::Error::Io {
+                    path: path.into(),
+                    source: e.into_error(),
+                })?;
+                f.sync_all().map_err(|e| polgraph::error::Error::Io {
+                    path: path.into(),
+                    source: e,
+                })?;
+                Ok(n)
+            });
+            match written {
+                Ok(n) => eprintln!("wrote {n} quads to {}", path.display()),
+                Err(e) => {
+                    // A cut file could pass for a whole export.
+                    let _ = std::fs::remove_file(path);
+                    return Err(e.into());
+                }
+            }
         }
         None => {
-            export::export(&db, format, article, std::io::stdout().lock())?;
+            let out = std::io::stdout().lock();
+            let w = std::io::BufWriter::with_capacity(1 << 20, out);
+            export::export(
+                &db,
+                format,
+                article,
+                w,
+                Path::new("<standard output>"),
+                &opts,
+            )?;
         }
     }
     Ok(ExitCode::SUCCESS)

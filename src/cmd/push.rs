@@ -81,6 +81,7 @@ fn run_with(store: &Path, a: Args) -> Result<ExitCode> {
         protocol: a.protocol,
         batch: a.batch,
         retries: a.retries,
+        temp_dir: std::env::temp_dir(),
     };
     let quiet = !std::io::IsTerminal::is_terminal(&std::io::stderr());
     let report = push::push(&db, &target, a.article.as_deref(), &mut |msg| {

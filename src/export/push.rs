@@ -5,9 +5,12 @@
 //! is left with half an article). Transient failures are retried; Basic and Digest authentication.
 
 use crate::error::{Error, Result};
+use crate::export::sort;
+use crate::export::spool::{Spool, Spooled};
 use crate::store::Store;
 use md5::Digest;
 use oxigraph::io::RdfFormat;
+use std::io::Write;
 use std::time::Duration;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -31,6 +34,9 @@ pub struct Target {
     /// Articles per Update request.
     pub batch: usize,
     pub retries: u32,
+    /// Where a graph too large for memory is sorted and held while it is sent (the system's
+    /// temporary folder).
+    pub temp_dir: std::path::PathBuf,
 }
 
 #[derive(Debug, Default)]
@@ -92,7 +98,7 @@ enum Sent {
 }
 
 impl Client {
-    fn send(&self, method: &str, url: &str, content_type: &str, body: &[u8]) -> Sent {
+    fn send(&self, method: &str, url: &str, content_type: &str, body: &mut Spooled) -> Sent {
         let mut attempt = 0;
         loop {
             let r = self.once(method, url, content_type, body);
@@ -123,9 +129,9 @@ impl Client {
         method: &str,
         url: &str,
         content_type: &str,
-        body: &[u8],
+        body: &mut Spooled,
     ) -> std::result::Result<(u16, String), String> {
-        let go =
+        let mut go =
             |auth: Option<String>| -> std::result::Result<(u16, String, Option<String>), String> {
                 let req = match method {
                     "PUT" => self.agent.put(url),
@@ -136,7 +142,15 @@ impl Client {
                     Some(a) => req.header("Authorization", a),
                     None => req,
                 };
-                let resp = req.send(body).map_err(|e| e.to_string())?;
+                // Each attempt sends the body from its start, with its length.
+                let sent = match body {
+                    Spooled::Memory(b) => req.send(&b[..]),
+                    Spooled::File(f, _) => {
+                        std::io::Seek::rewind(f).map_err(|e| e.to_string())?;
+                        req.send(&*f)
+                    }
+                };
+                let resp = sent.map_err(|e| e.to_string())?;
                 let code = resp.status().as_u16();
                 let challenge = resp
                     .headers()
@@ -216,22 +230,34 @@ const UPDATE: &str = include_str!(concat!(
     "/queries/push-article.ru"
 ));
 
-/// The request that replaces one article's graph in the target: the template with the graph's
-/// IRI and its N-Triples.
-fn update_request(graph: &str, ntriples: &str) -> String {
+/// The request that replaces one article's graph in the target, around its N-Triples: the
+/// template with the graph's IRI, before them and after them.
+fn update_parts(graph: &str) -> (String, String) {
     let template: Vec<&str> = UPDATE.lines().filter(|l| !l.starts_with('#')).collect();
-    template
-        .join("\n")
-        .replace("{graph}", graph)
-        .replace("{ntriples}\n", ntriples)
+    let filled = template.join("\n").replace("{graph}", graph);
+    let (before, after) = filled
+        .split_once("{ntriples}\n")
+        .expect("queries/push-article.ru has a line {ntriples}");
+    (before.to_string(), after.to_string())
 }
 
-/// The N-Triples of one graph.
-fn ntriples(store: &Store, graph: &str) -> Result<(Vec<u8>, usize)> {
-    let quads = store.graph_quads(graph)?;
-    let mut buf = Vec::new();
-    Store::write(&quads, RdfFormat::NTriples, &mut buf)?;
-    Ok((buf, quads.len()))
+#[cfg(test)]
+fn update_request(graph: &str, ntriples: &str) -> String {
+    let (before, after) = update_parts(graph);
+    format!("{before}{ntriples}{after}")
+}
+
+/// Writes the N-Triples of one graph, sorted (on disk past the sort's run size: the tenures
+/// graph of a large store is one graph); returns how many.
+fn ntriples(store: &Store, graph: &str, opts: &sort::Options, out: &mut Spool) -> Result<usize> {
+    let (sorted, n) = crate::export::sorted_quads(store, Some(graph), opts)?;
+    crate::export::write(
+        sorted,
+        RdfFormat::NTriples,
+        out,
+        std::path::Path::new("<the request's body>"),
+    )?;
+    Ok(n)
 }
 
 /// Pushes every article (or one) of the store to the target; with every article, the tenures
@@ -269,6 +295,7 @@ pub fn push(
     if only.is_none() && store.has_tenures()? {
         graphs.push(("the tenures graph".into(), crate::rdf::iri::tenures_graph()));
     }
+    let opts = sort::Options::in_dir(&target.temp_dir);
     let mut report = Report::default();
     let mut use_update = target.protocol == Protocol::Update;
     let mut pending: Vec<&(String, String)> = Vec::new();
@@ -288,8 +315,10 @@ pub fn push(
             target.endpoint,
             crate::rdf::iri::escape(graph)
         );
-        let (body, n) = ntriples(store, graph)?;
-        match client.send("PUT", &url, "application/n-triples", &body) {
+        let mut spool = Spool::new(&target.temp_dir);
+        let n = ntriples(store, graph, &opts, &mut spool)?;
+        let mut body = spool.finish()?;
+        match client.send("PUT", &url, "application/n-triples", &mut body) {
             Sent::Ok => {
                 report.count_sent(graph);
                 report.triples += n;
@@ -313,22 +342,23 @@ pub fn push(
         for chunk in pending.chunks(target.batch.max(1)) {
             // Update is a protocol for writing data: our own N-Triples, serialized by oxigraph,
             // go inside INSERT DATA, each article's graph dropped first in the same request.
-            let mut body = String::new();
+            let mut spool = Spool::new(&target.temp_dir);
             let mut n = 0;
-            for (_, graph) in chunk {
-                let (nt, k) = ntriples(store, graph)?;
-                n += k;
-                if !body.is_empty() {
-                    body.push_str(" ;\n");
+            let body_io = |e| Error::Io {
+                path: "<the request's body>".into(),
+                source: e,
+            };
+            for (i, (_, graph)) in chunk.iter().enumerate() {
+                let (before, after) = update_parts(graph);
+                if i > 0 {
+                    spool.write_all(b" ;\n").map_err(body_io)?;
                 }
-                body.push_str(&update_request(graph, &String::from_utf8_lossy(&nt)));
+                spool.write_all(before.as_bytes()).map_err(body_io)?;
+                n += ntriples(store, graph, &opts, &mut spool)?;
+                spool.write_all(after.as_bytes()).map_err(body_io)?;
             }
-            match client.send(
-                "POST",
-                endpoint,
-                "application/sparql-update",
-                body.as_bytes(),
-            ) {
+            let mut body = spool.finish()?;
+            match client.send("POST", endpoint, "application/sparql-update", &mut body) {
                 Sent::Ok => {
                     for (_, graph) in chunk {
                         report.count_sent(graph);
@@ -391,6 +421,68 @@ mod tests {
                 "DROP SILENT GRAPH <http://g/1> ;\nINSERT DATA {{ GRAPH <http://g/1> {{\n{nt}}} }}"
             )
         );
+    }
+
+    /// A body held in a file (a graph past the spool's bound) is sent whole with its length,
+    /// and whole again when the request is retried.
+    #[test]
+    fn a_body_in_a_file_is_sent_whole_with_its_length_and_again_on_a_retry() {
+        use std::io::{BufRead, Read};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let server = std::thread::spawn(move || {
+            let mut bodies = Vec::new();
+            for status in ["503 Service Unavailable", "204 No Content"] {
+                let (stream, _) = listener.accept().unwrap();
+                let mut r = std::io::BufReader::new(stream.try_clone().unwrap());
+                let mut length = 0;
+                loop {
+                    let mut line = String::new();
+                    r.read_line(&mut line).unwrap();
+                    if line == "\r\n" {
+                        break;
+                    }
+                    if let Some(v) = line.to_lowercase().strip_prefix("content-length:") {
+                        length = v.trim().parse().unwrap();
+                    }
+                }
+                let mut body = vec![0; length];
+                r.read_exact(&mut body).unwrap();
+                bodies.push(body);
+                let mut w = stream;
+                write!(
+                    w,
+                    "HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                )
+                .unwrap();
+            }
+            bodies
+        });
+        let dir = tempfile::tempdir().unwrap();
+        let mut spool = Spool::with_limit(dir.path(), 100);
+        let text: String = (0..1000).map(|i| format!("<s{i}> <p> <o> .\n")).collect();
+        spool.write_all(text.as_bytes()).unwrap();
+        let mut body = spool.finish().unwrap();
+        assert!(matches!(body, Spooled::File(..)));
+        let client = Client {
+            agent: ureq::Agent::config_builder()
+                .http_status_as_error(false)
+                .build()
+                .into(),
+            user: None,
+            password: None,
+            retries: 1,
+        };
+        let url = format!("http://127.0.0.1:{port}/store");
+        assert!(matches!(
+            client.send("PUT", &url, "application/n-triples", &mut body),
+            Sent::Ok
+        ));
+        let bodies = server.join().unwrap();
+        assert_eq!(bodies.len(), 2);
+        for b in bodies {
+            assert_eq!(String::from_utf8(b).unwrap(), text);
+        }
     }
 
     #[test]

@@ -13,6 +13,9 @@ pub struct Reply {
     pub content_type: &'static str,
     pub body: Vec<u8>,
     pub headers: Vec<(&'static str, String)>,
+    /// A body too large for memory, in an anonymous temporary file (see
+    /// [`crate::export::spool`]), with its length: sent from there after `body` (empty then).
+    pub file: Option<(std::fs::File, u64)>,
 }
 
 impl Reply {
@@ -22,6 +25,22 @@ impl Reply {
             content_type,
             body: body.into(),
             headers: Vec::new(),
+            file: None,
+        }
+    }
+
+    /// A reply whose body was written to a [`crate::export::spool::Spool`].
+    pub fn spooled(
+        status: u16,
+        content_type: &'static str,
+        body: crate::export::spool::Spooled,
+    ) -> Reply {
+        match body {
+            crate::export::spool::Spooled::Memory(b) => Reply::new(status, content_type, b),
+            crate::export::spool::Spooled::File(f, n) => Reply {
+                file: Some((f, n)),
+                ..Reply::new(status, content_type, Vec::new())
+            },
         }
     }
 
@@ -55,7 +74,7 @@ impl Reply {
             self.status,
             reason(self.status),
             self.content_type,
-            self.body.len()
+            self.body.len() as u64 + self.file.as_ref().map_or(0, |(_, n)| *n)
         );
         for (name, value) in &self.headers {
             // A value is ours, but a line break in it would end the head.
@@ -334,6 +353,18 @@ pub fn send(stream: &mut TcpStream, reply: &Reply, head: bool) {
     let _ = stream.set_write_timeout(Some(Duration::from_secs(10)));
     if stream.write_all(&reply.to_bytes(head)).is_err() {
         return;
+    }
+    if let (Some((file, _)), false) = (&reply.file, head) {
+        let mut file = file;
+        let copied = std::io::Seek::rewind(&mut file).and_then(|()| {
+            std::io::copy(
+                &mut std::io::BufReader::with_capacity(64 << 10, file),
+                stream,
+            )
+        });
+        if copied.is_err() {
+            return;
+        }
     }
     let _ = stream.flush();
     let _ = stream.shutdown(std::net::Shutdown::Write);

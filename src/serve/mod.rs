@@ -471,7 +471,7 @@ fn entity(site: &Site, rest: &str, accept: Option<&str>) -> Reply {
     if rdf {
         let iri = format!("{}{rest}", crate::rdf::vocab::ID);
         return match site.describe(&iri) {
-            Ok(Some(ttl)) => Reply::new(200, "text/turtle; charset=utf-8", ttl),
+            Ok(Some(ttl)) => Reply::spooled(200, "text/turtle; charset=utf-8", ttl),
             Ok(None) => Reply::error(404, format!("nothing of {iri} in the store")),
             Err(Miss::Bad(m)) => Reply::error(400, m),
             Err(Miss::NotFound(m)) => Reply::error(404, m),

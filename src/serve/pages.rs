@@ -237,9 +237,15 @@ impl Site {
     }
 
     /// An entity as RDF: its statements, its tenures (a person's) and its identity links, as
-    /// Turtle; `None` when the store says nothing of it.
-    pub fn describe(&self, iri: &str) -> std::result::Result<Option<Vec<u8>>, Miss> {
-        use oxigraph::model::{GraphName, Quad};
+    /// Turtle, sorted and each once; `None` when the store says nothing of it. A person named in
+    /// many articles has many statements: they are sorted on disk past the sort's run size,
+    /// and the Turtle is held in a temporary file past the spool's bound (see
+    /// [`crate::export::sort`]), in the system's temporary folder.
+    pub fn describe(
+        &self,
+        iri: &str,
+    ) -> std::result::Result<Option<crate::export::spool::Spooled>, Miss> {
+        use crate::export::{sort, spool::Spool};
         use oxigraph::sparql::QueryResults;
         let params = iri_param("s", iri)?;
         let QueryResults::Graph(triples) =
@@ -249,24 +255,29 @@ impl Site {
                 "describe: not a CONSTRUCT".into(),
             )));
         };
-        let mut quads = Vec::new();
+        let opts = sort::Options::in_dir(std::env::temp_dir());
+        let mut sorter = sort::Sorter::new(opts.clone());
+        let mut line = String::new();
+        let mut any = false;
         for t in triples {
             let t = t.map_err(|e| Miss::Failed(Error::Other(e.to_string())))?;
-            quads.push(Quad::new(
-                t.subject,
-                t.predicate,
-                t.object,
-                GraphName::DefaultGraph,
-            ));
+            line.clear();
+            std::fmt::Write::write_fmt(&mut line, format_args!("{t}"))
+                .expect("a String takes every write");
+            sorter.push(line.as_bytes())?;
+            any = true;
         }
-        if quads.is_empty() {
+        if !any {
             return Ok(None);
         }
-        quads.sort_by_cached_key(|q| q.to_string());
-        quads.dedup();
-        let mut out = Vec::new();
-        Store::write(&quads, oxigraph::io::RdfFormat::Turtle, &mut out)?;
-        Ok(Some(out))
+        let mut out = Spool::new(&opts.dir);
+        crate::export::write(
+            sorter.finish()?,
+            oxigraph::io::RdfFormat::Turtle,
+            &mut out,
+            std::path::Path::new("<the answer>"),
+        )?;
+        Ok(Some(out.finish()?))
     }
 
     /// The articles whose id or title has every word of `q` (folded), the latest first; all of

@@ -332,7 +332,24 @@ impl Store {
             .map_err(io)
     }
 
-    /// All quads, or those of one article, sorted (so that exports are byte-identical).
+    /// Every quad, or those of one named graph, in the store's order as they are read (memory
+    /// stays flat; see [`crate::export::sort`] for a sorted export).
+    pub fn iter_quads(&self, graph: Option<&str>) -> impl Iterator<Item = Result<Quad>> + '_ {
+        let g = graph.map(NamedNode::new_unchecked);
+        let it = match &g {
+            None => self.inner.iter(),
+            Some(g) => self.inner.quads_for_pattern(
+                None,
+                None,
+                None,
+                Some(GraphNameRef::NamedNode(g.as_ref())),
+            ),
+        };
+        it.map(|q| q.map_err(Error::from))
+    }
+
+    /// All quads, or those of one article, sorted, in memory (`polgraph validate`; an export
+    /// sorts them on disk where they do not fit, see [`crate::export`]).
     pub fn quads(&self, article: Option<&str>) -> Result<Vec<Quad>> {
         match article {
             Some(a) => self.graph_quads(&iri::article(a)),
@@ -452,15 +469,42 @@ impl Store {
         Ok(false)
     }
 
+    /// Writes quads sorted by their N-Quads line (see [`crate::export::sort`]), as they come,
+    /// in an RDF format; triple formats get the union of the graphs, each triple once (the
+    /// quads of one triple are neighbours in that order, since a quad's line is its triple's
+    /// followed by its graph). `output` names the output in an error.
+    pub fn write_sorted(
+        quads: impl Iterator<Item = Result<Quad>>,
+        format: RdfFormat,
+        out: impl std::io::Write,
+        output: &Path,
+    ) -> Result<()> {
+        let mut w = serializer(format)?.for_writer(out);
+        let io = |e: std::io::Error| Error::Io {
+            path: output.into(),
+            source: e,
+        };
+        if format.supports_datasets() {
+            for q in quads {
+                w.serialize_quad(&q?).map_err(io)?;
+            }
+        } else {
+            let mut last: Option<oxigraph::model::Triple> = None;
+            for q in quads {
+                let t = oxigraph::model::Triple::from(q?);
+                if last.as_ref() != Some(&t) {
+                    w.serialize_triple(&t).map_err(io)?;
+                    last = Some(t);
+                }
+            }
+        }
+        w.finish().map_err(io)?;
+        Ok(())
+    }
+
     /// Writes quads in an RDF format; triple formats get the union of the graphs.
     pub fn write(quads: &[Quad], format: RdfFormat, out: impl std::io::Write) -> Result<()> {
-        let mut ser = RdfSerializer::from_format(format);
-        for (p, ns) in crate::rdf::vocab::PREFIXES {
-            ser = ser
-                .with_prefix(*p, *ns)
-                .map_err(|e| Error::Other(e.to_string()))?;
-        }
-        let mut w = ser.for_writer(out);
+        let mut w = serializer(format)?.for_writer(out);
         let io = |e: std::io::Error| Error::Io {
             path: PathBuf::from("<output>"),
             source: e,
@@ -481,6 +525,17 @@ impl Store {
         w.finish().map_err(io)?;
         Ok(())
     }
+}
+
+/// The serializer of `format`, with the project's prefixes.
+fn serializer(format: RdfFormat) -> Result<RdfSerializer> {
+    let mut ser = RdfSerializer::from_format(format);
+    for (p, ns) in crate::rdf::vocab::PREFIXES {
+        ser = ser
+            .with_prefix(*p, *ns)
+            .map_err(|e| Error::Other(e.to_string()))?;
+    }
+    Ok(ser)
 }
 
 /// The results of a query, each item an error once the query was stopped (see [`watch`]), and
