@@ -1021,6 +1021,11 @@ fn roster_start(toks: &Tokens, pe: usize) -> Option<(usize, bool)> {
             if toks.is_punct(j, &[":"]) {
                 j += 1;
             }
+            // `gồm các ông: A, B`: the honorifics of the whole list before a colon.
+            let h = skip_honorifics(toks, j + usize::from(toks.is_word(j, "các")));
+            if h > j && toks.is_punct(h, &[":"]) {
+                j = h + 1;
+            }
             j
         } else if t.word || toks.is_punct(k, &[","]) {
             continue;
@@ -1043,6 +1048,115 @@ fn roster_item(toks: &Tokens, j: usize) -> Option<(String, usize, usize, Vec<Pos
     let n = skip_honorifics(toks, pe);
     let (name, e) = name_at(toks, n)?;
     Some((name, n, e, posts))
+}
+
+/// A military or police rank at `k` (`Thượng tướng`, `Đại tá`: an honorific ending in `tướng`,
+/// `tá`, `úy`): the index after it.
+fn rank_at(toks: &Tokens, k: usize) -> Option<usize> {
+    let (_, e) = toks.longest(&HONORIFIC, k)?;
+    let last = toks.get(e - 1)?;
+    matches!(last.key.as_str(), "tướng" | "tá" | "úy").then_some(e)
+}
+
+/// Numerals that count the holders of a post (`Bộ Công an hiện có sáu thứ trưởng`).
+const COUNT: [&str; 10] = [
+    "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mấy",
+];
+
+/// A body's holders of one post, counted and named: `Bộ Công an hiện có 6 thứ trưởng gồm thượng
+/// tướng Trần Quốc Tỏ (thứ trưởng thường trực), thượng tướng Lương Tam Quang và ...`, `VKSND Tối
+/// cao có 4 Phó viện trưởng là bà A, ông B`. At `i` the word `có`, the body written right before
+/// it (or before `hiện có`), a count, the role, `khác`, then `gồm` or `là` and the names. The
+/// post, each name with its token range and the role alone in parentheses after it (its own rank
+/// of the post), and the index after the list.
+fn counted_roster(toks: &Tokens, i: usize) -> Option<(Post, Vec<(Named, Option<Role>)>, usize)> {
+    if !toks.is_word(i, "có") || i == 0 {
+        return None;
+    }
+    let b_end = if toks.is_word(i - 1, "hiện") {
+        i - 1
+    } else {
+        i
+    };
+    let counted = toks.get(i + 1).is_some_and(|t| {
+        t.word && (t.text.chars().all(|c| c.is_ascii_digit()) || COUNT.contains(&t.key.as_str()))
+    });
+    if !counted {
+        return None;
+    }
+    let (role, k) = toks.longest(&ROLE, i + 2)?;
+    let mut j = k + usize::from(toks.is_word(k, "khác"));
+    j += usize::from(toks.is_punct(j, &[","]));
+    if toks.is_word(j, "gồm") {
+        j += 1 + usize::from(toks.is_word(j + 1, "có"));
+    } else if toks.is_word(j, "là") {
+        j += 1;
+    } else {
+        return None;
+    }
+    j += usize::from(toks.is_punct(j, &[":"]));
+    // `gồm các ông: A, B`: the honorifics of the whole list before a colon.
+    let h = skip_honorifics(toks, j + usize::from(toks.is_word(j, "các")));
+    if h > j && toks.is_punct(h, &[":"]) {
+        j = h + 1;
+    }
+    let body = (b_end.saturating_sub(14)..b_end)
+        .find_map(|s| parse(toks, s, false).filter(|p| p.end == b_end && p.start == s))
+        .or_else(|| role.implies.as_deref().and_then(|n| implied(n, k)))?;
+    let post = Post {
+        role: Some(role.clone()),
+        role_at: i + 2..k,
+        org: Some(body),
+        former: false,
+        end: k,
+    };
+    let mut names = Vec::new();
+    let mut end = j;
+    while let Some((name, a, e)) = listed_name(toks, j) {
+        let rank = toks
+            .is_punct(e, &["("])
+            .then(|| toks.longest(&ROLE, e + 1))
+            .flatten()
+            .filter(|(_, r)| toks.is_punct(*r, &[")"]));
+        let after = match rank {
+            Some((_, r)) => r + 1,
+            None => skip_photo_note(toks, e),
+        };
+        names.push(((name, a, e), rank.map(|(r, _)| r.clone())));
+        end = after;
+        if toks.is_punct(after, &[",", ";"]) || toks.is_word(after, "và") {
+            j = after + 1 + usize::from(toks.is_word(after + 1, "và"));
+        } else {
+            break;
+        }
+    }
+    (!names.is_empty()).then_some((post, names, end))
+}
+
+/// The people a post is said to be held by, with `là` after it: `Thủ tướng Việt Nam khi ấy là ông
+/// Nguyễn Xuân Phúc`, `bí thư Quân ủy Trung ương, là ông Nguyễn Phú Trọng`, `các Phó Chủ tịch UBND
+/// tỉnh hiện nay là ông A và bà B`. Between the post and `là` a comma and words of time (`khi ấy`,
+/// `hiện nay`, `mới`); after it an honorific before each name (a bare name after `là` is too often
+/// a place or a thing). The names with their token ranges, and the index after the last.
+fn copula(toks: &Tokens, pe: usize) -> Option<(Vec<Named>, usize)> {
+    const WHEN: [&str; 12] = [
+        "khi", "lúc", "ấy", "đó", "bấy", "giờ", "hiện", "nay", "tại", "mới", "thời", "điểm",
+    ];
+    let mut k = pe + usize::from(toks.is_punct(pe, &[","]));
+    let stop = k + 3;
+    while k < stop && toks.get(k).is_some_and(|t| WHEN.contains(&t.key.as_str())) {
+        k += 1;
+    }
+    if !toks.is_word(k, "là") {
+        return None;
+    }
+    k += 1;
+    if let Some((names, e)) = name_list(toks, k) {
+        return (names[0].1 > k).then_some((names, e));
+    }
+    let n = skip_honorifics(toks, k);
+    let (name, e) = name_at(toks, n)?;
+    (n > k && accept(toks, n, &name, true)).then(|| (vec![(name, n, e)], e))
 }
 
 /// Whether the posts an appointment names at `pe` are given to somebody named after them (`trao
@@ -1183,6 +1297,25 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                 continue;
             }
         }
+        // `Bộ Công an hiện có 6 thứ trưởng gồm thượng tướng A (thứ trưởng thường trực), B và C`.
+        if let Some((post, names, end)) = counted_roster(toks, i) {
+            for ((name, a, b), rank) in names {
+                let mut p = post.clone();
+                if let Some(r) = rank {
+                    p.role = Some(r);
+                }
+                em.person(&name, a, b, "person.counted_roster");
+                em.offices(
+                    &name,
+                    std::slice::from_ref(&p),
+                    i..end,
+                    post.role_at.start..b,
+                    "office.counted_roster",
+                );
+            }
+            i = end;
+            continue;
+        }
         // `phê chuẩn ... chức vụ Chủ tịch UBND tỉnh X ... đối với ông Y`, `Trước khi giữ chức
         // Chủ tịch UBND tỉnh X, ông Y ...`: the post of the person the clause is about.
         // The words a clause's post stands after: `chức (vụ|danh)`, `bầu`, `bổ nhiệm`.
@@ -1237,6 +1370,19 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                 pe + 1
             } else {
                 pe
+            };
+            // `Thứ trưởng Bộ Quốc phòng, Thượng tướng Vũ Hải Sản`: a rank between the title and
+            // the name. After a comma, not when the name has posts of its own after it (`... của
+            // Chủ tịch nước, Trung tướng X, Thứ trưởng Bộ Công an`) unless they are the next
+            // name's title.
+            let comma = toks.is_punct(pe, &[","]);
+            let own_posts = |e: usize| {
+                toks.is_punct(e, &[",", "-", "–"])
+                    && post_list(toks, e + 1).is_some_and(|(_, oe)| name_at(toks, oe).is_none())
+            };
+            let pe = match rank_at(toks, pe + usize::from(comma)) {
+                Some(r) if name_at(toks, r).is_some_and(|(_, e)| !comma || !own_posts(e)) => r,
+                _ => pe,
             };
             let native = name_at(toks, pe);
             let foreign = native
@@ -1332,6 +1478,15 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     }
                     i = end;
                 }
+                continue;
+            }
+            // `Thủ tướng Việt Nam khi ấy là ông Nguyễn Xuân Phúc`: the post, then who holds it.
+            if let Some((names, ne)) = copula(toks, pe) {
+                for (name, a, b) in &names {
+                    em.person(name, *a, *b, "person.copula");
+                    em.offices(name, &posts, start..ne, start..ne, "office.copula");
+                }
+                i = ne;
                 continue;
             }
             // A roster: `Các ủy viên Ban Chỉ đạo gồm:` and a name a line, `các đồng chí Ủy viên Ban
@@ -1932,5 +2087,66 @@ mod tests {
     #[test]
     fn no_person_no_office() {
         assert!(offices("Bí thư, chủ tịch UBND các xã dự họp.").is_empty());
+    }
+
+    #[test]
+    fn a_post_then_its_holder_after_la() {
+        // office.copula: `Role ... là ông X`, with words of time and a comma between.
+        let s = "Đến tháng 8/2016, Thủ tướng khi ấy là ông Nguyễn Xuân Phúc mới quyết định. Nhân vật quan trọng nhất, bí thư Quân ủy Trung ương, là ông Nguyễn Phú Trọng lại vắng mặt. Các Phó Chủ tịch UBND tỉnh Nghệ An hiện nay là ông Lê Hồng Vinh và bà Bùi Thanh An.";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Xuân Phúc | Thủ tướng | Chính phủ",
+                "Nguyễn Phú Trọng | Bí thư | Quân ủy Trung ương",
+                "Lê Hồng Vinh | Phó Chủ tịch | Ủy ban nhân dân tỉnh Nghệ An",
+                "Bùi Thanh An | Phó Chủ tịch | Ủy ban nhân dân tỉnh Nghệ An"
+            ]
+        );
+        // Negative: a definition, and a bare name after `là` (a place, a thing).
+        let s = "Chủ tịch nước là người đứng đầu Nhà nước. Chủ tịch UBND tỉnh là Nguyễn Văn A.";
+        assert!(offices(s).is_empty());
+    }
+
+    #[test]
+    fn a_counted_roster_of_one_bodys_post() {
+        // office.counted_roster: the body before `có`, the count, the role, the names; a role
+        // alone in parentheses is the person's own.
+        let s = "Bộ Công an hiện có 6 thứ trưởng gồm thượng tướng Trần Quốc Tỏ (thứ trưởng thường trực), thượng tướng Lương Tam Quang và trung tướng Lê Văn Tuyến.";
+        assert_eq!(
+            offices(s),
+            [
+                "Trần Quốc Tỏ | Thứ trưởng Thường trực | Bộ Công an",
+                "Lương Tam Quang | Thứ trưởng | Bộ Công an",
+                "Lê Văn Tuyến | Thứ trưởng | Bộ Công an"
+            ]
+        );
+        // Boundary: `là` and mixed honorifics; `gồm các ông:` under a plural heading.
+        let s = "VKSND Tối cao có 4 Phó viện trưởng là bà Nguyễn Hải Trâm, ông Nguyễn Duy Giảng. Theo đó, 7 phó thủ tướng gồm các ông: Nguyễn Hòa Bình (phó thủ tướng thường trực), Trần Hồng Hà.";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Hải Trâm | Phó Viện trưởng | Viện Kiểm sát nhân dân tối cao",
+                "Nguyễn Duy Giảng | Phó Viện trưởng | Viện Kiểm sát nhân dân tối cao",
+                "Nguyễn Hòa Bình | Phó Thủ tướng Thường trực | Chính phủ",
+                "Trần Hồng Hà | Phó Thủ tướng | Chính phủ"
+            ]
+        );
+        // Negative: a count without names.
+        assert!(offices("Bộ Công an hiện có 6 thứ trưởng và 12 cục trưởng.").is_empty());
+    }
+
+    #[test]
+    fn a_rank_between_a_title_and_the_name() {
+        let s = "Đoàn có: Thứ trưởng Bộ Quốc phòng, Thượng tướng Vũ Hải Sản; Thứ trưởng Bộ Công an, Trung tướng Nguyễn Văn Long.";
+        assert_eq!(
+            offices(s),
+            [
+                "Vũ Hải Sản | Thứ trưởng | Bộ Quốc phòng",
+                "Nguyễn Văn Long | Thứ trưởng | Bộ Công an"
+            ]
+        );
+        // Negative: the title ends a phrase and the ranked name has its own post after it.
+        let s = "Tại họp báo công bố quyết định đặc xá của Chủ tịch nước, Trung tướng Lê Quốc Hùng, Thứ trưởng Bộ Công an đã trả lời.";
+        assert_eq!(offices(s), ["Lê Quốc Hùng | Thứ trưởng | Bộ Công an"]);
     }
 }
