@@ -706,7 +706,8 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
                         role,
                         role_at: i..i,
                         org: Some(o),
-                        former: false,
+                        // `thôi tham gia Ban Chấp hành, Ban Thường vụ Thành ủy`: left.
+                        former: i > 0 && toks.is_word(i - 1, "thôi"),
                         end: j,
                     },
                     i..j,
@@ -740,6 +741,9 @@ fn nominated(toks: &Tokens, i: usize) -> bool {
                 || toks.is_word(k, "đề") && toks.is_word(k + 1, "cử")
                 || toks.is_word(k, "ứng") && toks.is_word(k + 1, "cử")
                 || toks.is_word(k, "dự") && toks.is_word(k + 1, "kiến")
+                // `giới thiệu Đại tướng Tô Lâm, ..., để Quốc hội khóa XV bầu giữ chức`: a
+                // purpose, the election to come.
+                || toks.is_word(k, "để") && (k + 1..=i).any(|x| toks.is_word(x, "bầu"))
         })
 }
 
@@ -1291,7 +1295,13 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         }
         // A career summary: `ông X từng giữ các chức vụ: A; B; C`, `đã trải qua các vị trí như`.
         if let Some((posts, pe)) = career(toks, i) {
-            if let Some((name, at)) = em.last.clone().filter(|(_, at)| i - at < 200) {
+            // `PGS.TS Nguyễn Thị Quế Anh thôi giữ chức vụ Hiệu trưởng`: a name right before the
+            // words is their subject, not the person named earlier.
+            let other = (i.saturating_sub(5)..i).any(|a| {
+                name_at(toks, a)
+                    .is_some_and(|(nm, e)| e == i && em.last.as_ref().is_none_or(|(l, _)| *l != nm))
+            });
+            if let Some((name, at)) = em.last.clone().filter(|(_, at)| i - at < 200 && !other) {
                 em.offices(&name, &posts, i..pe, at..pe, "office.career");
                 i = pe;
                 continue;
@@ -1327,6 +1337,9 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     i + 1
                 },
             )
+        } else if toks.is_word(i, "nhiệm") && toks.is_word(i + 1, "vụ") {
+            // `cho thôi làm nhiệm vụ đại biểu Quốc hội đối với ông X`.
+            Some(i + 2)
         } else if toks.is_word(i, "bầu") || toks.is_word(i, "nhiệm") && i > 0 {
             Some(i + 1)
         } else {
@@ -2148,5 +2161,33 @@ mod tests {
         // Negative: the title ends a phrase and the ranked name has its own post after it.
         let s = "Tại họp báo công bố quyết định đặc xá của Chủ tịch nước, Trung tướng Lê Quốc Hùng, Thứ trưởng Bộ Công an đã trả lời.";
         assert_eq!(offices(s), ["Lê Quốc Hùng | Thứ trưởng | Bộ Công an"]);
+    }
+
+    #[test]
+    fn a_leaving_list_and_an_acting_post() {
+        // `thôi giữ các chức vụ: A, B, C` (dev3 d3-08): each post former; `cho thôi làm nhiệm vụ
+        // đại biểu Quốc hội đối với ông X`; `hiện giữ quyền Chủ tịch nước`.
+        let s = "Ban Chấp hành Trung ương đồng ý để ông Võ Văn Thưởng thôi giữ các chức vụ: Ủy viên Bộ Chính trị, Chủ tịch nước, Chủ tịch Hội đồng Quốc phòng và An ninh nhiệm kỳ 2021-2026. Quốc hội cho thôi làm nhiệm vụ đại biểu Quốc hội đối với ông Võ Văn Thưởng. Phó Chủ tịch nước Võ Thị Ánh Xuân hiện giữ quyền Chủ tịch nước.";
+        assert_eq!(
+            offices(s),
+            [
+                "Võ Văn Thưởng | Ủy viên | Bộ Chính trị | former",
+                "Võ Văn Thưởng | Chủ tịch nước | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam | former",
+                "Võ Văn Thưởng | Chủ tịch | Hội đồng Quốc phòng và An ninh | former",
+                "Võ Văn Thưởng | Đại biểu | Quốc hội | former",
+                "Võ Thị Ánh Xuân | Phó Chủ tịch nước | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam",
+                "Võ Thị Ánh Xuân | Quyền Chủ tịch nước | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam"
+            ]
+        );
+        // Negative: a name right before the words is their subject, not the person named earlier
+        // (dev2 p09); a post to be elected (`để Quốc hội bầu giữ chức`) is not held.
+        let s = "PGS.TS Trịnh Tiến Việt, Phó Hiệu trưởng Trường Đại học Luật phát biểu. Theo đó, PGS.TS Nguyễn Thị Quế Anh thôi giữ chức vụ Hiệu trưởng Trường Đại học Luật. Trung ương giới thiệu Đại tướng Tô Lâm, Bộ trưởng Công an, để Quốc hội khóa XV bầu giữ chức Chủ tịch nước.";
+        assert_eq!(
+            offices(s),
+            [
+                "Trịnh Tiến Việt | Phó Hiệu trưởng | Trường Đại học Luật",
+                "Tô Lâm | Bộ trưởng | Bộ Công an"
+            ]
+        );
     }
 }
