@@ -297,9 +297,30 @@ fn borrow_bodies(posts: &mut [Post]) {
             continue;
         }
         let party = PARTY_ROLES.contains(&role.role.as_str());
-        let Some(next) = posts[i + 1..].iter().find_map(|p| p.org.clone()) else {
+        let Some(mut next) = posts[i + 1..].iter().find_map(|p| p.org.clone()) else {
             continue;
         };
+        // A minister's role takes a ministry or a national body of a ministry's rank (`Bộ
+        // trưởng, Chủ nhiệm Văn phòng Chính phủ`): `Thứ trưởng, Chủ nhiệm Ủy ban Biên giới Quốc
+        // gia` is not a deputy minister of the committee; the ministry in its chain, else nothing.
+        if let Some(head) = role.elides.as_deref() {
+            let ministry = |c: &Parsed| {
+                c.head.split(' ').next() == Some(head)
+                    || c.class == BodyClass::Central && c.kind == BodyKind::State
+            };
+            let mut cur = Some(&next);
+            let found = loop {
+                match cur {
+                    Some(c) if ministry(c) => break Some(c.clone()),
+                    Some(c) => cur = c.parent.as_deref(),
+                    None => break None,
+                }
+            };
+            match found {
+                Some(f) => next = f,
+                None => continue,
+            }
+        }
         posts[i].org = Some(if party { committee_of_body(next) } else { next });
     }
 }
@@ -642,6 +663,7 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
         // the post (EXTRACTION.md, dev3 d3-08).
         let verb = post_verb(toks, i)
             .filter(|(v, _)| v.follows != Follows::Career && !nominated(toks, i))
+            .filter(|(v, _)| v.follows != Follows::Post || !handed(toks, i))
             .filter(|(v, _)| v.follows != Follows::Profile || !others_before(toks, i));
         if let Some((v, s)) = verb {
             // After `là`, `làm` a profile goes on past `;` (`là ủy viên Trung ương Đảng; đại biểu
@@ -1163,6 +1185,14 @@ fn copula(toks: &Tokens, pe: usize) -> Option<(Vec<Named>, usize)> {
     (n > k && accept(toks, n, &name, true)).then(|| (vec![(name, n, e)], e))
 }
 
+/// Whether the appointment word at `i` names a decision the subject hands over or announces
+/// (`trao quyết định bổ nhiệm lại chức vụ Phó Trưởng Công an huyện đối với ...`, `công bố quyết
+/// định bổ nhiệm`): the post is another's.
+fn handed(toks: &Tokens, i: usize) -> bool {
+    (i.saturating_sub(4)..i)
+        .any(|k| toks.is_word(k, "trao") || toks.is_word(k, "công") && toks.is_word(k + 1, "bố"))
+}
+
 /// Whether the posts an appointment names at `pe` are given to somebody named after them (`trao
 /// quyết định bổ nhiệm Giám đốc Sở Y tế cho ông B`, `... đối với bà C`): not the subject's.
 fn given_to_another(toks: &Tokens, pe: usize) -> bool {
@@ -1364,7 +1394,20 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
             }
         }
         // posts X, and `Các posts: X, Y`
-        if let Some((posts, pe)) = post_list(toks, n) {
+        if let Some((mut posts, pe)) = post_list(toks, n) {
+            // `Thừa ủy quyền của Thủ tướng Chính phủ, Bộ trưởng Bộ Xây dựng X`, `thay mặt Chủ
+            // tịch nước, ...`: the first post is the principal's, not the name's.
+            let principal = |k: usize| {
+                k >= 2
+                    && (toks.is_word(k - 2, "ủy") && toks.is_word(k - 1, "quyền")
+                        || toks.is_word(k - 2, "thay") && toks.is_word(k - 1, "mặt"))
+            };
+            if posts.len() > 1
+                && (principal(start)
+                    || toks.is_word(start.wrapping_sub(1), "của") && principal(start - 1))
+            {
+                posts.remove(0);
+            }
             let plural = plural_title(toks, start, n);
             // `Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Tuyên giáo Tỉnh ủy - Hoàng Đình Cán`: a
             // caption's title, a dash, the name.
@@ -2189,5 +2232,26 @@ mod tests {
                 "Tô Lâm | Bộ trưởng | Bộ Công an"
             ]
         );
+    }
+
+    #[test]
+    fn a_principals_post_a_ministers_body_and_a_decision_handed_over() {
+        // `thừa ủy quyền của Thủ tướng Chính phủ, Bộ trưởng X`: the first post is the principal's.
+        let s = "Thừa ủy quyền của Thủ tướng Chính phủ, Bộ trưởng Bộ Xây dựng Nguyễn Thanh Nghị trình bày tờ trình.";
+        assert_eq!(offices(s), ["Nguyễn Thanh Nghị | Bộ trưởng | Bộ Xây dựng"]);
+        // A deputy minister's role does not take a committee's body; a minister's takes a
+        // national body of a ministry's rank.
+        let s = "Ông Lê Hoài Trung giữ chức vụ Thứ trưởng, Chủ nhiệm Ủy ban Biên giới Quốc gia. Ông Mai Tiến Dũng, nguyên Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ.";
+        assert_eq!(
+            offices(s),
+            [
+                "Lê Hoài Trung | Chủ nhiệm | Ủy ban Biên giới Quốc gia",
+                "Mai Tiến Dũng | Bộ trưởng | Văn phòng Chính phủ | former",
+                "Mai Tiến Dũng | Chủ nhiệm | Văn phòng Chính phủ | former"
+            ]
+        );
+        // A decision the subject hands over names another's post (dev3 d3-40).
+        let s = "Đại tá Phạm Viết Dũng trao quyết định bổ nhiệm lại chức vụ Phó Trưởng Công an huyện An Lão đối với hai lãnh đạo.";
+        assert!(offices(s).is_empty());
     }
 }
