@@ -697,7 +697,16 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
         let two = |a: &str, b: &str| toks.is_word(i, a) && toks.is_word(i + 1, b);
         // `được Trung ương giới thiệu để Quốc hội bầu giữ chức Chủ tịch nước`: a nomination, not
         // the post (EXTRACTION.md, dev3 d3-08).
+        // `Đồng chí Lương Cường đề nghị trên cương vị mới là Bí thư Thành ủy Hà Nội, đồng chí
+        // Bùi Thị Minh Hoài sẽ ...`: a request or a wish speaks of another's post (dev3 d3-14).
+        let wish = (from..i).any(|k| {
+            toks.is_word(k, "đề") && toks.is_word(k + 1, "nghị")
+                || toks.is_word(k, "yêu") && toks.is_word(k + 1, "cầu")
+                || toks.is_word(k, "chúc")
+                || toks.is_word(k, "mong")
+        });
         let verb = post_verb(toks, i)
+            .filter(|_| !wish)
             .filter(|(v, _)| v.follows != Follows::Career && !nominated(toks, i))
             .filter(|(v, _)| v.follows != Follows::Post || !handed(toks, i))
             .filter(|(v, _)| v.follows != Follows::Profile || !others_before(toks, i));
@@ -1296,8 +1305,11 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
             if toks.is_punct(e, &[",", "-", "–", "("]) {
                 if let Some((posts, pe)) = post_list(toks, e + 1) {
                     // `tại Hà Nội, Tổng Bí thư Tô Lâm`: a place's name without an honorific
-                    // before a title is the place.
-                    if accept(toks, n, &name, n > start || !place_name(&name)) {
+                    // before a title is the place; so is any name without one before a title
+                    // and a name (`Tòa Tổng Giám mục Hà Nội, Bí thư Thành ủy Hà Nội Bùi Thị
+                    // Minh Hoài`: the title is the second name's, dev3 d3-36).
+                    let titled_next = n == start && name_at(toks, pe).is_some();
+                    if !titled_next && accept(toks, n, &name, n > start || !place_name(&name)) {
                         em.person(&name, n, e0, "person.apposition");
                         em.offices(&name, &posts, start..pe, n..pe, "office.apposition");
                         let mut after = pe;
@@ -1472,8 +1484,19 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                 toks.is_punct(e, &[",", "-", "–"])
                     && post_list(toks, e + 1).is_some_and(|(_, oe)| name_at(toks, oe).is_none())
             };
+            // After a comma the title must write its body (`Theo Chủ tịch nước, Thượng tướng X
+            // là ...`: the title is another's, dev3 d3-38).
+            let written = posts
+                .last()
+                .and_then(|p| p.org.as_ref())
+                .is_some_and(|o| o.end > o.start);
             let pe = match rank_at(toks, pe + usize::from(comma)) {
-                Some(r) if name_at(toks, r).is_some_and(|(_, e)| !comma || !own_posts(e)) => r,
+                Some(r)
+                    if name_at(toks, r)
+                        .is_some_and(|(_, e)| !comma || written && !own_posts(e)) =>
+                {
+                    r
+                }
                 _ => pe,
             };
             let native = name_at(toks, pe);
@@ -2313,5 +2336,17 @@ mod tests {
                 "Nguyễn Văn Hưng | Phó Giám đốc | Sở Y tế tỉnh Nghệ An"
             ]
         );
+    }
+
+    #[test]
+    fn a_title_between_two_names_and_a_wish_for_anothers_post() {
+        // A name without an honorific before a title and a name: the title is the second's
+        // (dev3 d3-36).
+        let s = "Trao tặng lẵng hoa chúc mừng Tòa Tổng Giám mục Hà Nội, Bí thư Thành ủy Hà Nội Bùi Thị Minh Hoài gửi lời chúc.";
+        assert_eq!(offices(s), ["Bùi Thị Minh Hoài | Bí thư | Thành ủy Hà Nội"]);
+        // A request speaks of another's post (dev3 d3-14); a comma-rank after a title without a
+        // written body is not the title's holder (dev3 d3-38).
+        let s = "Đồng chí Lương Cường đề nghị trên cương vị mới là Bí thư Thành ủy Hà Nội, đồng chí Bùi Thị Minh Hoài sẽ phát huy bản lĩnh. Theo Chủ tịch nước, Thượng tướng Lê Quốc Hùng là cán bộ được đào tạo cơ bản.";
+        assert!(offices(s).is_empty());
     }
 }
