@@ -924,6 +924,35 @@ fn skip_photo_note(toks: &Tokens, e: usize) -> usize {
     }
 }
 
+/// After a name, its age and years in the Party between commas (`Thiếu tướng Huỳnh Đắc Hương, 105
+/// tuổi, 85 năm tuổi Đảng, nguyên Thứ trưởng ...`): the index of the comma after them, else `e`.
+fn skip_age(toks: &Tokens, e: usize) -> usize {
+    let mut j = e;
+    loop {
+        let number = toks
+            .get(j + 1)
+            .is_some_and(|t| t.word && t.text.chars().all(|c| c.is_ascii_digit()));
+        if !toks.is_punct(j, &[","]) || !number {
+            return j;
+        }
+        let mut k = j + 2;
+        if toks.is_word(k, "năm") && toks.is_word(k + 1, "tuổi") {
+            k += 2;
+            if toks.is_word(k, "đảng") {
+                k += 1;
+            }
+        } else if toks.is_word(k, "tuổi") {
+            k += 1;
+        } else {
+            return j;
+        }
+        if !toks.is_punct(k, &[","]) {
+            return j;
+        }
+        j = k;
+    }
+}
+
 /// A line of a dated career list at `i` (`03/2010 - 08/2015:`, `Từ 7/1994 - 11/1999:`, `Tháng
 /// 5/2020 - nay:`, `Năm 2015:`): the index after its colon. The line starts the item, after a
 /// line break and a bullet; its words are dates, `từ`, `tháng`, `năm`, `đến`, `nay`, dashes.
@@ -1301,7 +1330,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         }
         // X - posts / X, posts / X (posts)
         if let Some((name, e0)) = short.or_else(|| name_at(toks, n)) {
-            let e = skip_photo_note(toks, e0);
+            let e = skip_age(toks, skip_photo_note(toks, e0));
             if toks.is_punct(e, &[",", "-", "–", "("]) {
                 if let Some((posts, pe)) = post_list(toks, e + 1) {
                     // `tại Hà Nội, Tổng Bí thư Tô Lâm`: a place's name without an honorific
@@ -1498,6 +1527,21 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     r
                 }
                 _ => pe,
+            };
+            // `Trao đổi tại buổi làm việc, Bí thư Tỉnh uỷ Quảng Ngãi, bà Bùi Thị Quỳnh Vân khẳng
+            // định`: a title that opens a clause, with its body written, a comma, an honorific
+            // and the name (dev3 d3-11); not `làm việc với Chủ tịch UBND tỉnh, ông Y cho biết`.
+            let clause_opens = start == 0
+                || toks.get(start - 1).is_some_and(|t| t.ends_sentence())
+                || toks.is_punct(start - 1, &[",", ";", ":"]);
+            let pe = if comma && written && clause_opens && name_at(toks, pe).is_none() {
+                let h = skip_honorifics(toks, pe + 1);
+                match name_at(toks, h) {
+                    Some((_, e)) if h > pe + 1 && !own_posts(e) => h,
+                    _ => pe,
+                }
+            } else {
+                pe
             };
             let native = name_at(toks, pe);
             let foreign = native
@@ -2348,5 +2392,25 @@ mod tests {
         // written body is not the title's holder (dev3 d3-38).
         let s = "Đồng chí Lương Cường đề nghị trên cương vị mới là Bí thư Thành ủy Hà Nội, đồng chí Bùi Thị Minh Hoài sẽ phát huy bản lĩnh. Theo Chủ tịch nước, Thượng tướng Lê Quốc Hùng là cán bộ được đào tạo cơ bản.";
         assert!(offices(s).is_empty());
+    }
+
+    #[test]
+    fn a_title_a_comma_an_honorific_and_an_age_after_the_name() {
+        // dev3 d3-11: a clause-opening title with its body, a comma, `bà` and the name.
+        let s = "Trao đổi tại buổi làm việc, Bí thư Tỉnh ủy Quảng Ngãi, bà Bùi Thị Quỳnh Vân khẳng định tỉnh rất quan tâm.";
+        assert_eq!(
+            offices(s),
+            ["Bùi Thị Quỳnh Vân | Bí thư | Tỉnh ủy Quảng Ngãi"]
+        );
+        // Negative: the title ends a phrase (`làm việc với ...`).
+        let s =
+            "Tại buổi làm việc với Chủ tịch UBND tỉnh Quảng Ngãi, ông Nguyễn Văn Bình cho biết.";
+        assert!(offices(s).is_empty());
+        // dev3 d3-41: the age and the years in the Party between the name and the posts.
+        let s = "Tổng Bí thư thăm Thiếu tướng Huỳnh Đắc Hương, 105 tuổi, 85 năm tuổi Đảng, nguyên Thứ trưởng Bộ Lao động - Thương binh và Xã hội.";
+        assert_eq!(
+            offices(s),
+            ["Huỳnh Đắc Hương | Thứ trưởng | Bộ Lao động - Thương binh và Xã hội | former"]
+        );
     }
 }
