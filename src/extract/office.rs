@@ -476,6 +476,9 @@ struct Emitter<'a> {
     last: Option<(String, usize)>,
     /// Everyone named so far, for a later short reference (`ông Quang` after `ông Trần Lưu Quang`).
     known: Vec<String>,
+    /// Everyone introduced, in order, with the token of the name: the people a plural pronoun
+    /// takes up (`Cả hai đều là ...`).
+    recent: Vec<(String, usize)>,
     /// The foreign country the article is about, if any (see [`main_country`]): the state of a
     /// foreign leader whose body is only implied; read when a foreign name first needs it, not
     /// for every article.
@@ -520,6 +523,7 @@ impl Emitter<'_> {
     fn introduced(&mut self, name: &str, at: usize) {
         let name = &self.same_person(name);
         self.last = Some((name.to_string(), at));
+        self.recent.push((name.to_string(), at));
         if !self.known.iter().any(|k| k == name) {
             self.known.push(name.to_string());
         }
@@ -924,6 +928,64 @@ fn skip_photo_note(toks: &Tokens, e: usize) -> usize {
     }
 }
 
+/// A plural pronoun at `i` that opens a sentence (`Cả hai`, `Cả ba`, `Hai ông`, `Cả hai người`)
+/// and the people it takes up: the last that many people introduced (`recent`), all of them in
+/// the sentence before and none twice. The people with their name's token, and the index after
+/// the pronoun.
+fn group_pronoun(
+    toks: &Tokens,
+    ctx: &Context,
+    recent: &[(String, usize)],
+    i: usize,
+) -> Option<(Vec<(String, usize)>, usize)> {
+    let opens = i == 0 || toks.get(i - 1).is_some_and(|t| t.ends_sentence());
+    if !opens {
+        return None;
+    }
+    let count = |k: usize| match toks.get(k).map(|t| t.key.as_str()) {
+        Some("hai") => Some(2),
+        Some("ba") => Some(3),
+        _ => None,
+    };
+    let (n, mut k) = if toks.is_word(i, "cả") {
+        (count(i + 1)?, i + 2)
+    } else {
+        let n = count(i)?;
+        matches!(
+            toks.get(i + 1).map(|t| t.key.as_str()),
+            Some("ông" | "bà" | "người")
+        )
+        .then_some((n, i + 1))?
+    };
+    if toks
+        .get(k)
+        .is_some_and(|t| matches!(t.key.as_str(), "ông" | "bà" | "người"))
+    {
+        k += 1;
+    }
+    let prev = (0..i)
+        .rev()
+        .find(|&k| toks.get(k).is_some_and(|t| t.word))?;
+    let before = ctx.sentence(prev);
+    let mut people: Vec<(String, usize)> = Vec::new();
+    for (name, at) in recent.iter().rev() {
+        if people.iter().any(|(p, _)| p == name) {
+            continue;
+        }
+        if !before.contains(at) {
+            break;
+        }
+        people.push((name.clone(), *at));
+        if people.len() == n {
+            break;
+        }
+    }
+    (people.len() == n).then(|| {
+        people.reverse();
+        (people, k)
+    })
+}
+
 /// After a name, its age and years in the Party between commas (`Thiếu tướng Huỳnh Đắc Hương, 105
 /// tuổi, 85 năm tuổi Đảng, nguyên Thứ trưởng ...`): the index of the comma after them, else `e`.
 fn skip_age(toks: &Tokens, e: usize) -> usize {
@@ -1289,6 +1351,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         taken: vec![false; toks.len()],
         last: None,
         known: Vec::new(),
+        recent: Vec::new(),
         country: std::cell::OnceCell::new(),
     };
     let mut i = 0;
@@ -1387,6 +1450,28 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     i = em.appointed(&name, found, |_| at..at + 1, start, "office.pronoun");
                     continue;
                 }
+            }
+        }
+        // `Chủ tịch nước Tô Lâm và Thủ tướng Phạm Minh Chính. Cả hai đều là ủy viên Thường vụ Quân
+        // ủy Trung ương`: a plural pronoun (`cả hai`, `cả ba`, `hai ông`) is the last people
+        // introduced, that many, all in the sentence before (dev3 d3-15).
+        if let Some((people, k)) = group_pronoun(toks, ctx, &em.recent, i) {
+            let found = appointments(toks, k);
+            if !found.is_empty() {
+                let end = found.iter().map(|(_, ev)| ev.end).max().unwrap_or(k);
+                for (name, at) in &people {
+                    for (p, ev) in &found {
+                        em.offices(
+                            name,
+                            std::slice::from_ref(p),
+                            *at..*at + 1,
+                            i..ev.end,
+                            "office.group_pronoun",
+                        );
+                    }
+                }
+                i = end;
+                continue;
             }
         }
         // A dated career list under a person's profile: `Từ 10/2015 - 3/2016: Ủy viên Ban Chấp
@@ -2411,6 +2496,30 @@ mod tests {
         assert_eq!(
             offices(s),
             ["Huỳnh Đắc Hương | Thứ trưởng | Bộ Lao động - Thương binh và Xã hội | former"]
+        );
+    }
+
+    #[test]
+    fn a_plural_pronoun_takes_up_the_people_of_the_sentence_before() {
+        // office.group_pronoun (dev3 d3-15).
+        let s = "Hội nghị có sự tham dự của Chủ tịch nước Tô Lâm và Thủ tướng Phạm Minh Chính. Cả hai đều là ủy viên Thường vụ Quân ủy Trung ương.";
+        assert_eq!(
+            offices(s),
+            [
+                "Tô Lâm | Chủ tịch nước | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam",
+                "Phạm Minh Chính | Thủ tướng | Chính phủ",
+                "Tô Lâm | Ủy viên | Ban Thường vụ Quân ủy Trung ương",
+                "Phạm Minh Chính | Ủy viên | Ban Thường vụ Quân ủy Trung ương"
+            ]
+        );
+        // Boundary: the two people named in two sentences before are not taken up.
+        let s = "Chủ tịch nước Tô Lâm dự hội nghị. Thủ tướng Phạm Minh Chính phát biểu. Cả hai đều là ủy viên Thường vụ Quân ủy Trung ương.";
+        assert_eq!(
+            offices(s),
+            [
+                "Tô Lâm | Chủ tịch nước | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam",
+                "Phạm Minh Chính | Thủ tướng | Chính phủ"
+            ]
         );
     }
 }
