@@ -1225,13 +1225,16 @@ const COUNT: [&str; 10] = [
     "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mấy",
 ];
 
+/// A name of a roster with the role written in parentheses after it (`A (thứ trưởng thường trực)`).
+type Ranked = (Named, Option<Role>);
+
 /// A body's holders of one post, counted and named: `Bộ Công an hiện có 6 thứ trưởng gồm thượng
 /// tướng Trần Quốc Tỏ (thứ trưởng thường trực), thượng tướng Lương Tam Quang và ...`, `VKSND Tối
 /// cao có 4 Phó viện trưởng là bà A, ông B`. At `i` the word `có`, the body written right before
 /// it (or before `hiện có`), a count, the role, `khác`, then `gồm` or `là` and the names. The
 /// post, each name with its token range and the role alone in parentheses after it (its own rank
 /// of the post), and the index after the list.
-fn counted_roster(toks: &Tokens, i: usize) -> Option<(Post, Vec<(Named, Option<Role>)>, usize)> {
+fn counted_roster(toks: &Tokens, i: usize) -> Option<(Post, Vec<Ranked>, usize)> {
     if !toks.is_word(i, "có") || i == 0 {
         return None;
     }
