@@ -297,9 +297,30 @@ fn borrow_bodies(posts: &mut [Post]) {
             continue;
         }
         let party = PARTY_ROLES.contains(&role.role.as_str());
-        let Some(next) = posts[i + 1..].iter().find_map(|p| p.org.clone()) else {
+        let Some(mut next) = posts[i + 1..].iter().find_map(|p| p.org.clone()) else {
             continue;
         };
+        // A minister's role takes a ministry or a national body of a ministry's rank (`Bộ
+        // trưởng, Chủ nhiệm Văn phòng Chính phủ`): `Thứ trưởng, Chủ nhiệm Ủy ban Biên giới Quốc
+        // gia` is not a deputy minister of the committee; the ministry in its chain, else nothing.
+        if let Some(head) = role.elides.as_deref() {
+            let ministry = |c: &Parsed| {
+                c.head.split(' ').next() == Some(head)
+                    || c.class == BodyClass::Central && c.kind == BodyKind::State
+            };
+            let mut cur = Some(&next);
+            let found = loop {
+                match cur {
+                    Some(c) if ministry(c) => break Some(c.clone()),
+                    Some(c) => cur = c.parent.as_deref(),
+                    None => break None,
+                }
+            };
+            match found {
+                Some(f) => next = f,
+                None => continue,
+            }
+        }
         posts[i].org = Some(if party { committee_of_body(next) } else { next });
     }
 }
@@ -455,16 +476,54 @@ struct Emitter<'a> {
     last: Option<(String, usize)>,
     /// Everyone named so far, for a later short reference (`ông Quang` after `ông Trần Lưu Quang`).
     known: Vec<String>,
+    /// Everyone introduced, in order, with the token of the name: the people a plural pronoun
+    /// takes up (`Cả hai đều là ...`).
+    recent: Vec<(String, usize)>,
     /// The foreign country the article is about, if any (see [`main_country`]): the state of a
     /// foreign leader whose body is only implied; read when a foreign name first needs it, not
     /// for every article.
     country: std::cell::OnceCell<Option<String>>,
 }
 
+/// A name without its tone marks (`Lê Thanh Long` for `Lê Thành Long`), the letters `ă`, `â`,
+/// `ê`, `ô`, `ơ`, `ư`, `đ` kept.
+fn toneless(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfd()
+        .filter(|c| !matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}'))
+        .nfc()
+        .collect::<String>()
+        .to_lowercase()
+}
+
 impl Emitter<'_> {
+    /// The name of someone named before that `name` writes with one syllable's tone mark
+    /// mistyped (`Lê Thanh Long` in a caption for `Lê Thành Long`, dev3 d3-10), else `name`.
+    /// Names of three syllables or more only: two people an article names are not told apart by
+    /// one tone mark.
+    fn same_person(&self, name: &str) -> String {
+        let syllables: Vec<&str> = name.split(' ').collect();
+        if syllables.len() < 3 || self.known.iter().any(|k| k == name) {
+            return name.to_string();
+        }
+        let folded = toneless(name);
+        self.known
+            .iter()
+            .find(|k| {
+                let ks: Vec<&str> = k.split(' ').collect();
+                ks.len() == syllables.len()
+                    && toneless(k) == folded
+                    && ks.iter().zip(&syllables).filter(|(a, b)| a != b).count() == 1
+            })
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
+    }
+
     /// A person named with an honorific or a post: the subject of what follows.
     fn introduced(&mut self, name: &str, at: usize) {
+        let name = &self.same_person(name);
         self.last = Some((name.to_string(), at));
+        self.recent.push((name.to_string(), at));
         if !self.known.iter().any(|k| k == name) {
             self.known.push(name.to_string());
         }
@@ -552,6 +611,7 @@ impl Emitter<'_> {
     }
 
     fn person(&mut self, name: &str, a: usize, b: usize, rule: &'static str) {
+        let name = &self.same_person(name);
         self.introduced(name, a);
         self.facts.persons.push(PersonFact {
             name: name.to_string(),
@@ -568,6 +628,7 @@ impl Emitter<'_> {
         evidence: Range<usize>,
         rule: &'static str,
     ) {
+        let name = &self.same_person(name);
         for p in posts {
             let (Some(role), Some(parsed)) = (&p.role, &p.org) else {
                 if p.role.is_some() {
@@ -640,8 +701,18 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
         let two = |a: &str, b: &str| toks.is_word(i, a) && toks.is_word(i + 1, b);
         // `được Trung ương giới thiệu để Quốc hội bầu giữ chức Chủ tịch nước`: a nomination, not
         // the post (EXTRACTION.md, dev3 d3-08).
+        // `Đồng chí Lương Cường đề nghị trên cương vị mới là Bí thư Thành ủy Hà Nội, đồng chí
+        // Bùi Thị Minh Hoài sẽ ...`: a request or a wish speaks of another's post (dev3 d3-14).
+        let wish = (from..i).any(|k| {
+            toks.is_word(k, "đề") && toks.is_word(k + 1, "nghị")
+                || toks.is_word(k, "yêu") && toks.is_word(k + 1, "cầu")
+                || toks.is_word(k, "chúc")
+                || toks.is_word(k, "mong")
+        });
         let verb = post_verb(toks, i)
+            .filter(|_| !wish)
             .filter(|(v, _)| v.follows != Follows::Career && !nominated(toks, i))
+            .filter(|(v, _)| v.follows != Follows::Post || !handed(toks, i))
             .filter(|(v, _)| v.follows != Follows::Profile || !others_before(toks, i));
         if let Some((v, s)) = verb {
             // After `là`, `làm` a profile goes on past `;` (`là ủy viên Trung ương Đảng; đại biểu
@@ -706,7 +777,8 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
                         role,
                         role_at: i..i,
                         org: Some(o),
-                        former: false,
+                        // `thôi tham gia Ban Chấp hành, Ban Thường vụ Thành ủy`: left.
+                        former: i > 0 && toks.is_word(i - 1, "thôi"),
                         end: j,
                     },
                     i..j,
@@ -740,6 +812,9 @@ fn nominated(toks: &Tokens, i: usize) -> bool {
                 || toks.is_word(k, "đề") && toks.is_word(k + 1, "cử")
                 || toks.is_word(k, "ứng") && toks.is_word(k + 1, "cử")
                 || toks.is_word(k, "dự") && toks.is_word(k + 1, "kiến")
+                // `giới thiệu Đại tướng Tô Lâm, ..., để Quốc hội khóa XV bầu giữ chức`: a
+                // purpose, the election to come.
+                || toks.is_word(k, "để") && (k + 1..=i).any(|x| toks.is_word(x, "bầu"))
         })
 }
 
@@ -850,6 +925,93 @@ fn skip_photo_note(toks: &Tokens, e: usize) -> usize {
     match close {
         Some(c) if !(e + 1..c).any(|k| toks.longest(&ROLE, k).is_some()) => c + 1,
         _ => e,
+    }
+}
+
+/// A plural pronoun at `i` that opens a sentence (`Cả hai`, `Cả ba`, `Hai ông`, `Cả hai người`)
+/// and the people it takes up: the last that many people introduced (`recent`), all of them in
+/// the sentence before and none twice. The people with their name's token, and the index after
+/// the pronoun.
+fn group_pronoun(
+    toks: &Tokens,
+    ctx: &Context,
+    recent: &[(String, usize)],
+    i: usize,
+) -> Option<(Vec<(String, usize)>, usize)> {
+    let opens = i == 0 || toks.get(i - 1).is_some_and(|t| t.ends_sentence());
+    if !opens {
+        return None;
+    }
+    let count = |k: usize| match toks.get(k).map(|t| t.key.as_str()) {
+        Some("hai") => Some(2),
+        Some("ba") => Some(3),
+        _ => None,
+    };
+    let (n, mut k) = if toks.is_word(i, "cả") {
+        (count(i + 1)?, i + 2)
+    } else {
+        let n = count(i)?;
+        matches!(
+            toks.get(i + 1).map(|t| t.key.as_str()),
+            Some("ông" | "bà" | "người")
+        )
+        .then_some((n, i + 1))?
+    };
+    if toks
+        .get(k)
+        .is_some_and(|t| matches!(t.key.as_str(), "ông" | "bà" | "người"))
+    {
+        k += 1;
+    }
+    let prev = (0..i)
+        .rev()
+        .find(|&k| toks.get(k).is_some_and(|t| t.word))?;
+    let before = ctx.sentence(prev);
+    let mut people: Vec<(String, usize)> = Vec::new();
+    for (name, at) in recent.iter().rev() {
+        if people.iter().any(|(p, _)| p == name) {
+            continue;
+        }
+        if !before.contains(at) {
+            break;
+        }
+        people.push((name.clone(), *at));
+        if people.len() == n {
+            break;
+        }
+    }
+    (people.len() == n).then(|| {
+        people.reverse();
+        (people, k)
+    })
+}
+
+/// After a name, its age and years in the Party between commas (`Thiếu tướng Huỳnh Đắc Hương, 105
+/// tuổi, 85 năm tuổi Đảng, nguyên Thứ trưởng ...`): the index of the comma after them, else `e`.
+fn skip_age(toks: &Tokens, e: usize) -> usize {
+    let mut j = e;
+    loop {
+        let number = toks
+            .get(j + 1)
+            .is_some_and(|t| t.word && t.text.chars().all(|c| c.is_ascii_digit()));
+        if !toks.is_punct(j, &[","]) || !number {
+            return j;
+        }
+        let mut k = j + 2;
+        if toks.is_word(k, "năm") && toks.is_word(k + 1, "tuổi") {
+            k += 2;
+            if toks.is_word(k, "đảng") {
+                k += 1;
+            }
+        } else if toks.is_word(k, "tuổi") {
+            k += 1;
+        } else {
+            return j;
+        }
+        if !toks.is_punct(k, &[","]) {
+            return j;
+        }
+        j = k;
     }
 }
 
@@ -1021,6 +1183,11 @@ fn roster_start(toks: &Tokens, pe: usize) -> Option<(usize, bool)> {
             if toks.is_punct(j, &[":"]) {
                 j += 1;
             }
+            // `gồm các ông: A, B`: the honorifics of the whole list before a colon.
+            let h = skip_honorifics(toks, j + usize::from(toks.is_word(j, "các")));
+            if h > j && toks.is_punct(h, &[":"]) {
+                j = h + 1;
+            }
             j
         } else if t.word || toks.is_punct(k, &[","]) {
             continue;
@@ -1045,6 +1212,126 @@ fn roster_item(toks: &Tokens, j: usize) -> Option<(String, usize, usize, Vec<Pos
     Some((name, n, e, posts))
 }
 
+/// A military or police rank at `k` (`Thượng tướng`, `Đại tá`: an honorific ending in `tướng`,
+/// `tá`, `úy`): the index after it.
+fn rank_at(toks: &Tokens, k: usize) -> Option<usize> {
+    let (_, e) = toks.longest(&HONORIFIC, k)?;
+    let last = toks.get(e - 1)?;
+    matches!(last.key.as_str(), "tướng" | "tá" | "úy").then_some(e)
+}
+
+/// Numerals that count the holders of a post (`Bộ Công an hiện có sáu thứ trưởng`).
+const COUNT: [&str; 10] = [
+    "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mấy",
+];
+
+/// A name of a roster with the role written in parentheses after it (`A (thứ trưởng thường trực)`).
+type Ranked = (Named, Option<Role>);
+
+/// A body's holders of one post, counted and named: `Bộ Công an hiện có 6 thứ trưởng gồm thượng
+/// tướng Trần Quốc Tỏ (thứ trưởng thường trực), thượng tướng Lương Tam Quang và ...`, `VKSND Tối
+/// cao có 4 Phó viện trưởng là bà A, ông B`. At `i` the word `có`, the body written right before
+/// it (or before `hiện có`), a count, the role, `khác`, then `gồm` or `là` and the names. The
+/// post, each name with its token range and the role alone in parentheses after it (its own rank
+/// of the post), and the index after the list.
+fn counted_roster(toks: &Tokens, i: usize) -> Option<(Post, Vec<Ranked>, usize)> {
+    if !toks.is_word(i, "có") || i == 0 {
+        return None;
+    }
+    let b_end = if toks.is_word(i - 1, "hiện") {
+        i - 1
+    } else {
+        i
+    };
+    let counted = toks.get(i + 1).is_some_and(|t| {
+        t.word && (t.text.chars().all(|c| c.is_ascii_digit()) || COUNT.contains(&t.key.as_str()))
+    });
+    if !counted {
+        return None;
+    }
+    let (role, k) = toks.longest(&ROLE, i + 2)?;
+    let mut j = k + usize::from(toks.is_word(k, "khác"));
+    j += usize::from(toks.is_punct(j, &[","]));
+    if toks.is_word(j, "gồm") {
+        j += 1 + usize::from(toks.is_word(j + 1, "có"));
+    } else if toks.is_word(j, "là") {
+        j += 1;
+    } else {
+        return None;
+    }
+    j += usize::from(toks.is_punct(j, &[":"]));
+    // `gồm các ông: A, B`: the honorifics of the whole list before a colon.
+    let h = skip_honorifics(toks, j + usize::from(toks.is_word(j, "các")));
+    if h > j && toks.is_punct(h, &[":"]) {
+        j = h + 1;
+    }
+    let body = (b_end.saturating_sub(14)..b_end)
+        .find_map(|s| parse(toks, s, false).filter(|p| p.end == b_end && p.start == s))
+        .or_else(|| role.implies.as_deref().and_then(|n| implied(n, k)))?;
+    let post = Post {
+        role: Some(role.clone()),
+        role_at: i + 2..k,
+        org: Some(body),
+        former: false,
+        end: k,
+    };
+    let mut names = Vec::new();
+    let mut end = j;
+    while let Some((name, a, e)) = listed_name(toks, j) {
+        let rank = toks
+            .is_punct(e, &["("])
+            .then(|| toks.longest(&ROLE, e + 1))
+            .flatten()
+            .filter(|(_, r)| toks.is_punct(*r, &[")"]));
+        let after = match rank {
+            Some((_, r)) => r + 1,
+            None => skip_photo_note(toks, e),
+        };
+        names.push(((name, a, e), rank.map(|(r, _)| r.clone())));
+        end = after;
+        if toks.is_punct(after, &[",", ";"]) || toks.is_word(after, "và") {
+            j = after + 1 + usize::from(toks.is_word(after + 1, "và"));
+        } else {
+            break;
+        }
+    }
+    (!names.is_empty()).then_some((post, names, end))
+}
+
+/// The people a post is said to be held by, with `là` after it: `Thủ tướng Việt Nam khi ấy là ông
+/// Nguyễn Xuân Phúc`, `bí thư Quân ủy Trung ương, là ông Nguyễn Phú Trọng`, `các Phó Chủ tịch UBND
+/// tỉnh hiện nay là ông A và bà B`. Between the post and `là` a comma and words of time (`khi ấy`,
+/// `hiện nay`, `mới`); after it an honorific before each name (a bare name after `là` is too often
+/// a place or a thing). The names with their token ranges, and the index after the last.
+fn copula(toks: &Tokens, pe: usize) -> Option<(Vec<Named>, usize)> {
+    const WHEN: [&str; 12] = [
+        "khi", "lúc", "ấy", "đó", "bấy", "giờ", "hiện", "nay", "tại", "mới", "thời", "điểm",
+    ];
+    let mut k = pe + usize::from(toks.is_punct(pe, &[","]));
+    let stop = k + 3;
+    while k < stop && toks.get(k).is_some_and(|t| WHEN.contains(&t.key.as_str())) {
+        k += 1;
+    }
+    if !toks.is_word(k, "là") {
+        return None;
+    }
+    k += 1;
+    if let Some((names, e)) = name_list(toks, k) {
+        return (names[0].1 > k).then_some((names, e));
+    }
+    let n = skip_honorifics(toks, k);
+    let (name, e) = name_at(toks, n)?;
+    (n > k && accept(toks, n, &name, true)).then(|| (vec![(name, n, e)], e))
+}
+
+/// Whether the appointment word at `i` names a decision the subject hands over or announces
+/// (`trao quyết định bổ nhiệm lại chức vụ Phó Trưởng Công an huyện đối với ...`, `công bố quyết
+/// định bổ nhiệm`): the post is another's.
+fn handed(toks: &Tokens, i: usize) -> bool {
+    (i.saturating_sub(4)..i)
+        .any(|k| toks.is_word(k, "trao") || toks.is_word(k, "công") && toks.is_word(k + 1, "bố"))
+}
+
 /// Whether the posts an appointment names at `pe` are given to somebody named after them (`trao
 /// quyết định bổ nhiệm Giám đốc Sở Y tế cho ông B`, `... đối với bà C`): not the subject's.
 fn given_to_another(toks: &Tokens, pe: usize) -> bool {
@@ -1067,6 +1354,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         taken: vec![false; toks.len()],
         last: None,
         known: Vec::new(),
+        recent: Vec::new(),
         country: std::cell::OnceCell::new(),
     };
     let mut i = 0;
@@ -1108,12 +1396,15 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         }
         // X - posts / X, posts / X (posts)
         if let Some((name, e0)) = short.or_else(|| name_at(toks, n)) {
-            let e = skip_photo_note(toks, e0);
+            let e = skip_age(toks, skip_photo_note(toks, e0));
             if toks.is_punct(e, &[",", "-", "–", "("]) {
                 if let Some((posts, pe)) = post_list(toks, e + 1) {
                     // `tại Hà Nội, Tổng Bí thư Tô Lâm`: a place's name without an honorific
-                    // before a title is the place.
-                    if accept(toks, n, &name, n > start || !place_name(&name)) {
+                    // before a title is the place; so is any name without one before a title
+                    // and a name (`Tòa Tổng Giám mục Hà Nội, Bí thư Thành ủy Hà Nội Bùi Thị
+                    // Minh Hoài`: the title is the second name's, dev3 d3-36).
+                    let titled_next = n == start && name_at(toks, pe).is_some();
+                    if !titled_next && accept(toks, n, &name, n > start || !place_name(&name)) {
                         em.person(&name, n, e0, "person.apposition");
                         em.offices(&name, &posts, start..pe, n..pe, "office.apposition");
                         let mut after = pe;
@@ -1164,6 +1455,28 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                 }
             }
         }
+        // `Chủ tịch nước Tô Lâm và Thủ tướng Phạm Minh Chính. Cả hai đều là ủy viên Thường vụ Quân
+        // ủy Trung ương`: a plural pronoun (`cả hai`, `cả ba`, `hai ông`) is the last people
+        // introduced, that many, all in the sentence before (dev3 d3-15).
+        if let Some((people, k)) = group_pronoun(toks, ctx, &em.recent, i) {
+            let found = appointments(toks, k);
+            if !found.is_empty() {
+                let end = found.iter().map(|(_, ev)| ev.end).max().unwrap_or(k);
+                for (name, at) in &people {
+                    for (p, ev) in &found {
+                        em.offices(
+                            name,
+                            std::slice::from_ref(p),
+                            *at..*at + 1,
+                            i..ev.end,
+                            "office.group_pronoun",
+                        );
+                    }
+                }
+                i = end;
+                continue;
+            }
+        }
         // A dated career list under a person's profile: `Từ 10/2015 - 3/2016: Ủy viên Ban Chấp
         // hành Trung ương Đảng khóa XI, Phó Chủ tịch Ủy ban Trung ương MTTQ Việt Nam`.
         if let Some(k) = dated_item(toks, i) {
@@ -1177,11 +1490,36 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         }
         // A career summary: `ông X từng giữ các chức vụ: A; B; C`, `đã trải qua các vị trí như`.
         if let Some((posts, pe)) = career(toks, i) {
-            if let Some((name, at)) = em.last.clone().filter(|(_, at)| i - at < 200) {
+            // `PGS.TS Nguyễn Thị Quế Anh thôi giữ chức vụ Hiệu trưởng`: a name right before the
+            // words is their subject, not the person named earlier.
+            let other = (i.saturating_sub(5)..i).any(|a| {
+                name_at(toks, a)
+                    .is_some_and(|(nm, e)| e == i && em.last.as_ref().is_none_or(|(l, _)| *l != nm))
+            });
+            if let Some((name, at)) = em.last.clone().filter(|(_, at)| i - at < 200 && !other) {
                 em.offices(&name, &posts, i..pe, at..pe, "office.career");
                 i = pe;
                 continue;
             }
+        }
+        // `Bộ Công an hiện có 6 thứ trưởng gồm thượng tướng A (thứ trưởng thường trực), B và C`.
+        if let Some((post, names, end)) = counted_roster(toks, i) {
+            for ((name, a, b), rank) in names {
+                let mut p = post.clone();
+                if let Some(r) = rank {
+                    p.role = Some(r);
+                }
+                em.person(&name, a, b, "person.counted_roster");
+                em.offices(
+                    &name,
+                    std::slice::from_ref(&p),
+                    i..end,
+                    post.role_at.start..b,
+                    "office.counted_roster",
+                );
+            }
+            i = end;
+            continue;
         }
         // `phê chuẩn ... chức vụ Chủ tịch UBND tỉnh X ... đối với ông Y`, `Trước khi giữ chức
         // Chủ tịch UBND tỉnh X, ông Y ...`: the post of the person the clause is about.
@@ -1194,6 +1532,9 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     i + 1
                 },
             )
+        } else if toks.is_word(i, "nhiệm") && toks.is_word(i + 1, "vụ") {
+            // `cho thôi làm nhiệm vụ đại biểu Quốc hội đối với ông X`.
+            Some(i + 2)
         } else if toks.is_word(i, "bầu") || toks.is_word(i, "nhiệm") && i > 0 {
             Some(i + 1)
         } else {
@@ -1218,7 +1559,20 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
             }
         }
         // posts X, and `Các posts: X, Y`
-        if let Some((posts, pe)) = post_list(toks, n) {
+        if let Some((mut posts, pe)) = post_list(toks, n) {
+            // `Thừa ủy quyền của Thủ tướng Chính phủ, Bộ trưởng Bộ Xây dựng X`, `thay mặt Chủ
+            // tịch nước, ...`: the first post is the principal's, not the name's.
+            let principal = |k: usize| {
+                k >= 2
+                    && (toks.is_word(k - 2, "ủy") && toks.is_word(k - 1, "quyền")
+                        || toks.is_word(k - 2, "thay") && toks.is_word(k - 1, "mặt"))
+            };
+            if posts.len() > 1
+                && (principal(start)
+                    || toks.is_word(start.wrapping_sub(1), "của") && principal(start - 1))
+            {
+                posts.remove(0);
+            }
             let plural = plural_title(toks, start, n);
             // `Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Tuyên giáo Tỉnh ủy - Hoàng Đình Cán`: a
             // caption's title, a dash, the name.
@@ -1235,6 +1589,45 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     accept(toks, pe + 1, &nm, false) && !toks.is_punct(e, &[",", "-", "–"])
                 }) {
                 pe + 1
+            } else {
+                pe
+            };
+            // `Thứ trưởng Bộ Quốc phòng, Thượng tướng Vũ Hải Sản`: a rank between the title and
+            // the name. After a comma, not when the name has posts of its own after it (`... của
+            // Chủ tịch nước, Trung tướng X, Thứ trưởng Bộ Công an`) unless they are the next
+            // name's title.
+            let comma = toks.is_punct(pe, &[","]);
+            let own_posts = |e: usize| {
+                toks.is_punct(e, &[",", "-", "–"])
+                    && post_list(toks, e + 1).is_some_and(|(_, oe)| name_at(toks, oe).is_none())
+            };
+            // After a comma the title must write its body (`Theo Chủ tịch nước, Thượng tướng X
+            // là ...`: the title is another's, dev3 d3-38).
+            let written = posts
+                .last()
+                .and_then(|p| p.org.as_ref())
+                .is_some_and(|o| o.end > o.start);
+            let pe = match rank_at(toks, pe + usize::from(comma)) {
+                Some(r)
+                    if name_at(toks, r)
+                        .is_some_and(|(_, e)| !comma || written && !own_posts(e)) =>
+                {
+                    r
+                }
+                _ => pe,
+            };
+            // `Trao đổi tại buổi làm việc, Bí thư Tỉnh uỷ Quảng Ngãi, bà Bùi Thị Quỳnh Vân khẳng
+            // định`: a title that opens a clause, with its body written, a comma, an honorific
+            // and the name (dev3 d3-11); not `làm việc với Chủ tịch UBND tỉnh, ông Y cho biết`.
+            let clause_opens = start == 0
+                || toks.get(start - 1).is_some_and(|t| t.ends_sentence())
+                || toks.is_punct(start - 1, &[",", ";", ":"]);
+            let pe = if comma && written && clause_opens && name_at(toks, pe).is_none() {
+                let h = skip_honorifics(toks, pe + 1);
+                match name_at(toks, h) {
+                    Some((_, e)) if h > pe + 1 && !own_posts(e) => h,
+                    _ => pe,
+                }
             } else {
                 pe
             };
@@ -1332,6 +1725,15 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     }
                     i = end;
                 }
+                continue;
+            }
+            // `Thủ tướng Việt Nam khi ấy là ông Nguyễn Xuân Phúc`: the post, then who holds it.
+            if let Some((names, ne)) = copula(toks, pe) {
+                for (name, a, b) in &names {
+                    em.person(name, *a, *b, "person.copula");
+                    em.offices(name, &posts, start..ne, start..ne, "office.copula");
+                }
+                i = ne;
                 continue;
             }
             // A roster: `Các ủy viên Ban Chỉ đạo gồm:` and a name a line, `các đồng chí Ủy viên Ban
@@ -1932,5 +2334,195 @@ mod tests {
     #[test]
     fn no_person_no_office() {
         assert!(offices("Bí thư, chủ tịch UBND các xã dự họp.").is_empty());
+    }
+
+    #[test]
+    fn a_post_then_its_holder_after_la() {
+        // office.copula: `Role ... là ông X`, with words of time and a comma between.
+        let s = "Đến tháng 8/2016, Thủ tướng khi ấy là ông Nguyễn Xuân Phúc mới quyết định. Nhân vật quan trọng nhất, bí thư Quân ủy Trung ương, là ông Nguyễn Phú Trọng lại vắng mặt. Các Phó Chủ tịch UBND tỉnh Nghệ An hiện nay là ông Lê Hồng Vinh và bà Bùi Thanh An.";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Xuân Phúc | Thủ tướng | Chính phủ",
+                "Nguyễn Phú Trọng | Bí thư | Quân ủy Trung ương",
+                "Lê Hồng Vinh | Phó Chủ tịch | Ủy ban nhân dân tỉnh Nghệ An",
+                "Bùi Thanh An | Phó Chủ tịch | Ủy ban nhân dân tỉnh Nghệ An"
+            ]
+        );
+        // Negative: a definition, and a bare name after `là` (a place, a thing).
+        let s = "Chủ tịch nước là người đứng đầu Nhà nước. Chủ tịch UBND tỉnh là Nguyễn Văn A.";
+        assert!(offices(s).is_empty());
+    }
+
+    #[test]
+    fn a_counted_roster_of_one_bodys_post() {
+        // office.counted_roster: the body before `có`, the count, the role, the names; a role
+        // alone in parentheses is the person's own.
+        let s = "Bộ Công an hiện có 6 thứ trưởng gồm thượng tướng Trần Quốc Tỏ (thứ trưởng thường trực), thượng tướng Lương Tam Quang và trung tướng Lê Văn Tuyến.";
+        assert_eq!(
+            offices(s),
+            [
+                "Trần Quốc Tỏ | Thứ trưởng Thường trực | Bộ Công an",
+                "Lương Tam Quang | Thứ trưởng | Bộ Công an",
+                "Lê Văn Tuyến | Thứ trưởng | Bộ Công an"
+            ]
+        );
+        // Boundary: `là` and mixed honorifics; `gồm các ông:` under a plural heading.
+        let s = "VKSND Tối cao có 4 Phó viện trưởng là bà Nguyễn Hải Trâm, ông Nguyễn Duy Giảng. Theo đó, 7 phó thủ tướng gồm các ông: Nguyễn Hòa Bình (phó thủ tướng thường trực), Trần Hồng Hà.";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Hải Trâm | Phó Viện trưởng | Viện Kiểm sát nhân dân tối cao",
+                "Nguyễn Duy Giảng | Phó Viện trưởng | Viện Kiểm sát nhân dân tối cao",
+                "Nguyễn Hòa Bình | Phó Thủ tướng Thường trực | Chính phủ",
+                "Trần Hồng Hà | Phó Thủ tướng | Chính phủ"
+            ]
+        );
+        // Negative: a count without names.
+        assert!(offices("Bộ Công an hiện có 6 thứ trưởng và 12 cục trưởng.").is_empty());
+    }
+
+    #[test]
+    fn a_rank_between_a_title_and_the_name() {
+        let s = "Đoàn có: Thứ trưởng Bộ Quốc phòng, Thượng tướng Vũ Hải Sản; Thứ trưởng Bộ Công an, Trung tướng Nguyễn Văn Long.";
+        assert_eq!(
+            offices(s),
+            [
+                "Vũ Hải Sản | Thứ trưởng | Bộ Quốc phòng",
+                "Nguyễn Văn Long | Thứ trưởng | Bộ Công an"
+            ]
+        );
+        // Negative: the title ends a phrase and the ranked name has its own post after it.
+        let s = "Tại họp báo công bố quyết định đặc xá của Chủ tịch nước, Trung tướng Lê Quốc Hùng, Thứ trưởng Bộ Công an đã trả lời.";
+        assert_eq!(offices(s), ["Lê Quốc Hùng | Thứ trưởng | Bộ Công an"]);
+    }
+
+    #[test]
+    fn a_leaving_list_and_an_acting_post() {
+        // `thôi giữ các chức vụ: A, B, C` (dev3 d3-08): each post former; `cho thôi làm nhiệm vụ
+        // đại biểu Quốc hội đối với ông X`; `hiện giữ quyền Chủ tịch nước`.
+        let s = "Ban Chấp hành Trung ương đồng ý để ông Võ Văn Thưởng thôi giữ các chức vụ: Ủy viên Bộ Chính trị, Chủ tịch nước, Chủ tịch Hội đồng Quốc phòng và An ninh nhiệm kỳ 2021-2026. Quốc hội cho thôi làm nhiệm vụ đại biểu Quốc hội đối với ông Võ Văn Thưởng. Phó Chủ tịch nước Võ Thị Ánh Xuân hiện giữ quyền Chủ tịch nước.";
+        assert_eq!(
+            offices(s),
+            [
+                "Võ Văn Thưởng | Ủy viên | Bộ Chính trị | former",
+                "Võ Văn Thưởng | Chủ tịch nước | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam | former",
+                "Võ Văn Thưởng | Chủ tịch | Hội đồng Quốc phòng và An ninh | former",
+                "Võ Văn Thưởng | Đại biểu | Quốc hội | former",
+                "Võ Thị Ánh Xuân | Phó Chủ tịch nước | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam",
+                "Võ Thị Ánh Xuân | Quyền Chủ tịch nước | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam"
+            ]
+        );
+        // Negative: a name right before the words is their subject, not the person named earlier
+        // (dev2 p09); a post to be elected (`để Quốc hội bầu giữ chức`) is not held.
+        let s = "PGS.TS Trịnh Tiến Việt, Phó Hiệu trưởng Trường Đại học Luật phát biểu. Theo đó, PGS.TS Nguyễn Thị Quế Anh thôi giữ chức vụ Hiệu trưởng Trường Đại học Luật. Trung ương giới thiệu Đại tướng Tô Lâm, Bộ trưởng Công an, để Quốc hội khóa XV bầu giữ chức Chủ tịch nước.";
+        assert_eq!(
+            offices(s),
+            [
+                "Trịnh Tiến Việt | Phó Hiệu trưởng | Trường Đại học Luật",
+                "Tô Lâm | Bộ trưởng | Bộ Công an"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_principals_post_a_ministers_body_and_a_decision_handed_over() {
+        // `thừa ủy quyền của Thủ tướng Chính phủ, Bộ trưởng X`: the first post is the principal's.
+        let s = "Thừa ủy quyền của Thủ tướng Chính phủ, Bộ trưởng Bộ Xây dựng Nguyễn Thanh Nghị trình bày tờ trình.";
+        assert_eq!(offices(s), ["Nguyễn Thanh Nghị | Bộ trưởng | Bộ Xây dựng"]);
+        // A deputy minister's role does not take a committee's body; a minister's takes a
+        // national body of a ministry's rank.
+        let s = "Ông Lê Hoài Trung giữ chức vụ Thứ trưởng, Chủ nhiệm Ủy ban Biên giới Quốc gia. Ông Mai Tiến Dũng, nguyên Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ.";
+        assert_eq!(
+            offices(s),
+            [
+                "Lê Hoài Trung | Chủ nhiệm | Ủy ban Biên giới Quốc gia",
+                "Mai Tiến Dũng | Bộ trưởng | Văn phòng Chính phủ | former",
+                "Mai Tiến Dũng | Chủ nhiệm | Văn phòng Chính phủ | former"
+            ]
+        );
+        // A decision the subject hands over names another's post (dev3 d3-40).
+        let s = "Đại tá Phạm Viết Dũng trao quyết định bổ nhiệm lại chức vụ Phó Trưởng Công an huyện An Lão đối với hai lãnh đạo.";
+        assert!(offices(s).is_empty());
+    }
+
+    #[test]
+    fn a_name_with_one_tone_mark_mistyped_is_the_person_named_before() {
+        // dev3 d3-10: a caption's `Lê Thanh Long` for `Lê Thành Long`; `ông Long` after it.
+        let s = "Ông Lê Thành Long, Bộ trưởng Tư pháp, phát biểu. Thủ tướng Phạm Minh Chính tặng hoa chúc mừng tân Phó Thủ tướng Lê Thanh Long. Đến tháng 10/2015, ông Long trở lại nắm giữ chức Thứ trưởng Bộ Tư pháp.";
+        assert_eq!(
+            offices(s),
+            [
+                "Lê Thành Long | Bộ trưởng | Bộ Tư pháp",
+                "Phạm Minh Chính | Thủ tướng | Chính phủ",
+                "Lê Thành Long | Phó Thủ tướng | Chính phủ",
+                "Lê Thành Long | Thứ trưởng | Bộ Tư pháp"
+            ]
+        );
+        // Negative: two syllables differ, or another letter (`Hưng`, `Hùng`): another person.
+        let s = "Ông Nguyễn Văn Hùng, Giám đốc Sở Y tế tỉnh Nghệ An, và Phó Giám đốc Sở Y tế tỉnh Nghệ An Nguyễn Văn Hưng dự họp.";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Văn Hùng | Giám đốc | Sở Y tế tỉnh Nghệ An",
+                "Nguyễn Văn Hưng | Phó Giám đốc | Sở Y tế tỉnh Nghệ An"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_between_two_names_and_a_wish_for_anothers_post() {
+        // A name without an honorific before a title and a name: the title is the second's
+        // (dev3 d3-36).
+        let s = "Trao tặng lẵng hoa chúc mừng Tòa Tổng Giám mục Hà Nội, Bí thư Thành ủy Hà Nội Bùi Thị Minh Hoài gửi lời chúc.";
+        assert_eq!(offices(s), ["Bùi Thị Minh Hoài | Bí thư | Thành ủy Hà Nội"]);
+        // A request speaks of another's post (dev3 d3-14); a comma-rank after a title without a
+        // written body is not the title's holder (dev3 d3-38).
+        let s = "Đồng chí Lương Cường đề nghị trên cương vị mới là Bí thư Thành ủy Hà Nội, đồng chí Bùi Thị Minh Hoài sẽ phát huy bản lĩnh. Theo Chủ tịch nước, Thượng tướng Lê Quốc Hùng là cán bộ được đào tạo cơ bản.";
+        assert!(offices(s).is_empty());
+    }
+
+    #[test]
+    fn a_title_a_comma_an_honorific_and_an_age_after_the_name() {
+        // dev3 d3-11: a clause-opening title with its body, a comma, `bà` and the name.
+        let s = "Trao đổi tại buổi làm việc, Bí thư Tỉnh ủy Quảng Ngãi, bà Bùi Thị Quỳnh Vân khẳng định tỉnh rất quan tâm.";
+        assert_eq!(
+            offices(s),
+            ["Bùi Thị Quỳnh Vân | Bí thư | Tỉnh ủy Quảng Ngãi"]
+        );
+        // Negative: the title ends a phrase (`làm việc với ...`).
+        let s =
+            "Tại buổi làm việc với Chủ tịch UBND tỉnh Quảng Ngãi, ông Nguyễn Văn Bình cho biết.";
+        assert!(offices(s).is_empty());
+        // dev3 d3-41: the age and the years in the Party between the name and the posts.
+        let s = "Tổng Bí thư thăm Thiếu tướng Huỳnh Đắc Hương, 105 tuổi, 85 năm tuổi Đảng, nguyên Thứ trưởng Bộ Lao động - Thương binh và Xã hội.";
+        assert_eq!(
+            offices(s),
+            ["Huỳnh Đắc Hương | Thứ trưởng | Bộ Lao động - Thương binh và Xã hội | former"]
+        );
+    }
+
+    #[test]
+    fn a_plural_pronoun_takes_up_the_people_of_the_sentence_before() {
+        // office.group_pronoun (dev3 d3-15).
+        let s = "Hội nghị có sự tham dự của Chủ tịch nước Tô Lâm và Thủ tướng Phạm Minh Chính. Cả hai đều là ủy viên Thường vụ Quân ủy Trung ương.";
+        assert_eq!(
+            offices(s),
+            [
+                "Tô Lâm | Chủ tịch nước | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam",
+                "Phạm Minh Chính | Thủ tướng | Chính phủ",
+                "Tô Lâm | Ủy viên | Ban Thường vụ Quân ủy Trung ương",
+                "Phạm Minh Chính | Ủy viên | Ban Thường vụ Quân ủy Trung ương"
+            ]
+        );
+        // Boundary: the two people named in two sentences before are not taken up.
+        let s = "Chủ tịch nước Tô Lâm dự hội nghị. Thủ tướng Phạm Minh Chính phát biểu. Cả hai đều là ủy viên Thường vụ Quân ủy Trung ương.";
+        assert_eq!(
+            offices(s),
+            [
+                "Tô Lâm | Chủ tịch nước | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam",
+                "Phạm Minh Chính | Thủ tướng | Chính phủ"
+            ]
+        );
     }
 }
