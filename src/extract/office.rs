@@ -485,43 +485,9 @@ struct Emitter<'a> {
     country: std::cell::OnceCell<Option<String>>,
 }
 
-/// A name without its tone marks (`Lê Thanh Long` for `Lê Thành Long`), the letters `ă`, `â`,
-/// `ê`, `ô`, `ơ`, `ư`, `đ` kept.
-fn toneless(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    name.nfd()
-        .filter(|c| !matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}'))
-        .nfc()
-        .collect::<String>()
-        .to_lowercase()
-}
-
 impl Emitter<'_> {
-    /// The name of someone named before that `name` writes with one syllable's tone mark
-    /// mistyped (`Lê Thanh Long` in a caption for `Lê Thành Long`, dev3 d3-10), else `name`.
-    /// Names of three syllables or more only: two people an article names are not told apart by
-    /// one tone mark.
-    fn same_person(&self, name: &str) -> String {
-        let syllables: Vec<&str> = name.split(' ').collect();
-        if syllables.len() < 3 || self.known.iter().any(|k| k == name) {
-            return name.to_string();
-        }
-        let folded = toneless(name);
-        self.known
-            .iter()
-            .find(|k| {
-                let ks: Vec<&str> = k.split(' ').collect();
-                ks.len() == syllables.len()
-                    && toneless(k) == folded
-                    && ks.iter().zip(&syllables).filter(|(a, b)| a != b).count() == 1
-            })
-            .cloned()
-            .unwrap_or_else(|| name.to_string())
-    }
-
     /// A person named with an honorific or a post: the subject of what follows.
     fn introduced(&mut self, name: &str, at: usize) {
-        let name = &self.same_person(name);
         self.last = Some((name.to_string(), at));
         self.recent.push((name.to_string(), at));
         if !self.known.iter().any(|k| k == name) {
@@ -611,7 +577,6 @@ impl Emitter<'_> {
     }
 
     fn person(&mut self, name: &str, a: usize, b: usize, rule: &'static str) {
-        let name = &self.same_person(name);
         self.introduced(name, a);
         self.facts.persons.push(PersonFact {
             name: name.to_string(),
@@ -628,7 +593,6 @@ impl Emitter<'_> {
         evidence: Range<usize>,
         rule: &'static str,
     ) {
-        let name = &self.same_person(name);
         for p in posts {
             let (Some(role), Some(parsed)) = (&p.role, &p.org) else {
                 if p.role.is_some() {
@@ -2444,30 +2408,6 @@ mod tests {
         // A decision the subject hands over names another's post (dev3 d3-40).
         let s = "Đại tá Phạm Viết Dũng trao quyết định bổ nhiệm lại chức vụ Phó Trưởng Công an huyện An Lão đối với hai lãnh đạo.";
         assert!(offices(s).is_empty());
-    }
-
-    #[test]
-    fn a_name_with_one_tone_mark_mistyped_is_the_person_named_before() {
-        // dev3 d3-10: a caption's `Lê Thanh Long` for `Lê Thành Long`; `ông Long` after it.
-        let s = "Ông Lê Thành Long, Bộ trưởng Tư pháp, phát biểu. Thủ tướng Phạm Minh Chính tặng hoa chúc mừng tân Phó Thủ tướng Lê Thanh Long. Đến tháng 10/2015, ông Long trở lại nắm giữ chức Thứ trưởng Bộ Tư pháp.";
-        assert_eq!(
-            offices(s),
-            [
-                "Lê Thành Long | Bộ trưởng | Bộ Tư pháp",
-                "Phạm Minh Chính | Thủ tướng | Chính phủ",
-                "Lê Thành Long | Phó Thủ tướng | Chính phủ",
-                "Lê Thành Long | Thứ trưởng | Bộ Tư pháp"
-            ]
-        );
-        // Negative: two syllables differ, or another letter (`Hưng`, `Hùng`): another person.
-        let s = "Ông Nguyễn Văn Hùng, Giám đốc Sở Y tế tỉnh Nghệ An, và Phó Giám đốc Sở Y tế tỉnh Nghệ An Nguyễn Văn Hưng dự họp.";
-        assert_eq!(
-            offices(s),
-            [
-                "Nguyễn Văn Hùng | Giám đốc | Sở Y tế tỉnh Nghệ An",
-                "Nguyễn Văn Hưng | Phó Giám đốc | Sở Y tế tỉnh Nghệ An"
-            ]
-        );
     }
 
     #[test]
