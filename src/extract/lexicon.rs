@@ -55,6 +55,10 @@ pub const MINISTRY_PARTS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/ministry_parts.txt"
 ));
+pub const NATIONAL_BODIES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/national_bodies.tsv"
+));
 pub const EVENTS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/events.tsv"
@@ -248,6 +252,13 @@ pub static POST_VERB: LazyLock<Table<PostVerb>> = LazyLock::new(|| {
 pub static SURNAME: LazyLock<HashSet<String>> = LazyLock::new(|| set(SURNAMES));
 /// Words that end a named body's own name (`data/lexicon/boundaries.txt`).
 pub static BOUNDARY: LazyLock<HashSet<String>> = LazyLock::new(|| set(BOUNDARIES));
+/// Vietnamese national bodies a foreign post is read with (`data/lexicon/national_bodies.tsv`),
+/// by key: `true` where the country itself stands for the body abroad (the state).
+pub static NATIONAL_BODY: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
+    rows(NATIONAL_BODIES)
+        .map(|r| (key(r[0]), r.get(1) == Some(&"country")))
+        .collect()
+});
 /// Heads of the parts of a ministry (`data/lexicon/ministry_parts.txt`), by key: `cục`, `vụ`.
 pub static MINISTRY_PART: LazyLock<HashSet<String>> = LazyLock::new(|| set(MINISTRY_PARTS));
 pub static SECTOR: LazyLock<Table<String>> = LazyLock::new(|| {
@@ -390,6 +401,7 @@ mod tests {
             ("post_verbs.tsv", POST_VERBS),
             ("countries.txt", COUNTRIES),
             ("ministry_parts.txt", MINISTRY_PARTS),
+            ("national_bodies.tsv", NATIONAL_BODIES),
         ] {
             check(name, file);
         }

@@ -917,7 +917,7 @@ fn predecessor(toks: &Tokens, ctx: &Context, end: usize) -> Option<(String, usiz
 
 /// The foreign country an article is about: named at least twice, and at least twice more than
 /// any other (not Việt Nam).
-fn main_country(toks: &Tokens) -> Option<String> {
+pub(super) fn main_country(toks: &Tokens) -> Option<String> {
     use crate::extract::lexicon::COUNTRY;
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut i = 0;

@@ -6,7 +6,9 @@ use super::locality::{level_at, name_at};
 use super::{Context, Facts, Org, OrgFact, Tokens};
 use crate::extract::gazetteer::GAZETTEER as G;
 use crate::extract::lexicon::BodyKind;
-use crate::extract::lexicon::{BodyClass, BODY, BOUNDARY, COUNTRY, ROLE, SECTOR, SECTOR_TONELESS};
+use crate::extract::lexicon::{
+    BodyClass, BODY, BOUNDARY, COUNTRY, NATIONAL_BODY, ROLE, SECTOR, SECTOR_TONELESS,
+};
 use std::ops::Range;
 
 /// A body as written, before resolution.
@@ -130,6 +132,8 @@ pub fn abroad(p: Parsed, implies: Option<&str>) -> Parsed {
         && country_at_head(&p.head);
     let Some(body) = implies
         .filter(|_| is_country)
+        // The state abroad is the country itself (`Chủ tịch nước Lào` -> Lào).
+        .filter(|h| NATIONAL_BODY.get(&crate::normalize::key(h)) != Some(&true))
         .and_then(|h| BODY.get(&crate::normalize::key(h)))
     else {
         return p;
