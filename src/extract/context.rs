@@ -149,7 +149,19 @@ impl Context {
         if !ministry_part(head) || self.owned.binary_search(&at).is_ok() {
             return None;
         }
-        let in_sentence = self.sentence_of(at).and_then(|s| {
+        self.ministry_near(at).or(self.ministry.as_ref())
+    }
+
+    /// The ministry the article is about: named at least twice and more than twice as often as
+    /// any other (`Bộ trưởng Tô Lâm` in an article on Bộ Công an).
+    pub fn ministry(&self) -> Option<&Parsed> {
+        self.ministry.as_ref()
+    }
+
+    /// The ministry named nearest token `at` in its sentence, if any; not one listed just before
+    /// it (`Bộ Xây dựng, Tổng cục Địa chính`: a sibling).
+    fn ministry_near(&self, at: usize) -> Option<&Parsed> {
+        self.sentence_of(at).and_then(|s| {
             let lo = self.ministries.partition_point(|m| m.start < s.start);
             let hi = self.ministries.partition_point(|m| m.start < s.end);
             self.ministries[lo..hi.max(lo)]
@@ -157,8 +169,7 @@ impl Context {
                 // `Bộ Xây dựng, Tổng cục Địa chính`: a ministry listed before is a sibling.
                 .filter(|m| m.start != at && m.end + 1 != at)
                 .min_by_key(|m| m.start.abs_diff(at))
-        });
-        in_sentence.or(self.ministry.as_ref())
+        })
     }
 
     /// The parent the article gives a named body elsewhere (`Trường Đại học Luật - Đại học Quốc

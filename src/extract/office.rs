@@ -43,6 +43,24 @@ fn implied(name: &str, at: usize) -> Option<Parsed> {
     })
 }
 
+/// A ministry's head written alone for the role that leaves it out (`Bộ trưởng Tô Lâm`): the
+/// ministry the article is about stands for it (see [`super::Context::ministry`]).
+fn head_alone(head: &str, at: usize) -> Option<Parsed> {
+    let body = BODY.get(&crate::normalize::key(head))?;
+    Some(Parsed {
+        head: body.canonical.clone(),
+        kind: body.kind,
+        class: body.class,
+        unit: None,
+        level: None,
+        parent: None,
+        start: at,
+        end: at,
+        implied: true,
+        bare: true,
+    })
+}
+
 /// A province's leader written with the province alone, as national papers do (`Bí thư Thái
 /// Nguyên Nguyễn Thanh Hải`, `cựu chủ tịch Lâm Đồng`): a party role is of the province's
 /// committee, a chairman's of its people's committee.
@@ -272,6 +290,13 @@ fn post_list_sep(toks: &Tokens, i: usize, seps: &[&str]) -> Option<(Vec<Post>, u
     }
     let end = merged.last().map(|p| p.end).unwrap_or(i);
     borrow_bodies(&mut merged);
+    // `Bộ trưởng Tô Lâm`: a minister with no ministry written or borrowed is of the ministry the
+    // article is about, if it is about one (resolved in context: organization.rs).
+    for p in merged.iter_mut().filter(|p| p.org.is_none()) {
+        if let Some(h) = p.role.as_ref().and_then(|r| r.elides.as_deref()) {
+            p.org = head_alone(h, p.end);
+        }
+    }
     // A role with no body (`đại biểu Lê Thị Thêu`) states no post.
     merged.retain(|p| p.org.is_some());
     if merged.is_empty() {
@@ -569,7 +594,22 @@ impl Emitter<'_> {
         rule: &'static str,
     ) {
         for p in posts {
-            let (Some(role), Some(parsed)) = (&p.role, &p.org) else {
+            // `Bộ trưởng Tô Lâm` in an article on Bộ Công an: a minister written without a
+            // ministry is the article's (resolve, context.rs), not a foreign name's (abroad.rs).
+            let head_alone = p
+                .org
+                .as_ref()
+                .is_some_and(|o| o.bare && o.class == BodyClass::Sector);
+            let org = p
+                .org
+                .as_ref()
+                .filter(|_| !head_alone || !super::abroad::foreign_name(name));
+            let rule = if head_alone {
+                "office.article_ministry"
+            } else {
+                rule
+            };
+            let (Some(role), Some(parsed)) = (&p.role, org) else {
                 if p.role.is_some() {
                     self.note(&p.role_at, Outcome::NoBody);
                 }
@@ -1927,6 +1967,23 @@ mod tests {
             "{:?}",
             offices(s)
         );
+    }
+
+    #[test]
+    fn a_minister_written_alone_is_of_the_article_ministry() {
+        let s = "Bộ Công an tổ chức hội nghị. Bộ Công an đề xuất. Bộ trưởng Tô Lâm dâng hương.";
+        assert_eq!(offices(s), ["Tô Lâm | Bộ trưởng | Bộ Công an"]);
+        // A body written or borrowed wins: `Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao`.
+        let s = "Bộ Công an họp. Bộ Công an đề xuất. Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn dự.";
+        assert_eq!(offices(s), ["Bùi Thanh Sơn | Bộ trưởng | Bộ Ngoại giao"]);
+        // Negative: no ministry stands out (once, or two as often), no office.
+        assert!(offices("Bộ Công an họp. Bộ trưởng Tô Lâm dâng hương.").is_empty());
+        let s =
+            "Bộ Công an họp. Bộ Ngoại giao họp. Bộ Công an, Bộ Ngoại giao ký. Bộ trưởng Tô Lâm dự.";
+        assert!(offices(s).is_empty());
+        // Boundary: a foreign name is no minister of the article's ministry.
+        let s = "Bộ Công an họp. Bộ Công an đề xuất. Bộ trưởng Lloyd Austin phát biểu.";
+        assert!(offices(s).is_empty(), "{:?}", offices(s));
     }
 
     #[test]

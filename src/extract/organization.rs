@@ -572,6 +572,13 @@ fn resolve_at(p: &Parsed, ctx: &Context, item: &Range<usize>, above: &[&str]) ->
                 part_of(parent)
             }
         }
+        // `Bộ trưởng Tô Lâm`: the ministry the article is about (context.rs).
+        BodyClass::Sector if p.bare => {
+            let m = ctx
+                .ministry()
+                .filter(|m| !below.contains(&m.head.as_str()))?;
+            return resolve(m, ctx, item);
+        }
         BodyClass::Sector => {
             if p.head.starts_with("Bộ ") {
                 (p.head.clone(), None, None)
