@@ -43,6 +43,12 @@ fn implied(name: &str, at: usize) -> Option<Parsed> {
     })
 }
 
+thread_local! {
+    /// Whether the article being read is about one ministry ([`Context::ministry`]): set by
+    /// [`extract`] for the post lists it reads on this thread, which take no context.
+    static ARTICLE_MINISTRY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// A ministry's head written alone for the role that leaves it out (`Bộ trưởng Tô Lâm`): the
 /// ministry the article is about stands for it (see [`super::Context::ministry`]).
 fn head_alone(head: &str, at: usize) -> Option<Parsed> {
@@ -291,8 +297,10 @@ fn post_list_sep(toks: &Tokens, i: usize, seps: &[&str]) -> Option<(Vec<Post>, u
     let end = merged.last().map(|p| p.end).unwrap_or(i);
     borrow_bodies(&mut merged);
     // `Bộ trưởng Tô Lâm`: a minister with no ministry written or borrowed is of the ministry the
-    // article is about, if it is about one (resolved in context: organization.rs).
-    for p in merged.iter_mut().filter(|p| p.org.is_none()) {
+    // article is about, if it is about one (resolved in context: organization.rs); else the post
+    // is dropped as before (`hai cựu Bộ trưởng A (...) và B (...)` leaves each their own).
+    let of_article = ARTICLE_MINISTRY.with(std::cell::Cell::get);
+    for p in merged.iter_mut().filter(|p| of_article && p.org.is_none()) {
         if let Some(h) = p.role.as_ref().and_then(|r| r.elides.as_deref()) {
             p.org = head_alone(h, p.end);
         }
@@ -596,6 +604,7 @@ impl Emitter<'_> {
         for p in posts {
             // `Bộ trưởng Tô Lâm` in an article on Bộ Công an: a minister written without a
             // ministry is the article's (resolve, context.rs), not a foreign name's (abroad.rs).
+            // The post keeps the rule that attached it (a title's post takes no lead date).
             let head_alone = p
                 .org
                 .as_ref()
@@ -604,11 +613,6 @@ impl Emitter<'_> {
                 .org
                 .as_ref()
                 .filter(|_| !head_alone || !super::abroad::foreign_name(name));
-            let rule = if head_alone {
-                "office.article_ministry"
-            } else {
-                rule
-            };
             let (Some(role), Some(parsed)) = (&p.role, org) else {
                 if p.role.is_some() {
                     self.note(&p.role_at, Outcome::NoBody);
@@ -1100,6 +1104,7 @@ fn given_to_another(toks: &Tokens, pe: usize) -> bool {
 
 /// Finds people with their posts; marks the tokens it read as taken. Returns that mask.
 pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
+    ARTICLE_MINISTRY.with(|m| m.set(ctx.ministry().is_some()));
     let mut em = Emitter {
         toks,
         ctx,
@@ -1981,6 +1986,15 @@ mod tests {
         let s =
             "Bộ Công an họp. Bộ Ngoại giao họp. Bộ Công an, Bộ Ngoại giao ký. Bộ trưởng Tô Lâm dự.";
         assert!(offices(s).is_empty());
+        // An article on no one ministry drops the bare title as before, so that each name keeps
+        // its own post (dev3 d3-25).
+        let s = "Trường hợp của hai cựu Bộ trưởng Chu Ngọc Anh (cựu Bộ trưởng Khoa học và Công \
+                 nghệ) và Nguyễn Thanh Long (cựu Bộ trưởng Bộ Y tế) đã hoàn tất.";
+        assert!(
+            offices(s).contains(&"Nguyễn Thanh Long | Bộ trưởng | Bộ Y tế | former".to_string()),
+            "{:?}",
+            offices(s)
+        );
         // Boundary: a foreign name is no minister of the article's ministry.
         let s = "Bộ Công an họp. Bộ Công an đề xuất. Bộ trưởng Lloyd Austin phát biểu.";
         assert!(offices(s).is_empty(), "{:?}", offices(s));
