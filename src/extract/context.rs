@@ -6,7 +6,7 @@ use super::locality::{level_at, UnitMention};
 use super::organization::{parse, Parsed};
 use super::Tokens;
 use crate::extract::gazetteer::GAZETTEER as G;
-use crate::extract::lexicon::{BodyClass, BODY};
+use crate::extract::lexicon::{BodyClass, BODY, MINISTRY_PART, SECTOR};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
@@ -19,6 +19,13 @@ pub struct Context {
     body_levels: Vec<(usize, String)>,
     /// Named bodies written in full (`Học viện Ngân hàng`), by head (`Học viện`), in text order.
     named: Vec<(String, Parsed)>,
+    /// The ministry the article is about (see [`Context::ministry_of`]), if one stands out.
+    ministry: Option<Parsed>,
+    /// The Vietnamese ministries named, in text order.
+    ministries: Vec<Parsed>,
+    /// The first tokens of parts of a ministry whose text gives them another owner (see
+    /// [`owned_otherwise`]), sorted.
+    owned: Vec<usize>,
 }
 
 impl Context {
@@ -48,10 +55,30 @@ impl Context {
         sentences.push(start..toks.len());
         let mut body_levels = Vec::new();
         let mut named = Vec::new();
+        let mut counts: Vec<(Parsed, usize)> = Vec::new();
+        let mut owned = Vec::new();
+        let mut ministries = Vec::new();
         for i in 0..toks.len() {
             if let Some((body, e)) = toks.longest(&BODY, i) {
+                // A Vietnamese ministry as written (`Bộ Công an`; not `Bộ Tài chính Singapore`).
+                if body.class == BodyClass::Sector && body.canonical == "Bộ" {
+                    if let Some(p) = parse(toks, i, false).filter(|p| {
+                        p.head
+                            .strip_prefix("Bộ ")
+                            .is_some_and(|n| SECTOR.get(&crate::normalize::key(n)).is_some())
+                    }) {
+                        match counts.iter_mut().find(|(q, _)| q.head == p.head) {
+                            Some(m) => m.1 += 1,
+                            None => counts.push((p.clone(), 1)),
+                        }
+                        ministries.push(p);
+                    }
+                }
                 if body.class == BodyClass::Named {
                     if let Some(mut p) = parse(toks, i, false).filter(|p| !p.bare) {
+                        if p.parent.is_none() && owned_otherwise(toks, &p) {
+                            owned.push(i);
+                        }
                         // `Trường Đại học Luật - Đại học Quốc gia Hà Nội`, `Vụ X, Bộ Tài chính`.
                         if p.parent.is_none()
                             && p.unit.is_none()
@@ -106,7 +133,43 @@ impl Context {
             sentences,
             body_levels,
             named,
+            ministry: dominant(counts),
+            ministries,
+            owned,
         }
+    }
+
+    /// The ministry a part of a ministry written without its parent at token `at` belongs to
+    /// (`Cục Tổ chức cán bộ`, `Tổng cục II`; heads in `data/lexicon/ministry_parts.txt`): the
+    /// ministry named nearest in its sentence (`phó tổng cục trưởng Tổng cục Cảnh sát, kiêm
+    /// nhiệm cục trưởng Cục Cảnh sát điều tra tội phạm tham nhũng, Bộ Công an`), else the one the
+    /// article names at least twice and more than twice as often as any other; `None` for
+    /// another head, or where neither is.
+    pub fn ministry_of(&self, head: &str, at: usize) -> Option<&Parsed> {
+        if !ministry_part(head) || self.owned.binary_search(&at).is_ok() {
+            return None;
+        }
+        self.ministry_near(at).or(self.ministry.as_ref())
+    }
+
+    /// The ministry the article is about: named at least twice and more than twice as often as
+    /// any other (`Bộ trưởng Tô Lâm` in an article on Bộ Công an).
+    pub fn ministry(&self) -> Option<&Parsed> {
+        self.ministry.as_ref()
+    }
+
+    /// The ministry named nearest token `at` in its sentence, if any; not one listed just before
+    /// it (`Bộ Xây dựng, Tổng cục Địa chính`: a sibling).
+    fn ministry_near(&self, at: usize) -> Option<&Parsed> {
+        self.sentence_of(at).and_then(|s| {
+            let lo = self.ministries.partition_point(|m| m.start < s.start);
+            let hi = self.ministries.partition_point(|m| m.start < s.end);
+            self.ministries[lo..hi.max(lo)]
+                .iter()
+                // `Bộ Xây dựng, Tổng cục Địa chính`: a ministry listed before is a sibling.
+                .filter(|m| m.start != at && m.end + 1 != at)
+                .min_by_key(|m| m.start.abs_diff(at))
+        })
     }
 
     /// The parent the article gives a named body elsewhere (`Trường Đại học Luật - Đại học Quốc
@@ -223,6 +286,65 @@ impl Context {
         }
         self.main
     }
+}
+
+/// Whether the text gives a part of a ministry written without its parent another owner: a body
+/// before it with the part in parentheses (`Viện kiểm sát nhân dân tối cao (Vụ 5)`), a national
+/// body or a part of one after a comma, or `của` and
+/// a body other than a ministry after its name, in its clause (`Vụ Theo dõi xử lý các vụ án, vụ
+/// việc của Ban Nội chính Trung ương`, a name the parser ends early).
+fn owned_otherwise(toks: &Tokens, p: &Parsed) -> bool {
+    if p.start > 0 && toks.is_punct(p.start - 1, &["("]) {
+        return true;
+    }
+    // `Vụ Công tác phía Nam, Văn phòng Ban Chỉ đạo Trung ương ...`: a national body or a part of
+    // one after a comma (a ministry there is the parent, `Chi bộ Vụ Y` a sibling).
+    if toks.is_punct(p.end, &[",", "-", "–"])
+        && parse(toks, p.end + 1, false).is_some_and(|q| national(&q))
+    {
+        return true;
+    }
+    let mut k = p.end;
+    while k < toks.len() && k < p.end + 10 {
+        let Some(t) = toks.get(k) else { break };
+        if t.ends_sentence() || toks.is_punct(k, &[";", ":", "(", ")"]) {
+            break;
+        }
+        if toks.is_word(k, "của") {
+            return parse(toks, k + 1, false).is_some_and(|q| !q.head.starts_with("Bộ "));
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Whether a body's name opens with the head of a part of a ministry and goes on (`Cục Tổ chức
+/// cán bộ`, `Tổng cục II`; `data/lexicon/ministry_parts.txt`).
+fn ministry_part(head: &str) -> bool {
+    let words: Vec<&str> = head.split(' ').collect();
+    (1..words.len().min(3))
+        .any(|n| MINISTRY_PART.contains(&crate::normalize::key(&words[..n].join(" "))))
+}
+
+/// A national body other than a ministry, or a part of one or of a named body other than a
+/// ministry's part (`Văn phòng Ban Chỉ đạo Trung ương`; not `Chi bộ Vụ Ngân sách nhà nước`).
+fn national(q: &Parsed) -> bool {
+    match q.class {
+        BodyClass::Central => !q.head.starts_with("Bộ "),
+        BodyClass::Sub => q.parent.as_deref().is_some_and(|pp| {
+            national(pp) || pp.class == BodyClass::Named && !ministry_part(&pp.head)
+        }),
+        _ => false,
+    }
+}
+
+/// The ministry named at least twice and more than twice as often as any other.
+fn dominant(mut counts: Vec<(Parsed, usize)>) -> Option<Parsed> {
+    // Stable: of two named as often, the first named comes first (and neither stands out).
+    counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let second = counts.get(1).map_or(0, |(_, n)| *n);
+    let (p, best) = counts.into_iter().next()?;
+    (best >= 2 && best > 2 * second).then_some(p)
 }
 
 /// The body named most often among `bodies` (by name), `None` when none is or two tie.

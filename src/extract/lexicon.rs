@@ -51,6 +51,14 @@ pub const COUNTRIES: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/countries.txt"
 ));
+pub const MINISTRY_PARTS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/ministry_parts.txt"
+));
+pub const NATIONAL_BODIES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/national_bodies.tsv"
+));
 pub const EVENTS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/events.tsv"
@@ -281,6 +289,15 @@ pub static POST_VERB: LazyLock<Table<PostVerb>> = LazyLock::new(|| {
 pub static SURNAME: LazyLock<HashSet<String>> = LazyLock::new(|| set(SURNAMES));
 /// Words that end a named body's own name (`data/lexicon/boundaries.txt`).
 pub static BOUNDARY: LazyLock<HashSet<String>> = LazyLock::new(|| set(BOUNDARIES));
+/// Vietnamese national bodies a foreign post is read with (`data/lexicon/national_bodies.tsv`),
+/// by key: `true` where the country itself stands for the body abroad (the state).
+pub static NATIONAL_BODY: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
+    rows(NATIONAL_BODIES)
+        .map(|r| (key(r[0]), r.get(1) == Some(&"country")))
+        .collect()
+});
+/// Heads of the parts of a ministry (`data/lexicon/ministry_parts.txt`), by key: `cục`, `vụ`.
+pub static MINISTRY_PART: LazyLock<HashSet<String>> = LazyLock::new(|| set(MINISTRY_PARTS));
 pub static SECTOR: LazyLock<Table<String>> = LazyLock::new(|| {
     Table::new(rows(SECTORS).flat_map(|r| {
         let canon = r[0].to_string();
@@ -420,6 +437,8 @@ mod tests {
             ("events.tsv", EVENTS),
             ("post_verbs.tsv", POST_VERBS),
             ("countries.txt", COUNTRIES),
+            ("ministry_parts.txt", MINISTRY_PARTS),
+            ("national_bodies.tsv", NATIONAL_BODIES),
         ] {
             check(name, file);
         }
@@ -496,6 +515,17 @@ mod tests {
             ROLE.get("thứ trưởng thường trực").unwrap().role,
             "Thứ trưởng Thường trực"
         );
+    }
+
+    #[test]
+    fn the_parts_of_a_ministry_are_named_heads() {
+        for k in MINISTRY_PART.iter() {
+            assert!(
+                BODY.get(k).is_some_and(|b| b.class == BodyClass::Named),
+                "ministry_parts.txt: {k:?} is not a named head of bodies.tsv"
+            );
+        }
+        assert!(MINISTRY_PART.contains("tổng cục"));
     }
 
     #[test]

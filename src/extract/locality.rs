@@ -19,6 +19,14 @@ pub struct UnitMention {
 
 /// A level word at `i` (`tỉnh`, `Thị xã`, `TP`): the level and the index after it.
 pub fn level_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
+    // `H.Quảng Trạch`, `TP.Đà Lạt`: a short level word glued to the name, one word with its
+    // full stop (normalize::segments), in capitals.
+    let t = toks.get(i)?;
+    if t.key.ends_with('.') && t.text.chars().all(|c| !c.is_lowercase()) {
+        if let Some(lv) = LEVEL.get(&t.key) {
+            return Some((lv.clone(), i + 1));
+        }
+    }
     let (lv, j) = toks.longest(&LEVEL, i)?;
     // `Tỉnh ủy`, `Huyện ủy`: a committee, not a level word.
     if toks.get(j).is_some_and(|t| t.key == "ủy") {
@@ -350,6 +358,23 @@ mod tests {
         assert!(names("tại phường Ba Bể").is_empty());
         // A district written with another district rank is that district (Hồng Lĩnh is a thị xã).
         assert_eq!(names("tại huyện Hồng Lĩnh"), ["thị xã Hồng Lĩnh"]);
+    }
+
+    #[test]
+    fn a_short_level_word_glued_to_the_name() {
+        assert_eq!(
+            names("Chủ tịch UBND H.Quảng Trạch dự"),
+            ["huyện Quảng Trạch"]
+        );
+        assert_eq!(names("tại TP.Đà Lạt hôm nay"), ["thành phố Đà Lạt"]);
+        // Negative: in lower case it is no level word.
+        assert!(names("tại h.Quảng Trạch")
+            .iter()
+            .all(|n| !n.starts_with("huyện")));
+        // Boundary: a level the name does not have gives nothing of that level.
+        assert!(names("tại Q.Quảng Trạch")
+            .iter()
+            .all(|n| !n.starts_with("quận")));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! [`Text`] as tokens and return [`Facts`], each with the byte span of its evidence and the id of
 //! the rule that found it.
 
+pub mod abroad;
 pub mod context;
 pub mod date;
 pub mod document;
@@ -121,6 +122,7 @@ pub fn extract(text: &Text, meta: &Meta) -> Facts {
     document::issuers(&toks, &ctx, &mut facts);
     let mut taken = office::extract(&toks, &ctx, &mut facts);
     when::extract(&text.text, meta.date, &mut facts);
+    abroad::extract(&toks, &ctx, &mut facts);
     organization::extract(&toks, &ctx, &mut facts, &mut taken);
     person::extract(&toks, &mut facts, &taken);
     locality::extract(&toks, &ctx, &units, &mut facts);

@@ -43,6 +43,30 @@ fn implied(name: &str, at: usize) -> Option<Parsed> {
     })
 }
 
+thread_local! {
+    /// Whether the article being read is about one ministry ([`Context::ministry`]): set by
+    /// [`extract`] for the post lists it reads on this thread, which take no context.
+    static ARTICLE_MINISTRY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A ministry's head written alone for the role that leaves it out (`Bộ trưởng Tô Lâm`): the
+/// ministry the article is about stands for it (see [`super::Context::ministry`]).
+fn head_alone(head: &str, at: usize) -> Option<Parsed> {
+    let body = BODY.get(&crate::normalize::key(head))?;
+    Some(Parsed {
+        head: body.canonical.clone(),
+        kind: body.kind,
+        class: body.class,
+        unit: None,
+        level: None,
+        parent: None,
+        start: at,
+        end: at,
+        implied: true,
+        bare: true,
+    })
+}
+
 /// A province's leader written with the province alone, as national papers do (`Bí thư Thái
 /// Nguyên Nguyễn Thanh Hải`, `cựu chủ tịch Lâm Đồng`): a party role is of the province's
 /// committee, a chairman's of its people's committee.
@@ -272,6 +296,15 @@ fn post_list_sep(toks: &Tokens, i: usize, seps: &[&str]) -> Option<(Vec<Post>, u
     }
     let end = merged.last().map(|p| p.end).unwrap_or(i);
     borrow_bodies(&mut merged);
+    // `Bộ trưởng Tô Lâm`: a minister with no ministry written or borrowed is of the ministry the
+    // article is about, if it is about one (resolved in context: organization.rs); else the post
+    // is dropped as before (`hai cựu Bộ trưởng A (...) và B (...)` leaves each their own).
+    let of_article = ARTICLE_MINISTRY.with(std::cell::Cell::get);
+    for p in merged.iter_mut().filter(|p| of_article && p.org.is_none()) {
+        if let Some(h) = p.role.as_ref().and_then(|r| r.elides.as_deref()) {
+            p.org = head_alone(h, p.end);
+        }
+    }
     // A role with no body (`đại biểu Lê Thị Thêu`) states no post.
     merged.retain(|p| p.org.is_some());
     if merged.is_empty() {
@@ -594,7 +627,18 @@ impl Emitter<'_> {
         rule: &'static str,
     ) {
         for p in posts {
-            let (Some(role), Some(parsed)) = (&p.role, &p.org) else {
+            // `Bộ trưởng Tô Lâm` in an article on Bộ Công an: a minister written without a
+            // ministry is the article's (resolve, context.rs), not a foreign name's (abroad.rs).
+            // The post keeps the rule that attached it (a title's post takes no lead date).
+            let head_alone = p
+                .org
+                .as_ref()
+                .is_some_and(|o| o.bare && o.class == BodyClass::Sector);
+            let org = p
+                .org
+                .as_ref()
+                .filter(|_| !head_alone || !super::abroad::foreign_name(name));
+            let (Some(role), Some(parsed)) = (&p.role, org) else {
                 if p.role.is_some() {
                     self.note(&p.role_at, Outcome::NoBody);
                 }
@@ -1043,7 +1087,7 @@ fn predecessor(toks: &Tokens, ctx: &Context, end: usize) -> Option<(String, usiz
 
 /// The foreign country an article is about: named at least twice, and at least twice more than
 /// any other (not Việt Nam).
-fn main_country(toks: &Tokens) -> Option<String> {
+pub(super) fn main_country(toks: &Tokens) -> Option<String> {
     use crate::extract::lexicon::COUNTRY;
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut i = 0;
@@ -1311,6 +1355,7 @@ fn given_to_another(toks: &Tokens, pe: usize) -> bool {
 
 /// Finds people with their posts; marks the tokens it read as taken. Returns that mask.
 pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
+    ARTICLE_MINISTRY.with(|m| m.set(ctx.ministry().is_some()));
     let mut em = Emitter {
         toks,
         ctx,
@@ -2293,6 +2338,32 @@ mod tests {
             "{:?}",
             offices(s)
         );
+    }
+
+    #[test]
+    fn a_minister_written_alone_is_of_the_article_ministry() {
+        let s = "Bộ Công an tổ chức hội nghị. Bộ Công an đề xuất. Bộ trưởng Tô Lâm dâng hương.";
+        assert_eq!(offices(s), ["Tô Lâm | Bộ trưởng | Bộ Công an"]);
+        // A body written or borrowed wins: `Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao`.
+        let s = "Bộ Công an họp. Bộ Công an đề xuất. Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn dự.";
+        assert_eq!(offices(s), ["Bùi Thanh Sơn | Bộ trưởng | Bộ Ngoại giao"]);
+        // Negative: no ministry stands out (once, or two as often), no office.
+        assert!(offices("Bộ Công an họp. Bộ trưởng Tô Lâm dâng hương.").is_empty());
+        let s =
+            "Bộ Công an họp. Bộ Ngoại giao họp. Bộ Công an, Bộ Ngoại giao ký. Bộ trưởng Tô Lâm dự.";
+        assert!(offices(s).is_empty());
+        // An article on no one ministry drops the bare title as before, so that each name keeps
+        // its own post (dev3 d3-25).
+        let s = "Trường hợp của hai cựu Bộ trưởng Chu Ngọc Anh (cựu Bộ trưởng Khoa học và Công \
+                 nghệ) và Nguyễn Thanh Long (cựu Bộ trưởng Bộ Y tế) đã hoàn tất.";
+        assert!(
+            offices(s).contains(&"Nguyễn Thanh Long | Bộ trưởng | Bộ Y tế | former".to_string()),
+            "{:?}",
+            offices(s)
+        );
+        // Boundary: a foreign name is no minister of the article's ministry.
+        let s = "Bộ Công an họp. Bộ Công an đề xuất. Bộ trưởng Lloyd Austin phát biểu.";
+        assert!(offices(s).is_empty(), "{:?}", offices(s));
     }
 
     #[test]

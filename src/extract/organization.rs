@@ -6,7 +6,9 @@ use super::locality::{level_at, name_at};
 use super::{Context, Facts, Org, OrgFact, Tokens};
 use crate::extract::gazetteer::GAZETTEER as G;
 use crate::extract::lexicon::BodyKind;
-use crate::extract::lexicon::{BodyClass, BODY, BOUNDARY, COUNTRY, ROLE, SECTOR, SECTOR_TONELESS};
+use crate::extract::lexicon::{
+    BodyClass, BODY, BOUNDARY, COUNTRY, NATIONAL_BODY, ROLE, SECTOR, SECTOR_TONELESS,
+};
 use std::ops::Range;
 
 /// A body as written, before resolution.
@@ -130,6 +132,8 @@ pub fn abroad(p: Parsed, implies: Option<&str>) -> Parsed {
         && country_at_head(&p.head);
     let Some(body) = implies
         .filter(|_| is_country)
+        // The state abroad is the country itself (`Chủ tịch nước Lào` -> Lào).
+        .filter(|h| NATIONAL_BODY.get(&crate::normalize::key(h)) != Some(&true))
         .and_then(|h| BODY.get(&crate::normalize::key(h)))
     else {
         return p;
@@ -568,6 +572,13 @@ fn resolve_at(p: &Parsed, ctx: &Context, item: &Range<usize>, above: &[&str]) ->
                 part_of(parent)
             }
         }
+        // `Bộ trưởng Tô Lâm`: the ministry the article is about (context.rs).
+        BodyClass::Sector if p.bare => {
+            let m = ctx
+                .ministry()
+                .filter(|m| !below.contains(&m.head.as_str()))?;
+            return resolve(m, ctx, item);
+        }
         BodyClass::Sector => {
             if p.head.starts_with("Bộ ") {
                 (p.head.clone(), None, None)
@@ -591,6 +602,13 @@ fn resolve_at(p: &Parsed, ctx: &Context, item: &Range<usize>, above: &[&str]) ->
                 .filter(|pp| !below.contains(&pp.head.as_str()))
                 .and_then(|pp| resolve(pp, ctx, item))
             {
+                part_of(parent)
+            } else if let Some(parent) = ctx
+                .ministry_of(&p.head, at)
+                .filter(|m| !below.contains(&m.head.as_str()))
+                .and_then(|m| resolve(m, ctx, item))
+            {
+                // `Cục Tổ chức cán bộ` in an article on Bộ Công an (context.rs).
                 part_of(parent)
             } else {
                 (p.head.clone(), None, None)
@@ -638,10 +656,21 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts, taken: &mut [boo
             if !generic {
                 let item = i..p.end;
                 if let Some(org) = resolve(&p, ctx, &item) {
+                    // A part of a ministry written alone, placed in the article's ministry.
+                    let of_article = p.class == BodyClass::Named
+                        && p.parent.is_none()
+                        && org.parent.as_ref().is_some_and(|pp| {
+                            ctx.ministry_of(&p.head, p.start)
+                                .is_some_and(|m| m.head == pp.name)
+                        });
                     facts.organizations.push(OrgFact {
                         org,
                         span: toks.span(i, p.end),
-                        rule: "organization.body",
+                        rule: if of_article {
+                            "organization.article_ministry"
+                        } else {
+                            "organization.body"
+                        },
                     });
                 }
                 let end = p.end.min(taken.len());
@@ -824,6 +853,78 @@ mod tests {
         // Negative: a name of one unit is not moved by a district of another province.
         let a = "Đảng ủy xã Hoằng Đạt đã họp với huyện Càng Long.";
         assert_eq!(unit(a, "Đảng ủy"), "tỉnh Thanh Hóa");
+    }
+
+    /// A Vụ, Cục or Tổng cục written without its ministry is part of the ministry named nearest
+    /// in its sentence, else of the one the article names at least twice and more than twice as
+    /// often as any other (context.rs, `Context::ministry_of`).
+    #[test]
+    fn a_part_of_a_ministry_takes_the_ministry_of_the_article() {
+        let a = "Thứ trưởng Bộ Quốc phòng dự đại hội. Tổng cục trưởng Tổng cục II phát biểu. \
+                 Thông tư của Bộ Quốc phòng về công tác thi đua.";
+        assert_eq!(
+            org(a, "Tổng cục II").as_deref(),
+            Some("Tổng cục II Bộ Quốc phòng")
+        );
+        let a = "Bộ trưởng Bộ Công an dự hội nghị. Cục trưởng Cục Tổ chức cán bộ báo cáo. \
+                 Bộ Công an đề xuất tinh gọn bộ máy. Bộ Tài chính cũng dự. Bộ Công an kết luận.";
+        assert_eq!(
+            org(a, "Cục Tổ chức").as_deref(),
+            Some("Cục Tổ chức cán bộ Bộ Công an")
+        );
+        // Boundary: twice against once is not more than twice as often.
+        let a = "Bộ trưởng Bộ Công an dự hội nghị. Cục trưởng Cục Tổ chức cán bộ báo cáo. \
+                 Bộ Công an đề xuất tinh gọn bộ máy. Bộ Tài chính cũng dự.";
+        assert_eq!(org(a, "Cục Tổ chức").as_deref(), Some("Cục Tổ chức cán bộ"));
+        // The ministry in the sentence before the article's.
+        let a = "Bộ Ngoại giao họp. Bộ Ngoại giao công bố. Ông là cục trưởng Cục Cảnh sát \
+                 điều tra, Bộ Công an.";
+        assert_eq!(
+            org(a, "Cục Cảnh sát").as_deref(),
+            Some("Cục Cảnh sát điều tra Bộ Công an")
+        );
+        // Negative: a ministry named once, or two named as often, is no article's ministry.
+        let a = "Bộ Quốc phòng dự. Tổng cục II tổ chức đại hội.";
+        assert_eq!(org(a, "Tổng cục II").as_deref(), Some("Tổng cục II"));
+        let a = "Bộ Quốc phòng dự. Bộ Công an dự. Bộ Quốc phòng, Bộ Công an ký. Tổng cục II họp.";
+        assert_eq!(org(a, "Tổng cục II").as_deref(), Some("Tổng cục II"));
+        // Negative: a body of another head (`Học viện`) takes no ministry.
+        let a = "Bộ Công an họp. Bộ Công an công bố. Ông dự lễ tại Học viện An ninh nhân dân.";
+        assert_eq!(
+            org(a, "Học viện").as_deref(),
+            Some("Học viện An ninh nhân dân")
+        );
+        // Boundary: a part the text gives another owner keeps its name as written: in
+        // parentheses after a body, before `của` and a national body, a sibling listed after
+        // the ministry.
+        let a =
+            "Bộ Công an họp. Bộ Công an công bố. Viện kiểm sát nhân dân tối cao (Vụ 5) phê chuẩn.";
+        assert_eq!(org(a, "Vụ 5").as_deref(), Some("Vụ 5"));
+        let a = "Bộ Công an họp. Bộ Công an công bố. Ông là vụ trưởng Vụ Theo dõi xử lý các vụ \
+                 án của Ban Nội chính Trung ương.";
+        assert_eq!(org(a, "Vụ Theo").as_deref(), Some("Vụ Theo dõi xử lý"));
+        let a = "Thông tư của Bộ Xây dựng, Tổng cục Địa chính về giấy phép.";
+        assert_eq!(
+            org(a, "Tổng cục Địa").as_deref(),
+            Some("Tổng cục Địa chính")
+        );
+        // The fact says where its parent came from.
+        let a = "Bộ Công an họp. Bộ Công an công bố. Cục Tổ chức cán bộ báo cáo.";
+        let t = Tokens::new(a, &[]);
+        let ms = mentions(&t);
+        let ctx = Context::new(&t, &ms, None);
+        let mut f = Facts::default();
+        extract(&t, &ctx, &mut f, &mut vec![false; t.len()]);
+        let rules: Vec<(&str, &str)> = f
+            .organizations
+            .iter()
+            .map(|o| (o.org.name.as_str(), o.rule))
+            .collect();
+        assert!(rules.contains(&(
+            "Cục Tổ chức cán bộ Bộ Công an",
+            "organization.article_ministry"
+        )));
+        assert!(rules.contains(&("Bộ Công an", "organization.body")));
     }
 
     #[test]

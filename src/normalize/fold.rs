@@ -297,9 +297,16 @@ pub fn norm_id(s: &str) -> String {
         .to_uppercase()
 }
 
+/// Level words written short and glued to a unit's name (`TP.Đà Lạt`, `H.Quảng Trạch`,
+/// `Q.Hoàn Kiếm`, `TX.An Nhơn`, `P.Bến Nghé`): the word ends after the full stop, so that the
+/// level (`H.`, a word: no sentence ends there) and the name are read apart
+/// (data/lexicon/levels.tsv has `tp.`, `h.`, `q.` ...).
+const GLUED_LEVELS: [&str; 5] = ["H", "P", "Q", "TP", "TX"];
+
 /// The segments of a text as the tokenizer cuts it, with whether each is a word: words (letters
 /// and digits, with `.`, `/` and apostrophes inside: `đ/c`, `TP.HCM`, `T.N`, `H'Drai`, not
-/// `Tỉnh.`) and every other character but a space alone (a line break is a segment).
+/// `Tỉnh.`; a short level word glued to a name is cut after its full stop: `H.`, `Quảng`) and every other character
+/// but a space alone (a line break is a segment).
 pub fn segments(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
     let mut out = Vec::with_capacity(text.len() / 3);
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
@@ -314,6 +321,11 @@ pub fn segments(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
                 let inner = matches!(cj, '.' | '/' | '\'' | '’')
                     && chars.get(j + 1).is_some_and(|n| is_alphanumeric(n.1))
                     && !(cj == '.' && chars.get(j + 1).is_some_and(|n| n.1.is_lowercase()));
+                if cj == '.' && glued_level(&chars, i, j) {
+                    // The level word with its full stop, the name after it: `H.`, `Quảng`.
+                    j += 1;
+                    break;
+                }
                 if is_alphanumeric(cj) || inner {
                     j += 1;
                 } else {
@@ -331,6 +343,16 @@ pub fn segments(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
         }
     }
     out
+}
+
+/// Whether the word from `chars[i]` to the full stop at `j` is a short level word glued to a
+/// name: one of [`GLUED_LEVELS`], then a capital and a lower-case letter (`TP.Đà`; not `TP.HCM`,
+/// `T.N`).
+fn glued_level(chars: &[(usize, char)], i: usize, j: usize) -> bool {
+    let word: String = chars[i..j].iter().map(|c| c.1).collect();
+    GLUED_LEVELS.contains(&word.as_str())
+        && chars.get(j + 1).is_some_and(|n| n.1.is_uppercase())
+        && chars.get(j + 2).is_some_and(|n| n.1.is_lowercase())
 }
 
 /// The key of a segment of canonical text: its lower case, a typographic apostrophe read as the
@@ -377,6 +399,27 @@ mod tests {
             out.pop();
         }
         out
+    }
+
+    #[test]
+    fn a_short_level_word_glued_to_a_name_is_cut_after_its_full_stop() {
+        let words = |s: &str| -> Vec<String> {
+            segments(s)
+                .into_iter()
+                .map(|(r, _)| s[r].to_string())
+                .collect()
+        };
+        assert_eq!(
+            words("UBND H.Quảng Trạch"),
+            ["UBND", "H.", "Quảng", "Trạch"]
+        );
+        assert_eq!(words("TP.Đà Lạt"), ["TP.", "Đà", "Lạt"]);
+        // Negative: an abbreviation in capitals, initials, another word stay whole.
+        assert_eq!(words("TP.HCM"), ["TP.HCM"]);
+        assert_eq!(words("T.N"), ["T.N"]);
+        assert_eq!(words("K.Hoan"), ["K.Hoan"]);
+        // Boundary: the level word with a space before the name keeps its full stop apart.
+        assert_eq!(words("TX. An Nhơn"), ["TX", ".", "An", "Nhơn"]);
     }
 
     #[test]

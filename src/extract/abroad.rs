@@ -1,0 +1,240 @@
+//! Foreign posts whose country only the context gives (EXTRACTION.md, "Cases settled by the dev3
+//! annotation"): a post of a foreign person read with a Vietnamese national body (`Thủ tướng` ->
+//! Chính phủ, `cựu Bộ trưởng Quốc phòng` -> Bộ Quốc phòng) is the body of that person's country.
+//! The person's country is the one the article gives them in another post (`Thủ tướng Trung Quốc
+//! Lý Cường`, then `Thủ tướng Lý Cường`); for a foreign name (`Shigeru Ishiba`), else the
+//! country named nearest (its sentence, then its paragraph), else the article's own foreign
+//! country ([`super::office::main_country`]). A Vietnamese name with no country of its own keeps
+//! the body: `Thủ tướng Phạm Minh Chính` in an article on Singapore is Việt Nam's.
+//!
+//! The bodies, as data: `data/lexicon/national_bodies.tsv`, and the ministries (`Bộ` and a
+//! sector of `data/lexicon/sectors.txt`).
+
+use super::organization::country_at;
+use super::{Context, Facts, Org, Tokens};
+use crate::extract::lexicon::{COUNTRY, NATIONAL_BODY, SECTOR, SURNAME};
+use crate::normalize::key;
+use std::cell::OnceCell;
+
+/// The foreign country an organization's name ends with (`Chính phủ Nhật Bản` -> Nhật Bản, `Nga`,
+/// `Đại sứ quán Ấn Độ tại Campuchia` -> Ấn Độ); `None` for a body of Việt Nam (`Đại sứ quán Việt
+/// Nam tại Singapore`, `Bộ Công an`).
+pub fn country_of(org: &str) -> Option<String> {
+    let t = Tokens::new(org, &[]);
+    (0..t.len()).find_map(|i| {
+        let (c, _) = country_at(&t, i).filter(|&(_, e)| e == t.len())?;
+        if i > 0 && t.is_word(i - 1, "tại") {
+            return None;
+        }
+        let c = c.split(" tại ").next().unwrap_or(&c).to_string();
+        (c != "Việt Nam").then_some(c)
+    })
+}
+
+/// Whether a person's name is foreign: two words or more of Latin letters without Vietnamese
+/// marks, the first not a Vietnamese surname (`Shigeru Ishiba`, `Hun Many`; not `Lý Hiển Long`,
+/// nor `Mai Tien Dung` written without marks).
+pub fn foreign_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    words.len() >= 2
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+        })
+        && !SURNAME.contains(&key(words[0]))
+}
+
+/// The body abroad for a Vietnamese national body `org` of `country`: `Chính phủ Nhật Bản`, `Bộ
+/// Quốc phòng Nhật Bản`, the country itself for the state (`Chủ tịch nước Lào` -> Lào); `None`
+/// for any other body.
+fn abroad(org: &Org, country: &str) -> Option<Org> {
+    if org.parent.is_some() || org.unit.is_some() {
+        return None;
+    }
+    let ministry = org
+        .name
+        .strip_prefix("Bộ ")
+        .is_some_and(|s| SECTOR.get(&key(s)).is_some());
+    let name = match NATIONAL_BODY.get(&key(&org.name)) {
+        Some(true) => country.to_string(),
+        Some(false) => format!("{} {country}", org.name),
+        None if ministry => format!("{} {country}", org.name),
+        None => return None,
+    };
+    Some(Org {
+        name,
+        ..org.clone()
+    })
+}
+
+/// The foreign countries named in the text, by first token (not the given names `Đức`, `Nga`
+/// before a lower-case word: [`country_at`] decides).
+fn countries(toks: &Tokens) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match toks
+            .longest(&COUNTRY, i)
+            .filter(|(c, _)| !c.given_name)
+            .map(|(c, e)| (c.name.clone(), e))
+        {
+            Some((c, e)) => {
+                out.push((i, c));
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The country named nearest token `at` inside `range`, if any.
+fn nearest(found: &[(usize, String)], range: std::ops::Range<usize>, at: usize) -> Option<&str> {
+    found
+        .iter()
+        .filter(|(i, _)| range.contains(i))
+        .min_by_key(|(i, _)| i.abs_diff(at))
+        .map(|(_, c)| c.as_str())
+}
+
+/// The paragraph holding token `at`: between the line breaks around it.
+fn paragraph(toks: &Tokens, at: usize) -> std::ops::Range<usize> {
+    let mut a = at;
+    while a > 0 && !toks.is_punct(a - 1, &["\n"]) {
+        a -= 1;
+    }
+    let mut b = at;
+    while b < toks.len() && !toks.is_punct(b, &["\n"]) {
+        b += 1;
+    }
+    a..b
+}
+
+/// Gives the foreign posts of the article their country (see the module's note); a post so
+/// changed takes the rule `office.abroad`.
+pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) {
+    // Each person's own country, where their posts abroad name exactly one; for a Vietnamese
+    // name, by role (`Thủ tướng Trung Quốc Lý Cường`, then `Thủ tướng Lý Cường`): one post of a
+    // Vietnamese leader read abroad by mistake does not carry the others abroad.
+    let mut own: Vec<(&str, Option<&str>, Option<String>)> = Vec::new();
+    for o in &facts.offices {
+        let Some(c) = country_of(&o.org.name) else {
+            continue;
+        };
+        let role = (!foreign_name(&o.person)).then_some(o.role.as_str());
+        match own
+            .iter_mut()
+            .find(|(p, r, _)| *p == o.person && *r == role)
+        {
+            Some((_, _, have)) if have.as_deref() != Some(c.as_str()) => *have = None,
+            Some(_) => {}
+            None => own.push((&o.person, role, Some(c))),
+        }
+    }
+    let own: Vec<(String, Option<String>, Option<String>)> = own
+        .into_iter()
+        .map(|(p, r, c)| (p.to_string(), r.map(str::to_string), c))
+        .collect();
+    let found: OnceCell<Vec<(usize, String)>> = OnceCell::new();
+    let main: OnceCell<Option<String>> = OnceCell::new();
+    for o in &mut facts.offices {
+        if country_of(&o.org.name).is_some() {
+            continue;
+        }
+        let role = (!foreign_name(&o.person)).then_some(o.role.as_str());
+        let mine = own
+            .iter()
+            .find(|(p, r, _)| *p == o.person && r.as_deref() == role)
+            .and_then(|(_, _, c)| c.clone());
+        let country = mine.or_else(|| {
+            if !foreign_name(&o.person) {
+                return None;
+            }
+            let at = toks.toks.partition_point(|t| t.span.start < o.span.start);
+            let found = found.get_or_init(|| countries(toks));
+            nearest(found, ctx.sentence(at), at)
+                .or_else(|| nearest(found, paragraph(toks, at), at))
+                .map(str::to_string)
+                .or_else(|| {
+                    main.get_or_init(|| super::office::main_country(toks))
+                        .clone()
+                })
+        });
+        if let Some(org) = country.and_then(|c| abroad(&o.org, &c)) {
+            o.org = org;
+            o.rule = "office.abroad";
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_country_of_a_body_and_a_foreign_name() {
+        assert_eq!(
+            country_of("Chính phủ Nhật Bản").as_deref(),
+            Some("Nhật Bản")
+        );
+        assert_eq!(country_of("Nga").as_deref(), Some("Nga"));
+        assert_eq!(
+            country_of("Đại sứ quán Ấn Độ tại Campuchia").as_deref(),
+            Some("Ấn Độ")
+        );
+        assert_eq!(country_of("Đại sứ quán Việt Nam tại Singapore"), None);
+        assert_eq!(country_of("Bộ Công an"), None);
+        assert!(foreign_name("Shigeru Ishiba"));
+        assert!(foreign_name("Hun Many"));
+        assert!(!foreign_name("Lý Hiển Long"));
+        assert!(!foreign_name("Ishiba"));
+        assert!(!foreign_name("Mai Tien Dung"));
+    }
+
+    fn offices(text: &str) -> Vec<String> {
+        crate::tools::rules::produced(text)
+            .into_iter()
+            .filter(|(r, _)| r.starts_with("office."))
+            .map(|(_, v)| v)
+            .collect()
+    }
+
+    #[test]
+    fn a_foreign_post_takes_the_country_of_its_holder() {
+        // The country another post of the person gives, for the same role.
+        let o = offices(
+            "Thủ tướng Trung Quốc Lý Cường thăm Việt Nam. Thủ tướng Lý Cường đặt vòng hoa.",
+        );
+        assert!(
+            !o.contains(&"Lý Cường | Thủ tướng | Chính phủ".to_string()),
+            "{o:?}"
+        );
+        assert!(o.contains(&"Lý Cường | Thủ tướng | Chính phủ Trung Quốc".to_string()));
+        // A foreign name: the country of its sentence; the state is the country itself.
+        let o = offices("Ông nói với Bộ trưởng Quốc phòng Yoav Gallant tại Israel hôm qua.");
+        assert!(
+            o.contains(&"Yoav Gallant | Bộ trưởng | Bộ Quốc phòng Israel".to_string()),
+            "{o:?}"
+        );
+        let o = offices("Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith gửi điện mừng.");
+        assert!(
+            o.contains(&"Thongloun Sisoulith | Chủ tịch nước | Lào".to_string()),
+            "{o:?}"
+        );
+        assert!(o.contains(
+            &"Thongloun Sisoulith | Tổng Bí thư | Ban Chấp hành Trung ương Lào".to_string()
+        ));
+        // Negative: a Vietnamese name keeps its body in an article on another country, and a
+        // post read abroad by mistake does not carry the person's other roles abroad.
+        let o = offices(
+            "Thủ tướng Phạm Minh Chính tiếp Thủ tướng Singapore. Singapore và Singapore ký kết.",
+        );
+        assert!(
+            o.contains(&"Phạm Minh Chính | Thủ tướng | Chính phủ".to_string()),
+            "{o:?}"
+        );
+        // Boundary: a body that is not national keeps its name (`Đảng Dân chủ Tự do`).
+        let o = offices("Phó Chủ tịch LDP Taro Aso ủng hộ. Nhật Bản và Nhật Bản bầu cử.");
+        assert!(o.iter().all(|x| !x.contains("LDP Nhật Bản")), "{o:?}");
+    }
+}
