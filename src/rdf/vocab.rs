@@ -39,7 +39,7 @@ pub mod pg {
         ARTICLE = "Article", MENTION = "Mention", OFFICE_HOLDING = "OfficeHolding",
         ADMINISTRATIVE_UNIT = "AdministrativeUnit", DOCUMENT = "Document",
         AUTHOR_NAME = "authorName", REFERS_TO = "refersTo",
-        IN_ARTICLE = "inArticle", START = "start", END = "end", SURFACE = "surface", RULE = "rule",
+        RULE = "rule",
         FORMER = "former", STATED_ON = "statedOn", POST_P = "post", KIND = "kind",
         LEVEL = "level", CODE = "code", PERIOD = "period", JURISDICTION = "jurisdiction", WITHIN = "within",
         DOC_TYPE = "documentType", DOC_NUMBER = "documentNumber",
@@ -47,7 +47,7 @@ pub mod pg {
         ATTENDEE = "attendee", TERM = "term",
         TENURE = "Tenure", TENURE_P = "tenure", STATEMENTS = "statements",
         FIRST_STATED = "firstStated", LAST_STATED = "lastStated", LAST_ARTICLE = "lastArticle",
-        TEXT = "text", SENTENCE = "sentence", SENTENCE_START = "sentenceStart",
+        TEXT = "text", SENTENCE = "sentence",
         SINCE = "since", UNTIL = "until", SAME_PERSON = "samePerson", POSSIBLY_SAME = "possiblySame");
 }
 
