@@ -293,11 +293,11 @@ mod tests {
         assert!(s.len() >= 9);
         assert!(s
             .iter()
-            .any(|x| x.name == "OfficeHoldingShape" && x.properties.len() >= 10));
+            .any(|x| x.name == "OfficeHoldingShape" && x.properties.len() >= 8));
     }
 
     #[test]
-    fn a_holding_without_an_organization_and_a_bad_kind_are_violations() {
+    fn a_holding_without_a_post_and_a_bad_kind_are_violations() {
         let pg = "https://w3id.org/polgraph/ontology#";
         let nq = format!(
             "<http://e/h> <{RDF}type> <{pg}OfficeHolding> <http://e/g> .\n\
@@ -309,7 +309,7 @@ mod tests {
         );
         let v = check(&quads(&nq), &shapes(SHAPES).unwrap());
         assert!(v.iter().any(|x| x.shape == "OfficeHoldingShape"
-            && x.path == "organization"
+            && x.path == "post"
             && x.message.contains("at least 1")));
         assert!(v.iter().any(|x| x.shape == "OrganizationShape"
             && x.path == "kind"

@@ -237,14 +237,9 @@ impl Mapper<'_> {
         self.places.insert(u, node.clone());
         self.g.a(&node, pg::ADMINISTRATIVE_UNIT);
         self.g.vi(&node, skos::PREF_LABEL, &G.canonical(u));
+        // Its official code and its period are its IRI (`…/id/place/legacy-84`: code 84, before
+        // 2025; `…/id/place/2025-01`: code 01, from 2025), not repeated in every article's graph.
         self.g.text(&node, pg::LEVEL, &unit.level);
-        self.g
-            .text(&node, pg::CODE, unit.id.split('-').nth(1).unwrap_or(""));
-        self.g.text(
-            &node,
-            pg::PERIOD,
-            if unit.legacy { "before-2025" } else { "2025" },
-        );
         if let Some(p) = unit.parent {
             let parent = self.place(p);
             self.g.iri(&node, dcterms::IS_PART_OF, &parent);
@@ -367,9 +362,7 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Res
         );
         m.g.iri(&post, org::ROLE_P, &role);
         m.g.iri(&post, org::POST_IN, &org_node);
-        if !o.former {
-            m.g.iri(&person, org::HOLDS, &post);
-        }
+        let org_at = m.g.last().1;
         let h = iri::holding(
             &article.id,
             &o.person,
@@ -378,10 +371,8 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Res
             m.span(&o.span),
         );
         m.g.a(&h, pg::OFFICE_HOLDING);
+        // Its role and body are its post's (`org:role`, `org:postIn`), its date the article's.
         m.g.iri(&h, org::MEMBER, &person);
-        m.g.iri(&h, org::ORGANIZATION_P, &org_node);
-        let org_at = m.g.last().1;
-        m.g.iri(&h, org::ROLE_P, &role);
         m.g.iri(&h, pg::POST_P, &post);
         m.g.typed(
             &h,
@@ -389,9 +380,6 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Res
             if o.former { "true" } else { "false" },
             xsd::BOOLEAN,
         );
-        if let Some(d) = date {
-            m.g.typed(&h, pg::STATED_ON, &d.to_string(), xsd::DATE);
-        }
         for (p, t) in [(pg::SINCE, o.since), (pg::UNTIL, o.until)] {
             if let Some(t) = t {
                 m.g.typed(&h, p, &t.lexical(), datatype(&t));
@@ -467,115 +455,4 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Res
         m.mention("event", &node, &e.span, e.rule);
     }
     m.g.finish()
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::pipeline;
-    use oxigraph::sparql::{QueryResults, SparqlEvaluator};
-    use oxigraph::store::Store;
-    use std::collections::BTreeSet;
-
-    /// A statement as SPARQL reads it back: article, start, end, words, rule, sentence words.
-    type Read = (String, usize, usize, String, String, Option<String>);
-
-    /// Every statement of the examples and the fixtures (each mention and each holding) keeps its
-    /// article, its character span, the words there, its rule and, for a holding, its sentence:
-    /// SPARQL answers them from the graph (the article its named graph, the span its IRI's
-    /// `#char=` fragment, the words and the sentence the article's `pg:text` there), equal to
-    /// what extraction found, as the graph wrote them before (`pg:inArticle`, `pg:start`,
-    /// `pg:end`, `pg:rule`, `pg:sentence` as words).
-    #[test]
-    fn every_statement_keeps_its_article_span_words_rule_and_sentence() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let inputs = crate::read::read_inputs(&[
-            root.join("examples/articles"),
-            root.join("tests/fixtures/articles.jsonl"),
-            root.join("tests/fixtures/page"),
-        ]);
-        assert!(inputs.errors.is_empty(), "{:?}", inputs.errors);
-        let store = Store::new().unwrap();
-        let mut want: BTreeSet<Read> = BTreeSet::new();
-        let (mut mentions, mut holdings) = (0, 0);
-        for a in &inputs.articles {
-            let p = pipeline::process(a);
-            for q in p.graph.quads() {
-                store.insert(&q).unwrap();
-            }
-            let art = super::iri::article(&a.id);
-            let chars: Vec<char> = crate::normalize::blank_controls(&a.text).chars().collect();
-            let words = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
-            let f = &p.facts;
-            let spans = f
-                .persons
-                .iter()
-                .map(|x| (&x.span, x.rule))
-                .chain(f.organizations.iter().map(|x| (&x.span, x.rule)))
-                .chain(f.localities.iter().map(|x| (&x.span, x.rule)))
-                .chain(f.documents.iter().map(|x| (&x.span, x.rule)))
-                .chain(f.events.iter().map(|x| (&x.span, x.rule)));
-            for (span, rule) in spans {
-                let (s, e) = p.text.original_span(span);
-                want.insert((art.clone(), s, e, words((s, e)), rule.into(), None));
-                mentions += 1;
-            }
-            for o in &f.offices {
-                let (s, e) = p.text.original_span(&o.span);
-                let sentence = p.text.original_span(&p.text.sentence(&o.span));
-                let sentence = (sentence.0.min(chars.len()), sentence.1.min(chars.len()));
-                want.insert((
-                    art.clone(),
-                    s,
-                    e,
-                    words((s, e)),
-                    o.rule.into(),
-                    Some(words(sentence)),
-                ));
-                holdings += 1;
-            }
-        }
-        assert!(mentions > 100 && holdings > 10, "{mentions} {holdings}");
-        let q = "PREFIX pg: <https://w3id.org/polgraph/ontology#>
-            PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-            SELECT ?a ?start ?end ?words ?rule ?sentence WHERE {
-              GRAPH ?a { ?x pg:rule ?rule . ?a pg:text ?text . OPTIONAL { ?x pg:sentence ?in } }
-              BIND(STRAFTER(STR(?x), \"#char=\") AS ?span)
-              BIND(xsd:integer(STRBEFORE(?span, \",\")) AS ?start)
-              BIND(xsd:integer(STRAFTER(?span, \",\")) AS ?end)
-              BIND(SUBSTR(?text, ?start + 1, ?end - ?start) AS ?words)
-              BIND(STRAFTER(STR(?in), \"#char=\") AS ?sspan)
-              BIND(xsd:integer(STRBEFORE(?sspan, \",\")) AS ?sstart)
-              BIND(SUBSTR(?text, ?sstart + 1, xsd:integer(STRAFTER(?sspan, \",\")) - ?sstart)
-                   AS ?sentence)
-            }";
-        let QueryResults::Solutions(rows) = SparqlEvaluator::new()
-            .parse_query(q)
-            .unwrap()
-            .on_store(&store)
-            .execute()
-            .unwrap()
-        else {
-            panic!("not a SELECT")
-        };
-        let value = |r: &oxigraph::sparql::QuerySolution, k: &str| -> Option<String> {
-            r.get(k).map(|t| match t {
-                oxigraph::model::Term::Literal(l) => l.value().to_string(),
-                t => t.to_string().trim_matches(['<', '>']).to_string(),
-            })
-        };
-        let mut got: BTreeSet<Read> = BTreeSet::new();
-        for r in rows {
-            let r = r.unwrap();
-            let n = |k| value(&r, k).unwrap().parse::<usize>().unwrap();
-            got.insert((
-                value(&r, "a").unwrap(),
-                n("start"),
-                n("end"),
-                value(&r, "words").unwrap(),
-                value(&r, "rule").unwrap(),
-                value(&r, "sentence"),
-            ));
-        }
-        assert_eq!(got, want);
-    }
 }
