@@ -76,8 +76,11 @@ impl Store {
             }),
             // oxigraph makes its column families and writes its version into a new store: one
             // whose ingest was stopped before that (killed at once) lacks them, and cannot be
-            // read without writing.
-            Err(e) if e.to_string().contains("only possible on read-write") => {
+            // read without writing; one killed while RocksDB made them lacks some of them.
+            Err(e)
+                if e.to_string().contains("only possible on read-write")
+                    || e.to_string().contains("Column family not found") =>
+            {
                 Err(Error::store_open(
                     path,
                     "the store was never finished (an ingest stopped as it began?): ingest \
