@@ -1,6 +1,8 @@
 //! One article through every stage: normalise, read metadata, extract, resolve, map to RDF.
 
 pub mod load;
+#[cfg(test)]
+mod provenance;
 pub mod stream;
 pub mod summary;
 

@@ -79,13 +79,21 @@ pub fn event(article_id: &str, n: usize, event_type: &str) -> String {
         slug(event_type)
     )
 }
-/// A mention: the article, the span and the entity it refers to (one span may name a body and,
-/// implied, its parents).
+/// A character span of a resource's text, as an RFC 5147 fragment: `IRI#char=S,E` (start and end
+/// in characters, the end excluded). A statement's span is in its IRI, read back in SPARQL with
+/// `STRBEFORE(STRAFTER(STR(?m), "#char="), ",")` and `STRAFTER(STRAFTER(STR(?m), "#char="), ",")`;
+/// a sentence is the article's IRI with the sentence's span.
+pub fn span(iri: &str, start: usize, end: usize) -> String {
+    format!("{iri}#char={start},{end}")
+}
+/// A mention: the article, the kind and the entity it refers to (one span may name a body and,
+/// implied, its parents), and the span in the article's text ([`span`]).
 pub fn mention(article_id: &str, kind: &str, start: usize, end: usize, entity: &str) -> String {
     let entity = slug(entity.strip_prefix(ID).unwrap_or(entity));
-    format!(
-        "{ID}mention/{}/{kind}/{start}-{end}/{entity}",
-        escape(article_id)
+    span(
+        &format!("{ID}mention/{}/{kind}/{entity}", escape(article_id)),
+        start,
+        end,
     )
 }
 /// A tenure: a person's holding of a post, across the articles that state it (see
@@ -113,13 +121,25 @@ pub fn identity_graph() -> String {
 pub fn tenures_graph() -> String {
     format!("{ID}graph/tenures")
 }
-pub fn holding(article_id: &str, person: &str, role: &str, org: &str) -> String {
-    format!(
-        "{ID}holding/{}/{}/{}/{}",
-        escape(article_id),
-        ident(person),
-        ident(org),
-        slug(role)
+/// A post held, as an article states it: the article, the person, the body and the role, and the
+/// span of the words that state it ([`span`]).
+pub fn holding(
+    article_id: &str,
+    person: &str,
+    role: &str,
+    org: &str,
+    (start, end): (usize, usize),
+) -> String {
+    span(
+        &format!(
+            "{ID}holding/{}/{}/{}/{}",
+            escape(article_id),
+            ident(person),
+            ident(org),
+            slug(role)
+        ),
+        start,
+        end,
     )
 }
 
@@ -165,6 +185,14 @@ mod tests {
         assert_eq!(
             article("a b/é"),
             "https://w3id.org/polgraph/id/article/a%20b%2F%C3%A9"
+        );
+        assert_eq!(
+            mention("seed 1", "person", 3, 17, &person("Nguyễn Văn Hải", "ha-tinh")),
+            "https://w3id.org/polgraph/id/mention/seed%201/person/person-ha-tinh-nguyen-van-hai-2714b1#char=3,17"
+        );
+        assert_eq!(
+            span(&article("seed001"), 0, 42),
+            "https://w3id.org/polgraph/id/article/seed001#char=0,42"
         );
         let (hai, secretary) = (
             person("Nguyễn Văn Hải", "ha-tinh"),

@@ -186,48 +186,46 @@ struct Mapper<'a> {
     places: HashMap<usize, String>,
     /// Organizations likewise, with their label in the graph's buffer.
     orgs: HashMap<Org, (String, Span)>,
-    /// The original text as stored (controls blanked), by character, once a sentence needs it.
-    chars: Option<Vec<char>>,
+    /// The length in characters of the original text as stored (controls blanked), once a
+    /// sentence needs it.
+    chars: Option<usize>,
 }
 
 impl Mapper<'_> {
-    /// Provenance of a statement node: article, span in the original text, words, rule.
-    fn evidence(&mut self, node: &str, span: &Range<usize>, rule: &str) {
-        let (s, e) = self.text.original_span(span);
-        let art = self.art.clone();
-        // `pg:inArticle` is a sub-property of `prov:wasDerivedFrom` (ontology): not repeated.
-        self.g.iri(node, pg::IN_ARTICLE, &art);
-        self.g.typed(node, pg::START, &s.to_string(), xsd::INTEGER);
-        self.g.typed(node, pg::END, &e.to_string(), xsd::INTEGER);
-        self.g
-            .text(node, pg::SURFACE, &self.text.text[span.clone()]);
+    /// The rule a statement node was read by. The rest of its provenance is implied, not written
+    /// (a mention was 7 quads, 45% of a political article's): the article is the named graph the
+    /// node is in, the span is in the node's IRI ([`iri::span`]), and the words are the article's
+    /// text (`pg:text`) at the span.
+    fn rule(&mut self, node: &str, rule: &str) {
         self.g.text(node, pg::RULE, rule);
     }
 
-    /// The sentence a statement was read from: its words as published and where it starts in
-    /// the original text (`pg:start` - `pg:sentenceStart` is the statement's offset in it).
+    /// The span of a statement in the original text, in characters.
+    fn span(&self, span: &Range<usize>) -> (usize, usize) {
+        self.text.original_span(span)
+    }
+
+    /// The sentence a statement was read from: the article's IRI with the sentence's span in the
+    /// original text ([`iri::span`]); its words are the article's text at the span.
     fn sentence(&mut self, node: &str, span: &Range<usize>) {
         let (s, e) = self.text.original_span(&self.text.sentence(span));
-        let chars = self.chars.get_or_insert_with(|| {
-            crate::normalize::blank_controls(&self.article.text)
-                .chars()
-                .collect()
-        });
-        let (s, e) = (s.min(chars.len()), e.min(chars.len()));
-        let words: String = chars[s..e].iter().collect();
-        self.g.text(node, pg::SENTENCE, &words);
-        self.g
-            .typed(node, pg::SENTENCE_START, &s.to_string(), xsd::INTEGER);
+        // Blanking controls keeps every character: the stored text is as long as the read one.
+        let chars = *self
+            .chars
+            .get_or_insert_with(|| self.article.text.chars().count());
+        let (s, e) = (s.min(chars), e.min(chars));
+        let sentence = iri::span(&self.art, s, e);
+        self.g.iri(node, pg::SENTENCE, &sentence);
     }
 
     fn mention(&mut self, kind: &str, entity: &str, span: &Range<usize>, rule: &str) {
-        let (s, e) = self.text.original_span(span);
+        let (s, e) = self.span(span);
         let m = iri::mention(&self.article.id, kind, s, e, entity);
-        self.g.a(&m, pg::MENTION);
+        // A mention is a node with `pg:refersTo` (its class is the property's domain), in the
+        // article's graph. The article's `pg:mentions` of the entity is the graph's `pg:refersTo`
+        // (a property chain in the ontology): not written either.
         self.g.iri(&m, pg::REFERS_TO, entity);
-        // The article's `pg:mentions` of the entity is this node's `pg:inArticle` and
-        // `pg:refersTo` (a property chain in the ontology): not written (5% of the quads).
-        self.evidence(&m, span, rule);
+        self.rule(&m, rule);
     }
 
     fn place(&mut self, u: usize) -> String {
@@ -239,14 +237,9 @@ impl Mapper<'_> {
         self.places.insert(u, node.clone());
         self.g.a(&node, pg::ADMINISTRATIVE_UNIT);
         self.g.vi(&node, skos::PREF_LABEL, &G.canonical(u));
+        // Its official code and its period are its IRI (`…/id/place/legacy-84`: code 84, before
+        // 2025; `…/id/place/2025-01`: code 01, from 2025), not repeated in every article's graph.
         self.g.text(&node, pg::LEVEL, &unit.level);
-        self.g
-            .text(&node, pg::CODE, unit.id.split('-').nth(1).unwrap_or(""));
-        self.g.text(
-            &node,
-            pg::PERIOD,
-            if unit.legacy { "before-2025" } else { "2025" },
-        );
         if let Some(p) = unit.parent {
             let parent = self.place(p);
             self.g.iri(&node, dcterms::IS_PART_OF, &parent);
@@ -369,15 +362,17 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Res
         );
         m.g.iri(&post, org::ROLE_P, &role);
         m.g.iri(&post, org::POST_IN, &org_node);
-        if !o.former {
-            m.g.iri(&person, org::HOLDS, &post);
-        }
-        let h = iri::holding(&article.id, &o.person, &o.role, &o.org.name);
-        m.g.a(&h, pg::OFFICE_HOLDING);
-        m.g.iri(&h, org::MEMBER, &person);
-        m.g.iri(&h, org::ORGANIZATION_P, &org_node);
         let org_at = m.g.last().1;
-        m.g.iri(&h, org::ROLE_P, &role);
+        let h = iri::holding(
+            &article.id,
+            &o.person,
+            &o.role,
+            &o.org.name,
+            m.span(&o.span),
+        );
+        m.g.a(&h, pg::OFFICE_HOLDING);
+        // Its role and body are its post's (`org:role`, `org:postIn`), its date the article's.
+        m.g.iri(&h, org::MEMBER, &person);
         m.g.iri(&h, pg::POST_P, &post);
         m.g.typed(
             &h,
@@ -385,9 +380,6 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Res
             if o.former { "true" } else { "false" },
             xsd::BOOLEAN,
         );
-        if let Some(d) = date {
-            m.g.typed(&h, pg::STATED_ON, &d.to_string(), xsd::DATE);
-        }
         for (p, t) in [(pg::SINCE, o.since), (pg::UNTIL, o.until)] {
             if let Some(t) = t {
                 m.g.typed(&h, p, &t.lexical(), datatype(&t));
@@ -413,7 +405,7 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Res
                 until: o.until,
             });
         }
-        m.evidence(&h, &o.span, o.rule);
+        m.rule(&h, o.rule);
         m.sentence(&h, &o.span);
     }
     for d in &facts.documents {

@@ -20,7 +20,7 @@ pub mod xsd {
 pub mod org {
     terms!("http://www.w3.org/ns/org#";
         ORGANIZATION = "Organization", POST = "Post", ROLE = "Role", MEMBERSHIP = "Membership",
-        HOLDS = "holds", POST_IN = "postIn", ROLE_P = "role", MEMBER = "member",
+        POST_IN = "postIn", ROLE_P = "role", MEMBER = "member",
         ORGANIZATION_P = "organization", SUB_ORGANIZATION_OF = "subOrganizationOf");
 }
 pub mod foaf {
@@ -39,15 +39,15 @@ pub mod pg {
         ARTICLE = "Article", MENTION = "Mention", OFFICE_HOLDING = "OfficeHolding",
         ADMINISTRATIVE_UNIT = "AdministrativeUnit", DOCUMENT = "Document",
         AUTHOR_NAME = "authorName", REFERS_TO = "refersTo",
-        IN_ARTICLE = "inArticle", START = "start", END = "end", SURFACE = "surface", RULE = "rule",
-        FORMER = "former", STATED_ON = "statedOn", POST_P = "post", KIND = "kind",
-        LEVEL = "level", CODE = "code", PERIOD = "period", JURISDICTION = "jurisdiction", WITHIN = "within",
+        RULE = "rule",
+        FORMER = "former", POST_P = "post", KIND = "kind",
+        LEVEL = "level", JURISDICTION = "jurisdiction", WITHIN = "within",
         DOC_TYPE = "documentType", DOC_NUMBER = "documentNumber",
         EVENT = "Event", EVENT_TYPE = "eventType", ORGANIZER = "organizer", CHAIR = "chair",
         ATTENDEE = "attendee", TERM = "term",
         TENURE = "Tenure", TENURE_P = "tenure", STATEMENTS = "statements",
         FIRST_STATED = "firstStated", LAST_STATED = "lastStated", LAST_ARTICLE = "lastArticle",
-        TEXT = "text", SENTENCE = "sentence", SENTENCE_START = "sentenceStart",
+        TEXT = "text", SENTENCE = "sentence",
         SINCE = "since", UNTIL = "until", SAME_PERSON = "samePerson", POSSIBLY_SAME = "possiblySame");
 }
 

@@ -9,7 +9,7 @@ pub mod watch;
 use crate::error::{Error, Result};
 use crate::extract::when::Partial;
 use crate::rdf::tenure::{self, Tally, Tenures};
-use crate::rdf::vocab::pg;
+use crate::rdf::vocab::{dcterms, pg};
 use crate::rdf::{iri, Graph};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{
@@ -644,7 +644,8 @@ fn tally_quads(tx: &Transaction<'_>, t: &NamedNode) -> Result<Vec<Quad>> {
 /// states any more leaves the tenures graph.
 fn recount_tenure(tx: &mut Transaction<'_>, t: &NamedNode) -> Result<()> {
     let link = NamedNode::new_unchecked(pg::TENURE_P);
-    let stated_on = NamedNode::new_unchecked(pg::STATED_ON);
+    // A statement is dated by its article (`dcterms:date` of the graph's article).
+    let stated_on = NamedNode::new_unchecked(dcterms::DATE);
     let (since, until) = (
         NamedNode::new_unchecked(pg::SINCE),
         NamedNode::new_unchecked(pg::UNTIL),
@@ -657,21 +658,21 @@ fn recount_tenure(tx: &mut Transaction<'_>, t: &NamedNode) -> Result<()> {
         let oxigraph::model::GraphName::NamedNode(article) = &h.graph_name else {
             continue;
         };
-        let value = |p: &NamedNode| -> Result<Option<String>> {
+        let value_of = |s: oxigraph::model::NamedOrBlankNodeRef<'_>,
+                        p: &NamedNode|
+         -> Result<Option<String>> {
             let mut v = None;
-            for q in tx.quads_for_pattern(
-                Some(h.subject.as_ref()),
-                Some(p.as_ref()),
-                None,
-                Some(h.graph_name.as_ref()),
-            ) {
+            for q in
+                tx.quads_for_pattern(Some(s), Some(p.as_ref()), None, Some(h.graph_name.as_ref()))
+            {
                 if let Term::Literal(l) = q?.object {
                     v = Some(l.value().to_string());
                 }
             }
             Ok(v)
         };
-        let date = value(&stated_on)?.and_then(|v| v.parse().ok());
+        let value = |p: &NamedNode| value_of(h.subject.as_ref(), p);
+        let date = value_of(article.as_ref().into(), &stated_on)?.and_then(|v| v.parse().ok());
         let time = |p| -> Result<_> { Ok(value(p)?.and_then(|v| Partial::parse(&v))) };
         stated.push(Tally::one(article.as_str(), date).timed(time(&since)?, time(&until)?));
     }

@@ -8,8 +8,8 @@ use crate::common::*;
 fn compact_merges_the_files_of_a_bulk_load_and_keeps_the_quads() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");
-    // Three chunks of articles: three bulk batches, each a set of files over every index.
-    ok(&["generate", "--count", "1100", "-o", s(&corpus)]);
+    // Five chunks of 512 articles: several bulk batches, each a set of files over every index.
+    ok(&["generate", "--count", "2200", "-o", s(&corpus)]);
     let (loose, tight) = (dir.path().join("loose"), dir.path().join("tight"));
     let o = run(&["ingest", "--no-compact", "--store", s(&loose), s(&corpus)]);
     assert!(o.status.success());

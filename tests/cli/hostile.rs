@@ -136,15 +136,22 @@ fn markup_is_not_text_and_offsets_point_at_the_words_as_written() {
     let rows = csv(
         &store,
         "PREFIX pg: <https://w3id.org/polgraph/ontology#>
-         SELECT ?name ?start ?end WHERE {
-           ?m a pg:Mention ; pg:refersTo ?p ; pg:surface ?name ; pg:start ?start ; pg:end ?end .
-           ?p a <http://xmlns.com/foaf/0.1/Person> }",
+         PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+         SELECT DISTINCT ?name ?start ?end ?words WHERE {
+           GRAPH ?a { ?m pg:refersTo ?p . ?a pg:text ?text }
+           ?p a <http://xmlns.com/foaf/0.1/Person> ; <http://xmlns.com/foaf/0.1/name> ?name .
+           BIND(STRAFTER(STR(?m), \"#char=\") AS ?span)
+           BIND(xsd:integer(STRBEFORE(?span, \",\")) AS ?start)
+           BIND(xsd:integer(STRAFTER(?span, \",\")) AS ?end)
+           BIND(SUBSTR(?text, ?start + 1, ?end - ?start) AS ?words) }",
     );
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(rows[0][0], "Lê Văn Tâm");
     let (start, end): (usize, usize) = (rows[0][1].parse().unwrap(), rows[0][2].parse().unwrap());
     let written: String = text.chars().skip(start).take(end - start).collect();
     assert_eq!(written, "Lê</b> Văn Tâm");
+    // The words of a statement are the stored text at its span, as written.
+    assert_eq!(rows[0][3], written);
     let title = csv(&store, "articles");
     assert_eq!(title[0][1], "Bà Lê Văn Tâm nhận chức", "{title:?}");
 }
