@@ -231,11 +231,23 @@ fn entries(store: &Store, node: Option<&str>) -> Result<Vec<Entry>> {
         let articles = r.get("articles").and_then(|a| a.parse().ok()).unwrap_or(0);
         entries.push(Entry::new(iri, kind, label, scope, articles));
     }
-    // One row per node: a body described with two places (never, but a store from another
-    // version might) keeps the first.
-    entries.sort_by(|a, b| a.iri.cmp(&b.iri));
-    entries.dedup_by(|a, b| a.iri == b.iri);
+    one_per_node(&mut entries);
     Ok(entries)
+}
+
+/// One entry a node, sorted by IRI. A node written two ways in two articles (`Tập đoàn DOJI`,
+/// `Tập đoàn Doji`: one IRI) has a row for each: the one most articles write is kept, then the
+/// first label, so that a build and an update choose alike (the first row in the answer's
+/// order, kept before, was another one in a query for the node alone).
+fn one_per_node(entries: &mut Vec<Entry>) {
+    entries.sort_by(|a, b| {
+        a.iri
+            .cmp(&b.iri)
+            .then(b.articles.cmp(&a.articles))
+            .then_with(|| a.label.cmp(&b.label))
+            .then_with(|| a.scope.cmp(&b.scope))
+    });
+    entries.dedup_by(|a, b| a.iri == b.iri);
 }
 
 impl Entry {
@@ -572,6 +584,25 @@ mod tests {
             .collect();
         entries.sort_by(|a, b| a.iri.cmp(&b.iri));
         Index::from_entries(entries, vec!["Bí thư".into()])
+    }
+
+    #[test]
+    fn a_node_written_two_ways_keeps_the_label_most_articles_write_whatever_the_order() {
+        let rows = || {
+            vec![
+                Entry::new("o/d".into(), Kind::Body, "Tập đoàn Doji".into(), None, 15),
+                Entry::new("o/d".into(), Kind::Body, "Tập đoàn DOJI".into(), None, 211),
+                Entry::new("o/a".into(), Kind::Body, "Công ty Faros".into(), None, 7),
+                Entry::new("o/a".into(), Kind::Body, "Công ty FAROS".into(), None, 7),
+            ]
+        };
+        let (mut one, mut other) = (rows(), rows());
+        other.reverse();
+        one_per_node(&mut one);
+        one_per_node(&mut other);
+        let labels = |v: &[Entry]| v.iter().map(|e| e.label.clone()).collect::<Vec<_>>();
+        assert_eq!(labels(&one), ["Công ty FAROS", "Tập đoàn DOJI"]);
+        assert_eq!(labels(&other), labels(&one));
     }
 
     #[test]
