@@ -112,11 +112,25 @@ pub fn corpus_extraction(file: &Path, n: usize) -> Result<CorpusExtraction> {
             },
         });
     }
+    // The first person who holds a post (a name that `person-posts` answers with rows), else the
+    // first person named.
     let person = inputs
         .articles
         .iter()
-        .map(|a| parameters(a).0)
-        .find(|p| !p.is_empty())
+        .find_map(|a| {
+            crate::pipeline::process(a)
+                .facts
+                .offices
+                .first()
+                .map(|o| o.person.clone())
+        })
+        .or_else(|| {
+            inputs
+                .articles
+                .iter()
+                .map(|a| parameters(a).0)
+                .find(|p| !p.is_empty())
+        })
         .unwrap_or_default();
     // Warmed up as in `measure_extraction` (lexicons, gazetteer, regexes), not counted.
     std::hint::black_box(crate::pipeline::process(&inputs.articles[0]));
@@ -350,8 +364,9 @@ impl CorpusFigures {
     pub fn articles_per_sec(&self) -> f64 {
         self.articles as f64 / self.ingest.secs
     }
+    /// The store's quads over the articles fed (all of them ingested: see `stored.articles`).
     pub fn quads_per_article(&self) -> f64 {
-        self.stored.quads as f64 / self.stored.articles.max(1) as f64
+        self.stored.quads as f64 / self.articles.max(1) as f64
     }
     pub fn ingest_quads_per_sec(&self) -> f64 {
         self.stored.quads as f64 / self.ingest.secs
