@@ -329,7 +329,8 @@ pub struct Latency {
     /// The arguments after `polgraph` (the store's path left out).
     pub command: String,
     pub run: Run,
-    /// Lines of its output (rows of a query, names found, hits of the server's search).
+    /// Rows of its output, without a header (a query's rows, the names found, `stats`' lines, the
+    /// server's hits).
     pub rows: Option<usize>,
 }
 
@@ -556,7 +557,7 @@ impl Bench {
         let run = Measured::spawn(&mut cmd, self.limit_kb)?.finish()?;
         let lines = count_lines(&out);
         let _ = std::fs::remove_file(&out);
-        let header = usize::from(args[0] == "query");
+        let header = usize::from(args[0] == "query" || args[0] == "find");
         Ok(Latency {
             label: label.into(),
             command: args
