@@ -7,8 +7,11 @@
 # usage: scripts/bench-1m.sh [OUT] [all]      (from the repository's root, after
 #        `cargo build --release`; DIR, default target/bench-1m, holds the stores meanwhile)
 #
-# Estimated from the 100,000-article run (docs/performance.md, "The corpus bench"): see NEED_GB
-# and the duration there; the check below refuses to start on less free disk.
+# Estimated from the 100,000-article runs (docs/performance.md, "The corpus bench"): some 1.5-2 hours
+# on an idle machine, many more on a shared one; disk: the compacted store (about 200 bytes a quad),
+# then, at once, an N-Quads dump of it (about 340 bytes a quad) and the bulk loader's store (more
+# than 200 bytes a quad): some 90 GB at 130 quads an article, 180 GB at 262. With less (NEED_GB=...),
+# the bulk loader's phase, the last, fails on a full disk; every figure before it is in OUT/CORPUS.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-bench-1m}
@@ -16,7 +19,7 @@ corpora=press
 [ "${2:-}" = all ] && corpora="press vn-all"
 raw=${RAW:-../shared/corpus/raw}
 dir=${DIR:-target/bench-1m}
-need_gb=${NEED_GB:-NEED}
+need_gb=${NEED_GB:-90}
 bin=target/release/polgraph
 mkdir -p "$out" "$dir"
 free_gb=$(df -BG --output=avail "$dir" | tail -1 | tr -dc 0-9)
@@ -32,7 +35,7 @@ sampler=$!
 trap 'kill $sampler' EXIT
 for c in $corpora; do
   "$dir/polgraph" bench --corpus "$raw/$c.jsonl" --articles 1000000 --dir "$dir/$c" --json "$out/$c.json" \
-    --memory-limit "${LIMIT_MB:-8192}" > "$out/$c.md"
+    --memory-limit "${LIMIT_MB:-8192}" > "$out/$c.md" 2> >(tee "$out/$c.log" >&2)
   echo "bench-1m: $c done, $out/$c.md" >&2
 done
 rm -f "$dir/polgraph"

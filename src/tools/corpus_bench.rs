@@ -112,11 +112,25 @@ pub fn corpus_extraction(file: &Path, n: usize) -> Result<CorpusExtraction> {
             },
         });
     }
+    // The first person who holds a post (a name that `person-posts` answers with rows), else the
+    // first person named.
     let person = inputs
         .articles
         .iter()
-        .map(|a| parameters(a).0)
-        .find(|p| !p.is_empty())
+        .find_map(|a| {
+            crate::pipeline::process(a)
+                .facts
+                .offices
+                .first()
+                .map(|o| o.person.clone())
+        })
+        .or_else(|| {
+            inputs
+                .articles
+                .iter()
+                .map(|a| parameters(a).0)
+                .find(|p| !p.is_empty())
+        })
         .unwrap_or_default();
     // Warmed up as in `measure_extraction` (lexicons, gazetteer, regexes), not counted.
     std::hint::black_box(crate::pipeline::process(&inputs.articles[0]));
@@ -315,7 +329,8 @@ pub struct Latency {
     /// The arguments after `polgraph` (the store's path left out).
     pub command: String,
     pub run: Run,
-    /// Lines of its output (rows of a query, names found, hits of the server's search).
+    /// Rows of its output, without a header (a query's rows, the names found, `stats`' lines, the
+    /// server's hits).
     pub rows: Option<usize>,
 }
 
@@ -350,8 +365,9 @@ impl CorpusFigures {
     pub fn articles_per_sec(&self) -> f64 {
         self.articles as f64 / self.ingest.secs
     }
+    /// The store's quads over the articles fed (all of them ingested: see `stored.articles`).
     pub fn quads_per_article(&self) -> f64 {
-        self.stored.quads as f64 / self.stored.articles.max(1) as f64
+        self.stored.quads as f64 / self.articles.max(1) as f64
     }
     pub fn ingest_quads_per_sec(&self) -> f64 {
         self.stored.quads as f64 / self.ingest.secs
@@ -541,7 +557,7 @@ impl Bench {
         let run = Measured::spawn(&mut cmd, self.limit_kb)?.finish()?;
         let lines = count_lines(&out);
         let _ = std::fs::remove_file(&out);
-        let header = usize::from(args[0] == "query");
+        let header = usize::from(args[0] == "query" || args[0] == "find");
         Ok(Latency {
             label: label.into(),
             command: args

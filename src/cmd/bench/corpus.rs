@@ -186,7 +186,7 @@ fn table(out: &mut impl Write, corpus: &Path, all: &[CorpusFigures], limit: u64)
     if let Some(first) = all.first() {
         for (i, l) in first.latencies.iter().enumerate() {
             rows.push((
-                format!("{}: `polgraph {}`, peak RSS (lines)", l.label, l.command),
+                format!("{}: `polgraph {}`, peak RSS (rows)", l.label, l.command),
                 Box::new(move |f| {
                     let l = &f.latencies[i];
                     match l.rows {
