@@ -191,11 +191,18 @@ mod tests {
         assert!(!foreign_name("Mai Tien Dung"));
     }
 
+    /// The offices the whole extraction finds (this pass runs after the others), as the rule
+    /// registry writes them.
     fn offices(text: &str) -> Vec<String> {
-        crate::tools::rules::produced(text)
-            .into_iter()
-            .filter(|(r, _)| r.starts_with("office."))
-            .map(|(_, v)| v)
+        let text = crate::normalize::Text::new(text);
+        let meta = crate::read::meta::read(&text);
+        crate::extract::extract(&text, &meta)
+            .offices
+            .iter()
+            .map(|o| {
+                let former = if o.former { " | former" } else { "" };
+                format!("{} | {} | {}{former}", o.person, o.role, o.org.name)
+            })
             .collect()
     }
 
