@@ -8,9 +8,9 @@
 #        `cargo build --release`; DIR, default target/bench-1m, holds the stores meanwhile)
 #
 # Estimated from the 100,000-article runs (docs/performance.md, "The corpus bench"): some 1.5-2 hours
-# on an idle machine, many more on a shared one; disk: the compacted store (about 200 bytes a quad),
-# then, at once, an N-Quads dump of it (about 340 bytes a quad) and the bulk loader's store (more
-# than 200 bytes a quad): some 90 GB at 130 quads an article, 180 GB at 262. With less (NEED_GB=...),
+# on an idle machine, many more on a shared one; disk: the compacted store (about 170 bytes a quad),
+# then, at once, the store, an N-Quads dump of it and the bulk loader's store (about 640 bytes a quad
+# in all): some 85 GB at 130 quads an article, 200 GB at 304 (main today). With less (NEED_GB=...),
 # the bulk loader's phase, the last, fails on a full disk; every figure before it is in OUT/CORPUS.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
