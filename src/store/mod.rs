@@ -53,6 +53,11 @@ impl Store {
 
     /// Opens (or creates) the store at `path`.
     pub fn open(path: &Path) -> Result<Store> {
+        // `--store new/db` makes the folder `new` as well.
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Error::store_open(path, format!("cannot make its folder: {e}")))?;
+        }
         let stamp = kept::stamp(path);
         match oxigraph::store::Store::open(path) {
             Ok(inner) => {
@@ -248,9 +253,15 @@ impl Store {
         Ok(self.inner.is_empty()?)
     }
 
-    /// The number of article graphs (the tenures graph is not one).
+    /// The number of article graphs (the tenures and identity graphs are not).
     pub fn articles(&self) -> Result<usize> {
-        Ok(self.inner.named_graphs().count() - usize::from(self.has_tenures()?))
+        let identity = NamedNode::new_unchecked(iri::identity_graph());
+        let has_identity = self
+            .inner
+            .contains_named_graph(&NamedOrBlankNode::from(identity))?;
+        Ok(self.inner.named_graphs().count()
+            - usize::from(self.has_tenures()?)
+            - usize::from(has_identity))
     }
 
     /// A parsed query (parameters bound by [`crate::query`]) with values for projected
