@@ -47,12 +47,16 @@ impl Counts {
         })
     }
 
+    /// The counts kept beside the store for the state this handle opened, if there are (never
+    /// computed: the page's header asks for them on every load).
+    pub fn kept(store: &Store) -> Option<Counts> {
+        kept::read(store.path(), COUNTS, VERSION, store.stamp()).and_then(|b| Counts::parse(&b))
+    }
+
     /// The counts of the store: kept beside it for the state this handle opened, else computed
     /// (and kept for the next reader, where the store's folder can be written).
     pub fn open(store: &Store) -> Result<Counts> {
-        if let Some(c) = kept::read(store.path(), COUNTS, VERSION, store.stamp())
-            .and_then(|body| Counts::parse(&body))
-        {
+        if let Some(c) = Counts::kept(store) {
             return Ok(c);
         }
         let c = Counts::compute(store)?;
