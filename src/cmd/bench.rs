@@ -94,6 +94,17 @@ impl Args {
     }
 }
 
+/// Where the bench's stores go: `dir`, else a folder of its own in the system's temporary one;
+/// made if it is not there.
+fn work_dir(dir: Option<&Path>) -> Result<std::path::PathBuf> {
+    let dir = dir.map_or_else(
+        || std::env::temp_dir().join(format!("polgraph-bench-{}", std::process::id())),
+        Path::to_path_buf,
+    );
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    Ok(dir)
+}
+
 pub fn run(
     sizes: &[usize],
     seed: u64,
@@ -133,15 +144,7 @@ pub fn run(
         println!("{json}");
         return Ok(ExitCode::SUCCESS);
     }
-    let tmp;
-    let dir = match dir {
-        Some(d) => d.to_path_buf(),
-        None => {
-            tmp = std::env::temp_dir().join(format!("polgraph-bench-{}", std::process::id()));
-            tmp.clone()
-        }
-    };
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let dir = work_dir(dir)?;
     let mut out = std::io::stdout().lock();
     writeln!(
         out,

@@ -549,6 +549,27 @@ impl Emitter<'_> {
         found.next().is_none().then(|| (one.clone(), e))
     }
 
+    /// Each post of `found` (what `appointments` found) for `name`: the item `item` gives for its
+    /// range, its evidence from `evidence` to the range's end.
+    fn each_post(
+        &mut self,
+        name: &str,
+        found: &[(Post, Range<usize>)],
+        item: impl Fn(&Range<usize>) -> Range<usize>,
+        evidence: usize,
+        rule: &'static str,
+    ) {
+        for (p, ev) in found {
+            self.offices(
+                name,
+                std::slice::from_ref(p),
+                item(ev),
+                evidence..ev.end,
+                rule,
+            );
+        }
+    }
+
     /// The posts `appointments` found for `name` (none is empty), each with the item `item`
     /// gives for its range and its evidence from `evidence`; the index after the last.
     fn appointed(
@@ -563,10 +584,7 @@ impl Emitter<'_> {
         // `được bầu làm Chủ tịch UBND tỉnh Lạng Sơn, thay ông Hồ Tiến Thiệu nghỉ hưu`: the one
         // replaced held the posts before.
         let before = predecessor(self.toks, self.ctx, end);
-        for (p, ev) in &found {
-            let posts = std::slice::from_ref(p);
-            self.offices(name, posts, item(ev), evidence..ev.end, rule);
-        }
+        self.each_post(name, &found, item, evidence, rule);
         let Some((other, a, b)) = before else {
             return end;
         };
@@ -1388,15 +1406,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     let end = found.iter().map(|(_, ev)| ev.end).max().unwrap_or(le);
                     for (name, a, b) in &names {
                         em.person(name, *a, *b, "person.listed");
-                        for (p, ev) in &found {
-                            em.offices(
-                                name,
-                                std::slice::from_ref(p),
-                                start..ev.end,
-                                *a..ev.end,
-                                "office.shared_post",
-                            );
-                        }
+                        em.each_post(name, &found, |ev| start..ev.end, *a, "office.shared_post");
                     }
                     i = end;
                     continue;
@@ -1472,15 +1482,8 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
             if !found.is_empty() {
                 let end = found.iter().map(|(_, ev)| ev.end).max().unwrap_or(k);
                 for (name, at) in &people {
-                    for (p, ev) in &found {
-                        em.offices(
-                            name,
-                            std::slice::from_ref(p),
-                            *at..*at + 1,
-                            i..ev.end,
-                            "office.group_pronoun",
-                        );
-                    }
+                    let at = *at;
+                    em.each_post(name, &found, |_| at..at + 1, i, "office.group_pronoun");
                 }
                 i = end;
                 continue;
@@ -1722,15 +1725,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                 if !found.is_empty() {
                     let end = found.iter().map(|(_, ev)| ev.end).max().unwrap_or(i);
                     for (who, at) in &group {
-                        for (p, ev) in &found {
-                            em.offices(
-                                who,
-                                std::slice::from_ref(p),
-                                start..ev.end,
-                                *at..ev.end,
-                                "office.appointment",
-                            );
-                        }
+                        em.each_post(who, &found, |ev| start..ev.end, *at, "office.appointment");
                     }
                     i = end;
                 }

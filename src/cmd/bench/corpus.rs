@@ -29,15 +29,7 @@ pub fn run(
         println!("{json}");
         return Ok(ExitCode::SUCCESS);
     }
-    let tmp;
-    let dir = match dir {
-        Some(d) => d.to_path_buf(),
-        None => {
-            tmp = std::env::temp_dir().join(format!("polgraph-bench-{}", std::process::id()));
-            tmp.clone()
-        }
-    };
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let dir = super::work_dir(dir)?;
     let bench = Bench {
         exe: std::env::current_exe().context("cannot find polgraph's own binary")?,
         dir: dir.clone(),
