@@ -615,16 +615,35 @@ impl Emitter<'_> {
         }
     }
 
-    /// Posts read with nobody to give them to.
+    /// Posts read with nobody to give them to. A post the article has already given to someone
+    /// (`Chủ tịch nước` after `Chủ tịch nước Lương Cường`) refers to that holder: it adds no office,
+    /// and `explain` says so rather than `no person`.
     fn unattached(&mut self, posts: &[Post], plural: bool) {
-        let outcome = if plural {
-            Outcome::Plural
-        } else {
-            Outcome::NoPerson
-        };
         for p in posts.iter().filter(|p| p.role.is_some()) {
+            let outcome = if plural {
+                Outcome::Plural
+            } else if self.held_before(p) {
+                Outcome::HolderNamed
+            } else {
+                Outcome::NoPerson
+            };
             self.note(&p.role_at, outcome);
         }
+    }
+
+    /// Whether a current office of the article so far has the post `p` (its role, its body as
+    /// the context resolves it).
+    fn held_before(&self, p: &Post) -> bool {
+        let (Some(role), Some(parsed)) = (&p.role, &p.org) else {
+            return false;
+        };
+        let Some(org) = resolve(parsed, self.ctx, &p.role_at) else {
+            return false;
+        };
+        self.facts
+            .offices
+            .iter()
+            .any(|o| !o.former && o.role == role.role && o.org.name == org.name && o.org.unit == org.unit)
     }
 
     fn person(&mut self, name: &str, a: usize, b: usize, rule: &'static str) {
@@ -952,6 +971,29 @@ fn skip_photo_note(toks: &Tokens, e: usize) -> usize {
         Some(c) if !(e + 1..c).any(|k| toks.longest(&ROLE, k).is_some()) => c + 1,
         _ => e,
     }
+}
+
+/// `Đại biểu Trần Quang Minh (Quảng Bình)`: the press writes the National Assembly's deputies
+/// with the province that elected them in parentheses. A deputy so written at `i`, with no body
+/// of their own, is a deputy of Quốc hội: the name with its token range, the post and the index
+/// after the parenthesis. A district in the parentheses (`(huyện Tân Kỳ)`, a people's council's
+/// constituency) is not a province's delegation.
+fn assembly_deputy(toks: &Tokens, i: usize) -> Option<(Named, Post, usize)> {
+    use crate::extract::gazetteer::GAZETTEER as G;
+    let mut p = post_at(toks, i)?;
+    if p.org.is_some() || p.role.as_ref().is_none_or(|r| r.role != "Đại biểu") {
+        return None;
+    }
+    let (name, e) = name_at(toks, p.end)?;
+    if !toks.is_punct(e, &["("]) || !accept(toks, p.end, &name, true) {
+        return None;
+    }
+    let (cands, k) = super::locality::name_at(toks, e + 1, None)?;
+    if !toks.is_punct(k, &[")"]) || !cands.iter().any(|&u| G.is_province(u)) {
+        return None;
+    }
+    p.org = Some(implied("Quốc hội", p.role_at.start)?);
+    Some(((name, p.end, e), p, k + 1))
 }
 
 /// A plural pronoun at `i` that opens a sentence (`Cả hai`, `Cả ba`, `Hai ông`, `Cả hai người`)
@@ -1411,6 +1453,21 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     i = end;
                     continue;
                 }
+                // `các ông Lê Hoàng Quân, Nguyễn Thành Phong, nguyên Ủy viên Ban Chấp hành Trung
+                // ương Đảng, Phó Bí thư Thành ủy`: after `các`, the posts after the list are every
+                // name's (not when a name follows them: then they are that name's title).
+                if toks.is_word(i, "các") && toks.is_punct(le, &[","]) {
+                    if let Some((posts, pe)) = post_list(toks, le + 1)
+                        .filter(|(_, pe)| name_at(toks, *pe).is_none())
+                    {
+                        for (name, a, b) in &names {
+                            em.person(name, *a, *b, "person.listed");
+                            em.offices(name, &posts, start..pe, *a..pe, "office.shared_apposition");
+                        }
+                        i = pe;
+                        continue;
+                    }
+                }
             }
         }
         // X - posts / X, posts / X (posts)
@@ -1569,6 +1626,20 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     continue;
                 }
             }
+        }
+        // `Đại biểu Trần Quang Minh (Quảng Bình) nêu`: a deputy with the province that elected
+        // them in parentheses is the National Assembly's.
+        if let Some(((name, a, b), post, close)) = assembly_deputy(toks, n) {
+            em.person(&name, a, b, "person.after_title");
+            em.offices(
+                &name,
+                std::slice::from_ref(&post),
+                start..close,
+                start..close,
+                "office.deputy",
+            );
+            i = close;
+            continue;
         }
         // posts X, and `Các posts: X, Y`
         if let Some((mut posts, pe)) = post_list(toks, n) {
@@ -2529,6 +2600,84 @@ mod tests {
                 "Tô Lâm | Chủ tịch nước | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam",
                 "Phạm Minh Chính | Thủ tướng | Chính phủ"
             ]
+        );
+    }
+
+    #[test]
+    fn a_deputy_with_the_province_that_elected_them() {
+        let s = "Đại biểu Trần Quang Minh (Quảng Bình) nêu vấn đề chế biến alumin. Tương tự, đại biểu Nguyễn Thị Hồng Hạnh (TP.HCM) đề nghị bộ trưởng làm rõ.";
+        assert_eq!(
+            offices(s),
+            [
+                "Trần Quang Minh | Đại biểu | Quốc hội",
+                "Nguyễn Thị Hồng Hạnh | Đại biểu | Quốc hội"
+            ]
+        );
+        // A district in the parentheses is a people's council's constituency, not a province's
+        // delegation; a deputy with no parentheses states no post.
+        assert!(offices("Đại biểu Nguyễn Văn An (huyện Tân Kỳ) phát biểu.").is_empty());
+        assert!(offices("Đại biểu Nguyễn Văn An phát biểu tại hội trường.").is_empty());
+        // Boundary: a body written keeps its own post.
+        assert_eq!(
+            offices("Đại biểu HĐND tỉnh Nghệ An Nguyễn Văn An (Nghệ An) phát biểu."),
+            ["Nguyễn Văn An | Đại biểu | Hội đồng nhân dân tỉnh Nghệ An"]
+        );
+    }
+
+    #[test]
+    fn posts_after_a_list_of_names_are_every_names() {
+        let s = "Kỷ luật các ông Lê Hoàng Quân, Nguyễn Thành Phong, nguyên Phó Bí thư Thành ủy Hà Nội.";
+        assert_eq!(
+            offices(s),
+            [
+                "Lê Hoàng Quân | Phó Bí thư | Thành ủy Hà Nội | former",
+                "Nguyễn Thành Phong | Phó Bí thư | Thành ủy Hà Nội | former"
+            ]
+        );
+        // Without `các` the post after the list is the last name's alone.
+        assert_eq!(
+            offices("Ông Lê Hoàng Quân, ông Nguyễn Thành Phong, Phó Bí thư Thành ủy Hà Nội dự."),
+            ["Nguyễn Thành Phong | Phó Bí thư | Thành ủy Hà Nội"]
+        );
+        // Boundary: a title followed by a name is that name's.
+        assert_eq!(
+            offices("Dự có các ông Lê Hoàng Quân, Nguyễn Thành Phong, Bí thư Thành ủy Hà Nội Đinh Tiến Dũng."),
+            ["Đinh Tiến Dũng | Bí thư | Thành ủy Hà Nội"]
+        );
+    }
+
+    #[test]
+    fn a_post_without_a_person_refers_to_its_holder_named_before() {
+        let held = |s: &str| {
+            let t = Tokens::new(s, &[]);
+            let ms = mentions(&t);
+            let ctx = Context::new(&t, &ms, None);
+            let mut f = Facts::default();
+            extract(&t, &ctx, &mut f);
+            let mut n: Vec<_> = f
+                .notes
+                .iter()
+                .filter(|n| matches!(n.outcome, Outcome::HolderNamed | Outcome::NoPerson))
+                .map(|n| (&s[n.span.clone()], n.outcome))
+                .collect();
+            n.sort();
+            n.into_iter()
+                .map(|(w, o)| format!("{w} {o:?}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            held("Thủ tướng Phạm Minh Chính dự họp. Thủ tướng đề nghị các bộ khẩn trương."),
+            ["Thủ tướng HolderNamed"]
+        );
+        // Nobody named before with that post: no person.
+        assert_eq!(
+            held("Chủ tịch nước Lương Cường dự họp. Thủ tướng đề nghị các bộ khẩn trương."),
+            ["Thủ tướng NoPerson"]
+        );
+        // Boundary: a former holder is not the one the bare post refers to.
+        assert_eq!(
+            held("Nguyên Thủ tướng Nguyễn Tấn Dũng dự họp. Thủ tướng đề nghị các bộ khẩn trương."),
+            ["Thủ tướng NoPerson"]
         );
     }
 }

@@ -20,6 +20,9 @@ pub enum Outcome {
     Unresolved,
     /// A post read with no person attached to it (no name after it, none before it).
     NoPerson,
+    /// A post read with no person attached, which the article has given to someone before
+    /// (`Chủ tịch nước` after `Chủ tịch nước Lương Cường`): it refers to that holder.
+    HolderNamed,
     /// A post after `các` (`các phó chủ tịch UBND tỉnh`) with no list of names after it.
     Plural,
     /// Inside a document's quoted title, which no extractor reads.

@@ -258,7 +258,11 @@ fn line(text: &str, at: usize) -> Range<usize> {
 fn titled(rule: &str) -> bool {
     matches!(
         rule,
-        "office.apposition" | "office.title_before_name" | "office.plural_heading"
+        "office.apposition"
+            | "office.title_before_name"
+            | "office.plural_heading"
+            | "office.deputy"
+            | "office.shared_apposition"
     )
 }
 

@@ -25,6 +25,8 @@ pub enum Reason {
     NoBody,
     /// A post after `các`/`những` with no list of names after it.
     Plural,
+    /// A post read with no person attached, whose holder the article named before.
+    HolderNamed,
     /// A post read with no person attached.
     NoPerson,
     /// Inside a document's quoted title, which no extractor reads.
@@ -34,12 +36,13 @@ pub enum Reason {
 }
 
 impl Reason {
-    pub const ALL: [Reason; 8] = [
+    pub const ALL: [Reason; 9] = [
         Reason::Office,
         Reason::InBody,
         Reason::Unresolved,
         Reason::NoBody,
         Reason::Plural,
+        Reason::HolderNamed,
         Reason::NoPerson,
         Reason::InTitle,
         Reason::NotRead,
@@ -52,6 +55,7 @@ impl Reason {
             Reason::Unresolved => "body-unresolved",
             Reason::NoBody => "no-body",
             Reason::Plural => "plural",
+            Reason::HolderNamed => "holder-named-before",
             Reason::NoPerson => "no-person",
             Reason::InTitle => "in-title",
             Reason::NotRead => "not-read",
@@ -66,6 +70,7 @@ impl Reason {
             Reason::Unresolved => "a body the context cannot place (`UBND tỉnh`, a head alone)",
             Reason::NoBody => "a post without a body, none implied by the role",
             Reason::Plural => "generic or plural (`các phó chủ tịch`) with no names after it",
+            Reason::HolderNamed => "refers to the holder named before",
             Reason::NoPerson => "a post read, no person attached",
             Reason::InTitle => "inside a document's quoted title",
             Reason::NotRead => "no rule read a post there",
@@ -140,6 +145,7 @@ fn reason(facts: &Facts, toks: &Tokens, i: usize, span: &Range<usize>) -> Reason
         (Outcome::Unresolved, Reason::Unresolved),
         (Outcome::NoBody, Reason::NoBody),
         (Outcome::Plural, Reason::Plural),
+        (Outcome::HolderNamed, Reason::HolderNamed),
         (Outcome::NoPerson, Reason::NoPerson),
         (Outcome::InTitle, Reason::InTitle),
     ];
