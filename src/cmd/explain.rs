@@ -8,8 +8,8 @@ use std::process::ExitCode;
 /// Lists the role words extraction did not turn into an office, and why.
 ///
 /// Every role word of `data/lexicon/roles.tsv` (any case) in the articles, with the reason the
-/// extractors left: no-person, no-body, body-unresolved, plural, in-title, in-body-name,
-/// not-read. One line a mention, tab-separated: article, reason, role as written, sentence.
+/// extractors left: no-person, holder-named-before, no-body, body-unresolved, plural, in-title,
+/// in-body-name, not-read. One line a mention, tab-separated: article, reason, role as written, sentence.
 /// With --summary: the share of people found who get a post, the mentions per reason and the
 /// largest classes of unclaimed mentions (reason, the word before, the role) with examples.
 ///
@@ -29,7 +29,7 @@ pub struct Args {
     #[arg(long)]
     pub all: bool,
     /// Only the mentions of this reason (office, in-body-name, body-unresolved, no-body,
-    /// plural, no-person, in-title, not-read).
+    /// plural, holder-named-before, no-person, in-title, not-read).
     #[arg(long, value_name = "REASON", value_parser = reason)]
     pub reason: Option<Reason>,
     /// Prints counts instead of mentions: coverage, reasons, largest classes.
@@ -86,11 +86,17 @@ impl Args {
                 100.0 * s.coverage()
             )?;
             writeln!(out, "role mentions {total}")?;
+            // The labels' column is as wide as the longest label.
+            let w = Reason::ALL
+                .iter()
+                .map(|r| r.label().len())
+                .max()
+                .unwrap_or(0);
             for r in Reason::ALL {
                 let n = s.by_reason.get(&r).copied().unwrap_or(0);
                 writeln!(
                     out,
-                    "  {:<16} {n:>6}  {:>5.1}%  {}",
+                    "  {:<w$} {n:>6}  {:>5.1}%  {}",
                     r.label(),
                     100.0 * n as f64 / total.max(1) as f64,
                     r.describe()
@@ -103,7 +109,7 @@ impl Args {
             for c in s.classes.iter().take(self.top) {
                 writeln!(
                     out,
-                    "  {:>5}  {:<16} {} {}",
+                    "  {:>5}  {:<w$} {} {}",
                     c.count,
                     c.reason.label(),
                     if c.before.is_empty() { "^" } else { &c.before },

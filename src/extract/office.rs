@@ -640,10 +640,9 @@ impl Emitter<'_> {
         let Some(org) = resolve(parsed, self.ctx, &p.role_at) else {
             return false;
         };
-        self.facts
-            .offices
-            .iter()
-            .any(|o| !o.former && o.role == role.role && o.org.name == org.name && o.org.unit == org.unit)
+        self.facts.offices.iter().any(|o| {
+            !o.former && o.role == role.role && o.org.name == org.name && o.org.unit == org.unit
+        })
     }
 
     fn person(&mut self, name: &str, a: usize, b: usize, rule: &'static str) {
@@ -1457,8 +1456,8 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                 // ương Đảng, Phó Bí thư Thành ủy`: after `các`, the posts after the list are every
                 // name's (not when a name follows them: then they are that name's title).
                 if toks.is_word(i, "các") && toks.is_punct(le, &[","]) {
-                    if let Some((posts, pe)) = post_list(toks, le + 1)
-                        .filter(|(_, pe)| name_at(toks, *pe).is_none())
+                    if let Some((posts, pe)) =
+                        post_list(toks, le + 1).filter(|(_, pe)| name_at(toks, *pe).is_none())
                     {
                         for (name, a, b) in &names {
                             em.person(name, *a, *b, "person.listed");
@@ -2626,7 +2625,8 @@ mod tests {
 
     #[test]
     fn posts_after_a_list_of_names_are_every_names() {
-        let s = "Kỷ luật các ông Lê Hoàng Quân, Nguyễn Thành Phong, nguyên Phó Bí thư Thành ủy Hà Nội.";
+        let s =
+            "Kỷ luật các ông Lê Hoàng Quân, Nguyễn Thành Phong, nguyên Phó Bí thư Thành ủy Hà Nội.";
         assert_eq!(
             offices(s),
             [

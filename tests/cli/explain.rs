@@ -63,7 +63,31 @@ fn summary_gives_coverage_reasons_and_classes() {
             "with", "no", "names", "after", "it"
         ]));
     assert!(
-        out.contains("      1  plural           các phó chủ tịch\n"),
+        out.contains("      1  plural              các phó chủ tịch\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_bare_post_whose_holder_was_named_refers_to_them() {
+    let text = "Thủ tướng Phạm Minh Chính dự hội nghị. Thủ tướng đề nghị các bộ khẩn trương. Chủ tịch nước đã ký quyết định.\n";
+    let rows: Vec<(String, String)> = explain_stdin(&[], text)
+        .lines()
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[1].to_string(), f[2].to_string())
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("holder-named-before".to_string(), "Thủ tướng".to_string()),
+            ("no-person".to_string(), "Chủ tịch nước".to_string())
+        ]
+    );
+    let out = explain_stdin(&["--summary"], text);
+    assert!(
+        out.contains("  holder-named-before      1   33.3%  refers to the holder named before\n"),
         "{out}"
     );
 }
