@@ -975,7 +975,7 @@ fn skip_photo_note(toks: &Tokens, e: usize) -> usize {
 /// `Đại biểu Trần Quang Minh (Quảng Bình)`: the press writes the National Assembly's deputies
 /// with the province that elected them in parentheses. A deputy so written at `i`, with no body
 /// of their own, is a deputy of Quốc hội: the name with its token range, the post and the index
-/// after the parenthesis. A district in the parentheses (`(huyện Tân Kỳ)`, a people's council's
+/// after the parenthesis; `đoàn` may stand before the province. A district in the parentheses (`(huyện Tân Kỳ)`, a people's council's
 /// constituency) is not a province's delegation.
 fn assembly_deputy(toks: &Tokens, i: usize) -> Option<(Named, Post, usize)> {
     use crate::extract::gazetteer::GAZETTEER as G;
@@ -987,7 +987,9 @@ fn assembly_deputy(toks: &Tokens, i: usize) -> Option<(Named, Post, usize)> {
     if !toks.is_punct(e, &["("]) || !accept(toks, p.end, &name, true) {
         return None;
     }
-    let (cands, k) = super::locality::name_at(toks, e + 1, None)?;
+    // `(đoàn Bình Định)`: the province's delegation.
+    let at = e + 1 + usize::from(toks.is_word(e + 1, "đoàn"));
+    let (cands, k) = super::locality::name_at(toks, at, None)?;
     if !toks.is_punct(k, &[")"]) || !cands.iter().any(|&u| G.is_province(u)) {
         return None;
     }
@@ -2614,6 +2616,10 @@ mod tests {
         );
         // A district in the parentheses is a people's council's constituency, not a province's
         // delegation; a deputy with no parentheses states no post.
+        assert_eq!(
+            offices("Theo đại biểu Nguyễn Văn Cảnh (đoàn Bình Định), cần sửa luật."),
+            ["Nguyễn Văn Cảnh | Đại biểu | Quốc hội"]
+        );
         assert!(offices("Đại biểu Nguyễn Văn An (huyện Tân Kỳ) phát biểu.").is_empty());
         assert!(offices("Đại biểu Nguyễn Văn An phát biểu tại hội trường.").is_empty());
         // Boundary: a body written keeps its own post.
