@@ -979,6 +979,14 @@ fn skip_photo_note(toks: &Tokens, e: usize) -> usize {
 /// constituency) is not a province's delegation.
 fn assembly_deputy(toks: &Tokens, i: usize) -> Option<(Named, Post, usize)> {
     use crate::extract::gazetteer::GAZETTEER as G;
+    // Read at every token: the words first, the post parser only where they stand.
+    let w = i + usize::from(
+        toks.get(i)
+            .is_some_and(|t| matches!(t.key.as_str(), "nguyên" | "cựu" | "từng")),
+    );
+    if !(toks.is_word(w, "đại") && toks.is_word(w + 1, "biểu")) {
+        return None;
+    }
     let mut p = post_at(toks, i)?;
     if p.org.is_some() || p.role.as_ref().is_none_or(|r| r.role != "Đại biểu") {
         return None;
