@@ -472,8 +472,7 @@ const DESCRIPTION_WORDS: [&str; 4] = ["các", "kinh doanh", "sản xuất", "xâ
 fn description(toks: &Tokens, j: usize) -> Option<(Option<String>, usize)> {
     let mut k = j;
     let mut words = 0;
-    loop {
-        let Some(t) = toks.get(k) else { break };
+    while let Some(t) = toks.get(k) {
         if lower_word(t) && level_at(toks, k).is_none() {
             if toks.longest(&ROLE, k).is_some() {
                 return None;
