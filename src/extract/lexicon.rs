@@ -82,10 +82,10 @@ fn set(file: &str) -> HashSet<String> {
 }
 
 /// Abbreviations match only when written in capitals (`UBND`, not a syllable `tu`).
-pub const ABBREVIATIONS: [&str; 28] = [
-    "bch", "btv", "cand", "chqs", "cp", "hđnd", "hđqt", "ksnd", "lhpn", "lđlđ", "lđlđvn", "mttq",
-    "nhnn", "qđnd", "tand", "thcs", "thpt", "tnhh", "tt", "ub.mttq", "ubkt", "ubmttq", "ubnd",
-    "vksnd", "vtv", "đbqh", "đh", "tw",
+pub const ABBREVIATIONS: [&str; 31] = [
+    "bch", "btv", "cand", "chqs", "cp", "hđnd", "hđqt", "hđtv", "ksnd", "lhpn", "lđlđ", "lđlđvn",
+    "mttq", "nhnn", "qlda", "qđnd", "tand", "thcs", "thpt", "tnhh", "tt", "ub.mttq", "ubkt",
+    "ubmttq", "ubnd", "vksnd", "vpcp", "vtv", "đbqh", "đh", "tw",
 ];
 
 #[derive(Debug, Clone)]
@@ -158,6 +158,10 @@ pub struct Body {
     pub canonical: String,
     pub kind: BodyKind,
     pub class: BodyClass,
+    /// A named head whose name may open with lower-case words (class `described` in
+    /// bodies.tsv): `Ban Quản lý dự án đầu tư xây dựng ... tỉnh Bắc Giang`, `Công ty cổ phần
+    /// thời trang YODY`.
+    pub described: bool,
 }
 
 /// Multi-word entries, found in a text by one Aho-Corasick pass per article over every table's
@@ -182,7 +186,7 @@ impl<T> Table<T> {
         let mut values = Vec::new();
         let mut patterns = Vec::new();
         for (k, v) in entries {
-            patterns.push(token_key(&k));
+            patterns.push(entry_key(&k));
             map.insert(k, values.len());
             values.push(v);
         }
@@ -204,6 +208,18 @@ impl<T> Table<T> {
     /// The value of an automaton pattern.
     pub(crate) fn value(&self, pattern: usize) -> &T {
         &self.values[pattern]
+    }
+}
+
+/// The token keys of a lexicon entry as a text writes it. An abbreviation with a full stop inside
+/// (`T.Ư`, `UB.MTTQ`, `PGS.TS`) is written in capitals, one token for the tokenizer (a full stop
+/// before a lower-case letter ends a word); its lower-case entry would be three tokens and never
+/// match, so the entry is cut as its capitals are.
+fn entry_key(entry: &str) -> String {
+    if entry.contains('.') {
+        token_key(&entry.to_uppercase())
+    } else {
+        token_key(entry)
     }
 }
 
@@ -345,7 +361,7 @@ pub static BODY: LazyLock<Table<Body>> = LazyLock::new(|| {
             "central" => BodyClass::Central,
             "local" => BodyClass::Local,
             "sub" => BodyClass::Sub,
-            "named" => BodyClass::Named,
+            "named" | "described" => BodyClass::Named,
             "sector" => BodyClass::Sector,
             c => BodyClass::Committee(leak(c.strip_prefix("committee:").expect("body class"))),
         };
@@ -356,6 +372,7 @@ pub static BODY: LazyLock<Table<Body>> = LazyLock::new(|| {
                 kind: BodyKind::parse(r[2])
                     .unwrap_or_else(|| panic!("bodies.tsv: unknown kind {:?}", r[2])),
                 class,
+                described: r[3] == "described",
             },
         )
     }))

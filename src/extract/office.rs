@@ -2524,12 +2524,14 @@ mod tests {
             ]
         );
         // Negative: a name right before the words is their subject, not the person named earlier
-        // (dev2 p09); a post to be elected (`để Quốc hội bầu giữ chức`) is not held.
+        // (dev2 p09: `PGS.TS`, one honorific, is read whole and the post is hers, former); a post
+        // to be elected (`để Quốc hội bầu giữ chức`) is not held.
         let s = "PGS.TS Trịnh Tiến Việt, Phó Hiệu trưởng Trường Đại học Luật phát biểu. Theo đó, PGS.TS Nguyễn Thị Quế Anh thôi giữ chức vụ Hiệu trưởng Trường Đại học Luật. Trung ương giới thiệu Đại tướng Tô Lâm, Bộ trưởng Công an, để Quốc hội khóa XV bầu giữ chức Chủ tịch nước.";
         assert_eq!(
             offices(s),
             [
                 "Trịnh Tiến Việt | Phó Hiệu trưởng | Trường Đại học Luật",
+                "Nguyễn Thị Quế Anh | Hiệu trưởng | Trường Đại học Luật | former",
                 "Tô Lâm | Bộ trưởng | Bộ Công an"
             ]
         );

@@ -312,6 +312,50 @@ fn parse_at(toks: &Tokens, i: usize, lower: bool, depth: usize) -> Option<Parsed
             }) {
                 return None;
             }
+            // `Hội An`: a place whose name opens with a head is the place.
+            if name_at(toks, i, None).is_some_and(|(_, e)| e > j) {
+                return None;
+            }
+            // The name starts at `start`; `j` is where its capitalised part starts.
+            let start = j;
+            if body.described {
+                if let Some((desc, k0)) = description(toks, j) {
+                    let (u, lv, e) = unit_after(toks, k0, None);
+                    // A description ends at its unit (`... tỉnh Bắc Giang`) or a level word
+                    // (`... giao thông tỉnh`), or runs into a name; a head alone takes a unit
+                    // written with its level word (`Nhạc viện TP HCM`).
+                    let placed = if k0 > j {
+                        u.is_some() || lv.is_some()
+                    } else {
+                        u.is_some() && lv.is_some()
+                    };
+                    if placed {
+                        p.head = match desc {
+                            Some(d) => format!("{} {d}", body.canonical),
+                            None => body.canonical.clone(),
+                        };
+                        p.unit = u;
+                        p.level = lv;
+                        p.end = e;
+                        return Some(p);
+                    }
+                    // The name after a description is its own, not another body's or a
+                    // person's (`Ban Quản lý dự án thuộc Sở Giao thông vận tải`).
+                    if k0 > j
+                        && (!toks.get(k0).is_some_and(|t| t.word && t.is_cap())
+                            || toks.longest(&BODY, k0).is_some()
+                            || super::person::name_at(toks, k0)
+                                .is_some_and(|(n, _)| n.split(' ').count() >= 3))
+                    {
+                        return None;
+                    }
+                }
+            }
+            let j = toks
+                .get(j)
+                .filter(|t| body.described && lower_word(t))
+                .and_then(|_| description(toks, j))
+                .map_or(j, |(_, k0)| k0);
             let mut k = j;
             let mut lower_run = 0;
             // The name is closed once it holds a proper name (two capitalised words in a row,
@@ -366,7 +410,7 @@ fn parse_at(toks: &Tokens, i: usize, lower: bool, depth: usize) -> Option<Parsed
                 p.bare = true;
                 return Some(p);
             }
-            p.head = format!("{} {}", body.canonical, toks.words(j, k));
+            p.head = format!("{} {}", body.canonical, phrase(toks, start, k));
             p.end = k;
             // `Đại sứ quán Ấn Độ tại Campuchia`: a country's embassy and its host.
             if toks.is_word(k, "tại") {
@@ -378,11 +422,12 @@ fn parse_at(toks: &Tokens, i: usize, lower: bool, depth: usize) -> Option<Parsed
                 }
             }
             // `Ủy ban Đối ngoại của Quốc hội`: a national body's part named with `của` drops it
-            // (EXTRACTION.md, "Cases settled by the dev3 annotation").
+            // (EXTRACTION.md, "Cases settled by the dev3 annotation"); so does a branch or a
+            // part of a named body (`Chi nhánh Hà Nội của Công ty Xuyên Việt Oil`).
             if toks.is_word(k, "của") {
-                if let Some(parent) =
-                    parse(toks, k + 1, false).filter(|q| q.class == BodyClass::Central)
-                {
+                if let Some(parent) = parse(toks, k + 1, false).filter(|q| {
+                    q.class == BodyClass::Central || q.class == BodyClass::Named && !q.bare
+                }) {
                     p.end = parent.end;
                     p.parent = Some(Box::new(parent));
                     return Some(p);
@@ -412,6 +457,77 @@ fn parse_at(toks: &Tokens, i: usize, lower: bool, depth: usize) -> Option<Parsed
         }
     }
     Some(p)
+}
+
+/// Boundary words (data/lexicon/boundaries.txt) that end a proper name but sit inside the
+/// lower-case description of a body: `Ban Quản lý dự án đầu tư xây dựng các công trình giao
+/// thông`, `Công ty cổ phần sản xuất ...`.
+const DESCRIPTION_WORDS: [&str; 4] = ["các", "kinh doanh", "sản xuất", "xây dựng"];
+
+/// The lower-case description of a body after a described head (`dự án đầu tư xây dựng các
+/// công trình giao thông, nông nghiệp`) from token `j`: the description as written (`None` when
+/// empty) and the index after it. It stops at a capital, a level word, a role, a boundary word
+/// that no description holds, punctuation other than a comma between two of its words, or
+/// past 14 words; `None` when it stops at a boundary word or a role (the clause goes on).
+fn description(toks: &Tokens, j: usize) -> Option<(Option<String>, usize)> {
+    let mut k = j;
+    let mut words = 0;
+    while let Some(t) = toks.get(k) {
+        if lower_word(t) && level_at(toks, k).is_none() {
+            if toks.longest(&ROLE, k).is_some() {
+                return None;
+            }
+            let two = toks
+                .get(k + 1)
+                .map(|n| format!("{} {}", t.key, n.key))
+                .filter(|w| DESCRIPTION_WORDS.contains(&w.as_str()));
+            if two.is_some() {
+                k += 2;
+                words += 2;
+            } else if DESCRIPTION_WORDS.contains(&t.key.as_str()) || !boundary(toks, k) {
+                k += 1;
+                words += 1;
+            } else {
+                return None;
+            }
+            if words > 14 {
+                return None;
+            }
+        } else if k > j
+            && toks.is_punct(k, &[","])
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| lower_word(n) && level_at(toks, k + 1).is_none())
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    Some(((k > j).then(|| phrase(toks, j, k)), k))
+}
+
+/// The tokens `a..b` as written, a space between words and none before a comma.
+fn phrase(toks: &Tokens, a: usize, b: usize) -> String {
+    let mut out = String::new();
+    for t in &toks.toks[a..b] {
+        if !out.is_empty() && t.word {
+            out.push(' ');
+        }
+        out.push_str(&t.text);
+    }
+    out
+}
+
+/// Whether the body parsed at `p` opens with a lower-case description (organization.described).
+fn is_described(toks: &Tokens, p: &Parsed) -> bool {
+    toks.longest(&BODY, p.start)
+        .is_some_and(|(b, j)| b.described && j < p.end && toks.get(j).is_some_and(lower_word))
+}
+
+/// A word that starts with a lower-case letter (not a number).
+fn lower_word(t: &super::token::Tok) -> bool {
+    t.word && t.text.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// The name of a party committee of a unit: `Tỉnh ủy Hà Tĩnh`, `Thành ủy Thành phố Hồ Chí Minh`.
@@ -668,6 +784,8 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts, taken: &mut [boo
                         span: toks.span(i, p.end),
                         rule: if of_article {
                             "organization.article_ministry"
+                        } else if is_described(toks, &p) {
+                            "organization.described"
                         } else {
                             "organization.body"
                         },
@@ -1313,5 +1431,166 @@ mod tests {
         // Negative: an abbreviation in lower case is a word; a Sở needs its sector.
         assert!(all("tand và vksnd").is_empty());
         assert_eq!(org("Sở GD họp", "Sở"), None);
+    }
+
+    /// organization.described: a head whose name opens in lower case (`Ban Quản lý dự án ...`)
+    /// is read up to its unit or a capitalised name, commas inside kept.
+    #[test]
+    fn described_bodies_open_with_lower_case_words() {
+        let a = "Ông Nguyễn Văn Thạo, Giám đốc Ban Quản lý dự án đầu tư xây dựng các công trình \
+                 giao thông, nông nghiệp tỉnh Bắc Giang bị bắt.";
+        assert_eq!(
+            org(a, "Ban").as_deref(),
+            Some(
+                "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông, nông nghiệp tỉnh \
+                 Bắc Giang"
+            )
+        );
+        assert_eq!(
+            org("Trưởng phòng Ban Quản lý dự án tỉnh Bắc Giang", "Ban").as_deref(),
+            Some("Ban Quản lý dự án tỉnh Bắc Giang")
+        );
+        assert_eq!(
+            org("Phó Tổng Giám đốc Công ty cổ phần thời trang YODY", "Công").as_deref(),
+            Some("Công ty cổ phần thời trang YODY")
+        );
+        assert_eq!(
+            org("Phó Giám đốc Nhạc viện TP HCM", "Nhạc").as_deref(),
+            Some("Nhạc viện Thành phố Hồ Chí Minh")
+        );
+        // A capitalised name right after the head: read as a named body.
+        assert_eq!(
+            all("Ban Quản lý dự án 4 đã bàn giao."),
+            ["Ban Quản lý dự án 4"]
+        );
+        // Negative: the clause goes on (a boundary word), or no unit and no name ends it.
+        assert!(all("Ban Quản lý dự án đã làm việc với tỉnh Bắc Giang.").is_empty());
+        assert!(all("Công ty cổ phần này có vốn lớn.").is_empty());
+        assert_eq!(org("Giám đốc Ban Quản lý dự án đầu tư họp", "Ban"), None);
+        // Boundary: a head alone takes a unit only with its level word; a level word after a
+        // description is the article's unit.
+        assert_eq!(
+            org(
+                "Tỉnh Bắc Giang họp. Giám đốc Ban Quản lý dự án giao thông tỉnh dự.",
+                "Ban"
+            )
+            .as_deref(),
+            Some("Ban Quản lý dự án giao thông tỉnh Bắc Giang")
+        );
+        let t = Tokens::new("Ban Quản lý dự án giao thông tỉnh Bắc Giang họp.", &[]);
+        let ms = mentions(&t);
+        let ctx = Context::new(&t, &ms, None);
+        let mut f = Facts::default();
+        extract(&t, &ctx, &mut f, &mut vec![false; t.len()]);
+        assert_eq!(f.organizations[0].rule, "organization.described");
+        let t = Tokens::new("Ban Quản lý dự án 4 họp.", &[]);
+        let ms = mentions(&t);
+        let ctx = Context::new(&t, &ms, None);
+        let mut f = Facts::default();
+        extract(&t, &ctx, &mut f, &mut vec![false; t.len()]);
+        assert_eq!(f.organizations[0].rule, "organization.body");
+    }
+
+    /// Heads of companies, associations, institutes, branches, and bodies written in short.
+    #[test]
+    fn more_heads_and_abbreviations() {
+        let cases = [
+            (
+                "Phó giám đốc Chi nhánh Hà Nội của Công ty Xuyên Việt Oil",
+                "Chi",
+                "Chi nhánh Hà Nội Công ty Xuyên Việt Oil",
+            ),
+            (
+                "Chủ tịch Công đoàn Trường THCS Tân Bình",
+                "Công",
+                "Công đoàn Trường Trung học cơ sở Tân Bình",
+            ),
+            ("Chủ tịch Công đoàn Việt Nam", "Công", "Công đoàn Việt Nam"),
+            (
+                "Vụ trưởng, Kho bạc Nhà nước cho biết",
+                "Kho",
+                "Kho bạc Nhà nước",
+            ),
+            (
+                "Chủ tịch Hiệp hội Năng lượng Việt Nam cho biết",
+                "Hiệp",
+                "Hiệp hội Năng lượng Việt Nam",
+            ),
+            (
+                "Giám đốc Trung tâm Dự báo Khí tượng Thủy văn quốc gia, cho biết",
+                "Trung",
+                "Trung tâm Dự báo Khí tượng Thủy văn quốc gia",
+            ),
+            (
+                "Chi nhánh Hà Nội Công ty Xuyên Việt Oil",
+                "Chi",
+                "Chi nhánh Hà Nội Công ty Xuyên Việt Oil",
+            ),
+            (
+                "Giám đốc Đài Phát thanh - Truyền hình Quảng Nam phát biểu",
+                "Đài",
+                "Đài Phát thanh và Truyền hình Quảng Nam",
+            ),
+            (
+                "Bộ trưởng, Chủ nhiệm VPCP Trần Văn Sơn",
+                "VPCP",
+                "Văn phòng Chính phủ",
+            ),
+            (
+                "Phó Giám đốc Sở TN-MT tỉnh Lâm Đồng",
+                "Sở",
+                "Sở Tài nguyên và Môi trường tỉnh Lâm Đồng",
+            ),
+            (
+                "Chánh Thanh tra Bộ VH-TT-DL cho biết",
+                "Bộ",
+                "Bộ Văn hóa, Thể thao và Du lịch",
+            ),
+            (
+                "Chủ nhiệm Ủy ban Khoa học Công nghệ và Môi trường của Quốc hội Lê Quang Huy",
+                "Ủy",
+                "Ủy ban Khoa học, Công nghệ và Môi trường Quốc hội",
+            ),
+            (
+                "Chủ tịch HĐTV Công ty Xuyên Việt Oil",
+                "HĐTV",
+                "Hội đồng thành viên Công ty Xuyên Việt Oil",
+            ),
+        ];
+        for (text, at, want) in cases {
+            assert_eq!(org(text, at).as_deref(), Some(want), "{text}");
+        }
+        // Negative: a place whose name opens with a head is no body; abbreviations in lower
+        // case are words.
+        assert!(all("Phố cổ Hội An đón khách.").is_empty());
+        assert!(all("huyện Vụ Bản tổ chức lễ.").is_empty());
+        assert!(all("vpcp và hđtv").is_empty());
+        // `Hội` alone is no head: a body head after two syllables ends a person's name, and
+        // `Hội` ends many (`Ông Mai Quốc Hội, Phó Chủ tịch ...`).
+        assert_eq!(org("Phó Chủ tịch Hội Điện lực Việt Nam", "Hội"), None);
+        assert!(all("Ban Quản lý dự án thuộc Sở Giao thông vận tải")
+            .iter()
+            .all(|o| !o.starts_with("Ban")));
+        // Boundary: a head before a lower-case word is no body.
+        assert!(all("Hội nghị Trung ương 10 khai mạc.")
+            .iter()
+            .all(|o| !o.starts_with("Hội ")));
+    }
+
+    /// `T.Ư` (Trung ương) is one token in capitals; its entries are cut as the text is.
+    #[test]
+    fn central_bodies_written_with_t_u() {
+        assert_eq!(
+            org("nguyên Ủy viên Ban Chấp hành T.Ư Đảng, Phó bí thư", "Ban").as_deref(),
+            Some("Ban Chấp hành Trung ương")
+        );
+        assert_eq!(
+            all("UBKT T.Ư đề nghị kỷ luật."),
+            ["Ủy ban Kiểm tra Trung ương"]
+        );
+        // Negative: `t.ư` in lower case is three tokens, no body.
+        assert!(all("ubkt t.ư họp").is_empty());
+        // Boundary: the older spelling with `TW` still reads.
+        assert_eq!(all("UBKT TW đề nghị."), ["Ủy ban Kiểm tra Trung ương"]);
     }
 }
