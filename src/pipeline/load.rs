@@ -22,6 +22,8 @@ pub struct Loaded {
     pub quads: usize,
     /// The quads of the tenures graph after the load (the store's, not only this load's).
     pub tenures: usize,
+    /// The quads of the descriptions graph after the load (see [`crate::rdf::described`]).
+    pub described: usize,
     /// Bytes of article text.
     pub bytes: usize,
     pub errors: Vec<Error>,
@@ -177,6 +179,7 @@ pub fn finish(
         report.compact_secs = t.elapsed().as_secs_f64();
     }
     report.tenures = store.tenures_len()?;
+    report.described = store.descriptions_len()?;
     // Identity across articles, from the tenures graph as it now is.
     link_people(store)?;
     // A store left uncompacted is slow to scan (counting its quads alone took 85 s at 100,000
