@@ -8,7 +8,7 @@ from any file system Hadoop reads (a local path, hdfs://, s3a://; a folder or a 
 streams each partition through `polgraph extract --out - --tenure-facts -` on the executors,
 merges what the articles say of each tenure by key (reduceByKey) and makes the tenures graph of
 the merged facts with `polgraph extract --merge-tenures`: N-Quads part files in --output
-(part-00000.nq, ...; the last holds the tenures graph), for `polgraph load --store DB OUTPUT` or
+(part-00000.nq, ...; the last holds the tenures graph and the descriptions graph), for `polgraph load --store DB OUTPUT` or
 a triple store's bulk loader.
 
 Every rule, of extraction and of tenures, is the binary's: this job only moves lines. A tenure
@@ -29,6 +29,9 @@ import sys
 import threading
 
 FACT = "#tenure-fact\t"
+# How a quad of the descriptions graph ends (`polgraph::rdf::described`): each partition describes
+# the units its articles name, and the job keeps one copy of each quad.
+DESCRIBED = "<https://w3id.org/polgraph/id/graph/descriptions> ."
 
 
 def merge(a, b):
@@ -190,7 +193,10 @@ def main(argv=None):
         yield from run(cmd, all_lines(), skipped, threads)
 
     out = lines.mapPartitionsWithIndex(extract).persist(StorageLevel.MEMORY_AND_DISK)
-    quads = out.filter(lambda line: line and not line.startswith("#"))
+    quads = out.filter(
+        lambda line: line and not line.startswith("#") and not line.endswith(DESCRIBED)
+    )
+    described = out.filter(lambda line: line.endswith(DESCRIBED)).distinct()
 
     def fact(line):
         key, value = line[len(FACT):].split("\t", 1)
@@ -211,7 +217,8 @@ def main(argv=None):
         .coalesce(1)
         .mapPartitions(tenures)
     )
-    quads.union(graph).saveAsTextFile(args.output)
+    # The last part file holds the tenures graph and the descriptions graph.
+    quads.union(graph.union(described).coalesce(1)).saveAsTextFile(args.output)
     out.unpersist()
 
     # Part files named .nq, so that a bulk loader (Virtuoso's ld_dir) reads them as N-Quads.

@@ -18,8 +18,9 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// Folder for part-00000.nq, part-00001.nq, ... and tenures.nq; `-` for N-Quads on standard
-    /// output, one article's graph after the other, then the tenures graph.
+    /// Folder for part-00000.nq, part-00001.nq, ..., tenures.nq and descriptions.nq; `-` for
+    /// N-Quads on standard output, one article's graph after the other, then the tenures graph,
+    /// then the descriptions graph.
     #[arg(long, value_name = "DIR|-")]
     pub out: std::path::PathBuf,
     /// Articles per shard.
@@ -84,7 +85,7 @@ fn to_stdout(paths: &[PathBuf], reading: &stream::Reading, facts: bool) -> Resul
         eprintln!("polgraph: skipped {e}");
     }
     eprintln!(
-        "extracted {} article{} ({} quads) and {} {} to standard output{}",
+        "extracted {} article{} ({} quads), {} {} and {} quads of the descriptions graph to standard output{}",
         done.articles,
         if done.articles == 1 { "" } else { "s" },
         done.quads,
@@ -94,6 +95,7 @@ fn to_stdout(paths: &[PathBuf], reading: &stream::Reading, facts: bool) -> Resul
         } else {
             "quads of the tenures graph"
         },
+        done.described,
         if errors.is_empty() {
             String::new()
         } else {
@@ -158,6 +160,7 @@ pub fn run(out: &Path, shard_size: usize, paths: &[PathBuf]) -> Result<ExitCode>
     let mut writer: Option<std::io::BufWriter<std::fs::File>> = None;
     let mut pending: Vec<read::Article> = Vec::new();
     let mut tenures = polgraph::rdf::tenure::Tenures::default();
+    let mut described = polgraph::rdf::described::Described::default();
     let mut flush = |pending: &mut Vec<read::Article>,
                      writer: &mut Option<std::io::BufWriter<std::fs::File>>|
      -> Result<Vec<polgraph::error::Error>> {
@@ -185,6 +188,7 @@ pub fn run(out: &Path, shard_size: usize, paths: &[PathBuf]) -> Result<ExitCode>
             let w = writer.as_mut().expect("opened above");
             Store::write(&g.quads(), oxigraph::io::RdfFormat::NQuads, &mut *w)?;
             tenures.add(&g);
+            described.add(&g);
             in_shard += 1;
             articles += 1;
             quads += g.len();
@@ -212,15 +216,25 @@ pub fn run(out: &Path, shard_size: usize, paths: &[PathBuf]) -> Result<ExitCode>
     );
     Store::write(&tq, oxigraph::io::RdfFormat::NQuads, &mut w)?;
     w.flush()?;
+    // The units they name, described once (see `polgraph::rdf::described`).
+    let name = out.join("descriptions.nq");
+    let dq: Vec<_> = described.quads().collect();
+    let mut w = std::io::BufWriter::new(
+        std::fs::File::create(&name).with_context(|| format!("cannot write {}", name.display()))?,
+    );
+    Store::write(&dq, oxigraph::io::RdfFormat::NQuads, &mut w)?;
+    w.flush()?;
     pb.finish_and_clear();
     for e in &errors {
         eprintln!("polgraph: skipped {e}");
     }
     eprintln!(
-        "wrote {articles} articles ({quads} quads) in {shard} shard{} and {} tenures ({} quads, tenures.nq) to {}",
+        "wrote {articles} articles ({quads} quads) in {shard} shard{}, {} tenures ({} quads, tenures.nq) and {} units described ({} quads, descriptions.nq) to {}",
         if shard == 1 { "" } else { "s" },
         tenures.len(),
         tq.len(),
+        described.len(),
+        dq.len(),
         out.display()
     );
     Ok(if errors.is_empty() {

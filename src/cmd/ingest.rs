@@ -158,11 +158,12 @@ pub fn summary(
     failed: usize,
 ) -> String {
     format!(
-        "{verb} {} article{} ({} quads, and {} in the tenures graph) into {} in {secs:.1} s{}{}{}",
+        "{verb} {} article{} ({} quads, and {} in the tenures graph, {} in the descriptions graph) into {} in {secs:.1} s{}{}{}",
         report.articles,
         if report.articles == 1 { "" } else { "s" },
         report.quads,
         report.tenures,
+        report.described,
         store.display(),
         match (report.bulk, compact) {
             (true, true) => format!(

@@ -96,10 +96,11 @@ fn run_with(store: &Path, a: Args) -> Result<ExitCode> {
         "pushed {} article graph{}{} ({} triples) to {} by {}{}",
         report.sent,
         if report.sent == 1 { "" } else { "s" },
-        if report.tenures {
-            " and the tenures graph"
-        } else {
-            ""
+        match (report.tenures, report.descriptions) {
+            (true, true) => ", the tenures graph and the descriptions graph",
+            (true, false) => " and the tenures graph",
+            (false, true) => " and the descriptions graph",
+            (false, false) => "",
         },
         report.triples,
         a.endpoint,

@@ -63,7 +63,24 @@ pub fn export(
         }
     }
     let graph = article.map(crate::rdf::iri::article);
-    let (sorted, n) = sorted_quads(store, graph.as_deref(), opts)?;
+    // One article's graph comes with the descriptions of the units it names (see
+    // [`crate::rdf::described`]), in the descriptions graph.
+    let described: Vec<oxigraph::model::Quad> = match &graph {
+        Some(g) => {
+            let named = store.named_units(g)?;
+            crate::rdf::described::Described {
+                units: crate::rdf::described::closure(
+                    named
+                        .iter()
+                        .filter_map(|n| crate::rdf::described::unit_of(n)),
+                ),
+            }
+            .quads()
+            .collect()
+        }
+        None => Vec::new(),
+    };
+    let (sorted, n) = sorted_quads_with(store, graph.as_deref(), &described, opts)?;
     write(sorted, format.rdf(), out, output)?;
     Ok(n)
 }
@@ -75,10 +92,20 @@ pub fn sorted_quads(
     graph: Option<&str>,
     opts: &sort::Options,
 ) -> Result<(sort::Sorted, usize)> {
+    sorted_quads_with(store, graph, &[], opts)
+}
+
+/// [`sorted_quads`] with `extra` quads among them.
+fn sorted_quads_with(
+    store: &Store,
+    graph: Option<&str>,
+    extra: &[oxigraph::model::Quad],
+    opts: &sort::Options,
+) -> Result<(sort::Sorted, usize)> {
     let mut sorter = sort::Sorter::new(opts.clone());
     let mut line = String::new();
     let mut n = 0;
-    for q in store.iter_quads(graph) {
+    for q in store.iter_quads(graph).chain(extra.iter().cloned().map(Ok)) {
         line.clear();
         write!(line, "{}", q?).expect("a String takes every write");
         sorter.push(line.as_bytes())?;

@@ -45,16 +45,20 @@ pub struct Report {
     pub sent: usize,
     /// Whether the tenures graph was sent.
     pub tenures: bool,
+    /// Whether the descriptions graph was sent (see [`crate::rdf::described`]).
+    pub descriptions: bool,
     pub triples: usize,
     pub failed: Vec<(String, String)>,
     pub protocol_used: Option<&'static str>,
 }
 
 impl Report {
-    /// Counts a graph sent: an article's, or the tenures graph.
+    /// Counts a graph sent: an article's, the tenures graph or the descriptions graph.
     fn count_sent(&mut self, graph: &str) {
         if graph == crate::rdf::iri::tenures_graph() {
             self.tenures = true;
+        } else if graph == crate::rdf::iri::descriptions_graph() {
+            self.descriptions = true;
         } else {
             self.sent += 1;
         }
@@ -261,7 +265,8 @@ fn ntriples(store: &Store, graph: &str, opts: &sort::Options, out: &mut Spool) -
 }
 
 /// Pushes every article (or one) of the store to the target; with every article, the tenures
-/// graph too (see [`crate::rdf::tenure`]), as one more graph.
+/// graph and the descriptions graph too (see [`crate::rdf::tenure`], [`crate::rdf::described`]),
+/// as two more graphs.
 pub fn push(
     store: &Store,
     target: &Target,
@@ -294,6 +299,10 @@ pub fn push(
         .collect();
     if only.is_none() && store.has_tenures()? {
         graphs.push(("the tenures graph".into(), crate::rdf::iri::tenures_graph()));
+    }
+    let described = crate::rdf::iri::descriptions_graph();
+    if only.is_none() && store.has_graph(&described)? {
+        graphs.push(("the descriptions graph".into(), described));
     }
     let opts = sort::Options::in_dir(&target.temp_dir);
     let mut report = Report::default();

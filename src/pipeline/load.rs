@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::pipeline;
 use crate::pipeline::summary::Kept;
 use crate::query::search::{self, Index};
+use crate::rdf::described;
 use crate::rdf::Graph;
 use crate::read::{self, Article, Inputs, Source};
 use crate::store::Store;
@@ -21,6 +22,8 @@ pub struct Loaded {
     pub quads: usize,
     /// The quads of the tenures graph after the load (the store's, not only this load's).
     pub tenures: usize,
+    /// The quads of the descriptions graph after the load (see [`crate::rdf::described`]).
+    pub described: usize,
     /// Bytes of article text.
     pub bytes: usize,
     pub errors: Vec<Error>,
@@ -48,6 +51,13 @@ pub struct Changed {
     pub replaced: bool,
 }
 
+/// The IRIs of units named and the units they are part of (see [`described::closure`]).
+fn units(named: impl Iterator<Item = usize>) -> impl Iterator<Item = String> {
+    described::closure(named)
+        .into_iter()
+        .map(|u| crate::rdf::iri::place(&crate::extract::gazetteer::GAZETTEER.units[u].id))
+}
+
 impl Changed {
     /// Notes what loading `graph` into `store` (before it is written) changes.
     fn note(&mut self, store: &Store, graph: &Graph) -> Result<()> {
@@ -55,9 +65,14 @@ impl Changed {
         if store.has_graph(name)? {
             self.replaced = true;
             self.nodes.extend(store.typed_in(name, &search::CLASSES)?);
+            // Its units, described apart: their count of articles changes.
+            let old = store.named_units(name)?;
+            self.nodes
+                .extend(units(old.iter().filter_map(|n| described::unit_of(n))));
         }
         let (nodes, roles) = search::described(&graph.quads());
         self.nodes.extend(nodes);
+        self.nodes.extend(units(graph.units.iter().copied()));
         self.roles.extend(roles);
         Ok(())
     }
@@ -164,6 +179,7 @@ pub fn finish(
         report.compact_secs = t.elapsed().as_secs_f64();
     }
     report.tenures = store.tenures_len()?;
+    report.described = store.descriptions_len()?;
     // Identity across articles, from the tenures graph as it now is.
     link_people(store)?;
     // A store left uncompacted is slow to scan (counting its quads alone took 85 s at 100,000
@@ -219,7 +235,7 @@ pub fn load_nquads(
     bulk.commit()?;
     report.bytes = read as usize;
     report.articles = store.articles()?;
-    report.quads = store.len()? - store.tenures_len()?;
+    report.quads = store.len()? - store.tenures_len()? - store.descriptions_len()?;
     finish(store, &mut report, compact, progress, None)?;
     Ok(report)
 }
@@ -248,6 +264,8 @@ fn load_new(
     let mut late: Vec<Graph> = Vec::new();
     // In bulk, the tenures (see `crate::rdf::tenure`) are gathered here and loaded at the end.
     let mut tenures = crate::rdf::tenure::Tenures::default();
+    // And the units the graphs name, described once (see `crate::rdf::described`).
+    let mut described = crate::rdf::described::Described::default();
     let mut chunk: Vec<Article> = Vec::new();
     let mut flush = |chunk: &mut Vec<Article>,
                      read: u64,
@@ -287,6 +305,7 @@ fn load_new(
             Some(b) => {
                 for g in &now {
                     tenures.add(g);
+                    described.add(g);
                 }
                 b.load(&now)?
             }
@@ -320,6 +339,7 @@ fn load_new(
     flush(&mut chunk, read, &mut report, &mut late, &mut bulk)?;
     if let Some(mut b) = bulk {
         b.load_tenures(&tenures)?;
+        b.load_described(&described)?;
         b.commit()?;
     }
     Ok((report, late))

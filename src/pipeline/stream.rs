@@ -46,6 +46,8 @@ pub struct Streamed {
     pub quads: usize,
     /// Tenure facts written, or the quads of the tenures graph.
     pub tenures: usize,
+    /// The quads of the descriptions graph (see [`crate::rdf::described`]).
+    pub described: usize,
     pub errors: Vec<Error>,
 }
 
@@ -57,7 +59,8 @@ fn io(e: std::io::Error) -> Error {
 }
 
 /// Extracts the articles of `sources` to N-Quads on `out`, one article's graph after the other
-/// in input order, the tenures as `tenures` says; `out` is flushed after each chunk.
+/// in input order, the tenures as `tenures` says, then the descriptions graph of the units they
+/// name; `out` is flushed after each chunk.
 pub fn extract(
     sources: &[Source],
     reading: &Reading,
@@ -66,6 +69,7 @@ pub fn extract(
 ) -> Result<Streamed> {
     let mut done = Streamed::default();
     let mut gathered = Tenures::default();
+    let mut described = crate::rdf::described::Described::default();
     // The place of an article in the input, where it has no line (a text file).
     let mut place = 0usize;
     for source in sources {
@@ -89,6 +93,7 @@ pub fn extract(
                 Store::write(&g.quads(), RdfFormat::NQuads, &mut *out)?;
                 done.articles += 1;
                 done.quads += g.len();
+                described.add(&g);
                 match tenures {
                     TenuresOut::Graph => gathered.add(&g),
                     TenuresOut::Facts => {
@@ -109,6 +114,12 @@ pub fn extract(
         done.tenures = quads.len();
         out.flush().map_err(io)?;
     }
+    // The units the articles name, described once after them (with tenure facts too: a job's
+    // partitions each write those of their articles, the same quads where they overlap).
+    let quads: Vec<_> = described.quads().collect();
+    Store::write(&quads, RdfFormat::NQuads, &mut *out)?;
+    done.described = quads.len();
+    out.flush().map_err(io)?;
     Ok(done)
 }
 

@@ -121,6 +121,15 @@ pub fn identity_graph() -> String {
 pub fn tenures_graph() -> String {
     format!("{ID}graph/tenures")
 }
+/// The graph of the descriptions the article graphs share, written once beside them (see
+/// [`crate::rdf::described`]): the administrative units the articles name.
+pub fn descriptions_graph() -> String {
+    format!("{ID}graph/descriptions")
+}
+/// The prefix of every unit's IRI ([`place`]).
+pub fn place_prefix() -> String {
+    format!("{ID}place/")
+}
 /// A post held, as an article states it: the article, the person, the body and the role, and the
 /// span of the words that state it ([`span`]).
 pub fn holding(

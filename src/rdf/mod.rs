@@ -1,6 +1,7 @@
 //! Facts to RDF: one named graph per article, holding the article, everything it says and the
 //! provenance of each statement (the character span in the original text and the rule id).
 
+pub mod described;
 pub mod identity;
 pub mod iri;
 pub mod tenure;
@@ -28,6 +29,9 @@ pub struct Graph {
     quads: Vec<Stored>,
     /// The holdings the article states, one a tenure, for the tenures graph.
     pub tenures: Vec<Stated>,
+    /// The gazetteer units the article names, in the order named: described in the
+    /// descriptions graph ([`described`]), not in the article's.
+    pub units: Vec<usize>,
 }
 
 /// A holding as the tenures graph needs it (see [`crate::rdf::tenure`]): its terms, as byte ranges of
@@ -87,6 +91,7 @@ impl Graph {
             buf: String::with_capacity(32 * 1024),
             quads: Vec::with_capacity(512),
             tenures: Vec::new(),
+            units: Vec::new(),
         }
     }
     fn put(&mut self, s: &str) -> Span {
@@ -228,26 +233,15 @@ impl Mapper<'_> {
         self.rule(&m, rule);
     }
 
+    /// A unit's node. The unit is described in the descriptions graph ([`described`]), once for
+    /// every article: the article's graph only names it.
     fn place(&mut self, u: usize) -> String {
         if let Some(node) = self.places.get(&u) {
             return node.clone();
         }
-        let unit = &G.units[u];
-        let node = iri::place(&unit.id);
+        let node = iri::place(&G.units[u].id);
         self.places.insert(u, node.clone());
-        self.g.a(&node, pg::ADMINISTRATIVE_UNIT);
-        self.g.vi(&node, skos::PREF_LABEL, &G.canonical(u));
-        // Its official code and its period are its IRI (`…/id/place/legacy-84`: code 84, before
-        // 2025; `…/id/place/2025-01`: code 01, from 2025), not repeated in every article's graph.
-        self.g.text(&node, pg::LEVEL, &unit.level);
-        if let Some(p) = unit.parent {
-            let parent = self.place(p);
-            self.g.iri(&node, dcterms::IS_PART_OF, &parent);
-        }
-        for &b in &unit.became {
-            let to = iri::place(&G.units[b].id);
-            self.g.iri(&node, dcterms::IS_REPLACED_BY, &to);
-        }
+        self.g.units.push(u);
         node
     }
 

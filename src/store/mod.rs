@@ -8,6 +8,7 @@ pub mod watch;
 
 use crate::error::{Error, Result};
 use crate::extract::when::Partial;
+use crate::rdf::described::{self, Described};
 use crate::rdf::tenure::{self, Tally, Tenures};
 use crate::rdf::vocab::{dcterms, pg};
 use crate::rdf::{iri, Graph};
@@ -118,6 +119,8 @@ impl Store {
         let mut tx = self.inner.start_transaction()?;
         let link = NamedNode::new_unchecked(pg::TENURE_P);
         let mut recount = BTreeSet::new();
+        // The units the replaced graphs named: described no more once no article names them.
+        let mut unnamed = BTreeSet::new();
         for graph in graphs {
             let name = GraphNameRef::NamedNode(graph.name.as_ref());
             for q in tx.quads_for_pattern(None, Some(link.as_ref()), None, Some(name)) {
@@ -125,6 +128,7 @@ impl Store {
                     recount.insert(t);
                 }
             }
+            unnamed.extend(named_units(&tx, graph.name.as_str())?);
             tx.remove_named_graph(&graph.name)?;
             tx.insert_named_graph(&graph.name);
             for q in &graph.quads() {
@@ -161,8 +165,44 @@ impl Store {
         for t in &recount {
             recount_tenure(&mut tx, t)?;
         }
+        let mut described = Described::default();
+        for g in graphs {
+            described.add(g);
+        }
+        if !described.is_empty() {
+            tx.insert_named_graph(NamedNodeRef::new_unchecked(&iri::descriptions_graph()));
+        }
+        for q in described.quads() {
+            tx.insert(&q);
+        }
+        let gone: Vec<usize> = described::closure(unnamed)
+            .into_iter()
+            .filter(|u| !described.units.contains(u))
+            .collect();
+        undescribe(&mut tx, gone)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// The gazetteer units an article graph names (see [`crate::rdf::described`]).
+    pub fn named_units(&self, graph: &str) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        let g = NamedNode::new_unchecked(graph);
+        for q in self.inner.quads_for_pattern(
+            None,
+            None,
+            None,
+            Some(GraphNameRef::NamedNode(g.as_ref())),
+        ) {
+            if let Term::NamedNode(o) = q?.object {
+                if described::unit_of(o.as_str()).is_some() {
+                    out.push(o.into_string());
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        Ok(out)
     }
 
     /// oxigraph's bulk loader, for an empty store: much faster, not transactional.
@@ -253,15 +293,17 @@ impl Store {
         Ok(self.inner.is_empty()?)
     }
 
-    /// The number of article graphs (the tenures and identity graphs are not).
+    /// The number of article graphs (the tenures, identity and descriptions graphs are not).
     pub fn articles(&self) -> Result<usize> {
-        let identity = NamedNode::new_unchecked(iri::identity_graph());
-        let has_identity = self
-            .inner
-            .contains_named_graph(&NamedOrBlankNode::from(identity))?;
-        Ok(self.inner.named_graphs().count()
-            - usize::from(self.has_tenures()?)
-            - usize::from(has_identity))
+        let mut other = usize::from(self.has_tenures()?);
+        for g in [iri::identity_graph(), iri::descriptions_graph()] {
+            let g = NamedNode::new_unchecked(g);
+            other += usize::from(
+                self.inner
+                    .contains_named_graph(&NamedOrBlankNode::from(g))?,
+            );
+        }
+        Ok(self.inner.named_graphs().count() - other)
     }
 
     /// A parsed query (parameters bound by [`crate::query`]) with values for projected
@@ -412,7 +454,16 @@ impl Store {
 
     /// The number of quads in the tenures graph.
     pub fn tenures_len(&self) -> Result<usize> {
-        let g = NamedNode::new_unchecked(iri::tenures_graph());
+        self.graph_len(&iri::tenures_graph())
+    }
+
+    /// The number of quads in the descriptions graph (see [`crate::rdf::described`]).
+    pub fn descriptions_len(&self) -> Result<usize> {
+        self.graph_len(&iri::descriptions_graph())
+    }
+
+    fn graph_len(&self, graph: &str) -> Result<usize> {
+        let g = NamedNode::new_unchecked(graph);
         let mut n = 0;
         for q in self.inner.quads_for_pattern(
             None,
@@ -631,6 +682,59 @@ impl<T, I: Iterator<Item = std::result::Result<T, QueryEvaluationError>>> Iterat
     }
 }
 
+/// The units an article graph names (objects of its quads), before it is replaced.
+fn named_units(tx: &Transaction<'_>, graph: &str) -> Result<BTreeSet<usize>> {
+    let g = NamedNode::new_unchecked(graph);
+    let mut out = BTreeSet::new();
+    for q in tx.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref()))) {
+        if let Term::NamedNode(o) = q?.object {
+            out.extend(described::unit_of(o.as_str()));
+        }
+    }
+    Ok(out)
+}
+
+/// Takes out of the descriptions graph the units of `candidates` that no article graph names and
+/// no unit still described is part of (see [`crate::rdf::described`]): the deepest first, so that
+/// a district goes once its communes have.
+fn undescribe(tx: &mut Transaction<'_>, mut candidates: Vec<usize>) -> Result<()> {
+    use crate::extract::gazetteer::GAZETTEER as G;
+    candidates.sort_by_key(|&u| std::cmp::Reverse(G.chain(u).len()));
+    let described = NamedNode::new_unchecked(iri::descriptions_graph());
+    let in_descriptions = GraphNameRef::NamedNode(described.as_ref());
+    let part_of = NamedNode::new_unchecked(dcterms::IS_PART_OF);
+    for u in candidates {
+        let node = NamedNode::new_unchecked(iri::place(&G.units[u].id));
+        let mut named = false;
+        for q in tx.quads_for_pattern(None, None, Some(node.as_ref().into()), None) {
+            let q = q?;
+            let elsewhere = q.graph_name.as_ref() != in_descriptions
+                && q.graph_name.as_ref()
+                    != GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(&iri::tenures_graph()));
+            // Named by an article, or the unit a described unit is part of.
+            if elsewhere || q.predicate == part_of {
+                named = true;
+                break;
+            }
+        }
+        if named {
+            continue;
+        }
+        let own: Vec<Quad> = tx
+            .quads_for_pattern(
+                Some(node.as_ref().into()),
+                None,
+                None,
+                Some(in_descriptions),
+            )
+            .collect::<std::result::Result<_, _>>()?;
+        for q in &own {
+            tx.remove(q);
+        }
+    }
+    Ok(())
+}
+
 /// A node's statements in the tenures graph.
 fn tenures_graph_quads(tx: &Transaction<'_>, node: &NamedNode) -> Result<Vec<Quad>> {
     let g = NamedNode::new_unchecked(iri::tenures_graph());
@@ -752,6 +856,15 @@ impl Bulk<'_> {
         let mut n = 0;
         self.loader
             .load_quads(tenures.quads().inspect(|_| n += 1))?;
+        Ok(n)
+    }
+
+    /// Loads the descriptions of the units the graphs loaded name (see
+    /// [`crate::rdf::described`]): the number of quads.
+    pub fn load_described(&mut self, described: &Described) -> Result<usize> {
+        let mut n = 0;
+        self.loader
+            .load_quads(described.quads().inspect(|_| n += 1))?;
         Ok(n)
     }
 

@@ -364,7 +364,7 @@ pub fn ingest(n: usize, seed: u64, dir: &Path) -> Result<Ingested> {
         secs: ingest_secs,
         compact_secs: loaded.compact_secs,
         // Into an empty store: the article graphs and the tenures graph are all it holds.
-        quads: loaded.quads + loaded.tenures,
+        quads: loaded.quads + loaded.tenures + loaded.described,
         store_bytes,
         peak_rss_kb: ingest_peak_rss_kb,
         phase_peak_rss_kb,

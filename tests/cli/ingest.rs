@@ -510,7 +510,8 @@ fn a_sidecar_gives_a_text_file_its_metadata_and_a_bad_one_is_reported() {
     assert_eq!(csv(&store, q), [["Báo Hà Tĩnh", "https://baohatinh.vn/a1"]]);
 }
 
-/// The numbers of `ingested N articles (Q quads, and T in the tenures graph)`.
+/// The numbers of `ingested N articles (Q quads, and T in the tenures graph, D in the descriptions
+/// graph)`: Q, and T + D.
 fn summary(err: &str) -> (usize, usize) {
     let line = err
         .lines()
@@ -520,7 +521,7 @@ fn summary(err: &str) -> (usize, usize) {
         .split(['(', ' ', ','])
         .filter_map(|w| w.parse().ok())
         .collect();
-    (n[1], n[2])
+    (n[1], n[2] + n[3])
 }
 
 /// The summary counts each quad once: what the store holds, whether the articles are new, come

@@ -5,6 +5,7 @@ mod common;
 
 mod bench;
 mod compact;
+mod described;
 mod eval;
 mod explain;
 mod export;

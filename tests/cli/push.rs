@@ -130,8 +130,8 @@ fn push_into_an_oxigraph_server_and_ask_it_the_same_question() {
         "0",
     ]);
     assert_eq!(o.status.code(), Some(1));
-    // Five articles and the tenures graph.
-    assert!(String::from_utf8_lossy(&o.stderr).contains("6 failed"));
+    // Five articles, the tenures graph and the descriptions graph.
+    assert!(String::from_utf8_lossy(&o.stderr).contains("7 failed"));
 }
 
 /// A Virtuoso of its own: database, ports and web root in `dir`, listening on 127.0.0.1 only.
@@ -275,7 +275,7 @@ fn push_into_virtuoso_and_ask_it_the_same_question() {
         let said = String::from_utf8_lossy(&o.stderr);
         assert!(o.status.success(), "{said}");
         assert!(
-            said.contains("pushed 5 article graphs and the tenures graph"),
+            said.contains("pushed 5 article graphs, the tenures graph and the descriptions graph"),
             "{said}"
         );
         assert_eq!(sparql_get_csv(&sparql, count_query).unwrap()[0][0], quads);
@@ -308,6 +308,6 @@ fn push_into_virtuoso_and_ask_it_the_same_question() {
     // Wrong credentials are reported per article, not taken for success.
     let o = push("wrong");
     assert_eq!(o.status.code(), Some(1));
-    // Five articles and the tenures graph.
-    assert!(String::from_utf8_lossy(&o.stderr).contains("6 failed"));
+    // Five articles, the tenures graph and the descriptions graph.
+    assert!(String::from_utf8_lossy(&o.stderr).contains("7 failed"));
 }

@@ -207,8 +207,8 @@ fn queries_by_name_file_and_inline() {
         "tsv",
         "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
     ]);
-    // Five article graphs and the tenures graph.
-    assert_eq!(n.lines().nth(1), Some("6"));
+    // Five article graphs, the tenures graph and the descriptions graph.
+    assert_eq!(n.lines().nth(1), Some("7"));
     let c = ok(&["query", "--store", s(&store), "CONSTRUCT { ?a <http://purl.org/dc/terms/identifier> ?d } WHERE { ?a <http://purl.org/dc/terms/identifier> ?d }"]);
     assert!(c.contains("\"seed001\""), "{c}");
     let o = run(&["query", "--store", s(&store), "no-such-query"]);
