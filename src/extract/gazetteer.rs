@@ -23,6 +23,11 @@ pub struct Unit {
 /// Keys of the abbreviations of Hồ Chí Minh City's name, each one token as the tokenizer reads it.
 const HCM_ALIASES: [&str; 3] = ["tp.hcm", "tphcm", "hcm"];
 
+/// Syllables of unit names the press also writes in another spelling (key, variant): the Central
+/// Highlands' `Đắk` as `Đăk` (`Tỉnh ủy Đăk Lăk`, `Đăk Nông`). A name with such a syllable is also
+/// found under its variant, unless a unit is named that way.
+const SPELLINGS: [(&str, &str); 2] = [("đắk", "đăk"), ("lắk", "lăk")];
+
 pub struct Gazetteer {
     pub units: Vec<Unit>,
     by_name: HashMap<String, Vec<usize>>,
@@ -59,6 +64,23 @@ impl Gazetteer {
             });
             by_name.entry(key(r[3])).or_default().push(i);
         }
+        let mut variants: HashMap<String, Vec<usize>> = HashMap::default();
+        for (k, v) in &by_name {
+            let variant = k
+                .split(' ')
+                .map(|w| {
+                    SPELLINGS
+                        .iter()
+                        .find(|(a, _)| *a == w)
+                        .map_or(w, |(_, b)| *b)
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            if variant != *k && !by_name.contains_key(&variant) {
+                variants.entry(variant).or_default().extend(v);
+            }
+        }
+        by_name.extend(variants);
         // Old units first: most articles predate 2025, and a name's old unit is its usual sense.
         for v in by_name.values_mut() {
             v.sort_by_key(|&i| (!units[i].legacy, i));
@@ -173,6 +195,20 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_in_another_spelling() {
+        // Issue 26: `Tỉnh ủy Đăk Lăk` was no province, and its bare `UBND tỉnh` took another.
+        let g = &GAZETTEER;
+        assert!(!g.named("Đăk Lăk").is_empty());
+        assert_eq!(g.named("Đăk Lăk"), g.named("Đắk Lắk"));
+        // A unit named `Đăk ...` keeps its own name; no spelling is made up for other words.
+        assert!(g
+            .named("Đăk Hà")
+            .iter()
+            .all(|&u| g.units[u].name == "Đăk Hà"));
+        assert!(g.named("Lăk Lăk").is_empty());
+    }
 
     #[test]
     fn hierarchy_and_levels() {

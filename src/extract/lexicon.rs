@@ -59,6 +59,14 @@ pub const NATIONAL_BODIES: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/national_bodies.tsv"
 ));
+pub const NAMED_AFTER_WORDS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/named_after.txt"
+));
+pub const NOT_PERSONS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/not_persons.txt"
+));
 pub const EVENTS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/events.tsv"
@@ -314,6 +322,10 @@ pub static NATIONAL_BODY: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
 });
 /// Heads of the parts of a ministry (`data/lexicon/ministry_parts.txt`), by key: `cục`, `vụ`.
 pub static MINISTRY_PART: LazyLock<HashSet<String>> = LazyLock::new(|| set(MINISTRY_PARTS));
+/// Words before a name that make it a street's, a school's, a prize's (`data/lexicon/named_after.txt`).
+pub static NAMED_AFTER: LazyLock<HashSet<String>> = LazyLock::new(|| set(NAMED_AFTER_WORDS));
+/// Proper names written like a person's that name none (`data/lexicon/not_persons.txt`).
+pub static NOT_PERSON: LazyLock<HashSet<String>> = LazyLock::new(|| set(NOT_PERSONS));
 pub static SECTOR: LazyLock<Table<String>> = LazyLock::new(|| {
     Table::new(rows(SECTORS).flat_map(|r| {
         let canon = r[0].to_string();
@@ -456,6 +468,8 @@ mod tests {
             ("countries.txt", COUNTRIES),
             ("ministry_parts.txt", MINISTRY_PARTS),
             ("national_bodies.tsv", NATIONAL_BODIES),
+            ("named_after.txt", NAMED_AFTER_WORDS),
+            ("not_persons.txt", NOT_PERSONS),
         ] {
             check(name, file);
         }

@@ -69,12 +69,15 @@ pub fn name_at(toks: &Tokens, i: usize, level: Option<&str>) -> Option<(Vec<usiz
             }
         }
     }
-    // Where a name may end: after each syllable.
+    // Where a name may end: after each syllable. A number is a name after `quận` or `phường`
+    // (`UBND Quận 11`, `phường 14`: the numbered wards and districts of a city).
+    let numbered = matches!(level, Some("quận" | "phường"));
     let mut ends = [0usize; 4];
     let (mut j, mut n) = (i, 0);
     while n < ends.len() {
         if toks.get(j).is_some_and(|t| {
-            t.is_name_syllable() || (n > 0 && t.word && t.text.chars().all(|c| c.is_ascii_digit()))
+            t.is_name_syllable()
+                || ((n > 0 || numbered) && t.word && t.text.chars().all(|c| c.is_ascii_digit()))
         }) {
             ends[n] = j + 1;
             j += 1;
@@ -358,6 +361,16 @@ mod tests {
         assert!(names("tại phường Ba Bể").is_empty());
         // A district written with another district rank is that district (Hồng Lĩnh is a thị xã).
         assert_eq!(names("tại huyện Hồng Lĩnh"), ["thị xã Hồng Lĩnh"]);
+    }
+
+    #[test]
+    fn a_numbered_district_or_ward() {
+        // Issue 26: `Chủ tịch UBND Quận 11` was the bare `Ủy ban nhân dân quận`.
+        assert_eq!(names("Chủ tịch UBND Quận 11 dự"), ["quận 11"]);
+        assert_eq!(names("tại phường 14, quận 10"), ["phường 14", "quận 10"]);
+        // A number is no name after another level word, nor without one.
+        assert!(names("tại huyện 11 hôm nay").is_empty());
+        assert!(names("có 11 đại biểu").is_empty());
     }
 
     #[test]

@@ -581,15 +581,23 @@ impl Emitter<'_> {
         rule: &'static str,
     ) -> usize {
         let end = found.iter().map(|(_, ev)| ev.end).max().unwrap_or(evidence);
-        // `được bầu làm Chủ tịch UBND tỉnh Lạng Sơn, thay ông Hồ Tiến Thiệu nghỉ hưu`: the one
-        // replaced held the posts before.
-        let before = predecessor(self.toks, self.ctx, end);
         self.each_post(name, &found, item, evidence, rule);
-        let Some((other, a, b)) = before else {
+        self.replaced(name, &found, evidence).max(end)
+    }
+
+    /// The one an appointment of `name` (its posts `found`, its evidence from `evidence`)
+    /// replaces held the posts before: `được bầu làm Chủ tịch UBND tỉnh Lạng Sơn, thay ông Hồ
+    /// Tiến Thiệu nghỉ hưu`. The index after the predecessor's name, or after the posts.
+    fn replaced(&mut self, name: &str, found: &[(Post, Range<usize>)], evidence: usize) -> usize {
+        let end = found.iter().map(|(_, ev)| ev.end).max().unwrap_or(evidence);
+        if found.is_empty() {
+            return end;
+        }
+        let Some((other, a, b)) = predecessor(self.toks, self.ctx, end) else {
             return end;
         };
         self.person(&other, a, b, "person.predecessor");
-        for (p, _) in &found {
+        for (p, _) in found {
             let mut p = p.clone();
             p.former = true;
             self.offices(
@@ -1496,15 +1504,19 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                         if toks.is_punct(after, &[")"]) {
                             after += 1;
                         }
-                        for (p, ev) in appointments(toks, after) {
+                        let found = appointments(toks, after);
+                        for (p, ev) in &found {
                             em.offices(
                                 &name,
-                                std::slice::from_ref(&p),
+                                std::slice::from_ref(p),
                                 start..ev.end,
-                                ev,
+                                ev.clone(),
                                 "office.appointment",
                             );
                         }
+                        // `Ông X, phó chủ nhiệm ..., được chỉ định giữ chức bí thư Tỉnh ủy Đồng
+                        // Nai thay ông Y`: Y held the post.
+                        em.replaced(&name, &found, n);
                         i = pe;
                         continue;
                     }
@@ -2332,6 +2344,28 @@ mod tests {
         // Negative: `thay mặt` is on behalf of.
         let s = "Ông Nguyễn Cảnh Toàn được bầu làm Chủ tịch UBND tỉnh Lạng Sơn, thay mặt ông Hồ Tiến Thiệu phát biểu.";
         assert_eq!(offices(s).len(), 1);
+    }
+
+    #[test]
+    fn the_one_replaced_after_an_apposition() {
+        let s = "Ông Vũ Hồng Văn, phó chủ nhiệm Ủy ban Kiểm tra Trung ương, được điều động, chỉ định giữ chức bí thư Tỉnh ủy Đồng Nai thay ông Nguyễn Hồng Lĩnh.";
+        assert_eq!(
+            offices(s),
+            [
+                "Vũ Hồng Văn | Phó Chủ nhiệm | Ủy ban Kiểm tra Trung ương",
+                "Vũ Hồng Văn | Bí thư | Tỉnh ủy Đồng Nai",
+                "Nguyễn Hồng Lĩnh | Bí thư | Tỉnh ủy Đồng Nai | former"
+            ]
+        );
+        // The apposition alone names no one replaced.
+        let s = "Ông Vũ Hồng Văn, phó chủ nhiệm Ủy ban Kiểm tra Trung ương, thay ông Nguyễn Hồng Lĩnh phát biểu.";
+        assert_eq!(
+            offices(s),
+            ["Vũ Hồng Văn | Phó Chủ nhiệm | Ủy ban Kiểm tra Trung ương"]
+        );
+        // `thay mặt` is on behalf of.
+        let s = "Ông Vũ Hồng Văn, phó chủ nhiệm Ủy ban Kiểm tra Trung ương, được chỉ định giữ chức bí thư Tỉnh ủy Đồng Nai, thay mặt ông Nguyễn Hồng Lĩnh phát biểu.";
+        assert_eq!(offices(s).len(), 2, "{:?}", offices(s));
     }
 
     #[test]

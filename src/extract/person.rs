@@ -2,7 +2,9 @@
 
 use super::{Facts, PersonFact, Tokens};
 use crate::extract::gazetteer::GAZETTEER as G;
-use crate::extract::lexicon::{BODY, HONORIFIC, ROLE, SURNAME};
+use crate::extract::lexicon::{BODY, COUNTRY, HONORIFIC, NAMED_AFTER, NOT_PERSON, ROLE, SURNAME};
+use crate::normalize::key;
+use rustc_hash::FxHashSet as HashSet;
 
 /// A name candidate at `i`: 2-5 capitalised syllables starting with a family name.
 /// Returns the name and the index after it.
@@ -14,8 +16,12 @@ pub fn name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
     let mut n = 1;
     while n < 5 {
         let Some(t) = toks.get(i + n) else { break };
-        // A single capital (`Phạm S`) ends a name.
-        if !t.is_name_syllable() || (toks.longest(&BODY, i + n).is_some() && t.is_cap() && n >= 2) {
+        // A body's word after two syllables starts the body (`Nguyễn Văn A Sở Tư pháp`), unless
+        // it is the name's last syllable (`Đại tá Mai Công Sở, nguyên Phó Giám đốc`).
+        let body = toks
+            .longest(&BODY, i + n)
+            .is_some_and(|(_, e)| e > i + n + 1 || toks.get(i + n + 1).is_some_and(|x| x.word));
+        if !t.is_name_syllable() || (body && t.is_cap() && n >= 2) {
             break;
         }
         n += 1;
@@ -32,7 +38,16 @@ pub fn name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
     // A name cut short by an ellipsis (a truncated headline: `Phó thủ tướng Lê Minh ...`) is not a name.
     let cut = toks.is_punct(i + n, &["…"])
         || toks.is_punct(i + n, &["."]) && toks.is_punct(i + n + 1, &["."]);
-    (n >= 2 && !cut).then(|| (toks.words(i, i + n), i + n))
+    // Two capitals that start a body or a title written on in lower case are not a name: `Đoàn
+    // Thanh niên`, `Bí thư Đoàn Học viện Tài chính`, `ủy viên Đoàn Chủ tịch`.
+    let lower_next = toks.get(i + n).is_some_and(|t| t.word && !t.is_cap());
+    let past = |e: usize| e > i + n;
+    let body_on = n == 2
+        && lower_next
+        && (toks.longest(&BODY, i).is_some_and(|(_, e)| past(e))
+            || toks.longest(&BODY, i + 1).is_some_and(|(_, e)| past(e))
+            || toks.longest(&ROLE, i + 1).is_some_and(|(_, e)| past(e)));
+    (n >= 2 && !cut && !body_on).then(|| (toks.words(i, i + n), i + n))
 }
 
 /// A name written in capitals after an honorific or a title (`Đồng chí TRẦN THANH MẪN`, `PHÓ THỦ
@@ -107,11 +122,98 @@ pub fn introduced(toks: &Tokens, i: usize) -> bool {
     while j > 0 && toks.is_punct(j - 1, &[".", ","]) {
         j -= 1;
     }
+    honorific_before(toks, j) || role_before(toks, j)
+}
+
+/// Whether a role ends right before `j` (`Thủ tướng`).
+fn role_before(toks: &Tokens, j: usize) -> bool {
+    (1..=4).any(|k| j >= k && toks.longest(&ROLE, j - k).is_some_and(|(_, e)| e == j))
+}
+
+/// Whether an honorific ends right before `j` (`ông`, `Đại tướng`), not the last syllable of a
+/// name before it that is also one (`Đông Anh, Hà Nội`: `Anh` is the district's).
+fn honorific_before(toks: &Tokens, j: usize) -> bool {
     (1..=4).any(|k| {
         j >= k
-            && (toks.longest(&HONORIFIC, j - k).is_some_and(|(_, e)| e == j)
-                || toks.longest(&ROLE, j - k).is_some_and(|(_, e)| e == j))
+            && toks.longest(&HONORIFIC, j - k).is_some_and(|(_, e)| e == j)
+            && !(j > k
+                && toks.get(j - k).is_some_and(|t| t.is_cap())
+                && toks.get(j - k - 1).is_some_and(|t| t.is_name_syllable()))
     })
+}
+
+/// Whether words of `set` (one to four) end right before `i`.
+fn words_before(toks: &Tokens, set: &HashSet<String>, i: usize) -> bool {
+    (1..=4).any(|k| {
+        i >= k
+            && (i - k..i).all(|j| toks.get(j).is_some_and(|t| t.word))
+            && set.contains(toks.key(i - k, i))
+    })
+}
+
+/// Whether the name at `i` is that of a thing named after a person (`data/lexicon/named_after.txt`):
+/// `đường Phạm Văn Đồng`, `Trường Tiểu học Nguyễn Tất Thành`, a house number's street (`số 5 Trần
+/// Thánh Tông`, `số 7/1 Thành Thái`).
+pub fn named_after(toks: &Tokens, i: usize) -> bool {
+    let mut j = i;
+    while j > 0
+        && toks.get(j - 1).is_some_and(|t| {
+            t.text.starts_with(|c: char| c.is_ascii_digit()) || (!t.word && t.text == "/")
+        })
+    {
+        j -= 1;
+    }
+    if j < i {
+        return j > 0 && toks.is_word(j - 1, "số");
+    }
+    words_before(toks, &NAMED_AFTER, i)
+}
+
+/// A place's name at `i` that a capitalised word follows, read apart from it: a proper name of no
+/// person (`data/lexicon/not_persons.txt`: `Lầu Năm Góc`, `Thái Bình Dương Daniel K`), a country
+/// (`Công chúa Thái Lan Maha Chakri Sirindhorn`) or a province of two or three syllables glued to
+/// a name (`Đoàn Thanh niên Cộng sản Hồ Chí Minh Bùi Quang Huy`). Returns the index after the
+/// place and whether it is a country.
+fn place_before_name(toks: &Tokens, i: usize) -> Option<(usize, bool)> {
+    let named = |e: usize| toks.get(e).is_some_and(|t| t.is_name_syllable());
+    if !named(i) || !named(i + 1) {
+        return None;
+    }
+    let words = |k: usize| (i..i + k).all(|j| toks.get(j).is_some_and(|t| t.word));
+    if let Some(k) = (2..=4)
+        .rev()
+        .find(|&k| words(k) && NOT_PERSON.contains(toks.key(i, i + k)))
+    {
+        return Some((i + k, false));
+    }
+    if let Some((c, e)) = toks.longest(&COUNTRY, i) {
+        // Two words of a name after it, or one after a title (`Cựu Thủ tướng Thái Lan Thaksin`);
+        // not one after an honorific, where the country is a name's start (`bà Thái Lan Anh`).
+        return (!c.given_name && named(e) && (named(e + 1) || role_before(toks, i)))
+            .then_some((e, true));
+    }
+    (2..=3).rev().find_map(|k| {
+        (words(k)
+            && G.named(&toks.words(i, i + k))
+                .iter()
+                .any(|&u| G.is_province(u))
+            && name_at(toks, i + k).is_some())
+        .then_some((i + k, false))
+    })
+}
+
+/// Whether a candidate at `i` names no person (EXTRACTION.md §3): a thing named after one
+/// ([`named_after`]), a country or a country's delegation (`Đoàn Nhật Bản`), a province of two
+/// syllables after a title and no honorific (`Bí thư Hà Nội`: the title's body).
+fn names_no_person(toks: &Tokens, i: usize, name: &str) -> bool {
+    let k = key(name);
+    let country = |k: &str| COUNTRY.get(k).is_some_and(|c| !c.given_name);
+    named_after(toks, i)
+        || country(&k)
+        || k.split_once(' ').is_some_and(|(_, rest)| country(rest))
+        || (name.split(' ').count() == 2
+            && !honorific_before(toks, i)
+            && G.named(name).iter().any(|&u| G.is_province(u)))
 }
 
 /// Whether a name is that of an administrative unit (`Hà Nội`, `Kỳ Anh`).
@@ -123,8 +225,11 @@ pub fn place_name(name: &str) -> bool {
 /// introduced, and not the name of a unit unless introduced.
 pub fn accept(toks: &Tokens, i: usize, name: &str, strong: bool) -> bool {
     let intro = strong || introduced(toks, i);
-    // A level word before it makes it a place (`huyện Lâm Hà`).
-    if i > 0 && super::locality::level_at(toks, i - 1).is_some() {
+    // A level word before it makes it a place (`huyện Lâm Hà`, `Thành phố Hồ Chí Minh`, `TP. Hồ
+    // Chí Minh`).
+    if (1..=3)
+        .any(|k| i >= k && super::locality::level_at(toks, i - k).is_some_and(|(_, e)| e == i))
+    {
         return false;
     }
     // `thuộc Đoàn Hà Nội`: a word before a province's name, not a person, unless introduced.
@@ -140,9 +245,14 @@ pub fn accept(toks: &Tokens, i: usize, name: &str, strong: bool) -> bool {
 pub fn extract(toks: &Tokens, facts: &mut Facts, taken: &[bool]) {
     let mut i = 0;
     let mut list = false;
+    // The place read apart before `i` (see `place_before_name`): its start and whether it is a
+    // country.
+    let mut place: Option<(usize, bool)> = None;
     while i < toks.len() {
+        let after_place = place.take().filter(|_| i > 0);
         // Tokens read as a post or a body are not a name; nor is the middle of a capitalised run.
-        let mid_run = i > 0
+        let mid_run = after_place.is_none()
+            && i > 0
             && toks.get(i - 1).is_some_and(|t| t.is_name_syllable())
             && toks.longest(&HONORIFIC, i - 1).is_none_or(|(_, e)| e != i);
         if taken.get(i).copied().unwrap_or(false) || mid_run {
@@ -163,6 +273,28 @@ pub fn extract(toks: &Tokens, facts: &mut Facts, taken: &[bool]) {
         {
             list = false;
         }
+        if let Some((e, country)) = place_before_name(toks, i) {
+            place = Some((i, country));
+            i = e;
+            continue;
+        }
+        // A foreign name after a title and its country (`Công chúa Thái Lan Maha Chakri
+        // Sirindhorn`).
+        if let Some((start, true)) = after_place {
+            if let Some((name, e)) = name_at(toks, i)
+                .filter(|(n, _)| !names_no_person(toks, i, n))
+                .or_else(|| foreign_name_at(toks, i))
+                .filter(|_| introduced(toks, start))
+            {
+                facts.persons.push(PersonFact {
+                    name,
+                    span: toks.span(i, e),
+                    rule: "person.after_country",
+                });
+                i = e;
+                continue;
+            }
+        }
         if let Some((name, e)) = name_at(toks, i) {
             // In `các ông A, B, C` the names stand right after the honorific or a separator.
             let in_list = list
@@ -170,7 +302,7 @@ pub fn extract(toks: &Tokens, facts: &mut Facts, taken: &[bool]) {
                 && (toks.is_punct(i - 1, &[",", ";"])
                     || toks.is_word(i - 1, "và")
                     || toks.longest(&HONORIFIC, i - 1).is_some());
-            if accept(toks, i, &name, in_list) {
+            if accept(toks, i, &name, in_list) && !names_no_person(toks, i, &name) {
                 facts.persons.push(PersonFact {
                     name,
                     span: toks.span(i, e),
@@ -233,5 +365,96 @@ mod tests {
             persons("các ông Huỳnh Đức Hòa, Phạm S, Trần Phương."),
             ["Huỳnh Đức Hòa", "Phạm S", "Trần Phương"]
         );
+    }
+
+    #[test]
+    fn things_named_after_people_are_not_people() {
+        // Streets, house numbers, squares, parks, schools, prizes (data/lexicon/named_after.txt).
+        assert!(persons("Cháy lớn trên đường Phạm Văn Đồng, nhiều người thiệt hại.").is_empty());
+        assert!(persons("tại Nhà tang lễ Quốc gia số 5 Trần Thánh Tông, Hà Nội").is_empty());
+        assert!(persons("văn phòng tại số 7/1 Thành Thái (phường 14)").is_empty());
+        assert!(persons("trường Tiểu học Nguyễn Tất Thành tại Quảng Trị").is_empty());
+        assert!(
+            persons("Trong đó có Giải thưởng văn hóa Phan Châu Trinh; Giải thưởng khác").is_empty()
+        );
+        assert!(
+            persons("Trận địa số 12 (tại Công viên Hồ Đền Lừ, phường Hoàng Văn Thụ)").is_empty()
+        );
+        // The same name as a person's.
+        assert_eq!(persons("ông Phạm Văn Đồng phát biểu"), ["Phạm Văn Đồng"]);
+        // A title between the place's word and the name: the person it honours.
+        assert_eq!(
+            persons("dâng hoa tại Tượng đài Chủ tịch Hồ Chí Minh"),
+            ["Hồ Chí Minh"]
+        );
+        // `yêu cầu` is not `cầu` (a bridge), nor is a number a house number without `số`.
+        assert_eq!(
+            persons("Tòa yêu cầu Nguyễn Văn An nộp phạt"),
+            ["Nguyễn Văn An"]
+        );
+        assert_eq!(
+            persons("năm 2024 Nguyễn Văn An nộp phạt"),
+            ["Nguyễn Văn An"]
+        );
+    }
+
+    #[test]
+    fn places_glued_to_names() {
+        assert_eq!(
+            persons("Công chúa Thái Lan Maha Chakri Sirindhorn thăm Việt Nam"),
+            ["Maha Chakri Sirindhorn"]
+        );
+        assert_eq!(
+            persons("cựu giám đốc CDC tỉnh Bắc Giang Lâm Văn Tuấn, án sơ thẩm 5 năm"),
+            ["Lâm Văn Tuấn"]
+        );
+        assert_eq!(
+            persons("Trung ương Đoàn Thanh niên cộng sản Hồ Chí Minh Bùi Quang Huy đã ký"),
+            ["Bùi Quang Huy"]
+        );
+        assert!(persons("Tổng lãnh sự tại Thành phố Hồ Chí Minh Madan Mohan Sethi nói").is_empty());
+        assert!(persons("Trung tâm an ninh châu Á-Thái Bình Dương Daniel K. Inouye").is_empty());
+        assert!(persons("5 huyện đã lấy của Hà Sơn Bình (cũ) cho Hà Tây").is_empty());
+        assert!(persons("người phát ngôn Lầu Năm Góc, Thiếu tướng Ryder").is_empty());
+        // Not a person: a country's delegation; the Council of Europe's president is Herman Van
+        // Rompuy, not `Âu Herman Van Rompuy`.
+        assert!(persons("Đoàn Nhật Bản do Nguyên Thủ tướng dẫn đầu").is_empty());
+        assert!(persons("với Chủ tịch Hội đồng châu Âu Herman Van Rompuy tại").is_empty());
+        // A country without a title before it: no foreign name is read after it.
+        assert!(persons("Thái Lan Maha Chakri Sirindhorn thăm Việt Nam").is_empty());
+        // A name that starts like a country after an honorific is a name.
+        assert_eq!(persons("Bà Thái Lan Anh dự họp"), ["Thái Lan Anh"]);
+    }
+
+    #[test]
+    fn provinces_after_a_title_or_a_district() {
+        assert!(persons("Bí thư Hà Nội thị sát cống ngầm").is_empty());
+        // `Anh` ends the district's name, it is no honorific.
+        assert!(persons("xã Đông Hội (Đông Anh, Hà Nội), vào những ngày đầu").is_empty());
+        assert!(
+            persons("xã An Khánh.\n\nTP. Hồ Chí Minh\n\nTP. Hồ Chí Minh sẽ bắn pháo hoa")
+                .is_empty()
+        );
+        assert_eq!(persons("tưởng nhớ Chủ tịch Hồ Chí Minh"), ["Hồ Chí Minh"]);
+        assert_eq!(persons("anh Nguyễn Văn Hải"), ["Nguyễn Văn Hải"]);
+    }
+
+    #[test]
+    fn a_body_word_inside_or_after_a_name() {
+        // `Sở` as a name's last syllable.
+        assert_eq!(
+            persons("gia đình cố Đại tá Mai Công Sở, nguyên Phó Giám đốc"),
+            ["Mai Công Sở"]
+        );
+        // A body written on after it ends the name.
+        assert_eq!(
+            persons("ông Nguyễn Văn Hải Sở Tư pháp cho biết"),
+            ["Nguyễn Văn Hải"]
+        );
+        // Two capitals that start a body or a title: no name.
+        assert!(persons("Bí thư Đoàn Học viện Tài chính phát biểu").is_empty());
+        assert!(persons("ủy viên Đoàn Chủ tịch Ủy ban Trung ương").is_empty());
+        assert!(persons("Trung ương Đoàn Thanh niên cộng sản").is_empty());
+        assert_eq!(persons("ông Đoàn Thanh Hải cho biết"), ["Đoàn Thanh Hải"]);
     }
 }

@@ -100,6 +100,7 @@ struct Cues {
     onward: Regex,
     then: Regex,
     later: Regex,
+    opens_past: Regex,
 }
 
 fn rows() -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -133,6 +134,11 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         onward: Regex::new(&format!(r"(?i)\b(?:{})\s*$", alternation("onward"))).expect("onward"),
         then: Regex::new(&format!(r"(?i)^\s*(?:{})\s+", alternation("then"))).expect("then"),
         later: re("later"),
+        opens_past: Regex::new(&format!(
+            r"(?i)^[\s,]*(?:vào\s+)?(?:{})\b",
+            alternation("opens_past")
+        ))
+        .expect("opens_past"),
     }
 });
 
@@ -284,7 +290,9 @@ pub fn extract(text: &str, article: Option<NaiveDate>, facts: &mut Facts) {
             cue == Some(Cue::End)
         };
         let time = time_of(text, year, o, &starts, left);
-        let past = cue == Some(Cue::Past) || past_before(text, o.span.start);
+        let past = cue == Some(Cue::Past)
+            || past_before(text, o.span.start)
+            || (!titled(o.rule) && opens_past(text, o));
         let o = &mut facts.offices[i];
         if left || past {
             o.former = true;
@@ -301,6 +309,19 @@ pub fn extract(text: &str, article: Option<NaiveDate>, facts: &mut Facts) {
             o.time_rule = Some(rule);
         }
     }
+}
+
+/// Whether the clause of a post (not a title) opens with words of a time past (`Thời điểm đó
+/// đồng chí đang là Trưởng phòng ...`): the clause runs from the last `;` or `:` before the post,
+/// else from its sentence's start.
+fn opens_past(text: &str, o: &OfficeFact) -> bool {
+    let s = sentence(text, o.span.start);
+    let at = o.span.start.clamp(s.start, s.end);
+    let from = text[s.start..at]
+        .rfind([';', ':'])
+        .map(|i| s.start + i + 1)
+        .unwrap_or(s.start);
+    CUES.opens_past.is_match(&text[from..at])
 }
 
 /// What the clause does with a post it gives.
@@ -949,6 +970,27 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_opened_by_a_time_past() {
+        // when.tsv `opens_past`: the posts the clause gives are former.
+        let t = "Ông Triệu Minh Xiết chia sẻ: Thời điểm đó đồng chí đang là Trưởng phòng Dân tộc - UBND huyện Mường Lát.";
+        assert!(when(t, "Trưởng phòng Dân tộc", APPOINTED).1);
+        let t = "Ông Triệu Minh Xiết chia sẻ: đồng chí đang là Trưởng phòng Dân tộc - UBND huyện Mường Lát.";
+        assert!(!when(t, "Trưởng phòng Dân tộc", APPOINTED).1);
+        // Not at the clause's opening (`từ thời điểm đó`, since then), or a title: not past.
+        let t = "Như vậy, từ thời điểm đó ông giữ chức Trưởng phòng Dân tộc.";
+        assert!(!when(t, "Trưởng phòng Dân tộc", APPOINTED).1);
+        let t = "Thời điểm đó, ông Hoàng Thế Du, trưởng phòng Ban quản lý dự án, bị bắt.";
+        assert!(
+            !when(
+                t,
+                "Hoàng Thế Du, trưởng phòng Ban quản lý dự án",
+                "office.apposition"
+            )
+            .1
+        );
+    }
+
+    #[test]
     fn past_markers() {
         let t = "dâng hương tưởng niệm cố Tổng Bí thư Lê Khả Phiêu";
         assert!(past_before(t, t.find("Tổng").expect("role")));
@@ -968,7 +1010,17 @@ mod tests {
         assert_eq!(all, sorted);
         for (k, w) in &all {
             assert!(
-                ["start", "end", "lead", "past", "onward", "then", "later"].contains(k),
+                [
+                    "start",
+                    "end",
+                    "lead",
+                    "past",
+                    "onward",
+                    "then",
+                    "later",
+                    "opens_past"
+                ]
+                .contains(k),
                 "unknown kind {k}"
             );
             assert_eq!(*w, w.to_lowercase());
