@@ -3,6 +3,7 @@
 
 pub mod identity;
 pub mod iri;
+mod nquads;
 pub mod tenure;
 pub mod vocab;
 
