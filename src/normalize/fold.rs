@@ -316,7 +316,8 @@ pub fn segments(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
     while let Some(c) = at(b) {
         if is_alphanumeric(c) {
             let mut j = b + c.len_utf8();
-            while let Some(cj) = at(j) {
+            let mut here = at(j);
+            while let Some(cj) = here {
                 let after = j + cj.len_utf8();
                 let next = at(after);
                 let inner = matches!(cj, '.' | '/' | '\'' | '’')
@@ -329,6 +330,7 @@ pub fn segments(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
                 }
                 if is_alphanumeric(cj) || inner {
                     j = after;
+                    here = next;
                 } else {
                     break;
                 }

@@ -42,6 +42,22 @@ impl Graph {
     }
 }
 
+/// The bytes [`quoted`] may escape: the controls, `"`, `\`, DEL, and the lead byte of U+FFFE and
+/// U+FFFF.
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t[0x7f] = true;
+    t[0xef] = true;
+    t
+};
+
 /// `<iri>`: the IRIs are minted valid, and written as they are.
 fn iri(out: &mut dyn Write, s: &str) -> io::Result<()> {
     out.write_all(b"<")?;
@@ -58,6 +74,11 @@ fn quoted(out: &mut dyn Write, s: &str) -> io::Result<()> {
     let mut run = 0;
     let mut i = 0;
     while i < b.len() {
+        // Most bytes are written as they are: skip to the next one that may not be.
+        if !SPECIAL[b[i] as usize] {
+            i += 1;
+            continue;
+        }
         let escape: Option<&[u8]> = match b[i] {
             0x08 => Some(b"\\b"),
             b'\t' => Some(b"\\t"),
