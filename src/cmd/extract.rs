@@ -186,7 +186,12 @@ pub fn run(out: &Path, shard_size: usize, paths: &[PathBuf]) -> Result<ExitCode>
                 in_shard = 0;
             }
             let w = writer.as_mut().expect("opened above");
-            Store::write(&g.quads(), oxigraph::io::RdfFormat::NQuads, &mut *w)?;
+            g.write_nquads(&mut *w).with_context(|| {
+                format!(
+                    "cannot write {}",
+                    out.join(format!("part-{:05}.nq", shard - 1)).display()
+                )
+            })?;
             tenures.add(&g);
             described.add(&g);
             in_shard += 1;

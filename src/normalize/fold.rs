@@ -309,50 +309,53 @@ const GLUED_LEVELS: [&str; 5] = ["H", "P", "Q", "TP", "TX"];
 /// but a space alone (a line break is a segment).
 pub fn segments(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
     let mut out = Vec::with_capacity(text.len() / 3);
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    chars.extend(text.char_indices());
-    let mut i = 0;
-    while i < chars.len() {
-        let (b, c) = chars[i];
+    // The character at byte `b` (a boundary), read where it is asked: a copy of the text as
+    // characters, each with its offset, was a quarter of the tokenizer's time (issue 30).
+    let at = |b: usize| text.get(b..).and_then(|r| r.chars().next());
+    let mut b = 0;
+    while let Some(c) = at(b) {
         if is_alphanumeric(c) {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let cj = chars[j].1;
+            let mut j = b + c.len_utf8();
+            let mut here = at(j);
+            while let Some(cj) = here {
+                let after = j + cj.len_utf8();
+                let next = at(after);
                 let inner = matches!(cj, '.' | '/' | '\'' | '’')
-                    && chars.get(j + 1).is_some_and(|n| is_alphanumeric(n.1))
-                    && !(cj == '.' && chars.get(j + 1).is_some_and(|n| n.1.is_lowercase()));
-                if cj == '.' && glued_level(&chars, i, j) {
+                    && next.is_some_and(is_alphanumeric)
+                    && !(cj == '.' && next.is_some_and(char::is_lowercase));
+                if cj == '.' && glued_level(text, b..j, after) {
                     // The level word with its full stop, the name after it: `H.`, `Quảng`.
-                    j += 1;
+                    j = after;
                     break;
                 }
                 if is_alphanumeric(cj) || inner {
-                    j += 1;
+                    j = after;
+                    here = next;
                 } else {
                     break;
                 }
             }
-            let end = chars.get(j).map(|x| x.0).unwrap_or(text.len());
-            out.push((b..end, true));
-            i = j;
+            out.push((b..j, true));
+            b = j;
         } else if c.is_whitespace() && c != '\n' {
-            i += 1;
+            b += c.len_utf8();
         } else {
             out.push((b..b + c.len_utf8(), false));
-            i += 1;
+            b += c.len_utf8();
         }
     }
     out
 }
 
-/// Whether the word from `chars[i]` to the full stop at `j` is a short level word glued to a
-/// name: one of [`GLUED_LEVELS`], then a capital and a lower-case letter (`TP.Đà`; not `TP.HCM`,
-/// `T.N`).
-fn glued_level(chars: &[(usize, char)], i: usize, j: usize) -> bool {
-    let word: String = chars[i..j].iter().map(|c| c.1).collect();
-    GLUED_LEVELS.contains(&word.as_str())
-        && chars.get(j + 1).is_some_and(|n| n.1.is_uppercase())
-        && chars.get(j + 2).is_some_and(|n| n.1.is_lowercase())
+/// Whether the word at `word`, before a full stop, is a short level word glued to a name: one of
+/// [`GLUED_LEVELS`], then (from byte `after`, after the full stop) a capital and a lower-case
+/// letter (`TP.Đà`; not `TP.HCM`, `T.N`).
+fn glued_level(text: &str, word: std::ops::Range<usize>, after: usize) -> bool {
+    if !GLUED_LEVELS.contains(&&text[word]) {
+        return false;
+    }
+    let mut next = text[after..].chars();
+    next.next().is_some_and(char::is_uppercase) && next.next().is_some_and(char::is_lowercase)
 }
 
 /// The key of a segment of canonical text: its lower case, a typographic apostrophe read as the

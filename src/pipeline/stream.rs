@@ -90,7 +90,7 @@ pub fn extract(
                         continue;
                     }
                 };
-                Store::write(&g.quads(), RdfFormat::NQuads, &mut *out)?;
+                g.write_nquads(&mut *out).map_err(io)?;
                 done.articles += 1;
                 done.quads += g.len();
                 described.add(&g);
