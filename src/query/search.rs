@@ -624,6 +624,22 @@ mod tests {
     }
 
     #[test]
+    fn the_index_built_a_node_at_a_time_is_the_one_a_query_for_all_builds() {
+        let (_d, store) = crate::query::kept::tests::store();
+        let built = Index::build(&store).unwrap();
+        let at_once = Index::from_entries(
+            entries(&store, None).unwrap(),
+            super::super::names::role_labels(&store).unwrap(),
+        );
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        built.write(&mut a).unwrap();
+        at_once.write(&mut b).unwrap();
+        assert_eq!(String::from_utf8(a).unwrap(), String::from_utf8(b).unwrap());
+        // 7 people, 5 bodies, 1 place (the lone person of the tenures graph is no article's).
+        assert_eq!(built.len(), 13);
+    }
+
+    #[test]
     fn the_kept_file_reads_back_as_the_index_written() {
         let ix = index(&[
             (
