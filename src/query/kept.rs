@@ -92,11 +92,7 @@ fn scan(store: &Store, name: &str, out: &mut dyn std::io::Write) -> Result<()> {
         message: e.to_string(),
     };
     match name {
-        "stats" => {
-            if stats(store, out)?.is_some() {
-                return Ok(());
-            }
-        }
+        "stats" if stats(store, out)?.is_some() => return Ok(()),
         "people" => return people(store, out),
         "articles" => return articles(store, out),
         _ => {}
