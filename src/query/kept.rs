@@ -25,32 +25,78 @@ fn file(name: &str) -> String {
     format!("answer-{name}")
 }
 
-/// The answers of [`KEPT`], each as SPARQL results JSON.
-pub struct Answers(Vec<(&'static str, Vec<u8>)>);
+/// The answers of some of [`KEPT`], each as SPARQL results JSON written, as it was computed, to
+/// a file of its own in the store's folder (never held in memory: the list of `articles` grows
+/// with the store), until [`Answers::save`] keeps it.
+pub struct Answers {
+    bodies: Vec<(&'static str, std::path::PathBuf)>,
+}
 
 impl Answers {
-    /// Runs each query of `names` (of [`KEPT`]) over the whole store.
+    /// Runs each query of `names` (of [`KEPT`]) over the whole store, writing its answer beside
+    /// the store.
     pub fn compute(store: &Store, names: &[&'static str]) -> Result<Answers> {
-        names
-            .iter()
-            .map(|name| Ok((*name, scan(store, name)?)))
-            .collect::<Result<_>>()
-            .map(Answers)
+        let mut answers = Answers { bodies: Vec::new() };
+        for name in names {
+            // A kept file's prefix: no part of the store's stamp; `.tmp`: never read as kept.
+            let body = kept::path(
+                store.path(),
+                &format!("{}.{}.body.tmp", file(name), std::process::id()),
+            );
+            let io = |source| Error::Io {
+                path: body.clone(),
+                source,
+            };
+            let mut w = std::io::BufWriter::new(std::fs::File::create(&body).map_err(io)?);
+            answers.bodies.push((name, body.clone()));
+            scan(store, name, &mut w)?;
+            w.into_inner()
+                .map_err(|e| io(e.into_error()))?
+                .sync_all()
+                .map_err(io)?;
+        }
+        Ok(answers)
     }
 
     /// Keeps the answers beside the store at `path` for the store as it is now: for the process
     /// that wrote the store, once it has closed it.
     pub fn save(&self, path: &std::path::Path) -> Result<()> {
         let stamp = kept::stamp(path);
-        for (name, json) in &self.0 {
-            kept::write(path, &file(name), VERSION, &stamp, |w| w.write_all(json))?;
+        for (name, body) in &self.bodies {
+            let mut from = std::fs::File::open(body).map_err(|source| Error::Io {
+                path: body.clone(),
+                source,
+            })?;
+            kept::write(path, &file(name), VERSION, &stamp, |w| {
+                std::io::copy(&mut from, w).map(|_| ())
+            })?;
         }
         Ok(())
     }
 }
 
-/// The answer of `name` (one of [`KEPT`]) as SPARQL results JSON, from a scan of the store.
-fn scan(store: &Store, name: &str) -> Result<Vec<u8>> {
+impl Drop for Answers {
+    fn drop(&mut self) {
+        for (_, body) in &self.bodies {
+            let _ = std::fs::remove_file(body);
+        }
+    }
+}
+
+/// The answer of `name` (one of [`KEPT`]) as SPARQL results JSON written to `out`, from a scan
+/// of the store: `stats` and `people` so that memory does not grow with the articles (see
+/// [`stats`] and [`people`]), the others by their query.
+fn scan(store: &Store, name: &str, out: &mut dyn std::io::Write) -> Result<()> {
+    let err = |e: &dyn std::fmt::Display| Error::Query {
+        name: name.into(),
+        message: e.to_string(),
+    };
+    match name {
+        "stats" if stats(store, out)?.is_some() => return Ok(()),
+        "people" => return people(store, out),
+        "articles" => return articles(store, out),
+        _ => {}
+    }
     let q = super::shipped(name).ok_or_else(|| Error::UnknownQuery {
         query: name.into(),
         near: Vec::new(),
@@ -61,19 +107,224 @@ fn scan(store: &Store, name: &str) -> Result<Vec<u8>> {
             message: "not a SELECT query".into(),
         });
     };
-    let err = |e: &dyn std::fmt::Display| Error::Query {
-        name: name.into(),
-        message: e.to_string(),
-    };
-    let mut out = Vec::new();
     let mut w = QueryResultsSerializer::from_format(QueryResultsFormat::Json)
-        .serialize_solutions_to_writer(&mut out, solutions.variables().to_vec())
+        .serialize_solutions_to_writer(out, solutions.variables().to_vec())
         .map_err(|e| err(&e))?;
     for s in solutions {
         w.serialize(&s.map_err(|e| err(&e))?).map_err(|e| err(&e))?;
     }
     w.finish().map_err(|e| err(&e))?;
-    Ok(out)
+    Ok(())
+}
+
+/// The answer of `stats` (see `queries/stats.rq`): each kind's entities counted in the order of
+/// the store's index of types (see [`Store::count_subjects`]), not by the query, whose
+/// `COUNT(DISTINCT ?e)` holds every mention of the store in memory (most of an ingest's peak at
+/// 500,000 articles). A store that types its mentions `pg:Mention` (polgraph does not: a mention
+/// is what `pg:refersTo` starts from) is counted by the query.
+fn stats(store: &Store, out: &mut dyn std::io::Write) -> Result<Option<()>> {
+    use crate::rdf::vocab::{foaf, org, pg, rdf};
+    use oxigraph::model::{Literal, TermRef, VariableRef};
+    if !store.typed(pg::MENTION)?.is_empty() {
+        return Ok(None);
+    }
+    let classes = [
+        (pg::ARTICLE, "articles"),
+        (foaf::PERSON, "persons"),
+        (org::ORGANIZATION, "organizations"),
+        (pg::ADMINISTRATIVE_UNIT, "localities"),
+        (pg::DOCUMENT, "documents"),
+        (org::POST, "posts"),
+        (pg::OFFICE_HOLDING, "office holdings"),
+        (pg::EVENT, "events"),
+        (pg::TENURE, "tenures"),
+    ];
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for (class, kind) in classes {
+        counts.push((kind, store.count_subjects(rdf::TYPE, Some(class))?));
+    }
+    // Each mention refers to one entity (its IRI names it, see `crate::rdf::iri::mention`):
+    // its pairs of subject and object are the mentions.
+    counts.push(("mentions", store.count_subjects(pg::REFERS_TO, None)?));
+    counts.retain(|(_, n)| *n > 0);
+    counts.sort();
+    let io = |e: std::io::Error| Error::Query {
+        name: "stats".into(),
+        message: e.to_string(),
+    };
+    let (kind, count) = (
+        VariableRef::new_unchecked("kind"),
+        VariableRef::new_unchecked("count"),
+    );
+    let mut w = QueryResultsSerializer::from_format(QueryResultsFormat::Json)
+        .serialize_solutions_to_writer(out, vec![kind.into_owned(), count.into_owned()])
+        .map_err(io)?;
+    for (k, n) in counts {
+        let (k, n) = (Literal::new_simple_literal(k), Literal::from(n as i64));
+        w.serialize([
+            (kind, TermRef::from(k.as_ref())),
+            (count, n.as_ref().into()),
+        ])
+        .map_err(io)?;
+    }
+    w.finish().map_err(io)?;
+    Ok(Some(()))
+}
+
+/// The answer of `people` (see `queries/people.rq`): its query for one person at a time (the
+/// store's index of types gives them), the rows sorted as the query sorts them. Memory holds
+/// the rows (one a person and name) and one person's articles, not every pair of person and
+/// article that the query for all at once counts in memory.
+fn people(store: &Store, out: &mut dyn std::io::Write) -> Result<()> {
+    use oxigraph::model::{NamedNode, Term, Variable};
+    let err = |e: &dyn std::fmt::Display| Error::Query {
+        name: "people".into(),
+        message: e.to_string(),
+    };
+    let q = super::shipped("people").ok_or_else(|| Error::UnknownQuery {
+        query: "people".into(),
+        near: Vec::new(),
+    })?;
+    let mut variables: Vec<Variable> = Vec::new();
+    // (name, scope, IRI: the query's order), the row.
+    type Row = Vec<(Variable, Term)>;
+    let mut rows: Vec<((String, String, String), Row)> = Vec::new();
+    for who in store.typed(crate::rdf::vocab::foaf::PERSON)? {
+        let param = [(
+            "person".to_string(),
+            Term::from(NamedNode::new_unchecked(who)),
+        )];
+        let QueryResults::Solutions(solutions) = super::execute(store, "people", q.sparql, &param)?
+        else {
+            return Err(err(&"not a SELECT query"));
+        };
+        if variables.is_empty() {
+            variables = solutions.variables().to_vec();
+        }
+        for s in solutions {
+            let s = s.map_err(|e| err(&e))?;
+            let text = |v: &str| match s.get(v) {
+                Some(Term::Literal(l)) => l.value().to_string(),
+                Some(Term::NamedNode(n)) => n.as_str().to_string(),
+                Some(t) => t.to_string(),
+                None => String::new(),
+            };
+            let key = (text("person"), text("person_scope"), text("person_id"));
+            rows.push((key, s.iter().map(|(v, t)| (v.clone(), t.clone())).collect()));
+        }
+    }
+    if variables.is_empty() {
+        variables = ["person", "person_id", "person_scope", "articles"]
+            .map(Variable::new_unchecked)
+            .to_vec();
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut w = QueryResultsSerializer::from_format(QueryResultsFormat::Json)
+        .serialize_solutions_to_writer(out, variables)
+        .map_err(|e| err(&e))?;
+    for (_, row) in &rows {
+        w.serialize(row.iter().map(|(v, t)| (v.as_ref(), t.as_ref())))
+            .map_err(|e| err(&e))?;
+    }
+    w.finish().map_err(|e| err(&e))?;
+    Ok(())
+}
+
+/// The answer of `articles` (see `queries/articles.rq`): its query without its `ORDER BY`,
+/// the rows sorted on disk past a run of [`crate::export::sort`] (the query sorted every
+/// article in memory), each row written as oxigraph writes it.
+fn articles(store: &Store, out: &mut dyn std::io::Write) -> Result<()> {
+    use spargebra::algebra::GraphPattern as G;
+    let err = |e: &dyn std::fmt::Display| Error::Query {
+        name: "articles".into(),
+        message: e.to_string(),
+    };
+    let q = super::shipped("articles").ok_or_else(|| Error::UnknownQuery {
+        query: "articles".into(),
+        near: Vec::new(),
+    })?;
+    let (mut query, _) = super::prepare("articles", q.sparql, &[])?;
+    fn unordered(p: G) -> G {
+        match p {
+            G::Project { inner, variables } => G::Project {
+                inner: Box::new(unordered(*inner)),
+                variables,
+            },
+            G::OrderBy { inner, .. } => *inner,
+            other => other,
+        }
+    }
+    if let spargebra::Query::Select { pattern, .. } = &mut query {
+        *pattern = unordered(std::mem::replace(pattern, G::Bgp { patterns: vec![] }));
+    }
+    let QueryResults::Solutions(solutions) = store.query("articles", query, &[])? else {
+        return Err(err(&"not a SELECT query"));
+    };
+    let variables = solutions.variables().to_vec();
+    // A document of no rows, and of one: where a row's text sits between the two.
+    let json = |rows: &[&oxigraph::sparql::QuerySolution]| -> Result<Vec<u8>> {
+        let mut buf = Vec::new();
+        let mut w = QueryResultsSerializer::from_format(QueryResultsFormat::Json)
+            .serialize_solutions_to_writer(&mut buf, variables.clone())
+            .map_err(|e| err(&e))?;
+        for r in rows {
+            w.serialize(*r).map_err(|e| err(&e))?;
+        }
+        w.finish().map_err(|e| err(&e))?;
+        Ok(buf)
+    };
+    let empty = json(&[])?;
+    let head = empty.len() - b"]}}".len();
+    if !empty.ends_with(b"]}}") {
+        return Err(err(&"an unexpected JSON layout of the results"));
+    }
+    // The query's order: the document, then the author (none first), then the order rows came
+    // in; a line: that key, the row's JSON.
+    let text = |s: &oxigraph::sparql::QuerySolution, v: &str| -> Option<String> {
+        s.get(v).map(|t| match t {
+            oxigraph::model::Term::Literal(l) => l.value().replace(['\n', '\0'], " "),
+            t => t.to_string().replace('\n', " "),
+        })
+    };
+    let mut sorter =
+        crate::export::sort::Sorter::new(crate::export::sort::Options::in_dir(store.path()));
+    for (n, s) in solutions.enumerate() {
+        let s = s.map_err(|e| err(&e))?;
+        let one = json(&[&s])?;
+        let row = &one[head..one.len() - b"]}}".len()];
+        let mut line = text(&s, "doc").unwrap_or_default().into_bytes();
+        line.push(0);
+        match text(&s, "author") {
+            None => line.push(b'0'),
+            Some(a) => {
+                line.push(b'1');
+                line.extend_from_slice(a.as_bytes());
+            }
+        }
+        line.push(0);
+        line.extend_from_slice(format!("{n:012}").as_bytes());
+        line.push(0);
+        line.extend_from_slice(row);
+        sorter.push(&line)?;
+    }
+    let mut sorted = sorter.finish()?;
+    let io = |e: std::io::Error| err(&e);
+    out.write_all(&empty[..head]).map_err(io)?;
+    let mut first = true;
+    while let Some(line) = sorted.next_line()? {
+        // The row after the key's three fields.
+        let row = line
+            .splitn(4, |&b| b == 0)
+            .nth(3)
+            .ok_or_else(|| err(&"a sorted row without its key"))?;
+        if !first {
+            out.write_all(b",").map_err(io)?;
+        }
+        first = false;
+        out.write_all(row).map_err(io)?;
+    }
+    out.write_all(b"]}}").map_err(io)?;
+    Ok(())
 }
 
 fn parse(name: &str, json: impl std::io::Read + 'static) -> Result<QueryResults<'static>> {
@@ -101,9 +352,130 @@ pub fn answer(store: &Store, name: &str) -> Result<Option<QueryResults<'static>>
     if let Some(body) = kept::open(store.path(), &file(name), VERSION, store.stamp()) {
         return parse(name, body).map(Some);
     }
-    let json = scan(store, name)?;
+    let mut json = Vec::new();
+    scan(store, name, &mut json)?;
     kept::write_if_current(store.path(), &file(name), VERSION, store.stamp(), |w| {
         w.write_all(&json)
     });
     parse(name, std::io::Cursor::new(json)).map(Some)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::rdf::vocab::{dcterms, foaf, org, pg, rdf, skos, ID};
+    use oxigraph::model::{Literal, NamedNode, Quad, Term};
+
+    /// A store of a few article graphs: people named in several (one under two names, one
+    /// without a mention, one in the tenures graph only), bodies, places, articles with two
+    /// authors and none.
+    pub(crate) fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db")).unwrap();
+        let n = |s: &str| NamedNode::new_unchecked(s);
+        let id = |s: &str| format!("{ID}{s}");
+        let q = |s: &str, p: &str, o: Term, g: &str| Quad::new(n(s), n(p), o, n(g));
+        let lit = |s: &str| Term::from(Literal::new_simple_literal(s));
+        let person = |k: usize| id(&format!("person/ha-tinh/p{}", k % 7));
+        for a in 0..40 {
+            let g = crate::rdf::iri::article(&format!("a{a:02}"));
+            let art = format!("{g}#it");
+            let mut quads = vec![
+                q(&art, rdf::TYPE, n(pg::ARTICLE).into(), &g),
+                q(&art, dcterms::IDENTIFIER, lit(&format!("a{a:02}")), &g),
+                q(&art, dcterms::TITLE, lit(&format!("T{}", a % 3)), &g),
+            ];
+            for author in 0..(a % 3) {
+                quads.push(q(&art, pg::AUTHOR_NAME, lit(&format!("W{author}")), &g));
+            }
+            for k in [a, a * 3 + 1] {
+                let p = person(k);
+                quads.push(q(&p, rdf::TYPE, n(foaf::PERSON).into(), &g));
+                let name = if k % 5 == 0 {
+                    "Lê Văn A"
+                } else {
+                    "Lê Văn Ă"
+                };
+                quads.push(q(&p, foaf::NAME, lit(&format!("{name} {}", k % 7)), &g));
+                if k % 4 != 1 {
+                    let m = crate::rdf::iri::mention(&format!("a{a:02}"), "person", k, k + 3, &p);
+                    quads.push(q(&m, pg::REFERS_TO, n(&p).into(), &g));
+                }
+            }
+            let body = id(&format!("org/b{}", a % 5));
+            quads.push(q(&body, rdf::TYPE, n(org::ORGANIZATION).into(), &g));
+            quads.push(q(
+                &body,
+                skos::PREF_LABEL,
+                lit(&format!("Sở {}", a % 5)),
+                &g,
+            ));
+            let place = id("place/legacy-42");
+            quads.push(q(&place, rdf::TYPE, n(pg::ADMINISTRATIVE_UNIT).into(), &g));
+            quads.push(q(&place, skos::PREF_LABEL, lit("tỉnh Hà Tĩnh"), &g));
+            let m = crate::rdf::iri::mention(&format!("a{a:02}"), "body", 1, 2, &body);
+            quads.push(q(&m, pg::REFERS_TO, n(&body).into(), &g));
+            store.set_graph(&g, &quads).unwrap();
+        }
+        let t = crate::rdf::iri::tenures_graph();
+        let lone = id("person/vn/lone");
+        store
+            .set_graph(
+                &t,
+                &[
+                    q(&lone, rdf::TYPE, n(foaf::PERSON).into(), &t),
+                    q(&lone, foaf::NAME, lit("Lone"), &t),
+                ],
+            )
+            .unwrap();
+        (dir, store)
+    }
+
+    /// The answer of the shipped query `name`, as its query gives it.
+    fn by_query(store: &Store, name: &str) -> String {
+        let q = crate::query::shipped(name).unwrap();
+        let QueryResults::Solutions(s) = crate::query::execute(store, name, q.sparql, &[]).unwrap()
+        else {
+            panic!("{name}: not a table");
+        };
+        let mut out = Vec::new();
+        let mut w = QueryResultsSerializer::from_format(QueryResultsFormat::Json)
+            .serialize_solutions_to_writer(&mut out, s.variables().to_vec())
+            .unwrap();
+        for r in s {
+            w.serialize(&r.unwrap()).unwrap();
+        }
+        w.finish().unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_listings_read_in_bounded_memory_are_the_queries_answers_byte_for_byte() {
+        let (_d, store) = store();
+        for name in KEPT {
+            let mut out = Vec::new();
+            scan(&store, name, &mut out).unwrap();
+            let kept = String::from_utf8(out).unwrap();
+            assert_eq!(kept, by_query(&store, name), "{name}");
+            assert!(kept.len() > 100, "{name}: {kept}");
+        }
+        // The counts hold what the data says: 40 articles, 7 people and the lone one, 80
+        // mentions of people (one in four left out) and 40 of bodies.
+        let mut out = Vec::new();
+        scan(&store, "stats", &mut out).unwrap();
+        let stats = String::from_utf8(out).unwrap();
+        for (kind, n) in [
+            ("articles", 40),
+            ("persons", 8),
+            ("mentions", 100),
+            ("organizations", 5),
+        ] {
+            assert!(
+                stats.contains(&format!(
+                    r#"{{"kind":{{"type":"literal","value":"{kind}"}},"count":{{"type":"literal","value":"{n}","datatype":"http://www.w3.org/2001/XMLSchema#integer"}}}}"#
+                )),
+                "{kind} {n}: {stats}"
+            );
+        }
+    }
 }

@@ -605,25 +605,40 @@ fn print(
     match results {
         QueryResults::Solutions(solutions) => {
             let vars = solutions.variables().to_vec();
-            let mut rows = Vec::new();
-            for s in solutions {
-                rows.push(s.map_err(|e| qerr(&e))?);
+            // A table's columns are as wide as their widest cell: its rows are read first.
+            // Every other format is written row by row as the rows come (a listing kept at
+            // ingest, `articles`, is read from its file as it is printed).
+            if style.format == Format::Table {
+                let mut rows = Vec::new();
+                for s in solutions {
+                    rows.push(s.map_err(|e| qerr(&e))?);
+                }
+                let cut = table(&vars, &rows, style.width, out).map_err(io)?;
+                return Ok(Printed {
+                    rows: rows.len(),
+                    cut,
+                    triples: false,
+                });
             }
-            let n = rows.len();
-            let mut cut = 0;
+            let mut n = 0;
+            let mut rows = solutions.map(|s| {
+                n += 1;
+                s.map_err(|e| qerr(&e))
+            });
             match style.format {
-                Format::Table => cut = table(&vars, &rows, style.width, out).map_err(io)?,
                 Format::Tsv => {
                     let line = |cells: Vec<String>| cells.join("\t") + "\n";
                     let header = vars.iter().map(|v| tsv_value(v.as_str())).collect();
                     out.write_all(line(header).as_bytes()).map_err(io)?;
-                    for r in &rows {
+                    for r in &mut rows {
+                        let r = r?;
                         let cells = vars.iter().map(|v| tsv_value(&cell(r.get(v)))).collect();
                         out.write_all(line(cells).as_bytes()).map_err(io)?;
                     }
                 }
                 Format::Jsonl => {
-                    for r in &rows {
+                    for r in &mut rows {
+                        let r = r?;
                         let fields: Vec<String> = vars
                             .iter()
                             .filter_map(|v| {
@@ -644,15 +659,16 @@ fn print(
                     let mut w = QueryResultsSerializer::from_format(f)
                         .serialize_solutions_to_writer(&mut *out, vars.clone())
                         .map_err(io)?;
-                    for r in &rows {
-                        w.serialize(r).map_err(io)?;
+                    for r in &mut rows {
+                        w.serialize(&r?).map_err(io)?;
                     }
                     w.finish().map_err(io)?;
                 }
             }
+            drop(rows);
             Ok(Printed {
                 rows: n,
-                cut,
+                cut: 0,
                 triples: false,
             })
         }

@@ -142,22 +142,26 @@ pub fn restamp(store: &Path, from: &str) -> Result<()> {
         if kept.ends_with(".tmp") {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(e.path()) else {
+        // Read as it is copied: the list of articles grows with the store.
+        let Ok(file) = std::fs::File::open(e.path()) else {
             continue;
         };
-        let mut parts = text.splitn(3, '\n');
-        let (Some(head), Some(stamped), Some(body)) = (parts.next(), parts.next(), parts.next())
-        else {
+        let mut r = BufReader::with_capacity(1 << 16, file);
+        let (mut head, mut stamped) = (String::new(), String::new());
+        if r.read_line(&mut head).is_err() || r.read_line(&mut stamped).is_err() {
             continue;
-        };
+        }
         let Some(version) = head
+            .trim_end()
             .strip_prefix(&format!("polgraph {kept} v"))
             .and_then(|v| v.parse().ok())
         else {
             continue;
         };
-        if stamped.strip_prefix("stamp ") == Some(from) {
-            write(store, kept, version, &now, |w| w.write_all(body.as_bytes()))?;
+        if stamped.trim_end().strip_prefix("stamp ") == Some(from) {
+            write(store, kept, version, &now, |w| {
+                std::io::copy(&mut r, w).map(|_| ())
+            })?;
         }
     }
     Ok(())

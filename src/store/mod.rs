@@ -444,6 +444,33 @@ impl Store {
         Ok(quads.len())
     }
 
+    /// How many distinct subjects the quads with `predicate` and `object` have in the named
+    /// graphs; without `object`, distinct pairs of subject and object. Read in the order of the
+    /// store's index, in constant memory (see `vendor/README.md`): the counts kept at ingest.
+    pub fn count_subjects(&self, predicate: &str, object: Option<&str>) -> Result<usize> {
+        let o = object.map(NamedNode::new_unchecked);
+        Ok(self.inner.count_subject_objects(
+            NamedNodeRef::new_unchecked(predicate),
+            o.as_ref().map(|o| o.as_ref().into()),
+        )?)
+    }
+
+    /// The IRIs of the subjects typed `class` in the named graphs, each once, in the order of
+    /// the store's index (memory holds these alone, see `vendor/README.md`).
+    pub fn typed(&self, class: &str) -> Result<Vec<String>> {
+        let nodes = self.inner.subjects_in_order(
+            NamedNodeRef::new_unchecked(crate::rdf::vocab::rdf::TYPE),
+            NamedNodeRef::new_unchecked(class).into(),
+        )?;
+        Ok(nodes
+            .into_iter()
+            .filter_map(|n| match n {
+                NamedOrBlankNode::NamedNode(n) => Some(n.into_string()),
+                NamedOrBlankNode::BlankNode(_) => None,
+            })
+            .collect())
+    }
+
     /// Whether the store has a tenures graph (see [`crate::rdf::tenure`]).
     pub fn has_tenures(&self) -> Result<bool> {
         let g = NamedNode::new_unchecked(iri::tenures_graph());

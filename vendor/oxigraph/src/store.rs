@@ -457,6 +457,63 @@ impl Store {
         }
     }
 
+    // polgraph: two reads of the index (predicate, object, subject, graph) in its order, on
+    // the encoded terms, that hold nothing but the last key (see `vendor/README.md`).
+
+    /// polgraph: how many distinct (subject, object) pairs the quads of the named graphs with
+    /// `predicate` (and `object`, when given) have, counted in the index's order without
+    /// decoding a term: in constant memory, where `COUNT(DISTINCT ?s)` holds every subject.
+    /// The order makes a pair's quads come together on a RocksDB store, not on one in memory.
+    pub fn count_subject_objects(
+        &self,
+        predicate: NamedNodeRef<'_>,
+        object: Option<TermRef<'_>>,
+    ) -> Result<usize, StorageError> {
+        let reader = self.storage.snapshot();
+        let p = EncodedTerm::from(predicate);
+        let o = object.map(EncodedTerm::from);
+        let mut last: Option<(EncodedTerm, EncodedTerm)> = None;
+        let mut n = 0;
+        for q in reader.quads_for_pattern(None, Some(&p), o.as_ref(), None) {
+            let q = q?;
+            if q.graph_name.is_default_graph() {
+                continue;
+            }
+            if last
+                .as_ref()
+                .is_none_or(|(s, o)| *s != q.subject || *o != q.object)
+            {
+                n += 1;
+                last = Some((q.subject, q.object));
+            }
+        }
+        Ok(n)
+    }
+
+    /// polgraph: the distinct subjects of the quads of the named graphs with `predicate` and
+    /// `object`, in the index's order, each decoded once (a subject's quads come together on a
+    /// RocksDB store: there, each is given once).
+    pub fn subjects_in_order(
+        &self,
+        predicate: NamedNodeRef<'_>,
+        object: TermRef<'_>,
+    ) -> Result<Vec<NamedOrBlankNode>, StorageError> {
+        let reader = self.storage.snapshot();
+        let p = EncodedTerm::from(predicate);
+        let o = EncodedTerm::from(object);
+        let mut last: Option<EncodedTerm> = None;
+        let mut out = Vec::new();
+        for q in reader.quads_for_pattern(None, Some(&p), Some(&o), None) {
+            let q = q?;
+            if q.graph_name.is_default_graph() || last.as_ref() == Some(&q.subject) {
+                continue;
+            }
+            out.push(reader.decode_named_or_blank_node(&q.subject)?);
+            last = Some(q.subject);
+        }
+        Ok(out)
+    }
+
     /// Returns all the quads contained in the store.
     ///
     /// Usage example:
