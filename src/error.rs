@@ -76,7 +76,7 @@ pub enum Error {
     BadParam(String),
     #[error("gold file {path}: {reason}")]
     Gold { path: PathBuf, reason: String },
-    /// A temporary file of a sort (see `export::sort`) in `dir`.
+    /// A temporary file of a sort (see `store::sort`) in `dir`.
     #[error("{dir}: {what} for the sort of the export: {source}{hint}")]
     Spill {
         dir: PathBuf,

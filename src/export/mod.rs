@@ -2,7 +2,7 @@
 
 pub mod graph;
 pub mod push;
-pub mod sort;
+pub use crate::store::sort;
 pub mod spool;
 pub mod validate;
 

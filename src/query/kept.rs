@@ -231,7 +231,7 @@ fn people(store: &Store, out: &mut dyn std::io::Write) -> Result<()> {
 }
 
 /// The answer of `articles` (see `queries/articles.rq`): its query without its `ORDER BY`,
-/// the rows sorted on disk past a run of [`crate::export::sort`] (the query sorted every
+/// the rows sorted on disk past a run of [`crate::store::sort`] (the query sorted every
 /// article in memory), each row written as oxigraph writes it.
 fn articles(store: &Store, out: &mut dyn std::io::Write) -> Result<()> {
     use spargebra::algebra::GraphPattern as G;
@@ -287,7 +287,7 @@ fn articles(store: &Store, out: &mut dyn std::io::Write) -> Result<()> {
         })
     };
     let mut sorter =
-        crate::export::sort::Sorter::new(crate::export::sort::Options::in_dir(store.path()));
+        crate::store::sort::Sorter::new(crate::store::sort::Options::in_dir(store.path()));
     for (n, s) in solutions.enumerate() {
         let s = s.map_err(|e| err(&e))?;
         let one = json(&[&s])?;
@@ -410,13 +410,24 @@ pub(crate) mod tests {
                 lit(&format!("Sở {}", a % 5)),
                 &g,
             ));
+            // The place is described in the descriptions graph (below); an article names it.
             let place = id("place/legacy-42");
-            quads.push(q(&place, rdf::TYPE, n(pg::ADMINISTRATIVE_UNIT).into(), &g));
-            quads.push(q(&place, skos::PREF_LABEL, lit("tỉnh Hà Tĩnh"), &g));
+            quads.push(q(&body, pg::JURISDICTION, n(&place).into(), &g));
             let m = crate::rdf::iri::mention(&format!("a{a:02}"), "body", 1, 2, &body);
             quads.push(q(&m, pg::REFERS_TO, n(&body).into(), &g));
             store.set_graph(&g, &quads).unwrap();
         }
+        let d = crate::rdf::iri::descriptions_graph();
+        let place = id("place/legacy-42");
+        store
+            .set_graph(
+                &d,
+                &[
+                    q(&place, rdf::TYPE, n(pg::ADMINISTRATIVE_UNIT).into(), &d),
+                    q(&place, skos::PREF_LABEL, lit("tỉnh Hà Tĩnh"), &d),
+                ],
+            )
+            .unwrap();
         let t = crate::rdf::iri::tenures_graph();
         let lone = id("person/vn/lone");
         store

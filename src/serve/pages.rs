@@ -243,7 +243,7 @@ impl Site {
     /// Turtle, sorted and each once; `None` when the store says nothing of it. A person named in
     /// many articles has many statements: they are sorted on disk past the sort's run size,
     /// and the Turtle is held in a temporary file past the spool's bound (see
-    /// [`crate::export::sort`]), in the system's temporary folder.
+    /// [`crate::store::sort`]), in the system's temporary folder.
     pub fn describe(
         &self,
         iri: &str,

@@ -4,6 +4,7 @@
 pub mod compaction;
 pub mod kept;
 pub mod memory;
+pub mod sort;
 pub mod watch;
 
 use crate::error::{Error, Result};
@@ -389,7 +390,7 @@ impl Store {
     }
 
     /// Every quad, or those of one named graph, in the store's order as they are read (memory
-    /// stays flat; see [`crate::export::sort`] for a sorted export).
+    /// stays flat; see [`crate::store::sort`] for a sorted export).
     pub fn iter_quads(&self, graph: Option<&str>) -> impl Iterator<Item = Result<Quad>> + '_ {
         let g = graph.map(NamedNode::new_unchecked);
         let it = match &g {
@@ -561,7 +562,7 @@ impl Store {
         Ok(false)
     }
 
-    /// Writes quads sorted by their N-Quads line (see [`crate::export::sort`]), as they come,
+    /// Writes quads sorted by their N-Quads line (see [`crate::store::sort`]), as they come,
     /// in an RDF format; triple formats get the union of the graphs, each triple once (the
     /// quads of one triple are neighbours in that order, since a quad's line is its triple's
     /// followed by its graph). `output` names the output in an error.
