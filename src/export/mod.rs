@@ -3,7 +3,7 @@
 pub mod graph;
 pub mod push;
 pub use crate::store::sort;
-pub mod spool;
+pub use crate::store::spool;
 pub mod validate;
 
 use crate::error::{Error, Result};

@@ -5,8 +5,8 @@
 //! is left with half an article). Transient failures are retried; Basic and Digest authentication.
 
 use crate::error::{Error, Result};
-use crate::export::spool::{Spool, Spooled};
 use crate::store::sort;
+use crate::store::spool::{Spool, Spooled};
 use crate::store::Store;
 use md5::Digest;
 use oxigraph::io::RdfFormat;

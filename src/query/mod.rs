@@ -620,6 +620,12 @@ fn print(
                     triples: false,
                 });
             }
+            // Written to a spool (memory, then a temporary file past 16 MiB) and printed only
+            // once the last row is read: a query stopped by an error or its time limit prints
+            // nothing, never a short answer.
+            let mut spool = crate::store::spool::Spool::new(std::env::temp_dir());
+            let whole = &mut *out;
+            let out: &mut dyn Write = &mut spool;
             let mut n = 0;
             let mut rows = solutions.map(|s| {
                 n += 1;
@@ -666,6 +672,8 @@ fn print(
                 }
             }
             drop(rows);
+            let mut written = spool.finish()?;
+            std::io::copy(&mut written.reader().map_err(io)?, whole).map_err(io)?;
             Ok(Printed {
                 rows: n,
                 cut: 0,

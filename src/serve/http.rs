@@ -14,7 +14,7 @@ pub struct Reply {
     pub body: Vec<u8>,
     pub headers: Vec<(&'static str, String)>,
     /// A body too large for memory, in an anonymous temporary file (see
-    /// [`crate::export::spool`]), with its length: sent from there after `body` (empty then).
+    /// [`crate::store::spool`]), with its length: sent from there after `body` (empty then).
     pub file: Option<(std::fs::File, u64)>,
 }
 
@@ -29,15 +29,15 @@ impl Reply {
         }
     }
 
-    /// A reply whose body was written to a [`crate::export::spool::Spool`].
+    /// A reply whose body was written to a [`crate::store::spool::Spool`].
     pub fn spooled(
         status: u16,
         content_type: &'static str,
-        body: crate::export::spool::Spooled,
+        body: crate::store::spool::Spooled,
     ) -> Reply {
         match body {
-            crate::export::spool::Spooled::Memory(b) => Reply::new(status, content_type, b),
-            crate::export::spool::Spooled::File(f, n) => Reply {
+            crate::store::spool::Spooled::Memory(b) => Reply::new(status, content_type, b),
+            crate::store::spool::Spooled::File(f, n) => Reply {
                 file: Some((f, n)),
                 ..Reply::new(status, content_type, Vec::new())
             },

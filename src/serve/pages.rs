@@ -247,7 +247,7 @@ impl Site {
     pub fn describe(
         &self,
         iri: &str,
-    ) -> std::result::Result<Option<crate::export::spool::Spooled>, Miss> {
+    ) -> std::result::Result<Option<crate::store::spool::Spooled>, Miss> {
         use crate::export::{sort, spool::Spool};
         use oxigraph::sparql::QueryResults;
         let params = iri_param("s", iri)?;

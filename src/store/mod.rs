@@ -5,6 +5,7 @@ pub mod compaction;
 pub mod kept;
 pub mod memory;
 pub mod sort;
+pub mod spool;
 pub mod watch;
 
 use crate::error::{Error, Result};
