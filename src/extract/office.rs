@@ -105,6 +105,11 @@ fn province_post(toks: &Tokens, role: &str, k: usize) -> Option<Parsed> {
 }
 
 fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
+    // A role word inside a building's name is no post: `tại Phủ Chủ tịch, Chủ tịch nước Tô Lâm`
+    // (the presidential palace), `Phủ Thủ tướng`; `Chính phủ` is one body, written in lower case.
+    if i > 0 && toks.get(i - 1).is_some_and(|t| t.text == "Phủ") {
+        return None;
+    }
     let mut j = i;
     let mut former = false;
     if toks
@@ -477,7 +482,11 @@ fn fill_dependents(posts: &mut [Post]) {
         let parent = if let (true, Some(c)) = (o.head == "Ban Thường vụ", committee) {
             c
         } else if o.head != "Ban Thường vụ"
-            || whole.kind == BodyKind::Party && whole.class != BodyClass::Central
+            || whole.kind == BodyKind::Party
+                && (whole.class != BodyClass::Central
+                    // A central party committee is its own (`Ủy viên Ban Thường vụ, Ủy viên
+                    // Đảng ủy Công an Trung ương`), not that of a `Đảng ủy Đảng ủy ...`.
+                    || whole.head.split(' ').any(|w| w.ends_with("ủy")))
         {
             whole
         } else {
@@ -2693,6 +2702,55 @@ mod tests {
         assert_eq!(
             offices("Dự có các ông Lê Hoàng Quân, Nguyễn Thành Phong, Bí thư Thành ủy Hà Nội Đinh Tiến Dũng."),
             ["Đinh Tiến Dũng | Bí thư | Thành ủy Hà Nội"]
+        );
+    }
+
+    #[test]
+    fn the_standing_committee_of_a_central_party_committee_is_its_own() {
+        let got = offices(
+            "Bộ Chính trị quyết định đồng chí Thượng tướng Nguyễn Duy Ngọc, Ủy viên Trung ương \
+             Đảng, Thứ trưởng Bộ Công an thôi giữ chức Ủy viên Ban Thường vụ, Ủy viên Đảng ủy \
+             Công an Trung ương nhiệm kỳ 2020-2025.",
+        );
+        assert!(
+            got.contains(
+                &"Nguyễn Duy Ngọc | Ủy viên | Ban Thường vụ Đảng ủy Công an Trung ương | former"
+                    .to_string()
+            ),
+            "{got:?}"
+        );
+        // Negative: no `Đảng ủy Đảng ủy`.
+        assert!(
+            !got.iter().any(|o| o.contains("Đảng ủy Đảng ủy")),
+            "{got:?}"
+        );
+        // Boundary: an agency's standing committee is still its party committee's.
+        assert!(offices(
+            "Ông Nguyễn Văn A, Ủy viên Ban Thường vụ, Giám đốc Sở Tài chính tỉnh Nghệ An."
+        )
+        .iter()
+        .all(|o| !o.contains("Ban Thường vụ Sở")));
+    }
+
+    #[test]
+    fn a_role_word_in_a_buildings_name_is_no_post() {
+        // `Phủ Chủ tịch` is the presidential palace: the only post is `Chủ tịch nước`.
+        assert_eq!(
+            offices("Sáng 6-6, tại Phủ Chủ tịch, Chủ tịch nước Tô Lâm đã gặp mặt đoàn đại biểu."),
+            ["Tô Lâm | Chủ tịch nước | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam"]
+        );
+        // Negative: the same words as a list of two titles are two posts.
+        assert_eq!(
+            offices("Tổng Bí thư, Chủ tịch nước Tô Lâm đã gặp mặt đoàn đại biểu."),
+            [
+                "Tô Lâm | Tổng Bí thư | Ban Chấp hành Trung ương",
+                "Tô Lâm | Chủ tịch nước | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam"
+            ]
+        );
+        // Boundary: `Chính phủ` before a role leaves the role read (`phủ` in lower case).
+        assert_eq!(
+            offices("Văn phòng Chính phủ Thủ tướng Phạm Minh Chính chủ trì."),
+            ["Phạm Minh Chính | Thủ tướng | Chính phủ"]
         );
     }
 
