@@ -40,6 +40,7 @@ pub fn run(
     let opts = export::sort::Options::for_output(output);
     match output {
         Some(path) => {
+            let a_file = export::sort::a_file(path);
             let f = std::fs::File::create(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
             let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
@@ -48,17 +49,24 @@ pub fn run(
                     path: path.into(),
                     source: e.into_error(),
                 })?;
-                f.sync_all().map_err(|e| polgraph::error::Error::Io {
-                    path: path.into(),
-                    source: e,
-                })?;
+                // On the disk before `wrote` is said; a device has nothing to sync (fsync of
+                // /dev/null is an error).
+                if a_file {
+                    f.sync_all().map_err(|e| polgraph::error::Error::Io {
+                        path: path.into(),
+                        source: e,
+                    })?;
+                }
                 Ok(n)
             });
             match written {
                 Ok(n) => eprintln!("wrote {n} quads to {}", path.display()),
                 Err(e) => {
-                    // A cut file could pass for a whole export.
-                    let _ = std::fs::remove_file(path);
+                    // A cut file could pass for a whole export; a device (`-o /dev/null`) or a
+                    // pipe is left as it was.
+                    if a_file {
+                        let _ = std::fs::remove_file(path);
+                    }
                     return Err(e.into());
                 }
             }

@@ -33,6 +33,14 @@ pub struct Options {
     pub run_bytes: usize,
 }
 
+/// Whether `output` is (or will be) a file on a disk: a regular file, or nothing yet. A device
+/// (`/dev/null`), a named pipe or a socket is not: its folder is no place for temporary files,
+/// and a failed export must not remove it (a cut export to a file is removed: it could pass for
+/// a whole one; removing `/dev/null` broke every program that writes to it).
+pub fn a_file(output: &Path) -> bool {
+    std::fs::metadata(output).map_or(true, |m| m.is_file())
+}
+
 impl Options {
     /// Runs in `dir`, of the size `POLGRAPH_SORT_RUN_BYTES` gives (bytes; for tests and for a
     /// machine with little memory), [`RUN_BYTES`] otherwise.
@@ -49,9 +57,12 @@ impl Options {
     }
 
     /// Runs beside `output` (in its folder, so on the disk that must hold the output anyway),
-    /// or in the system's temporary folder (`TMPDIR`) when the output is standard output.
+    /// or in the system's temporary folder (`TMPDIR`) when the output is standard output or no
+    /// file on a disk (`-o /dev/null`, a named pipe: their folder is no place for runs, and
+    /// `/dev` is a small file system in memory).
     pub fn for_output(output: Option<&Path>) -> Options {
         let dir = output
+            .filter(|p| a_file(p))
             .map(|p| match p.parent() {
                 Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
                 _ => PathBuf::from("."),
@@ -364,6 +375,23 @@ impl Merge {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_go_beside_a_file_and_to_the_temporary_folder_for_a_device() {
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("all.nq");
+        assert_eq!(Options::for_output(Some(&out)).dir, d.path());
+        // `-o /dev/null` wrote its runs into /dev, a file system in memory, until it was full.
+        assert_eq!(
+            Options::for_output(Some(Path::new("/dev/null"))).dir,
+            std::env::temp_dir()
+        );
+        assert_eq!(Options::for_output(None).dir, std::env::temp_dir());
+        assert!(a_file(&out), "not there yet: a file once written");
+        std::fs::write(&out, "x").unwrap();
+        assert!(a_file(&out));
+        assert!(!a_file(Path::new("/dev/null")));
+    }
 
     fn all(mut s: Sorted) -> Vec<String> {
         let mut out = Vec::new();

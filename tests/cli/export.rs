@@ -184,6 +184,31 @@ fn an_export_to_a_file_leaves_only_the_file() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout);
 }
 
+/// `-o /dev/null` (to time an export): its runs went into /dev, a small file system in memory,
+/// until full, and the failed export removed /dev/null as it removes a cut file. Now the runs go to
+/// the temporary folder, a device is neither synced nor removed, and the export succeeds.
+#[test]
+fn an_export_to_dev_null_succeeds_and_leaves_the_device() {
+    use std::os::unix::fs::FileTypeExt;
+    let (_d, store) = generated(60);
+    let o = bin()
+        .args([
+            "export",
+            "--store",
+            s(&store),
+            "--format",
+            "nq",
+            "-o",
+            "/dev/null",
+        ])
+        .env("POLGRAPH_SORT_RUN_BYTES", "2048")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let m = std::fs::metadata("/dev/null").unwrap();
+    assert!(m.file_type().is_char_device(), "/dev/null is no device now");
+}
+
 /// A folder for the runs that is not there, and one on a full disk (the file size limit of
 /// `ulimit -f`, `EFBIG` once SIGXFSZ is ignored, stands for it): an error that names the
 /// folder, exit code 2, and no output file left (a cut export could pass for a whole one).
