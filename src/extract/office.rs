@@ -165,6 +165,7 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
             .filter(|p| p.end > k || org_start < k)
             .map(|p| abroad(p, role.abroad.as_deref().or(role.implies.as_deref())))
             .or_else(|| province_post(toks, &role.role, k))
+            .or_else(|| brand(toks, &role.role, k))
             .or_else(|| role.implies.as_deref().and_then(|n| implied(n, k)));
         let end = org.as_ref().map(|o| o.end.max(k)).unwrap_or(k);
         return Some(Post {
@@ -182,6 +183,49 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
         end: org.end,
         org: Some(org),
         former,
+    })
+}
+
+/// The roles only a company has, which take a company written by its brand alone. `Chủ tịch`
+/// and `Giám đốc` are left out: after them an acronym is as often a party or a state body the
+/// article names in full elsewhere (`Phó chủ tịch LDP`, `Phó Giám đốc CATP`).
+const COMPANY_ROLES: [&str; 2] = ["Tổng Giám đốc", "Phó Tổng Giám đốc"];
+
+/// A company written by its acronym alone after a company role, as the press names firms
+/// (`Cao Duy Hải (Tổng Giám đốc VNPT)`): an all-capital word of two to six letters that is no
+/// known body, place, level word or role, with no level word or joining sign after it.
+fn brand(toks: &Tokens, role: &str, k: usize) -> Option<Parsed> {
+    if !COMPANY_ROLES.contains(&role) {
+        return None;
+    }
+    let t = toks.get(k).filter(|t| t.word)?;
+    let n = t.text.chars().count();
+    let acronym = (2..=6).contains(&n)
+        && t.text
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && t.text.chars().filter(char::is_ascii_uppercase).count() >= 2;
+    if !acronym
+        || toks.longest(&BODY, k).is_some()
+        || toks.longest(&ROLE, k).is_some()
+        || super::locality::level_at(toks, k).is_some()
+        || super::locality::name_at(toks, k, None).is_some()
+        || super::locality::level_at(toks, k + 1).is_some()
+        || toks.is_punct(k + 1, &["-", "&", "/", "."])
+    {
+        return None;
+    }
+    Some(Parsed {
+        head: t.text.clone(),
+        kind: BodyKind::Other,
+        class: BodyClass::Named,
+        unit: None,
+        level: None,
+        parent: None,
+        start: k,
+        end: k + 1,
+        implied: false,
+        bare: false,
     })
 }
 
@@ -1957,6 +2001,19 @@ mod tests {
                 "Nguyễn Văn Hải | Chủ tịch | Hội đồng nhân dân thị xã Hồng Lĩnh"
             ]
         );
+    }
+
+    /// A company written by its acronym alone after a company role (`brand`).
+    #[test]
+    fn company_by_its_acronym_after_a_company_role() {
+        assert_eq!(
+            offices("Ông Cao Duy Hải (Tổng Giám đốc VNPT) bị phạt 14 năm tù."),
+            ["Cao Duy Hải | Tổng Giám đốc | VNPT"]
+        );
+        // Negative: after a role a company does not alone, an acronym is no body.
+        assert!(offices("Đại tá Phạm Viết Dũng, Phó Giám đốc CATP, phát biểu.").is_empty());
+        // Boundary: an acronym before a level word is a short form of a local body.
+        assert!(offices("Ông Trần Văn An, Tổng Giám đốc XY tỉnh Nghệ An, phát biểu.").is_empty());
     }
 
     #[test]

@@ -410,6 +410,14 @@ fn parse_at(toks: &Tokens, i: usize, lower: bool, depth: usize) -> Option<Parsed
                 p.bare = true;
                 return Some(p);
             }
+            // A described name that goes on past a dash with a capital (`Trung tâm nghiên cứu
+            // an ninh châu Á - Thái Bình Dương Daniel K. Inouye`) is not read cut at the dash.
+            if j > start
+                && toks.is_punct(k, &["-", "–"])
+                && toks.get(k + 1).is_some_and(|t| t.word && t.is_cap())
+            {
+                return None;
+            }
             p.head = format!("{} {}", body.canonical, phrase(toks, start, k));
             p.end = k;
             // `Đại sứ quán Ấn Độ tại Campuchia`: a country's embassy and its host.
@@ -1431,6 +1439,37 @@ mod tests {
         // Negative: an abbreviation in lower case is a word; a Sở needs its sector.
         assert!(all("tand và vksnd").is_empty());
         assert_eq!(org("Sở GD họp", "Sở"), None);
+    }
+
+    /// A `Trung tâm` is described: its name may open in lower case (`Trung tâm điều dưỡng thương
+    /// binh Thuận Thành`); a described name going on past a dash with a capital is not read cut.
+    #[test]
+    fn centres_are_described_and_a_dash_does_not_cut_them() {
+        assert_eq!(
+            org(
+                "Bác sĩ Nguyễn Văn Hương - Giám đốc Trung tâm điều dưỡng thương binh Thuận Thành \
+                 đã phát biểu.",
+                "Trung"
+            )
+            .as_deref(),
+            Some("Trung tâm điều dưỡng thương binh Thuận Thành")
+        );
+        // Negative: cut at a dash, the name is not read.
+        assert!(all(
+            "Giáo sư Vuving từ Trung tâm nghiên cứu an ninh châu Á - Thái Bình Dương Daniel K. \
+             Inouye nhận định."
+        )
+        .iter()
+        .all(|o| !o.starts_with("Trung tâm")));
+        // Boundary: a dash followed by lower case ends the name where it stands.
+        assert_eq!(
+            org(
+                "Trung tâm điều dưỡng thương binh Thuận Thành - nơi chăm sóc",
+                "Trung"
+            )
+            .as_deref(),
+            Some("Trung tâm điều dưỡng thương binh Thuận Thành")
+        );
     }
 
     /// organization.described: a head whose name opens in lower case (`Ban Quản lý dự án ...`)
