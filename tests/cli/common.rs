@@ -207,3 +207,49 @@ pub fn spawn_serve(store: &Path, extra: &[&str]) -> (std::process::Child, String
         .to_string();
     (child, base)
 }
+
+/// The quads of one named graph of a store (the lines of its N-Quads export that end with
+/// `<GRAPH> .`), sorted.
+pub fn graph_quads(store: &Path, graph: &str) -> Vec<String> {
+    let end = format!("<{graph}> .");
+    let mut q: Vec<String> = ok(&["export", "--store", s(store), "--format", "nq"])
+        .lines()
+        .filter(|l| l.ends_with(&end))
+        .map(String::from)
+        .collect();
+    q.sort();
+    q
+}
+
+/// A generated corpus of `count` articles (`--seed seed`) in `dir`, and the same cut in two
+/// files at article `at`: (whole, head, tail), for "the same however the articles arrive".
+pub fn split_corpus(dir: &Path, count: usize, seed: u64, at: usize) -> (PathBuf, PathBuf, PathBuf) {
+    let corpus = dir.join("corpus.jsonl");
+    let (count, seed) = (count.to_string(), seed.to_string());
+    ok(&[
+        "generate",
+        "--count",
+        &count,
+        "--seed",
+        &seed,
+        "-o",
+        s(&corpus),
+    ]);
+    let lines: Vec<String> = std::fs::read_to_string(&corpus)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    let (head, tail) = (
+        write_lines(dir, "head.jsonl", &lines[..at]),
+        write_lines(dir, "tail.jsonl", &lines[at..]),
+    );
+    (corpus, head, tail)
+}
+
+/// Writes `lines` to the file `name` in `dir`, one a line; its path.
+pub fn write_lines(dir: &Path, name: &str, lines: &[String]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, lines.join("\n") + "\n").unwrap();
+    p
+}

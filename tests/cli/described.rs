@@ -9,13 +9,7 @@ const DESCRIBED: &str = "<https://w3id.org/polgraph/id/graph/descriptions> .";
 
 /// The quads of the descriptions graph in a store, sorted.
 fn described(store: &Path) -> Vec<String> {
-    let mut q: Vec<String> = ok(&["export", "--store", s(store), "--format", "nq"])
-        .lines()
-        .filter(|l| l.ends_with(DESCRIBED))
-        .map(String::from)
-        .collect();
-    q.sort();
-    q
+    graph_quads(store, "https://w3id.org/polgraph/id/graph/descriptions")
 }
 
 /// The labels of the units described, sorted.
@@ -34,30 +28,7 @@ fn labels(store: &Path) -> Vec<String> {
 #[test]
 fn the_descriptions_graph_is_the_same_however_the_articles_arrive() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus.jsonl");
-    ok(&[
-        "generate",
-        "--count",
-        "200",
-        "--seed",
-        "5",
-        "-o",
-        s(&corpus),
-    ]);
-    let lines: Vec<String> = std::fs::read_to_string(&corpus)
-        .unwrap()
-        .lines()
-        .map(String::from)
-        .collect();
-    let write = |name: &str, ls: &[String]| {
-        let p = dir.path().join(name);
-        std::fs::write(&p, ls.join("\n") + "\n").unwrap();
-        p
-    };
-    let (head, tail) = (
-        write("head.jsonl", &lines[..80]),
-        write("tail.jsonl", &lines[80..]),
-    );
+    let (corpus, head, tail) = split_corpus(dir.path(), 200, 5, 80);
 
     let all = dir.path().join("all");
     ok(&["ingest", "--store", s(&all), s(&corpus)]);

@@ -6,13 +6,7 @@ use crate::common::*;
 
 /// The tenures graph's quads in a store, sorted.
 fn tenure_quads(store: &Path) -> Vec<String> {
-    let mut q: Vec<String> = ok(&["export", "--store", s(store), "--format", "nq"])
-        .lines()
-        .filter(|l| l.ends_with("<https://w3id.org/polgraph/id/graph/tenures> ."))
-        .map(String::from)
-        .collect();
-    q.sort();
-    q
+    graph_quads(store, "https://w3id.org/polgraph/id/graph/tenures")
 }
 
 /// The tenures graph is the same whether the articles are bulk-loaded into an empty store, added
@@ -20,30 +14,13 @@ fn tenure_quads(store: &Path) -> Vec<String> {
 #[test]
 fn tenures_are_the_same_however_the_articles_arrive() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus.jsonl");
-    ok(&[
-        "generate",
-        "--count",
-        "400",
-        "--seed",
-        "11",
-        "-o",
-        s(&corpus),
-    ]);
+    let (corpus, head, tail) = split_corpus(dir.path(), 400, 11, 150);
     let lines: Vec<String> = std::fs::read_to_string(&corpus)
         .unwrap()
         .lines()
         .map(String::from)
         .collect();
-    let write = |name: &str, ls: &[String]| {
-        let p = dir.path().join(name);
-        std::fs::write(&p, ls.join("\n") + "\n").unwrap();
-        p
-    };
-    let (head, tail) = (
-        write("head.jsonl", &lines[..150]),
-        write("tail.jsonl", &lines[150..]),
-    );
+    let write = |name: &str, ls: &[String]| write_lines(dir.path(), name, ls);
 
     let all = dir.path().join("all");
     ok(&["ingest", "--store", s(&all), s(&corpus)]);
