@@ -179,7 +179,9 @@ function holdersAnswer(a) {
       x.statement ? evidence(x.statement) : null))));
 }
 
-function views() {
+// The views of one render: `show` is that render's, which draws nothing once a later render
+// has begun (a slow page that answers after the reader moved on must not cover the new one).
+function views(show) {
   return {
     async search(params) {
       const q = params.get("q") || "";
@@ -469,6 +471,8 @@ function counts() {
   if (info.names !== undefined) document.getElementById("counts").textContent = "· " + count(info.names, "name");
 }
 
+let renders = 0;
+
 async function render() {
   const hash = location.hash.replace(/^#\/?/, "") || "search";
   const [path, query] = hash.split("?");
@@ -476,7 +480,8 @@ async function render() {
   const slash = path.indexOf("/");
   const page = slash < 0 ? path : path.slice(0, slash);
   const rest = slash < 0 ? "" : path.slice(slash + 1);
-  const v = views();
+  const mine = ++renders;
+  const v = views((...nodes) => { if (mine === renders) show(...nodes); });
   document.documentElement.lang = lang;
   document.querySelectorAll("[data-t]").forEach((el) => { el.textContent = t(el.dataset.t); });
   document.getElementById("lang").textContent = lang === "vi" ? "EN" : "VI";
@@ -486,7 +491,7 @@ async function render() {
   try {
     await view(params, PAGES[page] ? info.base + PAGES[page] + rest : rest);
   } catch (e) {
-    show(h("p", { class: "error" }, t("error") + ": " + e.message));
+    if (mine === renders) show(h("p", { class: "error" }, t("error") + ": " + e.message));
   }
 }
 
