@@ -2,9 +2,31 @@
 //! sentence, answered by SPARQL from the graph, equal to what extraction found.
 
 use crate::pipeline;
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::collections::BTreeSet;
+
+/// The rows of a SELECT query on `store`.
+fn select(store: &Store, q: &str) -> Vec<QuerySolution> {
+    let QueryResults::Solutions(rows) = SparqlEvaluator::new()
+        .parse_query(q)
+        .unwrap()
+        .on_store(store)
+        .execute()
+        .unwrap()
+    else {
+        panic!("not a SELECT")
+    };
+    rows.map(Result::unwrap).collect()
+}
+
+/// A cell of a row as text: a literal's value, an IRI without its brackets.
+fn value(r: &QuerySolution, k: &str) -> Option<String> {
+    r.get(k).map(|t| match t {
+        oxigraph::model::Term::Literal(l) => l.value().to_string(),
+        t => t.to_string().trim_matches(['<', '>']).to_string(),
+    })
+}
 
 /// A statement as SPARQL reads it back: article, start, end, words, rule, sentence words.
 type Read = (String, usize, usize, String, String, Option<String>);
@@ -78,24 +100,9 @@ fn every_statement_keeps_its_article_span_words_rule_and_sentence() {
           BIND(SUBSTR(?text, ?sstart + 1, xsd:integer(STRAFTER(?sspan, \",\")) - ?sstart)
                AS ?sentence)
         }";
-    let QueryResults::Solutions(rows) = SparqlEvaluator::new()
-        .parse_query(q)
-        .unwrap()
-        .on_store(&store)
-        .execute()
-        .unwrap()
-    else {
-        panic!("not a SELECT")
-    };
-    let value = |r: &oxigraph::sparql::QuerySolution, k: &str| -> Option<String> {
-        r.get(k).map(|t| match t {
-            oxigraph::model::Term::Literal(l) => l.value().to_string(),
-            t => t.to_string().trim_matches(['<', '>']).to_string(),
-        })
-    };
+    let rows = select(&store, q);
     let mut got: BTreeSet<Read> = BTreeSet::new();
     for r in rows {
-        let r = r.unwrap();
         let n = |k| value(&r, k).unwrap().parse::<usize>().unwrap();
         got.insert((
             value(&r, "a").unwrap(),
@@ -159,26 +166,13 @@ fn every_holding_keeps_its_person_role_body_and_date() {
           BIND(STR(?rl) AS ?role) BIND(STR(?ol) AS ?body) BIND(STR(?f) AS ?former)
           BIND(COALESCE(STR(?d), \"\") AS ?date)
         }";
-    let QueryResults::Solutions(rows) = SparqlEvaluator::new()
-        .parse_query(q)
-        .unwrap()
-        .on_store(&store)
-        .execute()
-        .unwrap()
-    else {
-        panic!("not a SELECT")
-    };
+    let rows = select(&store, q);
     let mut got = BTreeSet::new();
     for r in rows {
-        let r = r.unwrap();
         got.insert(
             ["a", "start", "name", "role", "body", "former", "date"]
                 .iter()
-                .map(|k| match r.get(*k) {
-                    Some(oxigraph::model::Term::Literal(l)) => l.value().to_string(),
-                    Some(t) => t.to_string().trim_matches(['<', '>']).to_string(),
-                    None => String::new(),
-                })
+                .map(|k| value(&r, k).unwrap_or_default())
                 .collect::<Vec<_>>(),
         );
     }
