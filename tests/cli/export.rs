@@ -106,6 +106,23 @@ fn export_with(
         .unwrap()
 }
 
+/// `polgraph export -o out`, the sort's runs of 2 KiB.
+fn export_to(store: &std::path::Path, format: &str, out: &std::path::Path) -> std::process::Output {
+    bin()
+        .args([
+            "export",
+            "--store",
+            s(store),
+            "--format",
+            format,
+            "-o",
+            s(out),
+        ])
+        .env("POLGRAPH_SORT_RUN_BYTES", "2048")
+        .output()
+        .unwrap()
+}
+
 /// Sorted on disk in hundreds of runs of 2 KiB (merged in two levels), every format is
 /// byte-identical to the export sorted in memory (one run), the N-Quads are the store's quads
 /// sorted and each once, and no temporary file is left in the folder.
@@ -161,19 +178,7 @@ fn an_export_to_a_file_leaves_only_the_file() {
     let (_d, store) = generated(60);
     let out = tempfile::tempdir().unwrap();
     let file = out.path().join("all.ttl");
-    let o = bin()
-        .args([
-            "export",
-            "--store",
-            s(&store),
-            "--format",
-            "ttl",
-            "-o",
-            s(&file),
-        ])
-        .env("POLGRAPH_SORT_RUN_BYTES", "2048")
-        .output()
-        .unwrap();
+    let o = export_to(&store, "ttl", &file);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let names: Vec<_> = std::fs::read_dir(out.path())
         .unwrap()
@@ -191,19 +196,7 @@ fn an_export_to_a_file_leaves_only_the_file() {
 fn an_export_to_dev_null_succeeds_and_leaves_the_device() {
     use std::os::unix::fs::FileTypeExt;
     let (_d, store) = generated(60);
-    let o = bin()
-        .args([
-            "export",
-            "--store",
-            s(&store),
-            "--format",
-            "nq",
-            "-o",
-            "/dev/null",
-        ])
-        .env("POLGRAPH_SORT_RUN_BYTES", "2048")
-        .output()
-        .unwrap();
+    let o = export_to(&store, "nq", std::path::Path::new("/dev/null"));
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let m = std::fs::metadata("/dev/null").unwrap();
     assert!(m.file_type().is_char_device(), "/dev/null is no device now");
