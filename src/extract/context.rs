@@ -6,7 +6,7 @@ use super::locality::{level_at, UnitMention};
 use super::organization::{parse, Parsed};
 use super::Tokens;
 use crate::extract::gazetteer::GAZETTEER as G;
-use crate::extract::lexicon::{BodyClass, BODY, MINISTRY_PART, SECTOR};
+use crate::extract::lexicon::{BodyClass, BodyKind, BODY, MINISTRY_PART, SECTOR};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
@@ -19,6 +19,9 @@ pub struct Context {
     body_levels: Vec<(usize, String)>,
     /// Named bodies written in full (`Học viện Ngân hàng`), by head (`Học viện`), in text order.
     named: Vec<(String, Parsed)>,
+    /// Bodies defined with a short name in parentheses (`Đảng Dân chủ tự do (LDP)`, `Công ty
+    /// cổ phần Tập đoàn Thuận An (Thuận An)`): the short name and the body.
+    defined: Vec<(String, Parsed)>,
     /// The ministry the article is about (see [`Context::ministry_of`]), if one stands out.
     ministry: Option<Parsed>,
     /// The Vietnamese ministries named, in text order.
@@ -55,10 +58,14 @@ impl Context {
         sentences.push(start..toks.len());
         let mut body_levels = Vec::new();
         let mut named = Vec::new();
+        let mut defined = Vec::new();
         let mut counts: Vec<(Parsed, usize)> = Vec::new();
         let mut owned = Vec::new();
         let mut ministries = Vec::new();
         for i in 0..toks.len() {
+            if let Some(d) = party_defined(toks, i) {
+                defined.push(d);
+            }
             if let Some((body, e)) = toks.longest(&BODY, i) {
                 // A Vietnamese ministry as written (`Bộ Công an`; not `Bộ Tài chính Singapore`).
                 if body.class == BodyClass::Sector && body.canonical == "Bộ" {
@@ -93,6 +100,9 @@ impl Context {
                             }) {
                                 p.parent = Some(Box::new(parent));
                             }
+                        }
+                        if let Some(x) = short_name(toks, p.end) {
+                            defined.push((x, p.clone()));
                         }
                         named.push((body.canonical.clone(), p));
                     }
@@ -133,6 +143,7 @@ impl Context {
             sentences,
             body_levels,
             named,
+            defined,
             ministry: dominant(counts),
             ministries,
             owned,
@@ -189,6 +200,24 @@ impl Context {
     /// headline may name it cut short); `None` when it names none, or two as often.
     pub fn named(&self, head: &str) -> Option<&Parsed> {
         most_often(self.named.iter().filter(|(h, _)| h == head).map(|(_, p)| p))
+    }
+
+    /// The body the article names in full for a brand or an acronym written alone (`LDP`,
+    /// `Xuyên Việt Oil`, `Tập đoàn Thuận An`): the one it defines with that short name in
+    /// parentheses (`Đảng Dân chủ tự do (LDP)`), else the company or bank (a named body of kind
+    /// other) named in full whose name ends with it (`Công ty Xuyên Việt Oil`, `Công ty cổ phần
+    /// Tập đoàn Thuận An`); the most often named, `None` when none is or two tie.
+    pub fn brand(&self, name: &str) -> Option<&Parsed> {
+        most_often(self.defined.iter().filter(|(x, _)| x == name).map(|(_, p)| p)).or_else(|| {
+            most_often(self.named.iter().map(|(_, p)| p).filter(|p| {
+                p.kind == BodyKind::Other
+                    && p.parent.is_none()
+                    && p.unit.is_none()
+                    && p.head
+                        .strip_suffix(name)
+                        .is_some_and(|h| h.ends_with(' ') && h.trim() != "")
+            }))
+        })
     }
 
     /// Units to look through for a body at token `at` inside the item `item`: those named in the
@@ -336,6 +365,41 @@ fn national(q: &Parsed) -> bool {
         }),
         _ => false,
     }
+}
+
+/// A short name in parentheses at token `k` (`(LDP)`, `(Thuận An)`): one to four words, the
+/// first capitalised, then `)`.
+fn short_name(toks: &Tokens, k: usize) -> Option<String> {
+    if !toks.is_punct(k, &["("]) || !toks.get(k + 1).is_some_and(|t| t.word && t.is_cap()) {
+        return None;
+    }
+    let e = (k + 2..k + 6).find(|&e| toks.is_punct(e, &[")"]))?;
+    (k + 1..e)
+        .all(|m| toks.get(m).is_some_and(|t| t.word))
+        .then(|| toks.words(k + 1, e))
+}
+
+/// A party of its own name defined by a short name (`Đảng Dân chủ tự do (LDP)`): `Đảng`, up to
+/// six words the first capitalised (not `Cộng sản`), then the short name in parentheses.
+fn party_defined(toks: &Tokens, i: usize) -> Option<(String, Parsed)> {
+    toks.get(i).filter(|t| t.text == "Đảng")?;
+    toks.get(i + 1)
+        .filter(|n| n.word && n.is_cap() && n.key != "cộng")?;
+    let e = (i + 2..i + 8).find(|&e| !toks.get(e).is_some_and(|t| t.word))?;
+    let x = short_name(toks, e)?;
+    let p = Parsed {
+        head: toks.words(i, e),
+        kind: BodyKind::Party,
+        class: BodyClass::Named,
+        unit: None,
+        level: None,
+        parent: None,
+        start: i,
+        end: e,
+        implied: false,
+        bare: false,
+    };
+    Some((x, p))
 }
 
 /// The ministry named at least twice and more than twice as often as any other.

@@ -27,6 +27,10 @@ pub const BODIES: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/bodies.tsv"
 ));
+pub const ASSOCIATIONS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/associations.tsv"
+));
 pub const SECTORS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/sectors.txt"
@@ -244,12 +248,13 @@ pub(crate) struct Combined {
 /// Every [`Table`] of this module: a table left out of this list finds nothing, and
 /// [`crate::extract::token::Tokens::longest`] says so.
 pub(crate) static COMBINED: LazyLock<Combined> = LazyLock::new(|| {
-    let tables: [(usize, &[String]); 10] = [
+    let tables: [(usize, &[String]); 11] = [
         (HONORIFIC.id, &HONORIFIC.patterns),
         (POST_VERB.id, &POST_VERB.patterns),
         (SECTOR.id, &SECTOR.patterns),
         (ROLE.id, &ROLE.patterns),
         (BODY.id, &BODY.patterns),
+        (ASSOCIATION.id, &ASSOCIATION.patterns),
         (DOCTYPE.id, &DOCTYPE.patterns),
         (LEVEL.id, &LEVEL.patterns),
         (NUMERAL.id, &NUMERAL.patterns),
@@ -367,27 +372,36 @@ pub static ROLE: LazyLock<Table<Role>> = LazyLock::new(|| {
         )
     }))
 });
-pub static BODY: LazyLock<Table<Body>> = LazyLock::new(|| {
-    Table::new(rows(BODIES).map(|r| {
-        let class = match r[3] {
-            "central" => BodyClass::Central,
-            "local" => BodyClass::Local,
-            "sub" => BodyClass::Sub,
-            "named" | "described" => BodyClass::Named,
-            "sector" => BodyClass::Sector,
-            c => BodyClass::Committee(leak(c.strip_prefix("committee:").expect("body class"))),
-        };
-        (
-            key(r[0]),
-            Body {
-                canonical: r[1].to_string(),
-                kind: BodyKind::parse(r[2])
-                    .unwrap_or_else(|| panic!("bodies.tsv: unknown kind {:?}", r[2])),
-                class,
-                described: r[3] == "described",
-            },
-        )
-    }))
+/// A row of bodies.tsv or associations.tsv: `surface canonical kind class`.
+fn body_row(file: &str, r: &[&str]) -> (String, Body) {
+    let class = match r[3] {
+        "central" => BodyClass::Central,
+        "local" => BodyClass::Local,
+        "sub" => BodyClass::Sub,
+        "named" | "described" => BodyClass::Named,
+        "sector" => BodyClass::Sector,
+        c => BodyClass::Committee(leak(
+            c.strip_prefix("committee:")
+                .unwrap_or_else(|| panic!("{file}: unknown class {c:?}")),
+        )),
+    };
+    (
+        key(r[0]),
+        Body {
+            canonical: r[1].to_string(),
+            kind: BodyKind::parse(r[2])
+                .unwrap_or_else(|| panic!("{file}: unknown kind {:?}", r[2])),
+            class,
+            described: r[3] == "described",
+        },
+    )
+}
+
+pub static BODY: LazyLock<Table<Body>> =
+    LazyLock::new(|| Table::new(rows(BODIES).map(|r| body_row("bodies.tsv", &r))));
+/// Heads of associations, read only after a role (`data/lexicon/associations.tsv`).
+pub static ASSOCIATION: LazyLock<Table<Body>> = LazyLock::new(|| {
+    Table::new(rows(ASSOCIATIONS).map(|r| body_row("associations.tsv", &r)))
 });
 pub static DOCTYPE: LazyLock<Table<String>> =
     LazyLock::new(|| Table::new(rows(DOCTYPES).map(|r| (key(r[0]), r[1].to_string()))));
@@ -456,6 +470,7 @@ mod tests {
             ("honorifics.txt", HONORIFICS),
             ("roles.tsv", ROLES),
             ("bodies.tsv", BODIES),
+            ("associations.tsv", ASSOCIATIONS),
             ("sectors.txt", SECTORS),
             ("doctypes.tsv", DOCTYPES),
             ("levels.tsv", LEVELS),

@@ -7,7 +7,10 @@
 //!
 //! `nguyên`, `cựu`, `từng` mark a post and the posts after it in the same list as former.
 
-use super::organization::{abroad, committee_head, elided, parse, resolve, Parsed};
+use super::organization::{
+    abroad, association, brand_alone, committee_head, elided, foreign_ministry, parse, resolve,
+    Parsed,
+};
 use super::person::{accept, foreign_name_at, name_at, place_name};
 use super::trace::{Note, Outcome};
 use super::{Context, Facts, OfficeFact, PersonFact, Tokens};
@@ -166,6 +169,8 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
             .map(|p| abroad(p, role.abroad.as_deref().or(role.implies.as_deref())))
             .or_else(|| province_post(toks, &role.role, k))
             .or_else(|| brand(toks, &role.role, k))
+            .or_else(|| association(toks, k).or_else(|| foreign_ministry(toks, k)))
+            .or_else(|| brand_alone(toks, k))
             .or_else(|| role.implies.as_deref().and_then(|n| implied(n, k)));
         let end = org.as_ref().map(|o| o.end.max(k)).unwrap_or(k);
         return Some(Post {
@@ -2014,6 +2019,79 @@ mod tests {
         assert!(offices("Đại tá Phạm Viết Dũng, Phó Giám đốc CATP, phát biểu.").is_empty());
         // Boundary: an acronym before a level word is a short form of a local body.
         assert!(offices("Ông Trần Văn An, Tổng Giám đốc XY tỉnh Nghệ An, phát biểu.").is_empty());
+    }
+
+    /// An association after a role (`organization::association`): `Hội`, `Tổng hội`, `Liên
+    /// đoàn` and a capitalised name; not a body head anywhere else.
+    #[test]
+    fn associations_after_a_role() {
+        assert_eq!(
+            offices("Ông Nguyễn Thanh Bình, Chủ tịch Hội Người cao tuổi Việt Nam, phát biểu."),
+            ["Nguyễn Thanh Bình | Chủ tịch | Hội Người cao tuổi Việt Nam"]
+        );
+        assert_eq!(
+            offices("Ông Tống Văn Nga - Phó Chủ tịch Tổng hội Xây dựng Việt Nam phát biểu."),
+            ["Tống Văn Nga | Phó Chủ tịch | Tổng hội Xây dựng Việt Nam"]
+        );
+        // A known mass organisation keeps its own reading (bodies.tsv).
+        assert_eq!(
+            offices("Ông Lê Văn Tám, Chủ tịch Hội Nông dân tỉnh Nghệ An, phát biểu."),
+            ["Lê Văn Tám | Chủ tịch | Hội Nông dân tỉnh Nghệ An"]
+        );
+        // Negative: an event or a place opening with `Hội` is no association.
+        assert!(offices("Chủ tịch Hội nghị Nguyễn Văn An phát biểu.").is_empty());
+        assert!(offices("Chủ tịch Hội An Nguyễn Văn Bình phát biểu.").is_empty());
+        // Boundary: a name ending in `Hội` stays a name, and its post is read.
+        assert_eq!(
+            offices("Ông Mai Quốc Hội, Phó Chủ tịch Hội Điện lực Việt Nam, phát biểu."),
+            ["Mai Quốc Hội | Phó Chủ tịch | Hội Điện lực Việt Nam"]
+        );
+    }
+
+    /// A foreign ministry named by no Vietnamese sector (`organization::foreign_ministry`).
+    #[test]
+    fn foreign_ministries_of_no_vietnamese_sector() {
+        assert_eq!(
+            offices("Bộ trưởng Bộ máy nhà nước và Cải cách hành chính Indonesia Abdullah Azwar Anas cho biết."),
+            ["Abdullah Azwar Anas | Bộ trưởng | Bộ máy nhà nước và Cải cách hành chính Indonesia"]
+        );
+        // Negative: without a country, no ministry is read.
+        assert!(offices("Bộ trưởng Bộ máy nhà nước Abdullah Azwar Anas cho biết.").is_empty());
+        // Boundary: a sector of another country's ministry.
+        assert_eq!(
+            offices("Bộ trưởng Bộ Thương mại Trung Quốc Vương Văn Đào hội đàm."),
+            ["Vương Văn Đào | Bộ trưởng | Bộ Thương mại Trung Quốc"]
+        );
+    }
+
+    /// Companies and parties written by a brand or an acronym (`organization::brand_alone`,
+    /// `board_brand`, `Context::brand`).
+    #[test]
+    fn brands_the_article_defines_or_names_in_full() {
+        assert_eq!(
+            offices("Phó chủ tịch LDP Taro Aso cho biết. Đảng Dân chủ tự do (LDP) công bố kết quả."),
+            ["Taro Aso | Phó Chủ tịch | Đảng Dân chủ tự do"]
+        );
+        assert_eq!(
+            offices("Bị can Mai Thị Hồng Hạnh, Chủ tịch HĐTV Xuyên Việt Oil, bị bắt. Vụ án tại Công ty Xuyên Việt Oil được làm rõ."),
+            ["Mai Thị Hồng Hạnh | Chủ tịch | Hội đồng thành viên Công ty Xuyên Việt Oil"]
+        );
+        assert_eq!(
+            offices("Ông Nguyễn Khắc Mẫn, Phó Tổng giám đốc Tập đoàn Thuận An bị bắt. Sai phạm tại Công ty cổ phần Tập đoàn Thuận An (Thuận An)."),
+            ["Nguyễn Khắc Mẫn | Phó Tổng Giám đốc | Công ty cổ phần Tập đoàn Thuận An"]
+        );
+        // A board names a company: its brand as written where the article names none in full.
+        assert_eq!(
+            offices("Phạm Nhật Vũ (Chủ tịch Hội đồng Quản trị AVG) bị phạt."),
+            ["Phạm Nhật Vũ | Chủ tịch | Hội đồng quản trị AVG"]
+        );
+        // Negative: an acronym the article does not define is no body.
+        assert!(offices("Phó chủ tịch LDP Taro Aso cho biết.").is_empty());
+        // Boundary: an acronym before a place-like name is not that body (`CDC Châu Phi`).
+        assert!(offices(
+            "Giám đốc CDC Châu Phi, ông Jean Kaseya, cho biết. Trung tâm Kiểm soát dịch bệnh (CDC) họp."
+        )
+        .is_empty());
     }
 
     #[test]

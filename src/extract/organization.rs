@@ -7,7 +7,8 @@ use super::{Context, Facts, Org, OrgFact, Tokens};
 use crate::extract::gazetteer::GAZETTEER as G;
 use crate::extract::lexicon::BodyKind;
 use crate::extract::lexicon::{
-    BodyClass, BODY, BOUNDARY, COUNTRY, NATIONAL_BODY, ROLE, SECTOR, SECTOR_TONELESS,
+    Body, BodyClass, ASSOCIATION, BODY, BOUNDARY, COUNTRY, EVENT, NATIONAL_BODY, ROLE, SECTOR,
+    SECTOR_TONELESS,
 };
 use std::ops::Range;
 
@@ -195,7 +196,6 @@ fn parse_at(toks: &Tokens, i: usize, lower: bool, depth: usize) -> Option<Parsed
     if depth > MAX_DEPTH {
         return None;
     }
-    let parse = |toks: &Tokens, i: usize, lower: bool| parse_at(toks, i, lower, depth + 1);
     let first = toks.get(i)?;
     if !first.word || (!lower && !first.is_cap()) {
         return None;
@@ -216,6 +216,20 @@ fn parse_at(toks: &Tokens, i: usize, lower: bool, depth: usize) -> Option<Parsed
             bare: false,
         });
     };
+    parse_head(toks, i, lower, depth, body, j)
+}
+
+/// [`parse_at`] of the body whose head `body` runs from token `i` to `j`.
+fn parse_head(
+    toks: &Tokens,
+    i: usize,
+    lower: bool,
+    depth: usize,
+    body: &Body,
+    j: usize,
+) -> Option<Parsed> {
+    let parse = |toks: &Tokens, i: usize, lower: bool| parse_at(toks, i, lower, depth + 1);
+    let first = toks.get(i)?;
     let mut p = Parsed {
         head: body.canonical.clone(),
         kind: body.kind,
@@ -285,6 +299,13 @@ fn parse_at(toks: &Tokens, i: usize, lower: bool, depth: usize) -> Option<Parsed
             } else if let Some(parent) = parse(toks, j, true) {
                 p.end = parent.end;
                 p.parent = Some(Box::new(parent));
+            } else if let Some(company) = (p.kind == BodyKind::Other)
+                .then(|| board_brand(toks, j))
+                .flatten()
+            {
+                // `Chủ tịch HĐTV Xuyên Việt Oil`: a company's board, the company by its brand.
+                p.end = company.end;
+                p.parent = Some(Box::new(company));
             }
         }
         BodyClass::Sector => {
@@ -465,6 +486,129 @@ fn parse_at(toks: &Tokens, i: usize, lower: bool, depth: usize) -> Option<Parsed
         }
     }
     Some(p)
+}
+
+/// A company written by its brand after its board (`HĐQT AVG`, `Hội đồng thành viên Xuyên Việt
+/// Oil`, `HĐTV Mobifone`): one to four capitalised words from `j` that open no body, role,
+/// place, level word or person's name; a named body of kind other, which the company the
+/// article names in full replaces (`Context::brand`).
+fn board_brand(toks: &Tokens, j: usize) -> Option<Parsed> {
+    let opens = |m: usize| {
+        toks.longest(&BODY, m).is_some()
+            || toks.longest(&ROLE, m).is_some()
+            || level_at(toks, m).is_some()
+            || name_at(toks, m, None).is_some()
+            || country_at(toks, m).is_some()
+            || super::person::name_at(toks, m).is_some_and(|(n, _)| n.split(' ').count() >= 3)
+    };
+    let mut e = j;
+    while e < j + 4 && toks.get(e).is_some_and(|t| t.word && t.is_cap()) && !opens(e) {
+        e += 1;
+    }
+    (e > j).then(|| Parsed {
+        head: phrase(toks, j, e),
+        kind: BodyKind::Other,
+        class: BodyClass::Named,
+        unit: None,
+        level: None,
+        parent: None,
+        start: j,
+        end: e,
+        implied: false,
+        bare: false,
+    })
+}
+
+/// A brand or an acronym alone after a role (organization.brand): one word of two capitals or more
+/// (`Phó chủ tịch LDP Taro Aso`, `Giám đốc VietinBank`) that opens no body, role, place, level
+/// word or country, with no other capitalised word after it but a person's name of three words
+/// or a foreign one (not `CDC Châu Phi`); a bare named body that stands for the one the article defines with that short name or
+/// names in full ending with it (`Context::brand`), and for nothing else.
+pub fn brand_alone(toks: &Tokens, k: usize) -> Option<Parsed> {
+    let t = toks.get(k).filter(|t| t.word && t.is_cap())?;
+    let capitals = t.text.chars().filter(|c| c.is_uppercase()).count();
+    if capitals < 2
+        || t.text.chars().count() < 2
+        || toks.longest(&BODY, k).is_some()
+        || toks.longest(&ROLE, k).is_some()
+        || level_at(toks, k).is_some()
+        || name_at(toks, k, None).is_some()
+        || country_at(toks, k).is_some()
+        || toks.is_punct(k + 1, &["-", "&", "/", "."])
+    {
+        return None;
+    }
+    // A name of two words after it is as often a place (`CDC Châu Phi`): three, or a foreign one.
+    if toks.get(k + 1).is_some_and(|n| n.word && n.is_cap())
+        && !super::person::name_at(toks, k + 1).is_some_and(|(n, _)| n.split(' ').count() >= 3)
+        && super::person::foreign_name_at(toks, k + 1).is_none()
+    {
+        return None;
+    }
+    Some(Parsed {
+        head: t.text.clone(),
+        kind: BodyKind::Other,
+        class: BodyClass::Named,
+        unit: None,
+        level: None,
+        parent: None,
+        start: k,
+        end: k + 1,
+        implied: false,
+        bare: true,
+    })
+}
+
+/// An association after a role (organization.association): a head of
+/// `data/lexicon/associations.tsv` written with a capital and followed by its capitalised name
+/// (`Chủ tịch Hội Người cao tuổi Việt Nam`, `Phó Chủ tịch Tổng hội Xây dựng Việt Nam`), read as
+/// a named body; not an event (`Hội Nghị`) nor a place (`Hội An`).
+pub fn association(toks: &Tokens, k: usize) -> Option<Parsed> {
+    toks.get(k).filter(|t| t.word && t.is_cap())?;
+    let (body, j) = toks.longest(&ASSOCIATION, k)?;
+    if toks.longest(&EVENT, k).is_some() || !toks.get(j).is_some_and(|t| t.word && t.is_cap()) {
+        return None;
+    }
+    parse_head(toks, k, false, 0, body, j)
+        .filter(|p| p.class == BodyClass::Named && !p.bare && p.end > j)
+}
+
+/// A foreign ministry after a role, named by no Vietnamese sector (organization.foreign_ministry):
+/// `Bộ`, up to eight words that are no role, level word or other body, then a country
+/// (`Bộ trưởng Bộ máy nhà nước và Cải cách hành chính Indonesia`, `Bộ Chức năng Công
+/// Campuchia`): `Bộ <name> <country>`, a state body (EXTRACTION.md, a foreign ministry carries
+/// its country).
+pub fn foreign_ministry(toks: &Tokens, k: usize) -> Option<Parsed> {
+    if !toks.get(k).is_some_and(|t| t.word && t.text == "Bộ") {
+        return None;
+    }
+    for m in k + 1..k + 10 {
+        let t = toks.get(m)?;
+        if m > k + 1 {
+            if let Some((c, e)) = country_at(toks, m) {
+                return Some(Parsed {
+                    head: format!("Bộ {} {c}", phrase(toks, k + 1, m)),
+                    kind: BodyKind::State,
+                    class: BodyClass::Central,
+                    unit: None,
+                    level: None,
+                    parent: None,
+                    start: k,
+                    end: e,
+                    implied: false,
+                    bare: false,
+                });
+            }
+        }
+        if !t.word
+            || toks.longest(&ROLE, m).is_some()
+            || level_at(toks, m).is_some()
+            || toks.longest(&BODY, m).is_some_and(|_| t.is_cap())
+        {
+            return None;
+        }
+    }
+    None
 }
 
 /// Boundary words (data/lexicon/boundaries.txt) that end a proper name but sit inside the
@@ -713,7 +857,7 @@ fn resolve_at(p: &Parsed, ctx: &Context, item: &Range<usize>, above: &[&str]) ->
             }
         }
         BodyClass::Named if p.bare => {
-            let full = ctx.named(&p.head)?;
+            let full = ctx.named(&p.head).or_else(|| ctx.brand(&p.head))?;
             return resolve(full, ctx, item);
         }
         BodyClass::Named => {
@@ -734,6 +878,12 @@ fn resolve_at(p: &Parsed, ctx: &Context, item: &Range<usize>, above: &[&str]) ->
             {
                 // `Cục Tổ chức cán bộ` in an article on Bộ Công an (context.rs).
                 part_of(parent)
+            } else if let Some(full) = ctx
+                .brand(&p.head)
+                .filter(|f| p.kind == BodyKind::Other && !below.contains(&f.head.as_str()))
+            {
+                // `Tập đoàn Thuận An`, `VNPT`: the company the article names in full.
+                return resolve(full, ctx, item);
             } else {
                 (p.head.clone(), None, None)
             }
@@ -1210,6 +1360,27 @@ mod tests {
         let b = text.find(at).unwrap();
         let i = t.toks.iter().position(|x| x.span.start == b).unwrap();
         parse(&t, i, true).map(|p| abroad(p, implies).head)
+    }
+
+    /// `Hội` heads a body only after a role (`associations.tsv`, `association`): in running text
+    /// it is as often the end of a name or a place.
+    #[test]
+    fn an_association_head_is_read_only_after_a_role() {
+        assert!(!all("Hội Người cao tuổi Việt Nam tổ chức hội nghị.")
+            .iter()
+            .any(|o| o.starts_with("Hội")));
+        let at = |text: &str, w: &str| {
+            let t = Tokens::new(text, &[]);
+            let b = text.find(w).unwrap();
+            let i = t.toks.iter().position(|x| x.span.start == b).unwrap();
+            association(&t, i).map(|p| p.head)
+        };
+        assert_eq!(
+            at("Chủ tịch Hội Khuyến học Việt Nam Nguyễn Thị Doan", "Hội").as_deref(),
+            Some("Hội Khuyến học Việt Nam")
+        );
+        assert_eq!(at("Chủ tịch Hội Nghị Thượng đỉnh", "Hội"), None);
+        assert_eq!(at("ông Mai Quốc Hội phát biểu", "Hội"), None);
     }
 
     #[test]
