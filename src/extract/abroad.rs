@@ -12,7 +12,7 @@
 
 use super::organization::country_at;
 use super::{Context, Facts, Org, Tokens};
-use crate::extract::lexicon::{COUNTRY, NATIONAL_BODY, SECTOR, SURNAME};
+use crate::extract::lexicon::{COUNTRY, NATIONAL_BODY, ONLY_ABROAD, SECTOR, SURNAME};
 use crate::normalize::key;
 use std::cell::OnceCell;
 
@@ -165,6 +165,11 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) {
             o.rule = "office.abroad";
         }
     }
+    // A chamber only other countries have, which no country was found for (`được bầu làm Chủ
+    // tịch Thượng viện, Chủ tịch nước Tô Lâm`: a list read wrong), is no post.
+    facts
+        .offices
+        .retain(|o| !ONLY_ABROAD.contains(&key(&o.org.name)));
 }
 
 #[cfg(test)]
@@ -204,6 +209,30 @@ mod tests {
                 format!("{} | {} | {}{former}", o.person, o.role, o.org.name)
             })
             .collect()
+    }
+
+    /// A chamber only other countries have (`only` in national_bodies.tsv) takes the country of
+    /// its holder, and is no post where it finds none.
+    #[test]
+    fn a_chamber_only_other_countries_have_needs_a_country() {
+        let o = offices(
+            "Chủ tịch Thượng viện Hun Sen tiếp đoàn tại Phnom Penh. Campuchia và Việt Nam là láng giềng.",
+        );
+        assert!(
+            o.contains(&"Hun Sen | Chủ tịch | Thượng viện Campuchia".to_string()),
+            "{o:?}"
+        );
+        // Negative: a Vietnamese name read with it through a list read wrong.
+        let o = offices(
+            "Chúc mừng việc Chủ tịch Hun Sen được bầu làm Chủ tịch Thượng viện, Chủ tịch nước Tô Lâm khẳng định điều đó.",
+        );
+        assert!(!o.iter().any(|x| x.contains("Thượng viện")), "{o:?}");
+        // Boundary: the country written after it.
+        let o = offices("Chủ tịch Hạ viện Nhật Bản Fukushiro Nukaga phát biểu.");
+        assert!(
+            o.contains(&"Fukushiro Nukaga | Chủ tịch | Hạ viện Nhật Bản".to_string()),
+            "{o:?}"
+        );
     }
 
     #[test]

@@ -208,7 +208,13 @@ impl Context {
     /// other) named in full whose name ends with it (`Công ty Xuyên Việt Oil`, `Công ty cổ phần
     /// Tập đoàn Thuận An`); the most often named, `None` when none is or two tie.
     pub fn brand(&self, name: &str) -> Option<&Parsed> {
-        most_often(self.defined.iter().filter(|(x, _)| x == name).map(|(_, p)| p)).or_else(|| {
+        most_often(
+            self.defined
+                .iter()
+                .filter(|(x, _)| x == name)
+                .map(|(_, p)| p),
+        )
+        .or_else(|| {
             most_often(self.named.iter().map(|(_, p)| p).filter(|p| {
                 p.kind == BodyKind::Other
                     && p.parent.is_none()

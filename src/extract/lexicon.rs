@@ -325,6 +325,14 @@ pub static NATIONAL_BODY: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
         .map(|r| (key(r[0]), r.get(1) == Some(&"country")))
         .collect()
 });
+/// The national bodies only other countries have (`only` in `data/lexicon/national_bodies.tsv`),
+/// by key: `hạ viện`, `thượng viện`.
+pub static ONLY_ABROAD: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    rows(NATIONAL_BODIES)
+        .filter(|r| r.get(1) == Some(&"only"))
+        .map(|r| key(r[0]))
+        .collect()
+});
 /// Heads of the parts of a ministry (`data/lexicon/ministry_parts.txt`), by key: `cục`, `vụ`.
 pub static MINISTRY_PART: LazyLock<HashSet<String>> = LazyLock::new(|| set(MINISTRY_PARTS));
 /// Words before a name that make it a street's, a school's, a prize's (`data/lexicon/named_after.txt`).
@@ -400,9 +408,8 @@ fn body_row(file: &str, r: &[&str]) -> (String, Body) {
 pub static BODY: LazyLock<Table<Body>> =
     LazyLock::new(|| Table::new(rows(BODIES).map(|r| body_row("bodies.tsv", &r))));
 /// Heads of associations, read only after a role (`data/lexicon/associations.tsv`).
-pub static ASSOCIATION: LazyLock<Table<Body>> = LazyLock::new(|| {
-    Table::new(rows(ASSOCIATIONS).map(|r| body_row("associations.tsv", &r)))
-});
+pub static ASSOCIATION: LazyLock<Table<Body>> =
+    LazyLock::new(|| Table::new(rows(ASSOCIATIONS).map(|r| body_row("associations.tsv", &r))));
 pub static DOCTYPE: LazyLock<Table<String>> =
     LazyLock::new(|| Table::new(rows(DOCTYPES).map(|r| (key(r[0]), r[1].to_string()))));
 pub static LEVEL: LazyLock<Table<String>> =

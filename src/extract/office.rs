@@ -2064,12 +2064,37 @@ mod tests {
         );
     }
 
+    /// Bodies added to bodies.tsv: the National Assembly's Ban Công tác đại biểu, and the
+    /// chambers only other countries have, which take the country (national_bodies.tsv).
+    #[test]
+    fn the_delegates_board_and_foreign_chambers() {
+        assert_eq!(
+            offices(
+                "Trưởng ban Công tác đại biểu Nguyễn Thanh Hải cho biết, ngày mai Quốc hội sẽ bầu."
+            ),
+            ["Nguyễn Thanh Hải | Trưởng ban | Ban Công tác đại biểu Ủy ban Thường vụ Quốc hội"]
+        );
+        assert_eq!(
+            offices("Chủ tịch Thượng viện Campuchia Hun Sen tiếp đoàn."),
+            ["Hun Sen | Chủ tịch | Thượng viện Campuchia"]
+        );
+        // Negative: no person, no post.
+        assert!(offices("Chủ tịch Thượng viện phát biểu.").is_empty());
+        // Boundary: the other chamber, and a country of two words.
+        assert_eq!(
+            offices("Chủ tịch Hạ viện Nhật Bản Fukushiro Nukaga phát biểu."),
+            ["Fukushiro Nukaga | Chủ tịch | Hạ viện Nhật Bản"]
+        );
+    }
+
     /// Companies and parties written by a brand or an acronym (`organization::brand_alone`,
     /// `board_brand`, `Context::brand`).
     #[test]
     fn brands_the_article_defines_or_names_in_full() {
         assert_eq!(
-            offices("Phó chủ tịch LDP Taro Aso cho biết. Đảng Dân chủ tự do (LDP) công bố kết quả."),
+            offices(
+                "Phó chủ tịch LDP Taro Aso cho biết. Đảng Dân chủ tự do (LDP) công bố kết quả."
+            ),
             ["Taro Aso | Phó Chủ tịch | Đảng Dân chủ tự do"]
         );
         assert_eq!(
