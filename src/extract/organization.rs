@@ -569,8 +569,41 @@ pub fn association(toks: &Tokens, k: usize) -> Option<Parsed> {
     if toks.longest(&EVENT, k).is_some() || !toks.get(j).is_some_and(|t| t.word && t.is_cap()) {
         return None;
     }
-    parse_head(toks, k, false, 0, body, j)
-        .filter(|p| p.class == BodyClass::Named && !p.bare && p.end > j)
+    let mut p = parse_head(toks, k, false, 0, body, j)
+        .filter(|p| p.class == BodyClass::Named && !p.bare && p.end > j)?;
+    // `Liên đoàn Thương mại và Công nghiệp Việt Nam`, `Hội Văn học và Nghệ thuật tỉnh Nghệ An`:
+    // `và` joins two capitalised parts of its name.
+    if p.unit.is_none() && p.level.is_none() && p.parent.is_none() && toks.is_word(p.end, "và") {
+        let name_part = |m: usize| {
+            toks.get(m).is_some_and(|t| t.word)
+                && level_at(toks, m).is_none()
+                && toks.longest(&ROLE, m).is_none()
+                && toks.longest(&BODY, m).is_none()
+                && !super::person::name_at(toks, m).is_some_and(|(n, _)| n.split(' ').count() >= 3)
+        };
+        // Capitalised words, each followed by at most one lower-case word (`Công nghiệp`).
+        let mut e = p.end + 1;
+        let mut lower = 0;
+        while name_part(e) && e < p.end + 9 {
+            if toks.toks[e].is_cap() {
+                lower = 0;
+            } else {
+                lower += 1;
+                if lower > 1 || e == p.end + 1 || boundary(toks, e) {
+                    break;
+                }
+            }
+            e += 1;
+        }
+        if e > p.end + 1 {
+            p.head = format!("{} {}", body.canonical, phrase(toks, j, e));
+            let (u, lv, ue) = unit_after(toks, e, None);
+            p.unit = u;
+            p.level = lv;
+            p.end = ue;
+        }
+    }
+    Some(p)
 }
 
 /// A foreign ministry after a role, named by no Vietnamese sector (organization.foreign_ministry):
@@ -1378,6 +1411,23 @@ mod tests {
         assert_eq!(
             at("Chủ tịch Hội Khuyến học Việt Nam Nguyễn Thị Doan", "Hội").as_deref(),
             Some("Hội Khuyến học Việt Nam")
+        );
+        assert_eq!(
+            at(
+                "chủ tịch Liên đoàn Thương mại và Công nghiệp Việt Nam và một số",
+                "Liên"
+            )
+            .as_deref(),
+            Some("Liên đoàn Thương mại và Công nghiệp Việt Nam")
+        );
+        assert_eq!(
+            at("Chủ tịch Hội Văn học và Nghệ thuật phát biểu", "Hội").as_deref(),
+            Some("Hội Văn học và Nghệ thuật")
+        );
+        // `và` before lower-case words joins no name.
+        assert_eq!(
+            at("Chủ tịch Hội Doanh nghiệp và các hội viên", "Hội").as_deref(),
+            Some("Hội Doanh nghiệp")
         );
         assert_eq!(at("Chủ tịch Hội Nghị Thượng đỉnh", "Hội"), None);
         assert_eq!(at("ông Mai Quốc Hội phát biểu", "Hội"), None);
