@@ -540,7 +540,7 @@ pub fn brand_alone(toks: &Tokens, k: usize) -> Option<Parsed> {
     }
     // A name of two words after it is as often a place (`CDC Châu Phi`): three, or a foreign one.
     if toks.get(k + 1).is_some_and(|n| n.word && n.is_cap())
-        && !super::person::name_at(toks, k + 1).is_some_and(|(n, _)| n.split(' ').count() >= 3)
+        && super::person::name_at(toks, k + 1).is_none_or(|(n, _)| n.split(' ').count() < 3)
         && super::person::foreign_name_at(toks, k + 1).is_none()
     {
         return None;
@@ -579,7 +579,7 @@ pub fn association(toks: &Tokens, k: usize) -> Option<Parsed> {
                 && level_at(toks, m).is_none()
                 && toks.longest(&ROLE, m).is_none()
                 && toks.longest(&BODY, m).is_none()
-                && !super::person::name_at(toks, m).is_some_and(|(n, _)| n.split(' ').count() >= 3)
+                && super::person::name_at(toks, m).is_none_or(|(n, _)| n.split(' ').count() < 3)
         };
         // Capitalised words, each followed by at most one lower-case word (`Công nghiệp`).
         let mut e = p.end + 1;
