@@ -299,6 +299,21 @@ fn parse_head(
             } else if let Some(parent) = parse(toks, j, true) {
                 p.end = parent.end;
                 p.parent = Some(Box::new(parent));
+            } else if toks.toks[i..j]
+                .iter()
+                .map(|t| t.key.as_str())
+                .eq(["hội", "đồng"])
+                && toks.get(j).is_some_and(|t| t.word && t.is_cap())
+                && super::person::name_at(toks, j).is_none()
+            {
+                // `Hội đồng Y khoa Quốc gia`: a council of its own name, read as a named body.
+                let council = Body {
+                    canonical: body.canonical.clone(),
+                    kind: body.kind,
+                    class: BodyClass::Named,
+                    described: false,
+                };
+                return parse_head(toks, i, lower, depth, &council, j);
             } else if let Some(company) = (p.kind == BodyKind::Other)
                 .then(|| board_brand(toks, j))
                 .flatten()
@@ -1393,6 +1408,30 @@ mod tests {
         let b = text.find(at).unwrap();
         let i = t.toks.iter().position(|x| x.span.start == b).unwrap();
         parse(&t, i, true).map(|p| abroad(p, implies).head)
+    }
+
+    /// `Hội đồng` followed by a name of its own is that council (not a sub-body of the name).
+    #[test]
+    fn a_council_of_its_own_name() {
+        assert_eq!(
+            after_role(
+                "Phó chủ tịch Hội đồng Y khoa Quốc gia, đại diện",
+                "Hội",
+                None
+            )
+            .as_deref(),
+            Some("Hội đồng Y khoa Quốc gia")
+        );
+        // Negative: a person's name after it is no council's name.
+        assert_eq!(
+            after_role("Chủ tịch Hội đồng Trương Văn An phát biểu", "Hội", None),
+            Some("Hội đồng".to_string())
+        );
+        // Boundary: a council the lexicon knows keeps its row.
+        assert_eq!(
+            after_role("Chủ tịch Hội đồng Dân tộc Y Thanh Hà Niê Kđăm", "Hội", None).as_deref(),
+            Some("Hội đồng Dân tộc")
+        );
     }
 
     /// `Hội` heads a body only after a role (`associations.tsv`, `association`): in running text
