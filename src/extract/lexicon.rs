@@ -94,10 +94,10 @@ fn set(file: &str) -> HashSet<String> {
 }
 
 /// Abbreviations match only when written in capitals (`UBND`, not a syllable `tu`).
-pub const ABBREVIATIONS: [&str; 31] = [
-    "bch", "btv", "cand", "chqs", "cp", "hđnd", "hđqt", "hđtv", "ksnd", "lhpn", "lđlđ", "lđlđvn",
-    "mttq", "nhnn", "qlda", "qđnd", "tand", "thcs", "thpt", "tnhh", "tt", "ub.mttq", "ubkt",
-    "ubmttq", "ubnd", "vksnd", "vpcp", "vtv", "đbqh", "đh", "tw",
+pub const ABBREVIATIONS: [&str; 32] = [
+    "bch", "btv", "cand", "chqs", "cp", "ctcp", "hđnd", "hđqt", "hđtv", "ksnd", "lhpn", "lđlđ",
+    "lđlđvn", "mttq", "nhnn", "qlda", "qđnd", "tand", "thcs", "thpt", "tnhh", "tt", "ub.mttq",
+    "ubkt", "ubmttq", "ubnd", "vksnd", "vpcp", "vtv", "đbqh", "đh", "tw",
 ];
 
 #[derive(Debug, Clone)]

@@ -2087,6 +2087,29 @@ mod tests {
         );
     }
 
+    /// `Cục Thuế` written with a lower-case `thuế` and its province; China's `Chính hiệp`.
+    #[test]
+    fn tax_departments_and_the_cppcc() {
+        assert_eq!(
+            offices("Ông Ngô Đình Hùng, Cục trưởng Cục thuế tỉnh Thanh Hóa cho biết."),
+            ["Ngô Đình Hùng | Cục trưởng | Cục Thuế tỉnh Thanh Hóa"]
+        );
+        assert_eq!(
+            offices("Thủ tướng Lý Cường và Chủ tịch Chính hiệp Vương Hộ Ninh hội kiến."),
+            [
+                "Lý Cường | Thủ tướng | Chính phủ",
+                "Vương Hộ Ninh | Chủ tịch | Chính hiệp toàn quốc Trung Quốc"
+            ]
+        );
+        // Negative: a tax department with no person.
+        assert!(offices("Cục thuế tỉnh Thanh Hóa cho biết.").is_empty());
+        // Boundary (regression): the party committee of a tax department keeps it as its parent.
+        assert_eq!(
+            offices("Ông Trần Phương, Bí thư Đảng ủy Cục Thuế tỉnh Lâm Đồng, phát biểu."),
+            ["Trần Phương | Bí thư | Đảng ủy Cục Thuế tỉnh Lâm Đồng"]
+        );
+    }
+
     /// Companies and parties written by a brand or an acronym (`organization::brand_alone`,
     /// `board_brand`, `Context::brand`).
     #[test]

@@ -596,17 +596,17 @@ pub fn association(toks: &Tokens, k: usize) -> Option<Parsed> {
                 && toks.longest(&BODY, m).is_none()
                 && super::person::name_at(toks, m).is_none_or(|(n, _)| n.split(' ').count() < 3)
         };
-        // Capitalised words, each followed by at most one lower-case word (`Công nghiệp`).
+        // Capitalised words; a lower-case one only as the second syllable of a word opened by
+        // a capital (`Công nghiệp`), not after a proper name (`Việt Nam trong ...`).
         let mut e = p.end + 1;
-        let mut lower = 0;
         while name_part(e) && e < p.end + 9 {
-            if toks.toks[e].is_cap() {
-                lower = 0;
-            } else {
-                lower += 1;
-                if lower > 1 || e == p.end + 1 || boundary(toks, e) {
-                    break;
-                }
+            if !toks.toks[e].is_cap()
+                && (e == p.end + 1
+                    || !toks.toks[e - 1].is_cap()
+                    || toks.toks[e - 2].is_cap()
+                    || boundary(toks, e))
+            {
+                break;
             }
             e += 1;
         }
@@ -1453,7 +1453,7 @@ mod tests {
         );
         assert_eq!(
             at(
-                "chủ tịch Liên đoàn Thương mại và Công nghiệp Việt Nam và một số",
+                "chủ tịch Liên đoàn Thương mại và Công nghiệp Việt Nam trong nhiều năm",
                 "Liên"
             )
             .as_deref(),
