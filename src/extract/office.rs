@@ -831,7 +831,8 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
                 &[",", "-", "–"]
             };
             if let Some((mut posts, e)) =
-                post_list_sep(toks, s, seps).filter(|(_, e)| !given_to_another(toks, *e))
+                post_list_sep(toks, s, seps)
+                    .filter(|(_, e)| !given_to_another(toks, *e) && !titles_next(toks, *e))
             {
                 for p in &mut posts {
                     p.former |= v.past;
@@ -1473,6 +1474,20 @@ fn handed(toks: &Tokens, i: usize) -> bool {
         .any(|k| toks.is_word(k, "trao") || toks.is_word(k, "công") && toks.is_word(k + 1, "bố"))
 }
 
+/// Whether a name follows the posts an appointment names at `pe`: the last of them is that
+/// name's title, not the subject's (`Chủ tịch Quốc hội Trần Thanh Mẫn làm trưởng ban, Phó Chủ
+/// tịch Quốc hội Nguyễn Thị Thanh làm phó trưởng ban`: neither post is Mẫn's).
+fn titles_next(toks: &Tokens, pe: usize) -> bool {
+    name_at(toks, pe).is_some_and(|(name, _)| accept(toks, pe, &name, false))
+}
+
+/// Whether the words of a post (`làm`, `giữ chức`, `là`) end right before `start`.
+fn after_verb(toks: &Tokens, start: usize) -> bool {
+    (start.saturating_sub(4)..start).any(|k| {
+        post_verb(toks, k).is_some_and(|(v, s)| s == start && v.follows != Follows::Career)
+    })
+}
+
 /// Whether the posts an appointment names at `pe` are given to somebody named after them (`trao
 /// quyết định bổ nhiệm Giám đốc Sở Y tế cho ông B`, `... đối với bà C`): not the subject's.
 fn given_to_another(toks: &Tokens, pe: usize) -> bool {
@@ -1938,6 +1953,15 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     || toks.is_word(start.wrapping_sub(1), "của") && principal(start - 1))
             {
                 posts.remove(0);
+            }
+            // `Trần Thanh Mẫn làm trưởng ban, Phó Chủ tịch Quốc hội Nguyễn Thị Thanh`: after the
+            // subject's verb a role with no body of its own is the subject's, not the name's.
+            if after_verb(toks, start) {
+                posts.retain(|p| p.org.as_ref().is_some_and(|o| o.start <= p.role_at.end));
+                if posts.is_empty() {
+                    i = pe.max(i + 1);
+                    continue;
+                }
             }
             let plural = plural_title(toks, start, n);
             // `Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Tuyên giáo Tỉnh ủy - Hoàng Đình Cán`: a
@@ -3081,6 +3105,22 @@ mod tests {
         // Not across a sentence, and not without `gồm` or `là` before a roster.
         assert!(offices("Ông Nguyễn Văn Thạo, Giám đốc Sở Y tế tỉnh Bắc Giang. Ông Đàm Văn Cường, Phó giám đốc, cho biết.").iter().all(|o| !o.starts_with("Đàm")));
         assert!(offices("Tại Cục Thuế tỉnh Bình Phước, ông Nguyễn Duy Khánh, phó cục trưởng, cho biết.").is_empty());
+    }
+
+    #[test]
+    fn an_appointments_posts_before_a_name_are_that_names_title() {
+        let s = "Chủ tịch Quốc hội Trần Thanh Mẫn làm trưởng ban, Phó Chủ tịch Quốc hội Nguyễn Thị Thanh làm phó trưởng ban thường trực; các phó Chủ tịch Quốc hội Nguyễn Khắc Định làm phó trưởng ban.";
+        assert_eq!(
+            offices(s),
+            [
+                "Trần Thanh Mẫn | Chủ tịch | Quốc hội",
+                "Nguyễn Thị Thanh | Phó Chủ tịch | Quốc hội",
+                "Nguyễn Khắc Định | Phó Chủ tịch | Quốc hội",
+            ]
+        );
+        // Without a name after them the posts are the subject's.
+        let s = "Ông Nguyễn Văn An được bầu làm Chủ tịch UBND tỉnh Nghệ An, thay ông Lê Văn Bình.";
+        assert!(offices(s).contains(&"Nguyễn Văn An | Chủ tịch | Ủy ban nhân dân tỉnh Nghệ An".to_string()));
     }
 
     #[test]
