@@ -947,8 +947,22 @@ fn post_verb(toks: &Tokens, i: usize) -> Option<(PostVerb, usize)> {
         {
             j += 1;
         }
+        j = skip_count(toks, j, v.follows);
     }
     Some((*v, j))
+}
+
+/// After `là`, a count of the people a list names before a role (`A, B và C là bốn phó thủ
+/// tướng`, `là hai Phó Chủ tịch`): the index of the role, else `j`.
+fn skip_count(toks: &Tokens, j: usize, follows: Follows) -> usize {
+    let counted = toks.get(j).is_some_and(|t| {
+        t.word && (t.text.chars().all(|c| c.is_ascii_digit()) || COUNT.contains(&t.key.as_str()))
+    });
+    if follows == Follows::Profile && counted && toks.longest(&ROLE, j + 1).is_some() {
+        j + 1
+    } else {
+        j
+    }
 }
 
 /// A career summary at `i` (see [`career_at`]): its posts, past where the words say so (`từng`;
@@ -1285,6 +1299,9 @@ fn name_list(toks: &Tokens, i: usize) -> Option<(Vec<Named>, usize)> {
         end = e;
         if toks.is_punct(e, &[","]) || toks.is_word(e, "và") {
             j = e + 1;
+        } else if toks.is_word(e, "cùng") && toks.is_word(e + 1, "các") {
+            // `Ông Lê Minh Khái cùng các ông Trần Lưu Quang, Trần Hồng Hà và Lê Thành Long`.
+            j = e + 2;
         } else {
             break;
         }
@@ -3093,8 +3110,9 @@ mod tests {
                 "Lê Đức Anh | Phó Tư lệnh | Bộ Tư lệnh Quân khu 7",
             ]
         );
-        // In parentheses, as the press lists the accused.
-        let s = "Bắt Nguyễn Văn Thạo (giám đốc Ban Quản lý dự án tỉnh Bắc Giang), Đàm Văn Cường (phó giám đốc) và Hoàng Thế Du (trưởng phòng Kế hoạch).";
+        // In parentheses, as the press lists the accused; a role that shares its body's head
+        // (`trưởng phòng`) takes no other body.
+        let s = "Bắt Nguyễn Văn Thạo (giám đốc Ban Quản lý dự án tỉnh Bắc Giang), Đàm Văn Cường (phó giám đốc) và Hoàng Thế Du (trưởng phòng).";
         assert_eq!(
             offices(s),
             [
@@ -3121,6 +3139,22 @@ mod tests {
         // Without a name after them the posts are the subject's.
         let s = "Ông Nguyễn Văn An được bầu làm Chủ tịch UBND tỉnh Nghệ An, thay ông Lê Văn Bình.";
         assert!(offices(s).contains(&"Nguyễn Văn An | Chủ tịch | Ủy ban nhân dân tỉnh Nghệ An".to_string()));
+    }
+
+    #[test]
+    fn a_list_then_a_counted_role_after_la() {
+        let s = "Ông Lê Minh Khái cùng các ông Trần Lưu Quang, Trần Hồng Hà và Lê Thành Long là bốn phó thủ tướng đương nhiệm.";
+        assert_eq!(
+            offices(s),
+            [
+                "Lê Minh Khái | Phó Thủ tướng | Chính phủ",
+                "Trần Lưu Quang | Phó Thủ tướng | Chính phủ",
+                "Trần Hồng Hà | Phó Thủ tướng | Chính phủ",
+                "Lê Thành Long | Phó Thủ tướng | Chính phủ",
+            ]
+        );
+        // `cùng` alone joins no list; a count without a role after it is no post.
+        assert!(offices("Ông Lê Minh Khái cùng ông Trần Lưu Quang là bốn người con.").is_empty());
     }
 
     #[test]
