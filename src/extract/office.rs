@@ -830,9 +830,8 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
             } else {
                 &[",", "-", "–"]
             };
-            if let Some((mut posts, e)) =
-                post_list_sep(toks, s, seps)
-                    .filter(|(_, e)| !given_to_another(toks, *e) && !titles_next(toks, *e))
+            if let Some((mut posts, e)) = post_list_sep(toks, s, seps)
+                .filter(|(_, e)| !given_to_another(toks, *e) && !titles_next(toks, *e))
             {
                 for p in &mut posts {
                     p.former |= v.past;
@@ -1619,12 +1618,15 @@ fn roster_body(toks: &Tokens, ctx: &Context, start: usize) -> Option<Parsed> {
 /// minister's only a ministry.
 fn body_for(role: &Role, body: &Parsed) -> Option<Parsed> {
     let r = role.role.as_str();
-    if matches!(r, "Ủy viên" | "Ủy viên dự khuyết" | "Đại biểu" | "Thành viên" | "Thường trực")
-        || PARTY_ROLES.contains(&r) && body.kind != BodyKind::Party
+    if matches!(
+        r,
+        "Ủy viên" | "Ủy viên dự khuyết" | "Đại biểu" | "Thành viên" | "Thường trực"
+    ) || PARTY_ROLES.contains(&r) && body.kind != BodyKind::Party
     {
         return None;
     }
-    let body = if body.head.starts_with("Hội đồng") && !matches!(r, "Chủ tịch" | "Phó Chủ tịch") {
+    let body = if body.head.starts_with("Hội đồng") && !matches!(r, "Chủ tịch" | "Phó Chủ tịch")
+    {
         body.parent.as_deref()?.clone()
     } else {
         body.clone()
@@ -1787,10 +1789,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                         if toks.is_punct(after, &[")"]) {
                             after += 1;
                         }
-                        em.list_item = posts
-                            .last()
-                            .and_then(|p| p.org.clone())
-                            .map(|o| (o, after));
+                        em.list_item = posts.last().and_then(|p| p.org.clone()).map(|o| (o, after));
                         let found = appointments(toks, after);
                         for (p, ev) in &found {
                             em.offices(
@@ -3122,7 +3121,10 @@ mod tests {
         );
         // Not across a sentence, and not without `gồm` or `là` before a roster.
         assert!(offices("Ông Nguyễn Văn Thạo, Giám đốc Sở Y tế tỉnh Bắc Giang. Ông Đàm Văn Cường, Phó giám đốc, cho biết.").iter().all(|o| !o.starts_with("Đàm")));
-        assert!(offices("Tại Cục Thuế tỉnh Bình Phước, ông Nguyễn Duy Khánh, phó cục trưởng, cho biết.").is_empty());
+        assert!(offices(
+            "Tại Cục Thuế tỉnh Bình Phước, ông Nguyễn Duy Khánh, phó cục trưởng, cho biết."
+        )
+        .is_empty());
     }
 
     #[test]
@@ -3138,7 +3140,8 @@ mod tests {
         );
         // Without a name after them the posts are the subject's.
         let s = "Ông Nguyễn Văn An được bầu làm Chủ tịch UBND tỉnh Nghệ An, thay ông Lê Văn Bình.";
-        assert!(offices(s).contains(&"Nguyễn Văn An | Chủ tịch | Ủy ban nhân dân tỉnh Nghệ An".to_string()));
+        assert!(offices(s)
+            .contains(&"Nguyễn Văn An | Chủ tịch | Ủy ban nhân dân tỉnh Nghệ An".to_string()));
     }
 
     #[test]
