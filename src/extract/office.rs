@@ -3161,6 +3161,19 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_an_ellipsis_that_ends_a_list_keeps_its_post() {
+        assert_eq!(
+            offices("Dự có Thủ tướng Phạm Minh Chính, Bộ trưởng Bộ Công an Tô Lâm..."),
+            [
+                "Phạm Minh Chính | Thủ tướng | Chính phủ",
+                "Tô Lâm | Bộ trưởng | Bộ Công an",
+            ]
+        );
+        // A headline cut after the name's first syllables names nobody.
+        assert!(offices("Kỷ luật Bộ trưởng Bộ Công an Nguyễn Văn ...").is_empty());
+    }
+
+    #[test]
     fn a_title_the_parser_does_not_read_before_posts_is_skipped() {
         let s = "Đại tướng Võ Nguyên Giáp - Tổng Tư lệnh, Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng gửi điện.";
         assert_eq!(

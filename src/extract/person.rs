@@ -348,8 +348,8 @@ mod tests {
         assert!(persons("kỷ luật Phó thủ tướng Lê Minh …").is_empty());
         // An ellipsis right after the name ends a list; the name is whole.
         assert_eq!(
-            persons("Dự có Thủ tướng Phạm Minh Chính, Bộ trưởng Bộ Công an Tô Lâm..."),
-            ["Phạm Minh Chính", "Tô Lâm"]
+            persons("Dự có Thủ tướng Phạm Minh Chính, Bộ trưởng Bộ Công an Lương Tam Quang..."),
+            ["Phạm Minh Chính", "Lương Tam Quang"]
         );
         assert_eq!(persons("Ông Võ Văn Cảnh, xóm Tân Sơn"), ["Võ Văn Cảnh"]);
     }
