@@ -574,6 +574,9 @@ struct Emitter<'a> {
     /// foreign leader whose body is only implied; read when a foreign name first needs it, not
     /// for every article.
     country: std::cell::OnceCell<Option<String>>,
+    /// The body of the last person of a list read with their posts, and the index after them:
+    /// the body a next person written with a bare role takes (see [`Emitter::bare_item`]).
+    list_item: Option<(Parsed, usize)>,
 }
 
 impl Emitter<'_> {
@@ -832,8 +835,8 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
             } else {
                 &[",", "-", "–"]
             };
-            if let Some((mut posts, e)) =
-                post_list_sep(toks, s, seps).filter(|(_, e)| !given_to_another(toks, *e))
+            if let Some((mut posts, e)) = post_list_sep(toks, s, seps)
+                .filter(|(_, e)| !given_to_another(toks, *e) && !titles_next(toks, *e))
             {
                 for p in &mut posts {
                     p.former |= v.past;
@@ -948,8 +951,22 @@ fn post_verb(toks: &Tokens, i: usize) -> Option<(PostVerb, usize)> {
         {
             j += 1;
         }
+        j = skip_count(toks, j, v.follows);
     }
     Some((*v, j))
+}
+
+/// After `là`, a count of the people a list names before a role (`A, B và C là bốn phó thủ
+/// tướng`, `là hai Phó Chủ tịch`): the index of the role, else `j`.
+fn skip_count(toks: &Tokens, j: usize, follows: Follows) -> usize {
+    let counted = toks.get(j).is_some_and(|t| {
+        t.word && (t.text.chars().all(|c| c.is_ascii_digit()) || COUNT.contains(&t.key.as_str()))
+    });
+    if follows == Follows::Profile && counted && toks.longest(&ROLE, j + 1).is_some() {
+        j + 1
+    } else {
+        j
+    }
 }
 
 /// A career summary at `i` (see [`career_at`]): its posts, past where the words say so (`từng`;
@@ -1286,6 +1303,9 @@ fn name_list(toks: &Tokens, i: usize) -> Option<(Vec<Named>, usize)> {
         end = e;
         if toks.is_punct(e, &[","]) || toks.is_word(e, "và") {
             j = e + 1;
+        } else if toks.is_word(e, "cùng") && toks.is_word(e + 1, "các") {
+            // `Ông Lê Minh Khái cùng các ông Trần Lưu Quang, Trần Hồng Hà và Lê Thành Long`.
+            j = e + 2;
         } else {
             break;
         }
@@ -1475,6 +1495,20 @@ fn handed(toks: &Tokens, i: usize) -> bool {
         .any(|k| toks.is_word(k, "trao") || toks.is_word(k, "công") && toks.is_word(k + 1, "bố"))
 }
 
+/// Whether a name follows the posts an appointment names at `pe`: the last of them is that
+/// name's title, not the subject's (`Chủ tịch Quốc hội Trần Thanh Mẫn làm trưởng ban, Phó Chủ
+/// tịch Quốc hội Nguyễn Thị Thanh làm phó trưởng ban`: neither post is Mẫn's).
+fn titles_next(toks: &Tokens, pe: usize) -> bool {
+    name_at(toks, pe).is_some_and(|(name, _)| accept(toks, pe, &name, false))
+}
+
+/// Whether the words of a post (`làm`, `giữ chức`, `là`) end right before `start`.
+fn after_verb(toks: &Tokens, start: usize) -> bool {
+    (start.saturating_sub(4)..start).any(|k| {
+        post_verb(toks, k).is_some_and(|(v, s)| s == start && v.follows != Follows::Career)
+    })
+}
+
 /// Whether the posts an appointment names at `pe` are given to somebody named after them (`trao
 /// quyết định bổ nhiệm Giám đốc Sở Y tế cho ông B`, `... đối với bà C`): not the subject's.
 fn given_to_another(toks: &Tokens, pe: usize) -> bool {
@@ -1486,6 +1520,194 @@ fn given_to_another(toks: &Tokens, pe: usize) -> bool {
         return false;
     };
     listed_name(toks, k).is_some() || name_at(toks, skip_honorifics(toks, k)).is_some()
+}
+
+/// A title the post parser does not read before a name's posts (`Đại tướng Võ Nguyên Giáp -
+/// Tổng Tư lệnh, Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng`: `Tổng Tư lệnh` is no post of
+/// the vocabulary): one or two capitalised words, then a role with no body and a comma. The index
+/// of the posts after it; `None` where a post starts at `i`.
+fn unread_title(toks: &Tokens, i: usize) -> Option<usize> {
+    if post_at(toks, i).is_some() {
+        return None;
+    }
+    for k in i + 1..=i + 2 {
+        if !toks.get(k - 1).is_some_and(|t| t.word && t.is_cap()) {
+            return None;
+        }
+        if let Some(p) = post_at(toks, k) {
+            let bare = p.role.is_some() && p.org.is_none() && toks.is_punct(p.end, &[","]);
+            return bare.then_some(p.end + 1);
+        }
+    }
+    None
+}
+
+/// Roles written alone after a name in a list (`Nguyễn Khắc Mẫn, Phó tổng giám đốc,`, `Phạm
+/// Hùng, Chính ủy;`, `Trần Văn Định, cựu trưởng phòng và`), separated by `,` or `kiêm`: the posts,
+/// none with a body, and the index after them; `None` unless the list's next sign, `và` or
+/// `kiêm` follows.
+fn bare_roles(toks: &Tokens, i: usize) -> Option<(Vec<Post>, usize)> {
+    let mut posts: Vec<Post> = Vec::new();
+    let mut j = i;
+    let mut former = false;
+    loop {
+        let mut p = post_at(toks, j).filter(|p| p.role.is_some() && p.org.is_none())?;
+        former |= p.former;
+        p.former = former;
+        j = p.end;
+        posts.push(p);
+        let next = (toks.is_punct(j, &[","]) || toks.is_word(j, "kiêm"))
+            && post_at(toks, j + 1).is_some_and(|q| q.role.is_some() && q.org.is_none());
+        if !next {
+            break;
+        }
+        j += 1;
+    }
+    let boundary = j >= toks.len()
+        || toks.is_punct(j, &[",", ";", ".", ")", "(", "\n"])
+        || toks.is_word(j, "và")
+        // `Phạm Hùng, Chính ủy kiêm Bí thư Đảng ủy`: the roles alone, up to the one with a body.
+        || toks.is_word(j, "kiêm");
+    boundary.then_some((posts, j))
+}
+
+/// Whether only a list's separators (`,`, `;`, `và`) stand from `from` to `to`.
+fn separated(toks: &Tokens, from: usize, to: usize) -> bool {
+    from < to
+        && to - from <= 2
+        && (from..to).all(|k| toks.is_punct(k, &[",", ";"]) || toks.is_word(k, "và"))
+}
+
+/// The body a roster's heading names (`Bộ Tư lệnh chỉ huy Chiến dịch ... được thành lập gồm các
+/// đồng chí:`, `Ba bị can ở Cục Thuế tỉnh Bình Phước là ông`): before `gồm` or `là` right before
+/// the name at `start` (after `các đồng chí`, `ông`, a colon), the last body of the sentence that
+/// is no post's body.
+fn roster_body(toks: &Tokens, ctx: &Context, start: usize) -> Option<Parsed> {
+    let mut k = start;
+    while k > 0
+        && start - k < 5
+        && (toks.is_punct(k - 1, &[":"])
+            || toks.get(k - 1).is_some_and(|t| {
+                matches!(t.key.as_str(), "các" | "đồng" | "chí" | "ông" | "bà" | "có")
+            }))
+    {
+        k -= 1;
+    }
+    if k == 0 || !(toks.is_word(k - 1, "gồm") || toks.is_word(k - 1, "là")) {
+        return None;
+    }
+    let opener = k - 1;
+    let titled = |s: usize| {
+        (s.saturating_sub(5)..s).any(|x| toks.longest(&ROLE, x).is_some_and(|(_, e)| e == s))
+    };
+    let mut body = None;
+    let mut j = ctx.sentence(opener).start;
+    while j < opener {
+        match parse(toks, j, false).filter(|p| p.end > j && p.end <= opener) {
+            Some(p) => {
+                j = p.end;
+                if !titled(p.start) {
+                    body = Some(p);
+                }
+            }
+            None => j += 1,
+        }
+    }
+    body
+}
+
+/// The body a bare role takes from the list's body `body`: a member's or a delegate's role none
+/// (`Ủy viên`, `Đại biểu`), nor a party role of a body that is not the party's; a company's role
+/// after its board (`Chủ tịch HĐQT Công ty X và B, Phó tổng giám đốc`) the board's company; a role
+/// that shares its body's head (`Cục trưởng`, `Trưởng phòng`) only a body of that head, and a
+/// minister's only a ministry.
+fn body_for(role: &Role, body: &Parsed) -> Option<Parsed> {
+    let r = role.role.as_str();
+    if matches!(
+        r,
+        "Ủy viên" | "Ủy viên dự khuyết" | "Đại biểu" | "Thành viên" | "Thường trực"
+    ) || PARTY_ROLES.contains(&r) && body.kind != BodyKind::Party
+    {
+        return None;
+    }
+    let body = if body.head.starts_with("Hội đồng") && !matches!(r, "Chủ tịch" | "Phó Chủ tịch")
+    {
+        body.parent.as_deref()?.clone()
+    } else {
+        body.clone()
+    };
+    let head = crate::normalize::key(&body.head);
+    if let Some(sh) = role.shares.as_deref() {
+        if head != sh && !head.starts_with(&format!("{sh} ")) {
+            return None;
+        }
+    }
+    if let Some(h) = role.elides.as_deref() {
+        if body.head.split(' ').next() != Some(h) {
+            return None;
+        }
+    }
+    Some(body)
+}
+
+impl Emitter<'_> {
+    /// A person of a list written with roles alone (`ông A, Chủ tịch HĐQT Công ty X và B, Phó
+    /// tổng giám đốc`, `... gồm các đồng chí: Văn Tiến Dũng, Tư lệnh; Phạm Hùng, Chính ủy`): the
+    /// name `name` (its tokens `at`), the item from `start`, the roles at `roles`. The roles are of
+    /// the body of the list's person before when only a separator stands between them
+    /// (`office.list_body`), else of the body the roster's heading names (`office.roster_body`).
+    /// The index after the roles, `None` when no role takes a body.
+    fn bare_item(
+        &mut self,
+        name: &str,
+        at: (usize, usize),
+        start: usize,
+        roles: usize,
+    ) -> Option<usize> {
+        let toks = self.toks;
+        let (bare, end) = bare_roles(toks, roles)?;
+        let before = (self.list_item.clone()).filter(|(_, pe)| separated(toks, *pe, start));
+        let (body, rule) = match before {
+            Some((b, _)) => (b, "office.list_body"),
+            None => (roster_body(toks, self.ctx, start)?, "office.roster_body"),
+        };
+        let mut posts: Vec<Post> = bare
+            .into_iter()
+            .filter_map(|mut p| {
+                p.org = Some(body_for(p.role.as_ref()?, &body)?);
+                Some(p)
+            })
+            .collect();
+        if posts.is_empty() {
+            return None;
+        }
+        // `Chính ủy kiêm Bí thư Đảng ủy`: the posts after `kiêm`, a part written without its
+        // whole (`Đảng ủy`) being the list body's.
+        let mut end = end;
+        if let Some((more, me)) = toks
+            .is_word(end, "kiêm")
+            .then(|| post_list(toks, end + 1))
+            .flatten()
+        {
+            for mut p in more {
+                if let Some(o) = p.org.as_mut().filter(|o| {
+                    o.class == BodyClass::Sub
+                        && o.parent.is_none()
+                        && o.unit.is_none()
+                        && o.level.is_none()
+                }) {
+                    o.parent = Some(Box::new(body.clone()));
+                }
+                posts.push(p);
+            }
+            end = me;
+        }
+        self.person(name, at.0, at.1, "person.apposition");
+        self.offices(name, &posts, start..end, at.0..end, rule);
+        let after = end + usize::from(toks.is_punct(end, &[")"]));
+        self.list_item = Some((body, after));
+        Some(end)
+    }
 }
 
 /// Finds people with their posts; marks the tokens it read as taken. Returns that mask.
@@ -1500,6 +1722,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         known: Vec::new(),
         recent: Vec::new(),
         country: std::cell::OnceCell::new(),
+        list_item: None,
     };
     let mut i = 0;
     while i < toks.len() {
@@ -1549,7 +1772,16 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         if let Some((name, e0)) = short.or_else(|| name_at(toks, n)) {
             let e = skip_age(toks, skip_photo_note(toks, e0));
             if toks.is_punct(e, &[",", "-", "–", "("]) {
-                if let Some((posts, pe)) = post_list(toks, e + 1) {
+                // `Đại tướng Võ Nguyên Giáp - Tổng Tư lệnh, Bí thư Quân ủy Trung ương`: a title
+                // the post parser does not read, before the posts.
+                let (listed, rule) = match post_list(toks, e + 1) {
+                    Some(found) => (Some(found), "office.apposition"),
+                    None => (
+                        unread_title(toks, e + 1).and_then(|k| post_list(toks, k)),
+                        "office.apposition_unread_title",
+                    ),
+                };
+                if let Some((posts, pe)) = listed {
                     // `tại Hà Nội, Tổng Bí thư Tô Lâm`: a place's name without an honorific
                     // before a title is the place; so is any name without one before a title
                     // and a name (`Tòa Tổng Giám mục Hà Nội, Bí thư Thành ủy Hà Nội Bùi Thị
@@ -1557,11 +1789,12 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     let titled_next = n == start && name_at(toks, pe).is_some();
                     if !titled_next && accept(toks, n, &name, n > start || !place_name(&name)) {
                         em.person(&name, n, e0, "person.apposition");
-                        em.offices(&name, &posts, start..pe, n..pe, "office.apposition");
+                        em.offices(&name, &posts, start..pe, n..pe, rule);
                         let mut after = pe;
                         if toks.is_punct(after, &[")"]) {
                             after += 1;
                         }
+                        em.list_item = posts.last().and_then(|p| p.org.clone()).map(|o| (o, after));
                         let found = appointments(toks, after);
                         for (p, ev) in &found {
                             em.offices(
@@ -1576,6 +1809,13 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                         // Nai thay ông Y`: Y held the post.
                         em.replaced(&name, &found, n);
                         i = pe;
+                        continue;
+                    }
+                }
+                // `ông A, Chủ tịch HĐQT Công ty X và B, Phó tổng giám đốc`: a bare role.
+                if accept(toks, n, &name, n > start || !place_name(&name)) {
+                    if let Some(end) = em.bare_item(&name, (n, e0), start, e + 1) {
+                        i = end;
                         continue;
                     }
                 }
@@ -1734,6 +1974,15 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     || toks.is_word(start.wrapping_sub(1), "của") && principal(start - 1))
             {
                 posts.remove(0);
+            }
+            // `Trần Thanh Mẫn làm trưởng ban, Phó Chủ tịch Quốc hội Nguyễn Thị Thanh`: after the
+            // subject's verb a role with no body of its own is the subject's, not the name's.
+            if after_verb(toks, start) {
+                posts.retain(|p| p.org.as_ref().is_some_and(|o| o.start <= p.role_at.end));
+                if posts.is_empty() {
+                    i = pe.max(i + 1);
+                    continue;
+                }
             }
             let plural = plural_title(toks, start, n);
             // `Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Tuyên giáo Tỉnh ủy - Hoàng Đình Cán`: a
@@ -2970,5 +3219,97 @@ mod tests {
             held("Nguyên Thủ tướng Nguyễn Tấn Dũng dự họp. Thủ tướng đề nghị các bộ khẩn trương."),
             ["Thủ tướng NoPerson"]
         );
+    }
+
+    #[test]
+    fn a_bare_role_in_a_list_takes_the_body_before_it() {
+        // The roster's heading names the body; `kiêm` ends the bare roles; a post with a body of
+        // its own breaks the chain (Trưởng phòng shares no head with the Bộ Tư lệnh).
+        let s = "Bộ Tư lệnh Quân khu 7 được thành lập gồm các đồng chí: Nguyễn Tiến Dũng, Tư lệnh; Phạm Hùng, Chính ủy kiêm Bí thư Đảng ủy; Lê Đức Anh, Phó tư lệnh (ngày 22/4 bổ sung); Trần Văn Bình, Trưởng phòng.";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Tiến Dũng | Tư lệnh | Bộ Tư lệnh Quân khu 7",
+                "Phạm Hùng | Chính ủy | Bộ Tư lệnh Quân khu 7",
+                "Phạm Hùng | Bí thư | Đảng ủy Bộ Tư lệnh Quân khu 7",
+                "Lê Đức Anh | Phó Tư lệnh | Bộ Tư lệnh Quân khu 7",
+            ]
+        );
+        // In parentheses, as the press lists the accused; a role that shares its body's head
+        // (`trưởng phòng`) takes no other body.
+        let s = "Bắt Nguyễn Văn Thạo (giám đốc Ban Quản lý dự án tỉnh Bắc Giang), Đàm Văn Cường (phó giám đốc) và Hoàng Thế Du (trưởng phòng).";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Văn Thạo | Giám đốc | Ban Quản lý dự án tỉnh Bắc Giang",
+                "Đàm Văn Cường | Phó Giám đốc | Ban Quản lý dự án tỉnh Bắc Giang",
+            ]
+        );
+        // Not across a sentence, and not without `gồm` or `là` before a roster.
+        assert!(offices("Ông Nguyễn Văn Thạo, Giám đốc Sở Y tế tỉnh Bắc Giang. Ông Đàm Văn Cường, Phó giám đốc, cho biết.").iter().all(|o| !o.starts_with("Đàm")));
+        assert!(offices(
+            "Tại Cục Thuế tỉnh Bình Phước, ông Nguyễn Duy Khánh, phó cục trưởng, cho biết."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn an_appointments_posts_before_a_name_are_that_names_title() {
+        let s = "Chủ tịch Quốc hội Trần Thanh Mẫn làm trưởng ban, Phó Chủ tịch Quốc hội Nguyễn Thị Thanh làm phó trưởng ban thường trực; các phó Chủ tịch Quốc hội Nguyễn Khắc Định làm phó trưởng ban.";
+        assert_eq!(
+            offices(s),
+            [
+                "Trần Thanh Mẫn | Chủ tịch | Quốc hội",
+                "Nguyễn Thị Thanh | Phó Chủ tịch | Quốc hội",
+                "Nguyễn Khắc Định | Phó Chủ tịch | Quốc hội",
+            ]
+        );
+        // Without a name after them the posts are the subject's.
+        let s = "Ông Nguyễn Văn An được bầu làm Chủ tịch UBND tỉnh Nghệ An, thay ông Lê Văn Bình.";
+        assert!(offices(s)
+            .contains(&"Nguyễn Văn An | Chủ tịch | Ủy ban nhân dân tỉnh Nghệ An".to_string()));
+    }
+
+    #[test]
+    fn a_list_then_a_counted_role_after_la() {
+        let s = "Ông Lê Minh Khái cùng các ông Trần Lưu Quang, Trần Hồng Hà và Lê Thành Long là bốn phó thủ tướng đương nhiệm.";
+        assert_eq!(
+            offices(s),
+            [
+                "Lê Minh Khái | Phó Thủ tướng | Chính phủ",
+                "Trần Lưu Quang | Phó Thủ tướng | Chính phủ",
+                "Trần Hồng Hà | Phó Thủ tướng | Chính phủ",
+                "Lê Thành Long | Phó Thủ tướng | Chính phủ",
+            ]
+        );
+        // `cùng` alone joins no list; a count without a role after it is no post.
+        assert!(offices("Ông Lê Minh Khái cùng ông Trần Lưu Quang là bốn người con.").is_empty());
+    }
+
+    #[test]
+    fn a_name_before_an_ellipsis_that_ends_a_list_keeps_its_post() {
+        assert_eq!(
+            offices("Dự có Thủ tướng Phạm Minh Chính, Bộ trưởng Bộ Công an Tô Lâm..."),
+            [
+                "Phạm Minh Chính | Thủ tướng | Chính phủ",
+                "Tô Lâm | Bộ trưởng | Bộ Công an",
+            ]
+        );
+        // A headline cut after the name's first syllables names nobody.
+        assert!(offices("Kỷ luật Bộ trưởng Bộ Công an Nguyễn Văn ...").is_empty());
+    }
+
+    #[test]
+    fn a_title_the_parser_does_not_read_before_posts_is_skipped() {
+        let s = "Đại tướng Võ Nguyên Giáp - Tổng Tư lệnh, Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng gửi điện.";
+        assert_eq!(
+            offices(s),
+            [
+                "Võ Nguyên Giáp | Bí thư | Quân ủy Trung ương",
+                "Võ Nguyên Giáp | Bộ trưởng | Bộ Quốc phòng",
+            ]
+        );
+        // A name, not a title, before the posts.
+        assert!(offices("Ông Nguyễn Văn An - Hà Nội, Bộ trưởng Bộ Quốc phòng.").is_empty());
     }
 }

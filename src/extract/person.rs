@@ -35,9 +35,15 @@ pub fn name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
             break;
         }
     }
-    // A name cut short by an ellipsis (a truncated headline: `Phó thủ tướng Lê Minh ...`) is not a name.
-    let cut = toks.is_punct(i + n, &["…"])
-        || toks.is_punct(i + n, &["."]) && toks.is_punct(i + n + 1, &["."]);
+    // A name cut short by an ellipsis (a truncated headline: `Phó thủ tướng Lê Minh ...`) is not a
+    // name; an ellipsis written right after the name ends a list (`Bộ trưởng Bộ Công an Tô
+    // Lâm...`), the name whole.
+    let glued = toks
+        .get(i + n)
+        .is_some_and(|t| t.span.start == toks.toks[i + n - 1].span.end);
+    let cut = !glued
+        && (toks.is_punct(i + n, &["…"])
+            || toks.is_punct(i + n, &["."]) && toks.is_punct(i + n + 1, &["."]));
     // Two capitals that start a body or a title written on in lower case are not a name: `Đoàn
     // Thanh niên`, `Bí thư Đoàn Học viện Tài chính`, `ủy viên Đoàn Chủ tịch`.
     let lower_next = toks.get(i + n).is_some_and(|t| t.word && !t.is_cap());
@@ -339,6 +345,12 @@ mod tests {
         assert!(persons("Hà Nam là tỉnh").is_empty());
         // A truncated headline.
         assert!(persons("kỷ luật Phó thủ tướng Lê Minh ...").is_empty());
+        assert!(persons("kỷ luật Phó thủ tướng Lê Minh …").is_empty());
+        // An ellipsis right after the name ends a list; the name is whole.
+        assert_eq!(
+            persons("Dự có Thủ tướng Phạm Minh Chính, Bộ trưởng Bộ Công an Lương Tam Quang..."),
+            ["Phạm Minh Chính", "Lương Tam Quang"]
+        );
         assert_eq!(persons("Ông Võ Văn Cảnh, xóm Tân Sơn"), ["Võ Văn Cảnh"]);
     }
 

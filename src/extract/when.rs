@@ -269,6 +269,9 @@ fn titled(rule: &str) -> bool {
             | "office.plural_heading"
             | "office.deputy"
             | "office.shared_apposition"
+            | "office.apposition_unread_title"
+            | "office.list_body"
+            | "office.roster_body"
     )
 }
 
