@@ -13,7 +13,7 @@ use super::trace::{Note, Outcome};
 use super::{Context, Facts, OfficeFact, PersonFact, Tokens};
 use crate::extract::lexicon::BodyKind;
 use crate::extract::lexicon::{
-    BodyClass, Follows, PostVerb, Role, BODY, HONORIFIC, POST_VERB, ROLE,
+    BodyClass, Follows, PostVerb, Role, BODY, HONORIFIC, POST_VERB, ROLE, SECTOR,
 };
 use std::ops::Range;
 
@@ -28,9 +28,18 @@ struct Post {
 }
 
 fn implied(name: &str, at: usize) -> Option<Parsed> {
-    let body = BODY.get(&crate::normalize::key(name))?;
+    // A ministry, `Bộ` and a sector (`Ngoại trưởng` -> Bộ Ngoại giao), or a head of bodies.tsv.
+    let ministry = name
+        .strip_prefix("Bộ ")
+        .is_some_and(|s| SECTOR.get(&crate::normalize::key(s)).is_some());
+    let (head, body) = if ministry {
+        (name.to_string(), BODY.get("bộ")?)
+    } else {
+        let body = BODY.get(&crate::normalize::key(name))?;
+        (body.canonical.clone(), body)
+    };
     Some(Parsed {
-        head: body.canonical.clone(),
+        head,
         kind: body.kind,
         class: body.class,
         unit: None,
@@ -1288,6 +1297,72 @@ fn name_list(toks: &Tokens, i: usize) -> Option<(Vec<Named>, usize)> {
     (names.len() >= 2).then_some((names, end))
 }
 
+/// The number a count word before a title at `start` says, 2 to 10 (`hai phó thủ tướng`, `4
+/// Phó Thủ tướng`).
+fn count_before(toks: &Tokens, start: usize) -> Option<usize> {
+    let t = toks.get(start.checked_sub(1)?).filter(|t| t.word)?;
+    let n = match t.key.as_str() {
+        "hai" => 2,
+        "ba" => 3,
+        "bốn" => 4,
+        "năm" => 5,
+        "sáu" => 6,
+        "bảy" => 7,
+        "tám" => 8,
+        "chín" => 9,
+        "mười" => 10,
+        k => k.parse().ok()?,
+    };
+    (2..=10).contains(&n).then_some(n)
+}
+
+/// A counted title at `start..pe`, a few words that are neither a name nor a title, a comma and
+/// as many names as the count (`hai phó thủ tướng dưới thời ông, Phạm Bình Minh và Vũ Đức Đam`):
+/// the names and the index after the last. Not when the count and the names differ (`hai phó
+/// thủ tướng, ông A cho biết`).
+fn counted_names(toks: &Tokens, start: usize, pe: usize) -> Option<(Vec<Named>, usize)> {
+    let count = count_before(toks, start)?;
+    let comma = (pe..(pe + 6).min(toks.len()))
+        .take_while(|&k| {
+            toks.is_punct(k, &[","])
+                || toks.get(k).is_some_and(|t| t.word)
+                    && name_at(toks, k).is_none()
+                    && toks.longest(&ROLE, k).is_none()
+        })
+        .find(|&k| toks.is_punct(k, &[","]))?;
+    let (names, e) = name_list(toks, comma + 1)?;
+    (names.len() == count).then_some((names, e))
+}
+
+/// Words of an aide's post (`Cố vấn An ninh quốc gia`, `trợ lý`), lower case.
+const AIDES: [[&str; 2]; 4] = [["cố", "vấn"], ["trợ", "lý"], ["thư", "ký"], ["phụ", "tá"]];
+
+/// Whether the title at `start`, before the name that ends at `e`, is the principal of an aide's
+/// post in a phrase that names who leads: `Đoàn Ấn Độ do Cố vấn An ninh quốc gia của Thủ tướng
+/// Ajit Doval làm trưởng đoàn` (`do` ... `làm`, `dẫn đầu`, `chủ trì`, `đứng đầu`): the one who
+/// leads is the aide, so the name is the aide's. Elsewhere the name after the title holds it: `ông
+/// Chaikasem từng là cố vấn của Thủ tướng Srettha Thavisin`, `Phạm Thái Hà, cũng là trợ lý của
+/// Chủ tịch Quốc hội Vương Đình Huệ`, `nói với cố vấn của Thủ tướng X`.
+fn aide_before(toks: &Tokens, start: usize, e: usize) -> bool {
+    if start < 3 || !toks.is_word(start - 1, "của") {
+        return false;
+    }
+    let leads = ["làm", "dẫn", "chủ", "đứng"]
+        .iter()
+        .any(|w| toks.is_word(e, w));
+    leads
+        && (start.saturating_sub(8)..start - 1)
+            .rev()
+            .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
+            .any(|k| {
+                AIDES
+                    .iter()
+                    .any(|[a, b]| toks.is_word(k, a) && toks.is_word(k + 1, b))
+                    && k > 0
+                    && toks.is_word(k - 1, "do")
+            })
+}
+
 /// Words before a title that make it a heading for several people: `các`, `những`, `nhiều`,
 /// `một số`, a number (`Các ủy viên Ban Chỉ đạo gồm:`, `các đồng chí Ủy viên Ban Thường vụ Tỉnh
 /// ủy:`, `4 Phó Thủ tướng: A, B, C và D`).
@@ -1794,6 +1869,13 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                 .then(|| foreign_name_at(toks, pe))
                 .flatten();
             if let Some((name, e)) = native.or_else(|| foreign.clone()) {
+                // `do Cố vấn An ninh quốc gia của Thủ tướng Ajit Doval làm trưởng đoàn`: the
+                // title is the principal's, the name the aide's.
+                if aide_before(toks, start, e) {
+                    em.person(&name, pe, e, "person.after_title");
+                    i = e;
+                    continue;
+                }
                 // A foreign leader's implied body is of the article's country (`Thủ tướng
                 // Kishida Fumio` in an article on Japan: Chính phủ Nhật Bản).
                 let country = foreign
@@ -1840,6 +1922,10 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     }
                 }
                 loop {
+                    // `Hai cựu bộ trưởng Bộ TT&TT Nguyễn Bắc Son (trái) và Trương Minh Tuấn`.
+                    if plural {
+                        i = skip_photo_note(toks, i);
+                    }
                     let sep = toks.is_punct(i, &[",", ";"]) || toks.is_word(i, "và");
                     if !sep {
                         break;
@@ -1874,6 +1960,16 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     }
                     i = end;
                 }
+                continue;
+            }
+            // `hai phó thủ tướng dưới thời ông, Phạm Bình Minh và Vũ Đức Đam`: a counted title,
+            // then as many names.
+            if let Some((names, ne)) = counted_names(toks, start, pe) {
+                for (name, a, b) in &names {
+                    em.person(name, *a, *b, "person.counted_names");
+                    em.offices(name, &posts, start..ne, start..ne, "office.counted_names");
+                }
+                i = ne;
                 continue;
             }
             // `Thủ tướng Việt Nam khi ấy là ông Nguyễn Xuân Phúc`: the post, then who holds it.
@@ -2843,6 +2939,70 @@ mod tests {
         assert_eq!(
             held("Nguyên Thủ tướng Nguyễn Tấn Dũng dự họp. Thủ tướng đề nghị các bộ khẩn trương."),
             ["Thủ tướng NoPerson"]
+        );
+    }
+
+    #[test]
+    fn a_counted_title_then_as_many_names() {
+        // office.counted_names (press 2024-04-21): the count says how many names follow.
+        let s = "Trước đó, hai phó thủ tướng dưới thời ông, Phạm Bình Minh và Vũ Đức Đam, cũng phải xin thôi chức.";
+        assert_eq!(
+            offices(s),
+            [
+                "Phạm Bình Minh | Phó Thủ tướng | Chính phủ",
+                "Vũ Đức Đam | Phó Thủ tướng | Chính phủ"
+            ]
+        );
+        // Negative: the count and the names differ.
+        let s = "Ba phó thủ tướng nhiệm kỳ này, Phạm Bình Minh và Vũ Đức Đam, đã dự họp.";
+        assert!(offices(s).is_empty(), "{:?}", offices(s));
+        // Boundary: a note in parentheses after a name of a counted title (press 2024-07-20).
+        let s = "Hai cựu bộ trưởng Bộ Thông tin và Truyền thông Nguyễn Bắc Son (trái) và Trương Minh Tuấn lãnh án tù.";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Bắc Son | Bộ trưởng | Bộ Thông tin và Truyền thông | former",
+                "Trương Minh Tuấn | Bộ trưởng | Bộ Thông tin và Truyền thông | former"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_aide_who_leads_is_not_the_principal_named_in_the_title() {
+        // The press check of issue 26: Ajit Doval was read as a prime minister.
+        let s = "Đoàn Cộng hòa Ấn Độ do Cố vấn An ninh quốc gia của Thủ tướng Ajit Doval làm trưởng đoàn.";
+        assert!(offices(s).is_empty(), "{:?}", offices(s));
+        // Negative: the aide is another; the name after the title holds it.
+        let s = "Ông Chaikasem từng là cố vấn của Thủ tướng Srettha Thavisin.";
+        assert_eq!(offices(s), ["Srettha Thavisin | Thủ tướng | Chính phủ"]);
+        let s =
+            "Bộ Công an bắt ông Phạm Thái Hà, cũng là trợ lý của Chủ tịch Quốc hội Vương Đình Huệ.";
+        assert!(
+            offices(s).contains(&"Vương Đình Huệ | Chủ tịch | Quốc hội".to_string()),
+            "{:?}",
+            offices(s)
+        );
+        // Boundary: a Vietnamese aide who leads a delegation.
+        let s = "Đoàn công tác do trợ lý của Thủ tướng Nguyễn Văn An dẫn đầu đã tới Lào.";
+        assert!(offices(s).is_empty(), "{:?}", offices(s));
+    }
+
+    #[test]
+    fn a_foreign_minister_written_ngoai_truong() {
+        let s = "Bộ trưởng Ngoại giao Bùi Thanh Sơn cùng Ngoại trưởng Trung Quốc Vương Nghị đồng chủ trì.";
+        assert_eq!(
+            offices(s),
+            [
+                "Bùi Thanh Sơn | Bộ trưởng | Bộ Ngoại giao",
+                "Vương Nghị | Bộ trưởng | Bộ Ngoại giao Trung Quốc"
+            ]
+        );
+        // Negative: no country, no name: no post.
+        assert!(offices("Ngoại trưởng Trung Quốc sẽ thăm Việt Nam.").is_empty());
+        // Boundary: the Vietnamese minister, so written, is of Bộ Ngoại giao.
+        assert_eq!(
+            offices("Ngoại trưởng Bùi Thanh Sơn tiếp đoàn."),
+            ["Bùi Thanh Sơn | Bộ trưởng | Bộ Ngoại giao"]
         );
     }
 }

@@ -269,6 +269,7 @@ fn titled(rule: &str) -> bool {
             | "office.plural_heading"
             | "office.deputy"
             | "office.shared_apposition"
+            | "office.counted_names"
     )
 }
 
@@ -375,7 +376,12 @@ fn title_left(text: &str, o: &OfficeFact, starts: &[(usize, String)]) -> bool {
     let s = sentence(text, o.span.start);
     let before = &text[s.start..o.span.start.max(s.start)];
     if let Some(m) = CUES.end.find_iter(before).last() {
-        if regex!(r"(?i)\bđối\s+với\s+(?:\S+\s+){0,2}$").is_match(&before[m.end()..]) {
+        // `... đối với ông X, Chủ tịch ...`; `Quốc hội miễn nhiệm Chủ tịch nước Võ Văn Thưởng`:
+        // the title is the post the cue leaves, written right after it.
+        let gap = &before[m.end()..];
+        if regex!(r"(?i)\bđối\s+với\s+(?:\S+\s+){0,2}$").is_match(gap)
+            || regex!(r"(?i)^\s*(?:chức\s+(?:vụ\s+|danh\s+)?)?$").is_match(gap)
+        {
             return true;
         }
     }
@@ -392,8 +398,21 @@ fn title_left(text: &str, o: &OfficeFact, starts: &[(usize, String)]) -> bool {
     CUES.end.find_iter(after).any(|m| {
         let list = &after[m.end()..];
         let list = &list[..list.find(['.', ';']).unwrap_or(list.len())];
-        list.to_lowercase().contains(&role)
+        list.to_lowercase().contains(&role) || left_bare(&after[..m.start()], list)
     })
+}
+
+/// Whether a cue of leaving names no post and is the holder's own, right after their title:
+/// `hai phó thủ tướng ..., Phạm Bình Minh và Vũ Đức Đam, cũng phải xin thôi chức khi ...` leaves
+/// the post just named. Only helping words stand between (`cũng`, `đã`, `phải`), and the cue is
+/// followed by the end of the clause or a word that opens another (`khi`, `để`, `vì`); not `cho
+/// biết sẽ xem xét cách chức`, a decision on others.
+fn left_bare(gap: &str, rest: &str) -> bool {
+    regex!(r"(?i)^[\s,]*(?:(?:cũng|phải|đã|vừa|mới|đều|buộc|bị|được|xin)\s+)*$").is_match(gap)
+        && regex!(
+            r"(?i)^\s*(?:$|[,.;:)]|(?:khi|để|vì|do|theo|sau|từ|kể|trước|vào|ngày|tháng|năm)\b)"
+        )
+        .is_match(rest)
 }
 
 fn time_of(
@@ -928,6 +947,31 @@ mod tests {
             ),
             ("-/-".into(), false)
         );
+    }
+
+    #[test]
+    fn a_title_right_after_a_cue_of_leaving_and_a_bare_cue_after_it() {
+        // `miễn nhiệm Chủ tịch nước Võ Văn Thưởng` (press 2024-05-21): the title the cue leaves.
+        let t = "Sau khi Quốc hội miễn nhiệm Chủ tịch nước Võ Văn Thưởng, bà Xuân giữ quyền.";
+        assert!(when(t, "Chủ tịch nước Võ Văn Thưởng", "office.title_before_name").1);
+        // A cue of leaving with no post after it, the holder's own (`cũng phải xin thôi chức`).
+        let t = "Trước đó, hai phó thủ tướng dưới thời ông, Phạm Bình Minh và Vũ Đức Đam, cũng phải xin thôi chức khi các vụ án bị phanh phui.";
+        assert!(
+            when(
+                t,
+                "phó thủ tướng dưới thời ông, Phạm Bình Minh và Vũ Đức Đam",
+                "office.counted_names"
+            )
+            .1
+        );
+        // Negative: a decision the holder speaks of, on others.
+        let t = "Ông A, Chủ tịch UBND huyện, cho biết sẽ xem xét cách chức, kỷ luật cán bộ.";
+        assert!(!when(t, "Chủ tịch UBND huyện", "office.apposition").1);
+        let t = "Thủ tướng Phạm Minh Chính đề nghị miễn nhiệm ngay những cán bộ sai phạm.";
+        assert!(!when(t, "Thủ tướng Phạm Minh Chính", "office.title_before_name").1);
+        // Boundary: a cue of leaving followed by a post of its own leaves that post only.
+        let t = "Ông A, Chủ tịch UBND huyện, thôi giữ chức Trưởng ban Chỉ đạo.";
+        assert!(!when(t, "Chủ tịch UBND huyện", "office.apposition").1);
     }
 
     #[test]
