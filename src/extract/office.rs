@@ -7,7 +7,7 @@
 //!
 //! `nguyên`, `cựu`, `từng` mark a post and the posts after it in the same list as former.
 
-use super::organization::{abroad, committee_head, elided, parse, resolve, Parsed};
+use super::organization::{abroad, committee_head, country_at, elided, parse, resolve, Parsed};
 use super::person::{accept, foreign_name_at, name_at, place_name};
 use super::trace::{Note, Outcome};
 use super::{Context, Facts, OfficeFact, PersonFact, Tokens};
@@ -1250,6 +1250,33 @@ pub(super) fn main_country(toks: &Tokens) -> Option<String> {
     (best >= 2 && best > second + 1).then(|| counts.swap_remove(0).0)
 }
 
+/// The one foreign country the sentence of token `at` names, other than in a title (`Tổng
+/// thống Mỹ Joe Biden`, `Bộ trưởng Ngoại giao Ai Cập`: a role up to four words before it):
+/// `Đoàn Cộng hòa Ấn Độ do Thủ tướng X dẫn đầu` -> Ấn Độ; `None` where it names none, or
+/// several. A given name (`Mỹ`, `Đức`) counts only where [`country_at`] reads it as the country.
+fn sentence_country(toks: &Tokens, ctx: &Context, at: usize) -> Option<String> {
+    let s = ctx.sentence(at);
+    let mut found: Option<String> = None;
+    let mut k = s.start;
+    while k < s.end {
+        let Some((c, e)) = country_at(toks, k) else {
+            k += 1;
+            continue;
+        };
+        // `Đại sứ Việt Nam tại Singapore`: Việt Nam's own mission, not a country of the post.
+        let titled = c.starts_with("Việt Nam")
+            || (k.saturating_sub(4)..k).any(|r| toks.longest(&ROLE, r).is_some());
+        if !titled {
+            match &found {
+                Some(f) if *f != c => return None,
+                _ => found = Some(c),
+            }
+        }
+        k = e;
+    }
+    found
+}
+
 /// The index after the line breaks at `j`.
 fn skip_lines(toks: &Tokens, mut j: usize) -> usize {
     while toks.is_punct(j, &["\n"]) {
@@ -1876,11 +1903,15 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     i = e;
                     continue;
                 }
-                // A foreign leader's implied body is of the article's country (`Thủ tướng
-                // Kishida Fumio` in an article on Japan: Chính phủ Nhật Bản).
-                let country = foreign
-                    .as_ref()
-                    .and_then(|_| em.country.get_or_init(|| main_country(toks)).as_ref());
+                // A foreign leader's implied body is of the country their sentence names
+                // (`Bộ Ngoại giao Mỹ cho biết, Ngoại trưởng Antony Blinken ...`), else of the
+                // article's (`Thủ tướng Kishida Fumio` in an article on Japan: Chính phủ Nhật Bản).
+                let own = foreign.as_ref().and_then(|_| sentence_country(toks, ctx, start));
+                let country = own.as_ref().or_else(|| {
+                    foreign
+                        .as_ref()
+                        .and_then(|_| em.country.get_or_init(|| main_country(toks)).as_ref())
+                });
                 let posts: Vec<Post> = match country {
                     Some(c) => posts
                         .iter()
@@ -3004,5 +3035,25 @@ mod tests {
             offices("Ngoại trưởng Bùi Thanh Sơn tiếp đoàn."),
             ["Bùi Thanh Sơn | Bộ trưởng | Bộ Ngoại giao"]
         );
+    }
+
+    #[test]
+    fn a_foreign_leader_takes_the_country_of_the_sentence_before_the_articles() {
+        // The press check of issue 26: a leader of another delegation took the country the
+        // article names most (Campuchia).
+        let s = "Đoàn Cộng hòa Ấn Độ do Thủ tướng Narendra Modi dẫn đầu. Campuchia, Campuchia và Campuchia ký kết.";
+        assert_eq!(offices(s), ["Narendra Modi | Thủ tướng | Chính phủ Ấn Độ"]);
+        // Negative: a country in another's title is not this leader's.
+        let s = "Thủ tướng Kishida Fumio gặp Tổng thống Mỹ Joe Biden. Nhật Bản và Nhật Bản ký kết. Nhật Bản tăng thuế.";
+        assert_eq!(
+            offices(s),
+            [
+                "Kishida Fumio | Thủ tướng | Chính phủ Nhật Bản",
+                "Joe Biden | Tổng thống | Mỹ"
+            ]
+        );
+        // Boundary: a sentence naming two countries leaves the article's.
+        let s = "Thủ tướng Kishida Fumio nói về Ấn Độ và Úc. Nhật Bản và Nhật Bản ký kết. Nhật Bản tăng thuế.";
+        assert_eq!(offices(s), ["Kishida Fumio | Thủ tướng | Chính phủ Nhật Bản"]);
     }
 }
