@@ -175,6 +175,7 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
             .map(|p| abroad(p, role.abroad.as_deref().or(role.implies.as_deref())))
             .or_else(|| province_post(toks, &role.role, k))
             .or_else(|| brand(toks, &role.role, k))
+            .or_else(|| principal(toks, &role.role, k))
             .or_else(|| role.implies.as_deref().and_then(|n| implied(n, k)));
         let end = org.as_ref().map(|o| o.end.max(k)).unwrap_or(k);
         return Some(Post {
@@ -193,6 +194,31 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
         org: Some(org),
         former,
     })
+}
+
+/// An aide's post is in the body of the principal's (EXTRACTION.md, dev3 annotation: `trợ lý
+/// Chủ tịch Quốc hội` -> Trợ lý, Quốc hội): after `Trợ lý` or `Thư ký` at `k` (and `của`), the
+/// principal's post, the last of a member's titles (`trợ lý Ủy viên Bộ Chính trị, Bộ trưởng Bộ
+/// Công an` -> Bộ Công an); its body, ending where the principal's post ends. Not when a name
+/// follows: `trợ lý Chủ tịch Quốc hội Vương Đình Huệ` names the principal, who holds the title.
+fn principal(toks: &Tokens, role: &str, k: usize) -> Option<Parsed> {
+    if !matches!(role, "Trợ lý" | "Thư ký") {
+        return None;
+    }
+    let j = k + usize::from(toks.is_word(k, "của"));
+    let whole = |p: &Post| p.role.is_some() && p.org.is_some();
+    let mut p = post_at(toks, j).filter(whole)?;
+    while p.role.as_ref().is_some_and(|r| r.role == "Ủy viên") && toks.is_punct(p.end, &[","]) {
+        match post_at(toks, p.end + 1).filter(whole) {
+            Some(next) => p = next,
+            None => break,
+        }
+    }
+    if name_at(toks, p.end).is_some() || foreign_name_at(toks, p.end).is_some() {
+        return None;
+    }
+    let org = p.org?;
+    Some(Parsed { end: p.end, ..org })
 }
 
 /// The roles only a company has, which take a company written by its brand alone. `Chủ tịch`
@@ -1263,8 +1289,10 @@ fn sentence_country(toks: &Tokens, ctx: &Context, at: usize) -> Option<String> {
             k += 1;
             continue;
         };
-        // `Đại sứ Việt Nam tại Singapore`: Việt Nam's own mission, not a country of the post.
+        // `Đại sứ Việt Nam tại Singapore`: Việt Nam's own mission, not a country of the post;
+        // `Chuyến thăm Trung Quốc của Ngoại trưởng Cho Tae Yul`: the country visited.
         let titled = c.starts_with("Việt Nam")
+            || toks.is_word(e, "của")
             || (k.saturating_sub(4)..k).any(|r| toks.longest(&ROLE, r).is_some());
         if !titled {
             match &found {
@@ -1906,7 +1934,9 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                 // A foreign leader's implied body is of the country their sentence names
                 // (`Bộ Ngoại giao Mỹ cho biết, Ngoại trưởng Antony Blinken ...`), else of the
                 // article's (`Thủ tướng Kishida Fumio` in an article on Japan: Chính phủ Nhật Bản).
-                let own = foreign.as_ref().and_then(|_| sentence_country(toks, ctx, start));
+                let own = foreign
+                    .as_ref()
+                    .and_then(|_| sentence_country(toks, ctx, start));
                 let country = own.as_ref().or_else(|| {
                     foreign
                         .as_ref()
@@ -3052,8 +3082,34 @@ mod tests {
                 "Joe Biden | Tổng thống | Mỹ"
             ]
         );
+        // Negative: the country a visit goes to, before `của` and the visitor's title.
+        let s = "Chuyến thăm Trung Quốc của Ngoại trưởng Cho Tae Yul đạt mục tiêu. Hàn Quốc và Hàn Quốc ký kết. Hàn Quốc tăng thuế.";
+        assert_eq!(
+            offices(s),
+            ["Cho Tae Yul | Bộ trưởng | Bộ Ngoại giao Hàn Quốc"]
+        );
         // Boundary: a sentence naming two countries leaves the article's.
         let s = "Thủ tướng Kishida Fumio nói về Ấn Độ và Úc. Nhật Bản và Nhật Bản ký kết. Nhật Bản tăng thuế.";
-        assert_eq!(offices(s), ["Kishida Fumio | Thủ tướng | Chính phủ Nhật Bản"]);
+        assert_eq!(
+            offices(s),
+            ["Kishida Fumio | Thủ tướng | Chính phủ Nhật Bản"]
+        );
+    }
+
+    #[test]
+    fn an_aides_post_is_in_the_body_of_the_principals() {
+        // Press 2024-07-24: `Trợ lý Chủ tịch nước` (EXTRACTION.md: `trợ lý Chủ tịch Quốc hội` ->
+        // Trợ lý, Quốc hội).
+        let s = "Dự có Trung tướng Tô Ân Xô - Trợ lý Chủ tịch nước; ông Nguyễn Văn An.";
+        assert_eq!(
+            offices(s),
+            ["Tô Ân Xô | Trợ lý | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam"]
+        );
+        // A principal written with several titles: the last, not the membership.
+        let s = "Ban Bí thư bổ nhiệm Đại tá Trần Đăng Quỳnh, Trợ lý Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an.";
+        assert_eq!(offices(s), ["Trần Đăng Quỳnh | Trợ lý | Bộ Công an"]);
+        // Negative: a name after the principal's title is the principal, who holds it.
+        let s = "Bộ Công an bắt trợ lý Chủ tịch Quốc hội Vương Đình Huệ.";
+        assert_eq!(offices(s), ["Vương Đình Huệ | Chủ tịch | Quốc hội"]);
     }
 }

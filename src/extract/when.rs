@@ -260,8 +260,19 @@ fn line(text: &str, at: usize) -> Range<usize> {
     start..end
 }
 
-/// The rules whose posts are given as the person's title, not taken in the clause.
-fn titled(rule: &str) -> bool {
+/// Whether a post is given as the person's title, not taken in the clause: by its rule, or a
+/// second title joined by `kiêm` after an apposition (`lệnh bắt tạm giam ông X, phó chủ nhiệm
+/// Văn phòng Quốc hội kiêm trợ lý Chủ tịch Quốc hội`: the arrest's date is no time of it).
+fn titled(text: &str, o: &OfficeFact) -> bool {
+    let kiem = text
+        .get(o.span.clone())
+        .and_then(|t| t.split_whitespace().next())
+        .is_some_and(|w| w.to_lowercase() == "kiêm");
+    kiem || titled_rule(o.rule)
+}
+
+/// The rules whose posts are given as the person's title.
+fn titled_rule(rule: &str) -> bool {
     matches!(
         rule,
         "office.apposition"
@@ -284,8 +295,8 @@ pub fn extract(text: &str, article: Option<NaiveDate>, facts: &mut Facts) {
         .collect();
     for i in 0..facts.offices.len() {
         let o = &facts.offices[i];
-        let cue = (!titled(o.rule)).then(|| clause_cue(text, o)).flatten();
-        let left = if titled(o.rule) {
+        let cue = (!titled(text, o)).then(|| clause_cue(text, o)).flatten();
+        let left = if titled(text, o) {
             title_left(text, o, &owners)
         } else {
             cue == Some(Cue::End)
@@ -293,7 +304,7 @@ pub fn extract(text: &str, article: Option<NaiveDate>, facts: &mut Facts) {
         let time = time_of(text, year, o, &starts, left);
         let past = cue == Some(Cue::Past)
             || past_before(text, o.span.start)
-            || (!titled(o.rule) && opens_past(text, o));
+            || (!titled(text, o) && opens_past(text, o));
         let o = &mut facts.offices[i];
         if left || past {
             o.former = true;
@@ -434,7 +445,7 @@ fn time_of(
             return Some((t, "when.after"));
         }
     }
-    if titled(o.rule) && !left {
+    if titled(text, o) && !left {
         // A roster under a heading is the list of a decision, whose effective date it takes.
         return (o.rule == "office.plural_heading")
             .then(|| effective(text, year, o))
@@ -549,7 +560,7 @@ fn after(
     let gap = &text[o.span.end..m.span.start];
     // `được bầu làm Tổng Bí thư Ban Chấp hành Trung ương Đảng năm 1997`: a date right after a
     // post the clause gives; after a title, only one opened by `từ`, `vào`.
-    let adjacent = !titled(o.rule) && gap.trim().is_empty();
+    let adjacent = !titled(text, o) && gap.trim().is_empty();
     // `miễn nhiệm Chủ tịch HĐND thành phố Hà Nội ... đối với ông Nguyễn Ngọc Tuấn kể từ ngày
     // 13/11/2025`: the clause's person, then its date.
     let person = o.rule == "office.clause"
@@ -972,6 +983,25 @@ mod tests {
         // Boundary: a cue of leaving followed by a post of its own leaves that post only.
         let t = "Ông A, Chủ tịch UBND huyện, thôi giữ chức Trưởng ban Chỉ đạo.";
         assert!(!when(t, "Chủ tịch UBND huyện", "office.apposition").1);
+    }
+
+    #[test]
+    fn a_second_title_joined_by_kiem_takes_no_date_of_the_sentence() {
+        // dev3 d3-02: the date of an arrest is no time of the title written after `kiêm`.
+        let t = "Ngày 22-4, Cơ quan điều tra đã ra lệnh bắt tạm giam ông Phạm Thái Hà, phó chủ nhiệm Văn phòng Quốc hội kiêm trợ lý Chủ tịch Quốc hội.";
+        assert_eq!(when(t, "kiêm trợ lý Chủ tịch Quốc hội", APPOINTED).0, "-/-");
+        // Negative: an appointment written with its verb takes the sentence's date.
+        let t = "Ngày 22-4, ông Phạm Thái Hà được bổ nhiệm làm trợ lý Chủ tịch Quốc hội.";
+        assert_eq!(
+            when(t, "trợ lý Chủ tịch Quốc hội", APPOINTED).0,
+            "2024-04-22/-"
+        );
+        // Boundary: a date right after the `kiêm` title, opened by `từ`, is still its own.
+        let t = "Ông Hà, phó chủ nhiệm Văn phòng Quốc hội kiêm trợ lý Chủ tịch Quốc hội từ tháng 5-2022.";
+        assert_eq!(
+            when(t, "kiêm trợ lý Chủ tịch Quốc hội", APPOINTED).0,
+            "2022-05/-"
+        );
     }
 
     #[test]
