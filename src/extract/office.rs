@@ -208,13 +208,18 @@ fn principal(toks: &Tokens, role: &str, k: usize) -> Option<Parsed> {
     let j = k + usize::from(toks.is_word(k, "của"));
     let whole = |p: &Post| p.role.is_some() && p.org.is_some();
     let mut p = post_at(toks, j).filter(whole)?;
-    while p.role.as_ref().is_some_and(|r| r.role == "Ủy viên") && toks.is_punct(p.end, &[","]) {
-        match post_at(toks, p.end + 1).filter(whole) {
-            Some(next) => p = next,
-            None => break,
+    // The principal's titles up to a name (`Trợ lý Tổng Bí thư, Chủ tịch nước Tô Lâm`).
+    let mut last = p.end;
+    while toks.is_punct(last, &[","]) {
+        let Some(next) = post_at(toks, last + 1).filter(whole) else {
+            break;
+        };
+        if p.role.as_ref().is_some_and(|r| r.role == "Ủy viên") {
+            p = next.clone();
         }
+        last = next.end;
     }
-    if name_at(toks, p.end).is_some() || foreign_name_at(toks, p.end).is_some() {
+    if name_at(toks, last).is_some() || foreign_name_at(toks, last).is_some() {
         return None;
     }
     let org = p.org?;
@@ -1894,10 +1899,15 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                 .last()
                 .and_then(|p| p.org.as_ref())
                 .is_some_and(|o| o.end > o.start);
+            // A title opening an item of a list (`...; Bộ trưởng Bộ Quốc phòng, Đại tướng Phan
+            // Văn Giang, ủy viên hội đồng`) is the name's even with posts after it.
+            let item = start == 0
+                || toks.get(start - 1).is_some_and(|t| t.ends_sentence())
+                || toks.is_punct(start - 1, &[";", ":"]);
             let pe = match rank_at(toks, pe + usize::from(comma)) {
                 Some(r)
                     if name_at(toks, r)
-                        .is_some_and(|(_, e)| !comma || written && !own_posts(e)) =>
+                        .is_some_and(|(_, e)| !comma || written && (item || !own_posts(e))) =>
                 {
                     r
                 }
@@ -3004,6 +3014,27 @@ mod tests {
     }
 
     #[test]
+    fn a_title_a_rank_and_the_name_opening_an_item_with_posts_after() {
+        // Press 2024-07-19: a council's members, one an item.
+        let s = "Hội đồng gồm: Chủ tịch Quốc hội Trần Thanh Mẫn, ủy viên hội đồng; Bộ trưởng Bộ Quốc phòng, Đại tướng Phan Văn Giang, ủy viên hội đồng.";
+        assert!(
+            offices(s).contains(&"Phan Văn Giang | Bộ trưởng | Bộ Quốc phòng".to_string()),
+            "{:?}",
+            offices(s)
+        );
+        // Negative: after `của` the title is another's, the name's posts its own.
+        let s = "Theo đề nghị của Chủ tịch nước, Trung tướng Nguyễn Văn Long, Thứ trưởng Bộ Công an, đã ký.";
+        assert_eq!(offices(s), ["Nguyễn Văn Long | Thứ trưởng | Bộ Công an"]);
+        // Boundary: the item at a sentence's start.
+        let s = "Bộ trưởng Bộ Quốc phòng, Đại tướng Phan Văn Giang, ủy viên Bộ Chính trị, dự họp.";
+        assert!(
+            offices(s).contains(&"Phan Văn Giang | Bộ trưởng | Bộ Quốc phòng".to_string()),
+            "{:?}",
+            offices(s)
+        );
+    }
+
+    #[test]
     fn a_counted_title_then_as_many_names() {
         // office.counted_names (press 2024-04-21): the count says how many names follow.
         let s = "Trước đó, hai phó thủ tướng dưới thời ông, Phạm Bình Minh và Vũ Đức Đam, cũng phải xin thôi chức.";
@@ -3111,5 +3142,11 @@ mod tests {
         // Negative: a name after the principal's title is the principal, who holds it.
         let s = "Bộ Công an bắt trợ lý Chủ tịch Quốc hội Vương Đình Huệ.";
         assert_eq!(offices(s), ["Vương Đình Huệ | Chủ tịch | Quốc hội"]);
+        let s = "Trung tướng Tô Ân Xô làm Trợ lý Tổng Bí thư, Chủ tịch nước Tô Lâm.";
+        assert!(
+            offices(s).iter().all(|o| o.starts_with("Tô Lâm |")),
+            "{:?}",
+            offices(s)
+        );
     }
 }

@@ -295,8 +295,12 @@ pub fn extract(text: &str, article: Option<NaiveDate>, facts: &mut Facts) {
         .collect();
     for i in 0..facts.offices.len() {
         let o = &facts.offices[i];
-        let cue = (!titled(text, o)).then(|| clause_cue(text, o)).flatten();
-        let left = if titled(text, o) {
+        // A title joined by `kiêm` is past or left as its clause says (`cựu Chủ tịch UBND kiêm
+        // Giám đốc Công an TP HCM`); only its time is a title's.
+        let cue = (!titled_rule(o.rule))
+            .then(|| clause_cue(text, o))
+            .flatten();
+        let left = if titled_rule(o.rule) {
             title_left(text, o, &owners)
         } else {
             cue == Some(Cue::End)
@@ -304,7 +308,7 @@ pub fn extract(text: &str, article: Option<NaiveDate>, facts: &mut Facts) {
         let time = time_of(text, year, o, &starts, left);
         let past = cue == Some(Cue::Past)
             || past_before(text, o.span.start)
-            || (!titled(text, o) && opens_past(text, o));
+            || (!titled_rule(o.rule) && opens_past(text, o));
         let o = &mut facts.offices[i];
         if left || past {
             o.former = true;
@@ -1001,6 +1005,13 @@ mod tests {
         assert_eq!(
             when(t, "kiêm trợ lý Chủ tịch Quốc hội", APPOINTED).0,
             "2022-05/-"
+        );
+        // ... and is past as its clause says (press 2024-08-14).
+        let t =
+            "Năm 2006, ông Mai Chí Thọ, cựu Chủ tịch UBND kiêm Giám đốc Công an TP HCM, kể lại.";
+        assert_eq!(
+            when(t, "kiêm Giám đốc Công an TP HCM", APPOINTED),
+            ("-/-".to_string(), true)
         );
     }
 
