@@ -70,7 +70,8 @@ fn abroad(org: &Org, country: &str) -> Option<Org> {
 }
 
 /// The foreign countries named in the text, by first token (not the given names `Đức`, `Nga`
-/// before a lower-case word: [`country_at`] decides).
+/// before a lower-case word: [`country_at`] decides; not a country visited, before `của` and the
+/// visitor: `Chuyến thăm Trung Quốc của Ngoại trưởng Cho Tae Yul`).
 fn countries(toks: &Tokens) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -81,7 +82,9 @@ fn countries(toks: &Tokens) -> Vec<(usize, String)> {
             .map(|(c, e)| (c.name.clone(), e))
         {
             Some((c, e)) => {
-                out.push((i, c));
+                if !toks.is_word(e, "của") {
+                    out.push((i, c));
+                }
                 i = e;
             }
             None => i += 1,
@@ -249,6 +252,12 @@ mod tests {
         let o = offices("Tân Thủ tướng Lawrence Wong bắt tay cựu Thủ tướng Lý Hiển Long.");
         assert!(
             o.contains(&"Lý Hiển Long | Thủ tướng | Chính phủ Singapore | former".to_string()),
+            "{o:?}"
+        );
+        // Negative: the country a visit goes to is not the visitor's (vn-all 2024-05-27).
+        let o = offices("Chuyến thăm Trung Quốc của Ngoại trưởng Cho Tae Yul đạt mục tiêu.");
+        assert!(
+            o.contains(&"Cho Tae Yul | Bộ trưởng | Bộ Ngoại giao".to_string()),
             "{o:?}"
         );
         // Boundary: a body that is not national keeps its name (`Đảng Dân chủ Tự do`).
