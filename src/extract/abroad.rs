@@ -5,14 +5,16 @@
 //! Lý Cường`, then `Thủ tướng Lý Cường`); for a foreign name (`Shigeru Ishiba`), else the
 //! country named nearest (its sentence, then its paragraph), else the article's own foreign
 //! country ([`super::office::main_country`]). A Vietnamese name with no country of its own keeps
-//! the body: `Thủ tướng Phạm Minh Chính` in an article on Singapore is Việt Nam's.
+//! the body: `Thủ tướng Phạm Minh Chính` in an article on Singapore is Việt Nam's; a foreign
+//! person written in the Vietnamese reading of their name (`Lý Hiển Long`,
+//! `data/lexicon/foreign_names.tsv`) is of the country listed there.
 //!
 //! The bodies, as data: `data/lexicon/national_bodies.tsv`, and the ministries (`Bộ` and a
 //! sector of `data/lexicon/sectors.txt`).
 
 use super::organization::country_at;
 use super::{Context, Facts, Org, Tokens};
-use crate::extract::lexicon::{COUNTRY, NATIONAL_BODY, ONLY_ABROAD, SECTOR, SURNAME};
+use crate::extract::lexicon::{COUNTRY, FOREIGN_NAME, NATIONAL_BODY, ONLY_ABROAD, SECTOR, SURNAME};
 use crate::normalize::key;
 use std::cell::OnceCell;
 
@@ -68,7 +70,8 @@ fn abroad(org: &Org, country: &str) -> Option<Org> {
 }
 
 /// The foreign countries named in the text, by first token (not the given names `Đức`, `Nga`
-/// before a lower-case word: [`country_at`] decides).
+/// before a lower-case word: [`country_at`] decides; not a country visited, before `của` and the
+/// visitor: `Chuyến thăm Trung Quốc của Ngoại trưởng Cho Tae Yul`).
 fn countries(toks: &Tokens) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -79,7 +82,9 @@ fn countries(toks: &Tokens) -> Vec<(usize, String)> {
             .map(|(c, e)| (c.name.clone(), e))
         {
             Some((c, e)) => {
-                out.push((i, c));
+                if !toks.is_word(e, "của") {
+                    out.push((i, c));
+                }
                 i = e;
             }
             None => i += 1,
@@ -146,6 +151,9 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) {
             .iter()
             .find(|(p, r, _)| *p == o.person && r.as_deref() == role)
             .and_then(|(_, _, c)| c.clone());
+        // `cựu Thủ tướng Lý Hiển Long`: a foreign person the press writes in the Vietnamese
+        // reading of their name (`data/lexicon/foreign_names.tsv`) is of their country.
+        let mine = mine.or_else(|| FOREIGN_NAME.get(&key(&o.person)).cloned());
         let country = mine.or_else(|| {
             if !foreign_name(&o.person) {
                 return None;
@@ -267,6 +275,18 @@ mod tests {
         );
         assert!(
             o.contains(&"Phạm Minh Chính | Thủ tướng | Chính phủ".to_string()),
+            "{o:?}"
+        );
+        // A foreign person written in the Vietnamese reading of their name (dev3 d3-06).
+        let o = offices("Tân Thủ tướng Lawrence Wong bắt tay cựu Thủ tướng Lý Hiển Long.");
+        assert!(
+            o.contains(&"Lý Hiển Long | Thủ tướng | Chính phủ Singapore | former".to_string()),
+            "{o:?}"
+        );
+        // Negative: the country a visit goes to is not the visitor's (vn-all 2024-05-27).
+        let o = offices("Chuyến thăm Trung Quốc của Ngoại trưởng Cho Tae Yul đạt mục tiêu.");
+        assert!(
+            o.contains(&"Cho Tae Yul | Bộ trưởng | Bộ Ngoại giao".to_string()),
             "{o:?}"
         );
         // Boundary: a body that is not national keeps its name (`Đảng Dân chủ Tự do`).

@@ -75,6 +75,10 @@ pub const EVENTS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/events.tsv"
 ));
+pub const FOREIGN_NAMES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/foreign_names.tsv"
+));
 pub const POST_VERBS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/post_verbs.tsv"
@@ -333,6 +337,13 @@ pub static ONLY_ABROAD: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .map(|r| key(r[0]))
         .collect()
 });
+/// Foreign people written in the Vietnamese reading of their names, by key, with their country
+/// (`data/lexicon/foreign_names.tsv`): `lý hiển long` -> Singapore.
+pub static FOREIGN_NAME: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    rows(FOREIGN_NAMES)
+        .map(|r| (key(r[0]), r[1].to_string()))
+        .collect()
+});
 /// Heads of the parts of a ministry (`data/lexicon/ministry_parts.txt`), by key: `cục`, `vụ`.
 pub static MINISTRY_PART: LazyLock<HashSet<String>> = LazyLock::new(|| set(MINISTRY_PARTS));
 /// Words before a name that make it a street's, a school's, a prize's (`data/lexicon/named_after.txt`).
@@ -492,6 +503,7 @@ mod tests {
             ("national_bodies.tsv", NATIONAL_BODIES),
             ("named_after.txt", NAMED_AFTER_WORDS),
             ("not_persons.txt", NOT_PERSONS),
+            ("foreign_names.tsv", FOREIGN_NAMES),
         ] {
             check(name, file);
         }
@@ -551,8 +563,12 @@ mod tests {
     fn bodies_a_role_implies_are_bodies() {
         for (surface, r) in rows(ROLES).map(|r| (r[0], ROLE.get(&key(r[0])).unwrap().clone())) {
             for b in [&r.implies, &r.abroad, &r.elides].into_iter().flatten() {
+                // A ministry, `Bộ` and a sector (`ngoại trưởng` -> Bộ Ngoại giao), or a head.
+                let ministry = b
+                    .strip_prefix("Bộ ")
+                    .is_some_and(|s| SECTOR.get(&key(s)).is_some());
                 assert!(
-                    BODY.get(&key(b)).is_some(),
+                    ministry || BODY.get(&key(b)).is_some(),
                     "roles.tsv: {surface}: {b} is not a head of bodies.tsv"
                 );
             }

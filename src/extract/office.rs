@@ -8,15 +8,15 @@
 //! `nguyên`, `cựu`, `từng` mark a post and the posts after it in the same list as former.
 
 use super::organization::{
-    abroad, association, brand_alone, committee_head, elided, foreign_ministry, parse, resolve,
-    Parsed,
+    abroad, association, brand_alone, committee_head, country_at, elided, foreign_ministry, parse,
+    resolve, Parsed,
 };
 use super::person::{accept, foreign_name_at, name_at, place_name};
 use super::trace::{Note, Outcome};
 use super::{Context, Facts, OfficeFact, PersonFact, Tokens};
 use crate::extract::lexicon::BodyKind;
 use crate::extract::lexicon::{
-    BodyClass, Follows, PostVerb, Role, BODY, HONORIFIC, POST_VERB, ROLE,
+    BodyClass, Follows, PostVerb, Role, BODY, HONORIFIC, POST_VERB, ROLE, SECTOR,
 };
 use std::ops::Range;
 
@@ -31,9 +31,18 @@ struct Post {
 }
 
 fn implied(name: &str, at: usize) -> Option<Parsed> {
-    let body = BODY.get(&crate::normalize::key(name))?;
+    // A ministry, `Bộ` and a sector (`Ngoại trưởng` -> Bộ Ngoại giao), or a head of bodies.tsv.
+    let ministry = name
+        .strip_prefix("Bộ ")
+        .is_some_and(|s| SECTOR.get(&crate::normalize::key(s)).is_some());
+    let (head, body) = if ministry {
+        (name.to_string(), BODY.get("bộ")?)
+    } else {
+        let body = BODY.get(&crate::normalize::key(name))?;
+        (body.canonical.clone(), body)
+    };
     Some(Parsed {
-        head: body.canonical.clone(),
+        head,
         kind: body.kind,
         class: body.class,
         unit: None,
@@ -169,6 +178,7 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
             .map(|p| abroad(p, role.abroad.as_deref().or(role.implies.as_deref())))
             .or_else(|| province_post(toks, &role.role, k))
             .or_else(|| brand(toks, &role.role, k))
+            .or_else(|| principal(toks, &role.role, k))
             .or_else(|| association(toks, k).or_else(|| foreign_ministry(toks, k)))
             .or_else(|| brand_alone(toks, k))
             .or_else(|| role.implies.as_deref().and_then(|n| implied(n, k)));
@@ -189,6 +199,36 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
         org: Some(org),
         former,
     })
+}
+
+/// An aide's post is in the body of the principal's (EXTRACTION.md, dev3 annotation: `trợ lý
+/// Chủ tịch Quốc hội` -> Trợ lý, Quốc hội): after `Trợ lý` or `Thư ký` at `k` (and `của`), the
+/// principal's post, the last of a member's titles (`trợ lý Ủy viên Bộ Chính trị, Bộ trưởng Bộ
+/// Công an` -> Bộ Công an); its body, ending where the principal's post ends. Not when a name
+/// follows: `trợ lý Chủ tịch Quốc hội Vương Đình Huệ` names the principal, who holds the title.
+fn principal(toks: &Tokens, role: &str, k: usize) -> Option<Parsed> {
+    if !matches!(role, "Trợ lý" | "Thư ký") {
+        return None;
+    }
+    let j = k + usize::from(toks.is_word(k, "của"));
+    let whole = |p: &Post| p.role.is_some() && p.org.is_some();
+    let mut p = post_at(toks, j).filter(whole)?;
+    // The principal's titles up to a name (`Trợ lý Tổng Bí thư, Chủ tịch nước Tô Lâm`).
+    let mut last = p.end;
+    while toks.is_punct(last, &[","]) {
+        let Some(next) = post_at(toks, last + 1).filter(whole) else {
+            break;
+        };
+        if p.role.as_ref().is_some_and(|r| r.role == "Ủy viên") {
+            p = next.clone();
+        }
+        last = next.end;
+    }
+    if name_at(toks, last).is_some() || foreign_name_at(toks, last).is_some() {
+        return None;
+    }
+    let org = p.org?;
+    Some(Parsed { end: p.end, ..org })
 }
 
 /// The roles only a company has, which take a company written by its brand alone. `Chủ tịch`
@@ -1263,6 +1303,35 @@ pub(super) fn main_country(toks: &Tokens) -> Option<String> {
     (best >= 2 && best > second + 1).then(|| counts.swap_remove(0).0)
 }
 
+/// The one foreign country the sentence of token `at` names, other than in a title (`Tổng
+/// thống Mỹ Joe Biden`, `Bộ trưởng Ngoại giao Ai Cập`: a role up to four words before it):
+/// `Đoàn Cộng hòa Ấn Độ do Thủ tướng X dẫn đầu` -> Ấn Độ; `None` where it names none, or
+/// several. A given name (`Mỹ`, `Đức`) counts only where [`country_at`] reads it as the country.
+fn sentence_country(toks: &Tokens, ctx: &Context, at: usize) -> Option<String> {
+    let s = ctx.sentence(at);
+    let mut found: Option<String> = None;
+    let mut k = s.start;
+    while k < s.end {
+        let Some((c, e)) = country_at(toks, k) else {
+            k += 1;
+            continue;
+        };
+        // `Đại sứ Việt Nam tại Singapore`: Việt Nam's own mission, not a country of the post;
+        // `Chuyến thăm Trung Quốc của Ngoại trưởng Cho Tae Yul`: the country visited.
+        let titled = c.starts_with("Việt Nam")
+            || toks.is_word(e, "của")
+            || (k.saturating_sub(4)..k).any(|r| toks.longest(&ROLE, r).is_some());
+        if !titled {
+            match &found {
+                Some(f) if *f != c => return None,
+                _ => found = Some(c),
+            }
+        }
+        k = e;
+    }
+    found
+}
+
 /// The index after the line breaks at `j`.
 fn skip_lines(toks: &Tokens, mut j: usize) -> usize {
     while toks.is_punct(j, &["\n"]) {
@@ -1311,6 +1380,72 @@ fn name_list(toks: &Tokens, i: usize) -> Option<(Vec<Named>, usize)> {
         }
     }
     (names.len() >= 2).then_some((names, end))
+}
+
+/// The number a count word before a title at `start` says, 2 to 10 (`hai phó thủ tướng`, `4
+/// Phó Thủ tướng`).
+fn count_before(toks: &Tokens, start: usize) -> Option<usize> {
+    let t = toks.get(start.checked_sub(1)?).filter(|t| t.word)?;
+    let n = match t.key.as_str() {
+        "hai" => 2,
+        "ba" => 3,
+        "bốn" => 4,
+        "năm" => 5,
+        "sáu" => 6,
+        "bảy" => 7,
+        "tám" => 8,
+        "chín" => 9,
+        "mười" => 10,
+        k => k.parse().ok()?,
+    };
+    (2..=10).contains(&n).then_some(n)
+}
+
+/// A counted title at `start..pe`, a few words that are neither a name nor a title, a comma and
+/// as many names as the count (`hai phó thủ tướng dưới thời ông, Phạm Bình Minh và Vũ Đức Đam`):
+/// the names and the index after the last. Not when the count and the names differ (`hai phó
+/// thủ tướng, ông A cho biết`).
+fn counted_names(toks: &Tokens, start: usize, pe: usize) -> Option<(Vec<Named>, usize)> {
+    let count = count_before(toks, start)?;
+    let comma = (pe..(pe + 6).min(toks.len()))
+        .take_while(|&k| {
+            toks.is_punct(k, &[","])
+                || toks.get(k).is_some_and(|t| t.word)
+                    && name_at(toks, k).is_none()
+                    && toks.longest(&ROLE, k).is_none()
+        })
+        .find(|&k| toks.is_punct(k, &[","]))?;
+    let (names, e) = name_list(toks, comma + 1)?;
+    (names.len() == count).then_some((names, e))
+}
+
+/// Words of an aide's post (`Cố vấn An ninh quốc gia`, `trợ lý`), lower case.
+const AIDES: [[&str; 2]; 4] = [["cố", "vấn"], ["trợ", "lý"], ["thư", "ký"], ["phụ", "tá"]];
+
+/// Whether the title at `start`, before the name that ends at `e`, is the principal of an aide's
+/// post in a phrase that names who leads: `Đoàn Ấn Độ do Cố vấn An ninh quốc gia của Thủ tướng
+/// Ajit Doval làm trưởng đoàn` (`do` ... `làm`, `dẫn đầu`, `chủ trì`, `đứng đầu`): the one who
+/// leads is the aide, so the name is the aide's. Elsewhere the name after the title holds it: `ông
+/// Chaikasem từng là cố vấn của Thủ tướng Srettha Thavisin`, `Phạm Thái Hà, cũng là trợ lý của
+/// Chủ tịch Quốc hội Vương Đình Huệ`, `nói với cố vấn của Thủ tướng X`.
+fn aide_before(toks: &Tokens, start: usize, e: usize) -> bool {
+    if start < 3 || !toks.is_word(start - 1, "của") {
+        return false;
+    }
+    let leads = ["làm", "dẫn", "chủ", "đứng"]
+        .iter()
+        .any(|w| toks.is_word(e, w));
+    leads
+        && (start.saturating_sub(8)..start - 1)
+            .rev()
+            .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
+            .any(|k| {
+                AIDES
+                    .iter()
+                    .any(|[a, b]| toks.is_word(k, a) && toks.is_word(k + 1, b))
+                    && k > 0
+                    && toks.is_word(k - 1, "do")
+            })
 }
 
 /// Words before a title that make it a heading for several people: `các`, `những`, `nhiều`,
@@ -2018,10 +2153,15 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                 .last()
                 .and_then(|p| p.org.as_ref())
                 .is_some_and(|o| o.end > o.start);
+            // A title opening an item of a list (`...; Bộ trưởng Bộ Quốc phòng, Đại tướng Phan
+            // Văn Giang, ủy viên hội đồng`) is the name's even with posts after it.
+            let item = start == 0
+                || toks.get(start - 1).is_some_and(|t| t.ends_sentence())
+                || toks.is_punct(start - 1, &[";", ":"]);
             let pe = match rank_at(toks, pe + usize::from(comma)) {
                 Some(r)
                     if name_at(toks, r)
-                        .is_some_and(|(_, e)| !comma || written && !own_posts(e)) =>
+                        .is_some_and(|(_, e)| !comma || written && (item || !own_posts(e))) =>
                 {
                     r
                 }
@@ -2048,11 +2188,24 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                 .then(|| foreign_name_at(toks, pe))
                 .flatten();
             if let Some((name, e)) = native.or_else(|| foreign.clone()) {
-                // A foreign leader's implied body is of the article's country (`Thủ tướng
-                // Kishida Fumio` in an article on Japan: Chính phủ Nhật Bản).
-                let country = foreign
+                // `do Cố vấn An ninh quốc gia của Thủ tướng Ajit Doval làm trưởng đoàn`: the
+                // title is the principal's, the name the aide's.
+                if aide_before(toks, start, e) {
+                    em.person(&name, pe, e, "person.after_title");
+                    i = e;
+                    continue;
+                }
+                // A foreign leader's implied body is of the country their sentence names
+                // (`Bộ Ngoại giao Mỹ cho biết, Ngoại trưởng Antony Blinken ...`), else of the
+                // article's (`Thủ tướng Kishida Fumio` in an article on Japan: Chính phủ Nhật Bản).
+                let own = foreign
                     .as_ref()
-                    .and_then(|_| em.country.get_or_init(|| main_country(toks)).as_ref());
+                    .and_then(|_| sentence_country(toks, ctx, start));
+                let country = own.as_ref().or_else(|| {
+                    foreign
+                        .as_ref()
+                        .and_then(|_| em.country.get_or_init(|| main_country(toks)).as_ref())
+                });
                 let posts: Vec<Post> = match country {
                     Some(c) => posts
                         .iter()
@@ -2094,6 +2247,10 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     }
                 }
                 loop {
+                    // `Hai cựu bộ trưởng Bộ TT&TT Nguyễn Bắc Son (trái) và Trương Minh Tuấn`.
+                    if plural {
+                        i = skip_photo_note(toks, i);
+                    }
                     let sep = toks.is_punct(i, &[",", ";"]) || toks.is_word(i, "và");
                     if !sep {
                         break;
@@ -2128,6 +2285,16 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     }
                     i = end;
                 }
+                continue;
+            }
+            // `hai phó thủ tướng dưới thời ông, Phạm Bình Minh và Vũ Đức Đam`: a counted title,
+            // then as many names.
+            if let Some((names, ne)) = counted_names(toks, start, pe) {
+                for (name, a, b) in &names {
+                    em.person(name, *a, *b, "person.counted_names");
+                    em.offices(name, &posts, start..ne, start..ne, "office.counted_names");
+                }
+                i = ne;
                 continue;
             }
             // `Thủ tướng Việt Nam khi ấy là ông Nguyễn Xuân Phúc`: the post, then who holds it.
@@ -3311,5 +3478,142 @@ mod tests {
         );
         // A name, not a title, before the posts.
         assert!(offices("Ông Nguyễn Văn An - Hà Nội, Bộ trưởng Bộ Quốc phòng.").is_empty());
+    }
+
+    #[test]
+    fn a_title_a_rank_and_the_name_opening_an_item_with_posts_after() {
+        // Press 2024-07-19: a council's members, one an item.
+        let s = "Hội đồng gồm: Chủ tịch Quốc hội Trần Thanh Mẫn, ủy viên hội đồng; Bộ trưởng Bộ Quốc phòng, Đại tướng Phan Văn Giang, ủy viên hội đồng.";
+        assert!(
+            offices(s).contains(&"Phan Văn Giang | Bộ trưởng | Bộ Quốc phòng".to_string()),
+            "{:?}",
+            offices(s)
+        );
+        // Negative: after `của` the title is another's, the name's posts its own.
+        let s = "Theo đề nghị của Chủ tịch nước, Trung tướng Nguyễn Văn Long, Thứ trưởng Bộ Công an, đã ký.";
+        assert_eq!(offices(s), ["Nguyễn Văn Long | Thứ trưởng | Bộ Công an"]);
+        // Boundary: the item at a sentence's start.
+        let s = "Bộ trưởng Bộ Quốc phòng, Đại tướng Phan Văn Giang, ủy viên Bộ Chính trị, dự họp.";
+        assert!(
+            offices(s).contains(&"Phan Văn Giang | Bộ trưởng | Bộ Quốc phòng".to_string()),
+            "{:?}",
+            offices(s)
+        );
+    }
+
+    #[test]
+    fn a_counted_title_then_as_many_names() {
+        // office.counted_names (press 2024-04-21): the count says how many names follow.
+        let s = "Trước đó, hai phó thủ tướng dưới thời ông, Phạm Bình Minh và Vũ Đức Đam, cũng phải xin thôi chức.";
+        assert_eq!(
+            offices(s),
+            [
+                "Phạm Bình Minh | Phó Thủ tướng | Chính phủ",
+                "Vũ Đức Đam | Phó Thủ tướng | Chính phủ"
+            ]
+        );
+        // Negative: the count and the names differ.
+        let s = "Ba phó thủ tướng nhiệm kỳ này, Phạm Bình Minh và Vũ Đức Đam, đã dự họp.";
+        assert!(offices(s).is_empty(), "{:?}", offices(s));
+        // Boundary: a note in parentheses after a name of a counted title (press 2024-07-20).
+        let s = "Hai cựu bộ trưởng Bộ Thông tin và Truyền thông Nguyễn Bắc Son (trái) và Trương Minh Tuấn lãnh án tù.";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Bắc Son | Bộ trưởng | Bộ Thông tin và Truyền thông | former",
+                "Trương Minh Tuấn | Bộ trưởng | Bộ Thông tin và Truyền thông | former"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_aide_who_leads_is_not_the_principal_named_in_the_title() {
+        // The press check of issue 26: Ajit Doval was read as a prime minister.
+        let s = "Đoàn Cộng hòa Ấn Độ do Cố vấn An ninh quốc gia của Thủ tướng Ajit Doval làm trưởng đoàn.";
+        assert!(offices(s).is_empty(), "{:?}", offices(s));
+        // Negative: the aide is another; the name after the title holds it.
+        let s = "Ông Chaikasem từng là cố vấn của Thủ tướng Srettha Thavisin.";
+        assert_eq!(offices(s), ["Srettha Thavisin | Thủ tướng | Chính phủ"]);
+        let s =
+            "Bộ Công an bắt ông Phạm Thái Hà, cũng là trợ lý của Chủ tịch Quốc hội Vương Đình Huệ.";
+        assert!(
+            offices(s).contains(&"Vương Đình Huệ | Chủ tịch | Quốc hội".to_string()),
+            "{:?}",
+            offices(s)
+        );
+        // Boundary: a Vietnamese aide who leads a delegation.
+        let s = "Đoàn công tác do trợ lý của Thủ tướng Nguyễn Văn An dẫn đầu đã tới Lào.";
+        assert!(offices(s).is_empty(), "{:?}", offices(s));
+    }
+
+    #[test]
+    fn a_foreign_minister_written_ngoai_truong() {
+        let s = "Bộ trưởng Ngoại giao Bùi Thanh Sơn cùng Ngoại trưởng Trung Quốc Vương Nghị đồng chủ trì.";
+        assert_eq!(
+            offices(s),
+            [
+                "Bùi Thanh Sơn | Bộ trưởng | Bộ Ngoại giao",
+                "Vương Nghị | Bộ trưởng | Bộ Ngoại giao Trung Quốc"
+            ]
+        );
+        // Negative: no country, no name: no post.
+        assert!(offices("Ngoại trưởng Trung Quốc sẽ thăm Việt Nam.").is_empty());
+        // Boundary: the Vietnamese minister, so written, is of Bộ Ngoại giao.
+        assert_eq!(
+            offices("Ngoại trưởng Bùi Thanh Sơn tiếp đoàn."),
+            ["Bùi Thanh Sơn | Bộ trưởng | Bộ Ngoại giao"]
+        );
+    }
+
+    #[test]
+    fn a_foreign_leader_takes_the_country_of_the_sentence_before_the_articles() {
+        // The press check of issue 26: a leader of another delegation took the country the
+        // article names most (Campuchia).
+        let s = "Đoàn Cộng hòa Ấn Độ do Thủ tướng Narendra Modi dẫn đầu. Campuchia, Campuchia và Campuchia ký kết.";
+        assert_eq!(offices(s), ["Narendra Modi | Thủ tướng | Chính phủ Ấn Độ"]);
+        // Negative: a country in another's title is not this leader's.
+        let s = "Thủ tướng Kishida Fumio gặp Tổng thống Mỹ Joe Biden. Nhật Bản và Nhật Bản ký kết. Nhật Bản tăng thuế.";
+        assert_eq!(
+            offices(s),
+            [
+                "Kishida Fumio | Thủ tướng | Chính phủ Nhật Bản",
+                "Joe Biden | Tổng thống | Mỹ"
+            ]
+        );
+        // Negative: the country a visit goes to, before `của` and the visitor's title.
+        let s = "Chuyến thăm Trung Quốc của Ngoại trưởng Cho Tae Yul đạt mục tiêu. Hàn Quốc và Hàn Quốc ký kết. Hàn Quốc tăng thuế.";
+        assert_eq!(
+            offices(s),
+            ["Cho Tae Yul | Bộ trưởng | Bộ Ngoại giao Hàn Quốc"]
+        );
+        // Boundary: a sentence naming two countries leaves the article's.
+        let s = "Thủ tướng Kishida Fumio nói về Ấn Độ và Úc. Nhật Bản và Nhật Bản ký kết. Nhật Bản tăng thuế.";
+        assert_eq!(
+            offices(s),
+            ["Kishida Fumio | Thủ tướng | Chính phủ Nhật Bản"]
+        );
+    }
+
+    #[test]
+    fn an_aides_post_is_in_the_body_of_the_principals() {
+        // Press 2024-07-24: `Trợ lý Chủ tịch nước` (EXTRACTION.md: `trợ lý Chủ tịch Quốc hội` ->
+        // Trợ lý, Quốc hội).
+        let s = "Dự có Trung tướng Tô Ân Xô - Trợ lý Chủ tịch nước; ông Nguyễn Văn An.";
+        assert_eq!(
+            offices(s),
+            ["Tô Ân Xô | Trợ lý | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam"]
+        );
+        // A principal written with several titles: the last, not the membership.
+        let s = "Ban Bí thư bổ nhiệm Đại tá Trần Đăng Quỳnh, Trợ lý Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an.";
+        assert_eq!(offices(s), ["Trần Đăng Quỳnh | Trợ lý | Bộ Công an"]);
+        // Negative: a name after the principal's title is the principal, who holds it.
+        let s = "Bộ Công an bắt trợ lý Chủ tịch Quốc hội Vương Đình Huệ.";
+        assert_eq!(offices(s), ["Vương Đình Huệ | Chủ tịch | Quốc hội"]);
+        let s = "Trung tướng Tô Ân Xô làm Trợ lý Tổng Bí thư, Chủ tịch nước Tô Lâm.";
+        assert!(
+            offices(s).iter().all(|o| o.starts_with("Tô Lâm |")),
+            "{:?}",
+            offices(s)
+        );
     }
 }

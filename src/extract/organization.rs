@@ -135,15 +135,27 @@ pub fn abroad(p: Parsed, implies: Option<&str>) -> Parsed {
         .filter(|_| is_country)
         // The state abroad is the country itself (`Chủ tịch nước Lào` -> Lào).
         .filter(|h| NATIONAL_BODY.get(&crate::normalize::key(h)) != Some(&true))
-        .and_then(|h| BODY.get(&crate::normalize::key(h)))
+        .and_then(|h| {
+            BODY.get(&crate::normalize::key(h))
+                .map(|b| (b.canonical.clone(), b.kind))
+                .or_else(|| ministry(h))
+        })
     else {
         return p;
     };
     Parsed {
-        head: format!("{} {}", body.canonical, p.head),
-        kind: body.kind,
+        head: format!("{} {}", body.0, p.head),
+        kind: body.1,
         ..p
     }
+}
+
+/// A ministry a role implies, `Bộ` and a sector (`Ngoại trưởng Trung Quốc` -> Bộ Ngoại giao
+/// Trung Quốc): its name and kind.
+fn ministry(h: &str) -> Option<(String, BodyKind)> {
+    let sector = h.strip_prefix("Bộ ")?;
+    SECTOR.get(&crate::normalize::key(sector))?;
+    BODY.get("bộ").map(|b| (h.to_string(), b.kind))
 }
 
 /// Whether a head is a country as [`country_at`] reads it (`Nhật Bản`, `Việt Nam tại Singapore`).

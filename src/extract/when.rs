@@ -260,8 +260,19 @@ fn line(text: &str, at: usize) -> Range<usize> {
     start..end
 }
 
-/// The rules whose posts are given as the person's title, not taken in the clause.
-fn titled(rule: &str) -> bool {
+/// Whether a post is given as the person's title, not taken in the clause: by its rule, or a
+/// second title joined by `kiêm` after an apposition (`lệnh bắt tạm giam ông X, phó chủ nhiệm
+/// Văn phòng Quốc hội kiêm trợ lý Chủ tịch Quốc hội`: the arrest's date is no time of it).
+fn titled(text: &str, o: &OfficeFact) -> bool {
+    let kiem = text
+        .get(o.span.clone())
+        .and_then(|t| t.split_whitespace().next())
+        .is_some_and(|w| w.to_lowercase() == "kiêm");
+    kiem || titled_rule(o.rule)
+}
+
+/// The rules whose posts are given as the person's title.
+fn titled_rule(rule: &str) -> bool {
     matches!(
         rule,
         "office.apposition"
@@ -272,6 +283,7 @@ fn titled(rule: &str) -> bool {
             | "office.apposition_unread_title"
             | "office.list_body"
             | "office.roster_body"
+            | "office.counted_names"
     )
 }
 
@@ -286,8 +298,12 @@ pub fn extract(text: &str, article: Option<NaiveDate>, facts: &mut Facts) {
         .collect();
     for i in 0..facts.offices.len() {
         let o = &facts.offices[i];
-        let cue = (!titled(o.rule)).then(|| clause_cue(text, o)).flatten();
-        let left = if titled(o.rule) {
+        // A title joined by `kiêm` is past or left as its clause says (`cựu Chủ tịch UBND kiêm
+        // Giám đốc Công an TP HCM`); only its time is a title's.
+        let cue = (!titled_rule(o.rule))
+            .then(|| clause_cue(text, o))
+            .flatten();
+        let left = if titled_rule(o.rule) {
             title_left(text, o, &owners)
         } else {
             cue == Some(Cue::End)
@@ -295,7 +311,7 @@ pub fn extract(text: &str, article: Option<NaiveDate>, facts: &mut Facts) {
         let time = time_of(text, year, o, &starts, left);
         let past = cue == Some(Cue::Past)
             || past_before(text, o.span.start)
-            || (!titled(o.rule) && opens_past(text, o));
+            || (!titled_rule(o.rule) && opens_past(text, o));
         let o = &mut facts.offices[i];
         if left || past {
             o.former = true;
@@ -378,7 +394,12 @@ fn title_left(text: &str, o: &OfficeFact, starts: &[(usize, String)]) -> bool {
     let s = sentence(text, o.span.start);
     let before = &text[s.start..o.span.start.max(s.start)];
     if let Some(m) = CUES.end.find_iter(before).last() {
-        if regex!(r"(?i)\bđối\s+với\s+(?:\S+\s+){0,2}$").is_match(&before[m.end()..]) {
+        // `... đối với ông X, Chủ tịch ...`; `Quốc hội miễn nhiệm Chủ tịch nước Võ Văn Thưởng`:
+        // the title is the post the cue leaves, written right after it.
+        let gap = &before[m.end()..];
+        if regex!(r"(?i)\bđối\s+với\s+(?:\S+\s+){0,2}$").is_match(gap)
+            || regex!(r"(?i)^\s*(?:chức\s+(?:vụ\s+|danh\s+)?)?$").is_match(gap)
+        {
             return true;
         }
     }
@@ -395,8 +416,21 @@ fn title_left(text: &str, o: &OfficeFact, starts: &[(usize, String)]) -> bool {
     CUES.end.find_iter(after).any(|m| {
         let list = &after[m.end()..];
         let list = &list[..list.find(['.', ';']).unwrap_or(list.len())];
-        list.to_lowercase().contains(&role)
+        list.to_lowercase().contains(&role) || left_bare(&after[..m.start()], list)
     })
+}
+
+/// Whether a cue of leaving names no post and is the holder's own, right after their title:
+/// `hai phó thủ tướng ..., Phạm Bình Minh và Vũ Đức Đam, cũng phải xin thôi chức khi ...` leaves
+/// the post just named. Only helping words stand between (`cũng`, `đã`, `phải`), and the cue is
+/// followed by the end of the clause or a word that opens another (`khi`, `để`, `vì`); not `cho
+/// biết sẽ xem xét cách chức`, a decision on others.
+fn left_bare(gap: &str, rest: &str) -> bool {
+    regex!(r"(?i)^[\s,]*(?:(?:cũng|phải|đã|vừa|mới|đều|buộc|bị|được|xin)\s+)*$").is_match(gap)
+        && regex!(
+            r"(?i)^\s*(?:$|[,.;:)]|(?:khi|để|vì|do|theo|sau|từ|kể|trước|vào|ngày|tháng|năm)\b)"
+        )
+        .is_match(rest)
 }
 
 fn time_of(
@@ -418,7 +452,7 @@ fn time_of(
             return Some((t, "when.after"));
         }
     }
-    if titled(o.rule) && !left {
+    if titled(text, o) && !left {
         // A roster under a heading is the list of a decision, whose effective date it takes.
         return (o.rule == "office.plural_heading")
             .then(|| effective(text, year, o))
@@ -533,7 +567,7 @@ fn after(
     let gap = &text[o.span.end..m.span.start];
     // `được bầu làm Tổng Bí thư Ban Chấp hành Trung ương Đảng năm 1997`: a date right after a
     // post the clause gives; after a title, only one opened by `từ`, `vào`.
-    let adjacent = !titled(o.rule) && gap.trim().is_empty();
+    let adjacent = !titled(text, o) && gap.trim().is_empty();
     // `miễn nhiệm Chủ tịch HĐND thành phố Hà Nội ... đối với ông Nguyễn Ngọc Tuấn kể từ ngày
     // 13/11/2025`: the clause's person, then its date.
     let person = o.rule == "office.clause"
@@ -930,6 +964,57 @@ mod tests {
                 "office.clause"
             ),
             ("-/-".into(), false)
+        );
+    }
+
+    #[test]
+    fn a_title_right_after_a_cue_of_leaving_and_a_bare_cue_after_it() {
+        // `miễn nhiệm Chủ tịch nước Võ Văn Thưởng` (press 2024-05-21): the title the cue leaves.
+        let t = "Sau khi Quốc hội miễn nhiệm Chủ tịch nước Võ Văn Thưởng, bà Xuân giữ quyền.";
+        assert!(when(t, "Chủ tịch nước Võ Văn Thưởng", "office.title_before_name").1);
+        // A cue of leaving with no post after it, the holder's own (`cũng phải xin thôi chức`).
+        let t = "Trước đó, hai phó thủ tướng dưới thời ông, Phạm Bình Minh và Vũ Đức Đam, cũng phải xin thôi chức khi các vụ án bị phanh phui.";
+        assert!(
+            when(
+                t,
+                "phó thủ tướng dưới thời ông, Phạm Bình Minh và Vũ Đức Đam",
+                "office.counted_names"
+            )
+            .1
+        );
+        // Negative: a decision the holder speaks of, on others.
+        let t = "Ông A, Chủ tịch UBND huyện, cho biết sẽ xem xét cách chức, kỷ luật cán bộ.";
+        assert!(!when(t, "Chủ tịch UBND huyện", "office.apposition").1);
+        let t = "Thủ tướng Phạm Minh Chính đề nghị miễn nhiệm ngay những cán bộ sai phạm.";
+        assert!(!when(t, "Thủ tướng Phạm Minh Chính", "office.title_before_name").1);
+        // Boundary: a cue of leaving followed by a post of its own leaves that post only.
+        let t = "Ông A, Chủ tịch UBND huyện, thôi giữ chức Trưởng ban Chỉ đạo.";
+        assert!(!when(t, "Chủ tịch UBND huyện", "office.apposition").1);
+    }
+
+    #[test]
+    fn a_second_title_joined_by_kiem_takes_no_date_of_the_sentence() {
+        // dev3 d3-02: the date of an arrest is no time of the title written after `kiêm`.
+        let t = "Ngày 22-4, Cơ quan điều tra đã ra lệnh bắt tạm giam ông Phạm Thái Hà, phó chủ nhiệm Văn phòng Quốc hội kiêm trợ lý Chủ tịch Quốc hội.";
+        assert_eq!(when(t, "kiêm trợ lý Chủ tịch Quốc hội", APPOINTED).0, "-/-");
+        // Negative: an appointment written with its verb takes the sentence's date.
+        let t = "Ngày 22-4, ông Phạm Thái Hà được bổ nhiệm làm trợ lý Chủ tịch Quốc hội.";
+        assert_eq!(
+            when(t, "trợ lý Chủ tịch Quốc hội", APPOINTED).0,
+            "2024-04-22/-"
+        );
+        // Boundary: a date right after the `kiêm` title, opened by `từ`, is still its own.
+        let t = "Ông Hà, phó chủ nhiệm Văn phòng Quốc hội kiêm trợ lý Chủ tịch Quốc hội từ tháng 5-2022.";
+        assert_eq!(
+            when(t, "kiêm trợ lý Chủ tịch Quốc hội", APPOINTED).0,
+            "2022-05/-"
+        );
+        // ... and is past as its clause says (press 2024-08-14).
+        let t =
+            "Năm 2006, ông Mai Chí Thọ, cựu Chủ tịch UBND kiêm Giám đốc Công an TP HCM, kể lại.";
+        assert_eq!(
+            when(t, "kiêm Giám đốc Công an TP HCM", APPOINTED),
+            ("-/-".to_string(), true)
         );
     }
 
