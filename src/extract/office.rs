@@ -3547,6 +3547,30 @@ mod tests {
     }
 
     #[test]
+    fn the_general_secretary_of_the_party_is_of_its_central_committee() {
+        // EXTRACTION.md: Tổng Bí thư -> Ban Chấp hành Trung ương, however the Party is written
+        // (the hand check of issue 26: `giữ chức tổng bí thư Đảng Cộng sản Việt Nam`).
+        assert_eq!(
+            offices("Ông Nguyễn Văn Linh, Tổng Bí thư Đảng Cộng sản Việt Nam, dự họp."),
+            ["Nguyễn Văn Linh | Tổng Bí thư | Ban Chấp hành Trung ương"]
+        );
+        // Boundary: in lower case, after a verb of holding.
+        assert!(
+            offices("Ông Đỗ Mười giữ chức tổng bí thư đảng cộng sản Việt Nam từ tháng 6/1991.")
+                .iter()
+                .all(|o| o.starts_with("Đỗ Mười | Tổng Bí thư | Ban Chấp hành Trung ương")),
+            "{:?}",
+            offices("Ông Đỗ Mười giữ chức tổng bí thư đảng cộng sản Việt Nam từ tháng 6/1991.")
+        );
+        // Negative: another country's party is not Vietnam's Central Committee.
+        assert!(
+            offices("Tổng Bí thư Đảng Cộng sản Trung Quốc Tập Cận Bình đến Hà Nội.")
+                .iter()
+                .all(|o| !o.contains("Ban Chấp hành Trung ương"))
+        );
+    }
+
+    #[test]
     fn a_foreign_minister_written_ngoai_truong() {
         let s = "Bộ trưởng Ngoại giao Bùi Thanh Sơn cùng Ngoại trưởng Trung Quốc Vương Nghị đồng chủ trì.";
         assert_eq!(
