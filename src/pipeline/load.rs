@@ -37,6 +37,78 @@ pub struct Loaded {
     pub kept: Option<Kept>,
     /// Seconds spent bringing it up to date.
     pub kept_secs: f64,
+    /// Where the time went, phase by phase (`ingest --verbose` prints them).
+    pub phases: Phases,
+}
+
+/// The process's CPU seconds so far, user and system, every thread.
+pub fn process_cpu_secs() -> f64 {
+    // SAFETY: a zeroed rusage is a valid value of the plain C struct that getrusage fills.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: a pointer to a live local.
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    tv(usage.ru_utime) + tv(usage.ru_stime)
+}
+
+/// One phase of a load: its wall seconds, and the CPU seconds of the whole process meanwhile
+/// (every thread: the bulk loader's threads work on earlier batches while the main thread waits
+/// for an extraction, so the CPU of the phases of the loop is not theirs alone).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phase {
+    pub name: &'static str,
+    pub secs: f64,
+    pub cpu_secs: f64,
+}
+
+/// The phases of a load, in the order they first ran; a phase timed again adds to its sums.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Phases(pub Vec<Phase>);
+
+impl Phases {
+    /// Runs `f` as (part of) the phase `name`.
+    pub fn time<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
+        let (t, cpu) = (std::time::Instant::now(), process_cpu_secs());
+        let out = f();
+        self.add(name, t.elapsed().as_secs_f64(), process_cpu_secs() - cpu);
+        out
+    }
+
+    /// Adds `secs` and `cpu_secs` to the phase `name`.
+    pub fn add(&mut self, name: &'static str, secs: f64, cpu_secs: f64) {
+        match self.0.iter_mut().find(|p| p.name == name) {
+            Some(p) => {
+                p.secs += secs;
+                p.cpu_secs += cpu_secs;
+            }
+            None => self.0.push(Phase {
+                name,
+                secs,
+                cpu_secs,
+            }),
+        }
+    }
+
+    /// The seconds of the phase `name` (0 when it did not run).
+    pub fn secs(&self, name: &str) -> f64 {
+        self.0
+            .iter()
+            .find(|p| p.name == name)
+            .map_or(0.0, |p| p.secs)
+    }
+
+    /// A line a phase, as `ingest --verbose` prints them: `polgraph: phase NAME: S s, C s CPU`.
+    pub fn lines(&self) -> Vec<String> {
+        self.0
+            .iter()
+            .map(|p| {
+                format!(
+                    "polgraph: phase {}: {:.2} s, {:.2} s CPU",
+                    p.name, p.secs, p.cpu_secs
+                )
+            })
+            .collect()
+    }
 }
 
 /// What a load into a store that had articles changed, for the name index kept beside it.
@@ -150,9 +222,17 @@ pub fn load_inputs(
     let mut changed = Changed::default();
     let (mut report, late) = load_new(store, inputs, &mut changed, progress)?;
     // Later articles with an id seen before replace the earlier ones, in input order.
-    for g in &late {
-        changed.note(store, g)?;
-        store.replace(g)?;
+    if !late.is_empty() {
+        let (t, cpu) = (std::time::Instant::now(), process_cpu_secs());
+        for g in &late {
+            changed.note(store, g)?;
+            store.replace(g)?;
+        }
+        report.phases.add(
+            "replacements",
+            t.elapsed().as_secs_f64(),
+            process_cpu_secs() - cpu,
+        );
     }
     let update = before.filter(|_| !report.bulk).map(|i| (i, changed));
     finish(store, &mut report, compact, progress, update)?;
@@ -174,20 +254,23 @@ pub fn finish(
 ) -> Result<()> {
     if report.bulk && compact {
         progress(Progress::Compacting);
-        let t = std::time::Instant::now();
-        store.optimize()?;
-        report.compact_secs = t.elapsed().as_secs_f64();
+        report.phases.time("compaction", || store.optimize())?;
+        report.compact_secs = report.phases.secs("compaction");
     }
-    report.tenures = store.tenures_len()?;
-    report.described = store.descriptions_len()?;
+    let mut phases = std::mem::take(&mut report.phases);
+    let (tenures, described) = phases.time("shared graphs counted", || {
+        Ok::<_, Error>((store.tenures_len()?, store.descriptions_len()?))
+    })?;
+    (report.tenures, report.described) = (tenures, described);
     // Identity across articles, from the tenures graph as it now is.
-    link_people(store)?;
+    phases.time("identity links", || link_people(store))?;
+    report.phases = phases;
     // A store left uncompacted is slow to scan (counting its quads alone took 85 s at 100,000
     // articles): `polgraph compact` keeps what is kept once it is compacted.
     if report.bulk && !compact {
         return Ok(());
     }
-    let t = std::time::Instant::now();
+    let (t, cpu) = (std::time::Instant::now(), process_cpu_secs());
     let store = &*store;
     report.kept = Some(Kept::compute(store, report.bulk, || match update {
         // One query a node: past a few thousand, one query for all of them is faster.
@@ -199,6 +282,11 @@ pub fn finish(
         _ => Index::build(store),
     })?);
     report.kept_secs = t.elapsed().as_secs_f64();
+    report.phases.add(
+        "kept files computed",
+        report.kept_secs,
+        process_cpu_secs() - cpu,
+    );
     Ok(())
 }
 
@@ -276,7 +364,9 @@ fn load_new(
         if chunk.is_empty() {
             return Ok(());
         }
-        let graphs = extract(chunk);
+        let graphs = report
+            .phases
+            .time("load loop: extraction, waited for", || extract(chunk));
         let mut now = Vec::with_capacity(graphs.len());
         for (a, g) in chunk.iter().zip(graphs) {
             let g = match g {
@@ -302,22 +392,22 @@ fn load_new(
             }
         }
         match bulk {
-            Some(b) => {
+            Some(b) => report.phases.time("load loop: bulk loader fed", || {
                 for g in &now {
                     tenures.add(g);
                     described.add(g);
                 }
-                b.load(&now)?
-            }
-            None => {
+                b.load(&now)
+            })?,
+            None => report.phases.time("load loop: transactions", || {
                 for g in &now {
                     changed.note(store, g)?;
                 }
                 for part in now.chunks(TRANSACTION) {
                     store.replace_all(part)?;
                 }
-                store.flush()?;
-            }
+                store.flush()
+            })?,
         }
         progress(Progress::Loaded {
             articles: report.articles,
@@ -326,7 +416,9 @@ fn load_new(
         chunk.clear();
         Ok(())
     };
-    for mut inputs in inputs {
+    let mut sources = inputs.into_iter();
+    let (started, cpu) = (std::time::Instant::now(), process_cpu_secs());
+    while let Some(mut inputs) = report.phases.time("load loop: reading", || sources.next()) {
         report.errors.append(&mut inputs.errors);
         read += inputs.bytes;
         for a in inputs.articles {
@@ -337,10 +429,20 @@ fn load_new(
         }
     }
     flush(&mut chunk, read, &mut report, &mut late, &mut bulk)?;
+    report.phases.0.insert(
+        0,
+        Phase {
+            name: "load loop",
+            secs: started.elapsed().as_secs_f64(),
+            cpu_secs: process_cpu_secs() - cpu,
+        },
+    );
     if let Some(mut b) = bulk {
-        b.load_tenures(&tenures)?;
-        b.load_described(&described)?;
-        b.commit()?;
+        report.phases.time("bulk load committed", || {
+            b.load_tenures(&tenures)?;
+            b.load_described(&described)?;
+            b.commit()
+        })?;
     }
     Ok((report, late))
 }
