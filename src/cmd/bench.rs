@@ -14,7 +14,8 @@ pub enum Phase {
     Reference,
     /// `--corpus`: extraction alone over the file's articles.
     CorpusExtract,
-    /// `--corpus`: the store counted, dumped and loaded again by the bulk loader.
+    /// `--corpus`: the store counted, dumped and loaded again by the bulk loader (the dump is
+    /// left for stock `oxigraph load`).
     CorpusStore,
 }
 
@@ -29,7 +30,8 @@ pub enum Phase {
 /// (`ID~2` for the second copy) until --articles, streamed into `polgraph ingest` (never written
 /// whole), then `find`, a query with a folded --param, the server's start, `stats`, `query
 /// people`, `query tenures` and `export`, each as a user runs it (a fresh process: its time and
-/// peak memory), and the bulk loader on the same quads (issue 30).
+/// peak memory), and the bulk loader on the same quads, as polgraph builds it and as stock
+/// `oxigraph load` (issue 30).
 ///
 /// Examples (the README's table; docs/performance.md's corpus bench):
 ///   polgraph bench --articles 1000 --articles 10000 --articles 100000
@@ -69,6 +71,11 @@ pub struct Args {
     /// the machine may be shared.
     #[arg(long, value_name = "MB", default_value_t = 8192)]
     pub memory_limit: u64,
+    /// With --corpus: stock oxigraph's CLI, whose `oxigraph load` is timed on the same quads
+    /// beside polgraph's own build of the bulk loader (default: `oxigraph` on PATH; without
+    /// one, the bench says so and goes on).
+    #[arg(long, requires = "corpus", value_name = "PROGRAM")]
+    pub oxigraph: Option<std::path::PathBuf>,
 }
 
 impl Args {
@@ -81,6 +88,7 @@ impl Args {
                 self.phase,
                 self.json.as_deref(),
                 self.memory_limit,
+                self.oxigraph.as_deref(),
             );
         }
         run(

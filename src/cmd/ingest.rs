@@ -56,6 +56,11 @@ pub struct Args {
     /// for one question) until the store is compacted (`polgraph compact`).
     #[arg(long)]
     pub no_compact: bool,
+    /// Say where the time went, a line a phase on standard error (`polgraph: phase NAME: S s,
+    /// C s CPU`): the load loop (reading, extraction, feeding the bulk loader), its commit, the
+    /// compaction, the identity links, the kept files. CPU is the whole process's meanwhile.
+    #[arg(long)]
+    pub verbose: bool,
     /// The articles: .txt files, folders (read recursively), .jsonl files, or - for
     /// standard input.
     #[arg(required = true, value_name = "PATH")]
@@ -64,11 +69,16 @@ pub struct Args {
 
 impl Args {
     pub fn run(self) -> Result<ExitCode> {
-        run(&self.store.store, &self.paths, !self.no_compact)
+        run(
+            &self.store.store,
+            &self.paths,
+            !self.no_compact,
+            self.verbose,
+        )
     }
 }
 
-pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
+pub fn run(store: &Path, paths: &[PathBuf], compact: bool, verbose: bool) -> Result<ExitCode> {
     let (sources, mut errors) = read::sources(paths);
     let mut db = Store::open(store)?;
     if db.compaction_interrupted() {
@@ -115,7 +125,13 @@ pub fn run(store: &Path, paths: &[PathBuf], compact: bool) -> Result<ExitCode> {
     if let Some(s) = compacting.take() {
         s.finish_and_clear();
     }
-    keep(db, &mut report);
+    let mut phases = std::mem::take(&mut report.phases);
+    phases.time("store closed, kept files saved", || keep(db, &mut report));
+    if verbose {
+        for line in phases.lines() {
+            eprintln!("{line}");
+        }
+    }
     errors.extend(std::mem::take(&mut report.errors));
     for e in &errors {
         eprintln!("polgraph: skipped {e}");

@@ -37,6 +37,78 @@ pub struct Loaded {
     pub kept: Option<Kept>,
     /// Seconds spent bringing it up to date.
     pub kept_secs: f64,
+    /// Where the time went, phase by phase (`ingest --verbose` prints them).
+    pub phases: Phases,
+}
+
+/// The process's CPU seconds so far, user and system, every thread.
+pub fn process_cpu_secs() -> f64 {
+    // SAFETY: a zeroed rusage is a valid value of the plain C struct that getrusage fills.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: a pointer to a live local.
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    tv(usage.ru_utime) + tv(usage.ru_stime)
+}
+
+/// One phase of a load: its wall seconds, and the CPU seconds of the whole process meanwhile
+/// (every thread: the bulk loader's threads work on earlier batches while the main thread waits
+/// for an extraction, so the CPU of the phases of the loop is not theirs alone).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phase {
+    pub name: &'static str,
+    pub secs: f64,
+    pub cpu_secs: f64,
+}
+
+/// The phases of a load, in the order they first ran; a phase timed again adds to its sums.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Phases(pub Vec<Phase>);
+
+impl Phases {
+    /// Runs `f` as (part of) the phase `name`.
+    pub fn time<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
+        let (t, cpu) = (std::time::Instant::now(), process_cpu_secs());
+        let out = f();
+        self.add(name, t.elapsed().as_secs_f64(), process_cpu_secs() - cpu);
+        out
+    }
+
+    /// Adds `secs` and `cpu_secs` to the phase `name`.
+    pub fn add(&mut self, name: &'static str, secs: f64, cpu_secs: f64) {
+        match self.0.iter_mut().find(|p| p.name == name) {
+            Some(p) => {
+                p.secs += secs;
+                p.cpu_secs += cpu_secs;
+            }
+            None => self.0.push(Phase {
+                name,
+                secs,
+                cpu_secs,
+            }),
+        }
+    }
+
+    /// The seconds of the phase `name` (0 when it did not run).
+    pub fn secs(&self, name: &str) -> f64 {
+        self.0
+            .iter()
+            .find(|p| p.name == name)
+            .map_or(0.0, |p| p.secs)
+    }
+
+    /// A line a phase, as `ingest --verbose` prints them: `polgraph: phase NAME: S s, C s CPU`.
+    pub fn lines(&self) -> Vec<String> {
+        self.0
+            .iter()
+            .map(|p| {
+                format!(
+                    "polgraph: phase {}: {:.2} s, {:.2} s CPU",
+                    p.name, p.secs, p.cpu_secs
+                )
+            })
+            .collect()
+    }
 }
 
 /// What a load into a store that had articles changed, for the name index kept beside it.
@@ -150,9 +222,17 @@ pub fn load_inputs(
     let mut changed = Changed::default();
     let (mut report, late) = load_new(store, inputs, &mut changed, progress)?;
     // Later articles with an id seen before replace the earlier ones, in input order.
-    for g in &late {
-        changed.note(store, g)?;
-        store.replace(g)?;
+    if !late.is_empty() {
+        let (t, cpu) = (std::time::Instant::now(), process_cpu_secs());
+        for g in &late {
+            changed.note(store, g)?;
+            store.replace(g)?;
+        }
+        report.phases.add(
+            "replacements",
+            t.elapsed().as_secs_f64(),
+            process_cpu_secs() - cpu,
+        );
     }
     let update = before.filter(|_| !report.bulk).map(|i| (i, changed));
     finish(store, &mut report, compact, progress, update)?;
@@ -174,20 +254,23 @@ pub fn finish(
 ) -> Result<()> {
     if report.bulk && compact {
         progress(Progress::Compacting);
-        let t = std::time::Instant::now();
-        store.optimize()?;
-        report.compact_secs = t.elapsed().as_secs_f64();
+        report.phases.time("compaction", || store.optimize())?;
+        report.compact_secs = report.phases.secs("compaction");
     }
-    report.tenures = store.tenures_len()?;
-    report.described = store.descriptions_len()?;
+    let mut phases = std::mem::take(&mut report.phases);
+    let (tenures, described) = phases.time("shared graphs counted", || {
+        Ok::<_, Error>((store.tenures_len()?, store.descriptions_len()?))
+    })?;
+    (report.tenures, report.described) = (tenures, described);
     // Identity across articles, from the tenures graph as it now is.
-    link_people(store)?;
+    phases.time("identity links", || link_people(store))?;
+    report.phases = phases;
     // A store left uncompacted is slow to scan (counting its quads alone took 85 s at 100,000
     // articles): `polgraph compact` keeps what is kept once it is compacted.
     if report.bulk && !compact {
         return Ok(());
     }
-    let t = std::time::Instant::now();
+    let (t, cpu) = (std::time::Instant::now(), process_cpu_secs());
     let store = &*store;
     report.kept = Some(Kept::compute(store, report.bulk, || match update {
         // One query a node: past a few thousand, one query for all of them is faster.
@@ -199,6 +282,11 @@ pub fn finish(
         _ => Index::build(store),
     })?);
     report.kept_secs = t.elapsed().as_secs_f64();
+    report.phases.add(
+        "kept files computed",
+        report.kept_secs,
+        process_cpu_secs() - cpu,
+    );
     Ok(())
 }
 
@@ -242,41 +330,162 @@ pub fn load_nquads(
 
 /// Loads the articles whose ids come first (in bulk into an empty store), and returns the
 /// graphs of the others, to replace them afterwards.
+///
+/// A pipeline of two stages: while rayon's pool extracts a chunk, the main thread reads the next
+/// one and hands the chunk before to the store (the bulk loader's own threads then sort and write
+/// it), so that neither reading nor loading leaves a core idle between two extractions. The
+/// chunks are loaded in input order, and the errors said in the order they were met.
 fn load_new(
     store: &Store,
     inputs: impl Iterator<Item = Inputs>,
     changed: &mut Changed,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Loaded, Vec<Graph>)> {
-    let mut report = Loaded {
-        bulk: store.is_empty()?,
-        ..Loaded::default()
+    let bulk = store.is_empty()?;
+    let mut loading = Loading {
+        store,
+        report: Loaded {
+            bulk,
+            ..Loaded::default()
+        },
+        seen: HashMap::new(),
+        late: Vec::new(),
+        tenures: crate::rdf::tenure::Tenures::default(),
+        described: crate::rdf::described::Described::default(),
+        bulk: bulk.then(|| store.bulk()),
+        read_errors: std::collections::VecDeque::new(),
     };
-    // Each id loaded: its origin, and the size of its graph (a later one replaces it).
-    let mut seen: HashMap<String, (String, usize)> = HashMap::new();
-    let mut read = 0u64;
-    let mut bulk = if report.bulk {
-        Some(store.bulk())
-    } else {
-        None
-    };
-    // A second article with an id already loaded in bulk must replace it: kept for the end.
-    let mut late: Vec<Graph> = Vec::new();
-    // In bulk, the tenures (see `crate::rdf::tenure`) are gathered here and loaded at the end.
-    let mut tenures = crate::rdf::tenure::Tenures::default();
-    // And the units the graphs name, described once (see `crate::rdf::described`).
-    let mut described = crate::rdf::described::Described::default();
-    let mut chunk: Vec<Article> = Vec::new();
-    let mut flush = |chunk: &mut Vec<Article>,
-                     read: u64,
-                     report: &mut Loaded,
-                     late: &mut Vec<Graph>,
-                     bulk: &mut Option<crate::store::Bulk<'_>>|
-     -> Result<()> {
-        if chunk.is_empty() {
-            return Ok(());
+    let (started, cpu) = (std::time::Instant::now(), process_cpu_secs());
+    std::thread::scope(|scope| -> Result<()> {
+        // One thread extracts (on rayon's pool) the chunks it is sent, a chunk at a time: one
+        // chunk waits while the one before is extracted.
+        type Extracted = (Vec<Article>, Vec<Result<Graph>>);
+        let (to_extract, chunks) = std::sync::mpsc::sync_channel::<Vec<Article>>(1);
+        let (to_load, extracted) = std::sync::mpsc::sync_channel::<Extracted>(1);
+        scope.spawn(move || {
+            for chunk in chunks {
+                let graphs = extract(&chunk);
+                if to_load.send((chunk, graphs)).is_err() {
+                    break;
+                }
+            }
+        });
+        // The chunks sent and not yet loaded: their numbers and the bytes read up to each.
+        let mut pending = std::collections::VecDeque::<(usize, u64)>::new();
+        let mut handed = 0usize;
+        let mut read = 0u64;
+        let mut chunk: Vec<Article> = Vec::new();
+        // Sends `chunk` (if it has articles) to be extracted, then loads the chunk extracted
+        // before it, or with `last` every chunk still out.
+        let mut hand = |chunk: Vec<Article>,
+                        read: u64,
+                        last: bool,
+                        handed: &mut usize,
+                        pending: &mut std::collections::VecDeque<(usize, u64)>,
+                        loading: &mut Loading<'_>|
+         -> Result<()> {
+            if !chunk.is_empty() {
+                to_extract
+                    .send(chunk)
+                    .expect("the extraction thread ended early (each article's panic is caught)");
+                pending.push_back((*handed, read));
+                *handed += 1;
+            }
+            while pending.len() > usize::from(!last) {
+                let (index, read) = pending.pop_front().expect("a chunk sent");
+                let (articles, graphs) = loading
+                    .report
+                    .phases
+                    .time("load loop: extraction, waited for", || extracted.recv())
+                    .expect("the extraction thread ended early (each article's panic is caught)");
+                loading.load(index, &articles, graphs, changed)?;
+                progress(Progress::Loaded {
+                    articles: loading.report.articles,
+                    read,
+                });
+            }
+            Ok(())
+        };
+        let mut sources = inputs.into_iter();
+        while let Some(inputs) = loading
+            .report
+            .phases
+            .time("load loop: reading", || sources.next())
+        {
+            loading
+                .read_errors
+                .extend(inputs.errors.into_iter().map(|e| (handed, e)));
+            read += inputs.bytes;
+            for a in inputs.articles {
+                chunk.push(a);
+                if chunk.len() >= CHUNK {
+                    let full = std::mem::take(&mut chunk);
+                    hand(full, read, false, &mut handed, &mut pending, &mut loading)?;
+                }
+            }
         }
-        let graphs = extract(chunk);
+        // The last chunk, and every one still out.
+        hand(chunk, read, true, &mut handed, &mut pending, &mut loading)?;
+        let rest = std::mem::take(&mut loading.read_errors);
+        loading
+            .report
+            .errors
+            .extend(rest.into_iter().map(|(_, e)| e));
+        Ok(())
+    })?;
+    let mut report = loading.report;
+    report.phases.0.insert(
+        0,
+        Phase {
+            name: "load loop",
+            secs: started.elapsed().as_secs_f64(),
+            cpu_secs: process_cpu_secs() - cpu,
+        },
+    );
+    if let Some(mut b) = loading.bulk {
+        let (tenures, described) = (&loading.tenures, &loading.described);
+        report.phases.time("bulk load committed", || {
+            b.load_tenures(tenures)?;
+            b.load_described(described)?;
+            b.commit()
+        })?;
+    }
+    Ok((report, loading.late))
+}
+
+/// The state of [`load_new`] across chunks.
+struct Loading<'s> {
+    store: &'s Store,
+    report: Loaded,
+    /// Each id loaded: its origin, and the size of its graph (a later one replaces it).
+    seen: HashMap<String, (String, usize)>,
+    /// A second article with an id already loaded in bulk must replace it: kept for the end.
+    late: Vec<Graph>,
+    /// In bulk, the tenures (see `crate::rdf::tenure`) are gathered here and loaded at the end.
+    tenures: crate::rdf::tenure::Tenures,
+    /// And the units the graphs name, described once (see `crate::rdf::described`).
+    described: crate::rdf::described::Described,
+    bulk: Option<crate::store::Bulk<'s>>,
+    /// The errors of reading, each with the number of chunks handed to extraction before it was
+    /// met: said before the errors of that chunk's extraction, as a load without a pipeline
+    /// said them.
+    read_errors: std::collections::VecDeque<(usize, Error)>,
+}
+
+impl Loading<'_> {
+    /// Loads chunk number `index`, its articles and their graphs (in bulk, or in transactions).
+    fn load(
+        &mut self,
+        index: usize,
+        chunk: &[Article],
+        graphs: Vec<Result<Graph>>,
+        changed: &mut Changed,
+    ) -> Result<()> {
+        let report = &mut self.report;
+        while self.read_errors.front().is_some_and(|(i, _)| *i <= index) {
+            let (_, e) = self.read_errors.pop_front().expect("a front");
+            report.errors.push(e);
+        }
         let mut now = Vec::with_capacity(graphs.len());
         for (a, g) in chunk.iter().zip(graphs) {
             let g = match g {
@@ -288,12 +497,12 @@ fn load_new(
             };
             report.quads += g.len();
             report.bytes += a.text.len();
-            match seen.insert(a.id.clone(), (a.origin.clone(), g.len())) {
+            match self.seen.insert(a.id.clone(), (a.origin.clone(), g.len())) {
                 Some((prev, replaced)) => {
                     // The earlier graph of this id goes: counted once, as the later one.
                     report.quads -= replaced;
                     report.replaced.push((a.id.clone(), prev, a.origin.clone()));
-                    late.push(g);
+                    self.late.push(g);
                 }
                 None => {
                     report.articles += 1;
@@ -301,48 +510,26 @@ fn load_new(
                 }
             }
         }
-        match bulk {
-            Some(b) => {
+        let (store, tenures, described) = (self.store, &mut self.tenures, &mut self.described);
+        match &mut self.bulk {
+            Some(b) => report.phases.time("load loop: bulk loader fed", || {
                 for g in &now {
                     tenures.add(g);
                     described.add(g);
                 }
-                b.load(&now)?
-            }
-            None => {
+                b.load(&now)
+            }),
+            None => report.phases.time("load loop: transactions", || {
                 for g in &now {
                     changed.note(store, g)?;
                 }
                 for part in now.chunks(TRANSACTION) {
                     store.replace_all(part)?;
                 }
-                store.flush()?;
-            }
-        }
-        progress(Progress::Loaded {
-            articles: report.articles,
-            read,
-        });
-        chunk.clear();
-        Ok(())
-    };
-    for mut inputs in inputs {
-        report.errors.append(&mut inputs.errors);
-        read += inputs.bytes;
-        for a in inputs.articles {
-            chunk.push(a);
-            if chunk.len() >= CHUNK {
-                flush(&mut chunk, read, &mut report, &mut late, &mut bulk)?;
-            }
+                store.flush()
+            }),
         }
     }
-    flush(&mut chunk, read, &mut report, &mut late, &mut bulk)?;
-    if let Some(mut b) = bulk {
-        b.load_tenures(&tenures)?;
-        b.load_described(&described)?;
-        b.commit()?;
-    }
-    Ok((report, late))
 }
 
 /// Computes the identity graph (see [`crate::rdf::identity`]) from the tenures graph, in place

@@ -406,6 +406,13 @@ pub fn reference(n: usize, dir: &Path) -> Result<Reference> {
 
 /// [`reference`], and the quads the loaded store holds.
 pub(crate) fn reference_counted(n: usize, dir: &Path) -> Result<(Reference, usize)> {
+    let counted = reference_keeping_dump(n, dir);
+    let _ = std::fs::remove_file(dump_path(dir, n));
+    counted
+}
+
+/// [`reference_counted`], the dump left in place (for another loader to read after).
+pub(crate) fn reference_keeping_dump(n: usize, dir: &Path) -> Result<(Reference, usize)> {
     let dump = dump_path(dir, n);
     let path = dir.join(format!("bulk-{n}"));
     let _ = std::fs::remove_dir_all(&path);
@@ -422,7 +429,6 @@ pub(crate) fn reference_counted(n: usize, dir: &Path) -> Result<(Reference, usiz
     let quads = store.len()?;
     drop(store);
     let _ = std::fs::remove_dir_all(&path);
-    let _ = std::fs::remove_file(&dump);
     Ok((
         Reference {
             secs,

@@ -2,11 +2,12 @@
 //! and streamed into `polgraph ingest` (a corpus of a million articles is never written whole),
 //! then every command measured as a user runs it: a fresh process of the binary, its wall time
 //! and the peak resident memory the kernel counted for it. Extraction alone and oxigraph's bulk
-//! loader on the same quads run as phases of the bench (`bench --phase`), each a process of its own.
+//! loader on the same quads run as phases of the bench (`bench --phase`), each a process of its own;
+//! stock oxigraph's loader (`oxigraph load`, the CLI as published) on the same N-Quads after it.
 
 use super::bench::{
-    cpu_secs, dir_size, dump_path, measure_extraction, parameters, reference_counted, store_path,
-    Extraction, Reference,
+    cpu_secs, dir_size, dump_path, measure_extraction, parameters, reference_keeping_dump,
+    store_path, Extraction, Reference,
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -156,7 +157,10 @@ pub struct Stored {
 }
 
 /// The store phase of the corpus bench: counts the quads and articles of the store `polgraph
-/// ingest` made under `dir`, dumps it as N-Quads (not timed), then runs [`reference`] on the dump.
+/// ingest` made under `dir`, dumps it as N-Quads (not timed), then runs [`reference`] on the dump,
+/// which stays for stock oxigraph's loader (see [`Bench::stock_load`]).
+///
+/// [`reference`]: super::bench::reference
 pub fn corpus_store(n: usize, dir: &Path) -> Result<Stored> {
     let (quads, articles) = {
         let store = Store::open_read_only(&store_path(dir, n))?;
@@ -164,13 +168,53 @@ pub fn corpus_store(n: usize, dir: &Path) -> Result<Stored> {
         store.dump_nquads(&dump_path(dir, n))?;
         counts
     };
-    let (reference, reference_quads) = reference_counted(n, dir)?;
+    let (reference, reference_quads) = reference_keeping_dump(n, dir)?;
     Ok(Stored {
         quads,
         articles,
         reference,
         reference_quads,
     })
+}
+
+/// Stock oxigraph's loader, `oxigraph load --location DIR --file DUMP` (the CLI as published,
+/// without polgraph's patch of its bulk loader: `vendor/README.md`), on the N-Quads dump of the
+/// store, into a new store, measured as the other commands are.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StockLoad {
+    /// The program run, and what its `--version` says.
+    pub program: PathBuf,
+    pub version: String,
+    pub run: Run,
+    /// The quads its store holds after the load (counted afterwards, not timed).
+    pub quads: Option<usize>,
+}
+
+/// A loader's time over ingest's, in wall and in CPU seconds: ingest's speed over the loader's
+/// (1 or more: ingest at or above the loader).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct Ratio {
+    pub wall: f64,
+    pub cpu: f64,
+}
+
+impl Ratio {
+    fn of(loader_secs: f64, loader_cpu: f64, ingest: &Run) -> Ratio {
+        Ratio {
+            wall: loader_secs / ingest.secs,
+            cpu: loader_cpu / ingest.cpu_secs,
+        }
+    }
+}
+
+/// A program found on `PATH` (a file there, executable).
+pub fn on_path(name: &str) -> Option<PathBuf> {
+    use std::os::unix::fs::PermissionsExt;
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|d| d.join(name))
+        .find(|p| {
+            std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
 }
 
 /// The size of a store's folder, in bytes.
@@ -351,8 +395,18 @@ pub struct CorpusFigures {
     /// Of which the compaction after the bulk load, as ingest's last line says it.
     pub compact_secs: Option<f64>,
     pub store_bytes: u64,
-    /// The store counted and loaded again by oxigraph's bulk loader.
+    /// The store counted and loaded again by oxigraph's bulk loader as polgraph builds it.
     pub stored: Stored,
+    /// Stock `oxigraph load` on the same quads, when it was on `PATH` (or given).
+    pub stock: Option<StockLoad>,
+    /// Why stock `oxigraph load` did not run, when it did not.
+    pub stock_missing: Option<String>,
+    /// The loaders' time over ingest's: polgraph's bulk loader (oxigraph's, patched), and stock
+    /// `oxigraph load`.
+    pub ratio_patched: Ratio,
+    pub ratio_stock: Option<Ratio>,
+    /// The phases of the ingest as `ingest --verbose` says them: name, seconds, CPU seconds.
+    pub ingest_phases: Vec<(String, f64, f64)>,
     /// `polgraph export --format nq` to /dev/null.
     pub export: Run,
     pub latencies: Vec<Latency>,
@@ -387,6 +441,8 @@ pub struct Bench {
     pub exe: PathBuf,
     pub dir: PathBuf,
     pub limit_kb: u64,
+    /// Stock oxigraph's CLI, or why there is none.
+    pub oxigraph: std::result::Result<PathBuf, String>,
 }
 
 impl Bench {
@@ -426,6 +482,7 @@ impl Bench {
         let _ = std::fs::remove_dir_all(&store);
         let _ = std::fs::remove_file(dump_path(&self.dir, n));
         let _ = std::fs::remove_dir_all(self.dir.join(format!("bulk-{n}")));
+        let _ = std::fs::remove_dir_all(self.dir.join(format!("stock-{n}")));
         figures
     }
 
@@ -445,7 +502,7 @@ impl Bench {
         // Ingest, the corpus fed to its standard input as it is repeated.
         let log = self.dir.join(format!("ingest-{n}.log"));
         let mut cmd = self.polgraph();
-        cmd.args(["ingest", "--store"])
+        cmd.args(["ingest", "--verbose", "--store"])
             .arg(store)
             .arg("-")
             .stdin(Stdio::piped())
@@ -481,6 +538,7 @@ impl Bench {
         let compact_secs = said
             .rsplit_once("compacted in ")
             .and_then(|(_, r)| r.split_whitespace().next()?.parse().ok());
+        let ingest_phases = said.lines().filter_map(parse_phase).collect();
         let store_bytes = dir_size(store);
         // The questions right after the ingest, as a user asks them.
         let folded = crate::query::search::fold(&x.person);
@@ -528,6 +586,28 @@ impl Bench {
             stored.reference_quads,
             stored.reference.peak_rss_kb / 1024
         );
+        let (stock, stock_missing) = match &self.oxigraph {
+            Ok(program) => match self.stock_load(program, n) {
+                Ok(s) => {
+                    progress(n, "stock `oxigraph load`", &s.run);
+                    (Some(s), None)
+                }
+                // A program that cannot be started: said, and the other figures kept.
+                Err(e) => {
+                    eprintln!("polgraph bench: {n}: stock `oxigraph load` not run: {e}");
+                    (None, Some(e.to_string()))
+                }
+            },
+            Err(why) => {
+                eprintln!("polgraph bench: {n}: stock `oxigraph load` not run: {why}");
+                (None, Some(why.clone()))
+            }
+        };
+        let ratio_patched = Ratio::of(stored.reference.secs, stored.reference.cpu_secs, &run);
+        let ratio_stock = stock
+            .as_ref()
+            .filter(|s| s.run.success)
+            .map(|s| Ratio::of(s.run.secs, s.run.cpu_secs, &run));
         Ok(CorpusFigures {
             corpus: corpus.to_path_buf(),
             articles: n,
@@ -538,10 +618,48 @@ impl Bench {
             compact_secs,
             store_bytes,
             stored,
+            stock,
+            stock_missing,
+            ratio_patched,
+            ratio_stock,
+            ingest_phases,
             export,
             latencies,
             load_before,
             load_after: loadavg(),
+        })
+    }
+
+    /// Stock `oxigraph load` on the dump the store phase left, into a new store (removed after
+    /// its quads are counted), measured as a user runs it.
+    fn stock_load(&self, program: &Path, n: usize) -> Result<StockLoad> {
+        let version = Command::new(program)
+            .arg("--version")
+            .stderr(Stdio::null())
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default();
+        let location = self.dir.join(format!("stock-{n}"));
+        let _ = std::fs::remove_dir_all(&location);
+        let mut cmd = Command::new(program);
+        cmd.args(["load", "--location"])
+            .arg(&location)
+            .arg("--file")
+            .arg(dump_path(&self.dir, n))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        let run = Measured::spawn(&mut cmd, self.limit_kb)?.finish()?;
+        let quads = run
+            .success
+            .then(|| Store::open_read_only(&location).and_then(|s| s.len()).ok())
+            .flatten();
+        let _ = std::fs::remove_dir_all(&location);
+        Ok(StockLoad {
+            program: program.to_path_buf(),
+            version,
+            run,
+            quads,
         })
     }
 
@@ -646,6 +764,14 @@ impl Bench {
             rows: hits,
         })
     }
+}
+
+/// A line of `ingest --verbose` that times a phase: `polgraph: phase NAME: S s, C s CPU`.
+pub fn parse_phase(line: &str) -> Option<(String, f64, f64)> {
+    let (name, rest) = line.strip_prefix("polgraph: phase ")?.rsplit_once(": ")?;
+    let (secs, cpu) = rest.split_once(" s, ")?;
+    let cpu = cpu.strip_suffix(" s CPU")?;
+    Some((name.to_string(), secs.parse().ok()?, cpu.parse().ok()?))
 }
 
 fn count_lines(path: &Path) -> Option<usize> {

@@ -127,6 +127,49 @@ fn bench_corpus_measures_real_articles_repeated_under_new_ids() {
     // The bulk loader loaded the same quads.
     assert_eq!(stored["reference_quads"], quads, "{out}");
     assert!(stored["reference"]["secs"].as_f64().unwrap() > 0.0, "{out}");
+    // Its time over ingest's, in wall and CPU seconds.
+    let ratio =
+        stored["reference"]["secs"].as_f64().unwrap() / f["ingest"]["secs"].as_f64().unwrap();
+    assert!(
+        (f["ratio_patched"]["wall"].as_f64().unwrap() - ratio).abs() < 1e-9,
+        "{out}"
+    );
+    assert!(f["ratio_patched"]["cpu"].as_f64().unwrap() > 0.0, "{out}");
+    // Stock `oxigraph load` loaded the same quads too, where there is one on PATH.
+    let stock = std::process::Command::new("oxigraph")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if stock {
+        assert_eq!(f["stock"]["quads"], quads, "{out}");
+        assert_eq!(f["stock"]["run"]["success"], true, "{out}");
+        assert!(
+            f["stock"]["version"]
+                .as_str()
+                .unwrap()
+                .starts_with("oxigraph "),
+            "{out}"
+        );
+        let ratio =
+            f["stock"]["run"]["secs"].as_f64().unwrap() / f["ingest"]["secs"].as_f64().unwrap();
+        assert!(
+            (f["ratio_stock"]["wall"].as_f64().unwrap() - ratio).abs() < 1e-9,
+            "{out}"
+        );
+    } else {
+        eprintln!("stock oxigraph load not compared: no `oxigraph` on PATH");
+        assert!(f["stock"].is_null() && f["ratio_stock"].is_null(), "{out}");
+    }
+    // The phases of the ingest, as `ingest --verbose` says them.
+    let phases: Vec<&str> = f["ingest_phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p[0].as_str().unwrap())
+        .collect();
+    for name in ["load loop", "compaction", "kept files computed"] {
+        assert!(phases.contains(&name), "{name} in {out}");
+    }
     // Extraction alone: the file's three articles, each once.
     assert_eq!(f["extraction"]["articles"], 3, "{out}");
     assert!(f["extraction"]["secs"].as_f64().unwrap() > 0.0, "{out}");
@@ -183,17 +226,30 @@ fn bench_corpus_prints_a_table_of_every_figure() {
     let dir = tempfile::tempdir().unwrap();
     let fixture = root().join("tests/fixtures/articles.jsonl");
     let work = dir.path().join("bench");
-    let out = ok(&[
-        "bench",
-        "--corpus",
-        s(&fixture),
-        "--articles",
-        "2",
-        "--articles",
-        "4",
-        "--dir",
-        s(&work),
-    ]);
+    // Without stock oxigraph on PATH: the bench says so and measures the rest.
+    let o = bin()
+        .args([
+            "bench",
+            "--corpus",
+            s(&fixture),
+            "--articles",
+            "2",
+            "--articles",
+            "4",
+        ])
+        .args(["--dir", s(&work)])
+        .env("PATH", "")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        out.lines().any(
+            |l| l.starts_with("| stock `oxigraph load` on the same N-Quads")
+                && l.matches("not run: no `oxigraph` on PATH").count() == 2
+        ),
+        "{out}"
+    );
     assert!(out.contains("| | 2 articles | 4 articles |"), "{out}");
     for row in [
         "| extraction alone, MB/s per core",

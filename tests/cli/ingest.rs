@@ -617,3 +617,72 @@ fn a_jsonl_ingest_shows_its_progress_by_bytes_and_the_compaction() {
         "{screen}"
     );
 }
+
+/// Extraction runs a chunk ahead of the load (a pipeline of 512-article chunks): a bad line of
+/// the first chunk, an article of the second whose extraction fails and a bad line read while the
+/// second is still being loaded are said in the order of the input, every other article is
+/// stored, and `--verbose` says each phase, the loop's parts within the loop's time.
+#[test]
+fn a_pipelined_ingest_says_its_errors_in_input_order_and_times_its_phases() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = (1..=1300)
+        .map(|i| match i {
+            3 | 1100 => "{broken".to_string(),
+            _ => serde_json::json!({
+                "id": format!("a{i}"),
+                "text": format!("Tỉnh ủy Nghệ An họp phiên thứ {i}. Ông Nguyễn Văn Hải, Bí thư Tỉnh ủy Nghệ An, chủ trì."),
+            })
+            .to_string(),
+        })
+        .collect();
+    let input = write_lines(dir.path(), "in.jsonl", &lines);
+    let store = dir.path().join("db");
+    let o = bin()
+        .args(["ingest", "--verbose", "--store", s(&store), s(&input)])
+        .env("POLGRAPH_FAIL_ARTICLE", "a600")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    let at = |needle: &str| {
+        err.find(needle)
+            .unwrap_or_else(|| panic!("no {needle:?} in {err}"))
+    };
+    let (first, failed, last) = (
+        at("in.jsonl:3: "),
+        at("article \"a600\": extraction failed"),
+        at("in.jsonl:1100: "),
+    );
+    assert!(first < failed && failed < last, "{err}");
+    assert!(err.contains("ingested 1297 articles"), "{err}");
+    assert_eq!(csv(&store, "articles").len(), 1297);
+    // The phases: each once, `polgraph: phase NAME: S s, C s CPU`.
+    let phases: Vec<(String, f64)> = err
+        .lines()
+        .filter_map(|l| {
+            let (name, rest) = l.strip_prefix("polgraph: phase ")?.rsplit_once(": ")?;
+            let secs = rest.split_once(" s, ")?.0.parse().ok()?;
+            Some((name.to_string(), secs))
+        })
+        .collect();
+    let secs = |name: &str| {
+        phases
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("no phase {name:?} in {err}"))
+            .1
+    };
+    for name in [
+        "bulk load committed",
+        "compaction",
+        "identity links",
+        "kept files computed",
+        "store closed, kept files saved",
+    ] {
+        assert!(secs(name) >= 0.0, "{err}");
+    }
+    let parts = secs("load loop: reading")
+        + secs("load loop: extraction, waited for")
+        + secs("load loop: bulk loader fed");
+    assert!(parts > 0.0 && parts <= secs("load loop") + 0.01, "{err}");
+}

@@ -14,6 +14,7 @@ pub fn run(
     phase: Option<Phase>,
     json: Option<&Path>,
     limit_mb: u64,
+    oxigraph: Option<&Path>,
 ) -> Result<ExitCode> {
     if let Some(phase) = phase {
         let (Some(dir), [n]) = (dir, sizes) else {
@@ -34,6 +35,11 @@ pub fn run(
         exe: std::env::current_exe().context("cannot find polgraph's own binary")?,
         dir: dir.clone(),
         limit_kb: limit_mb * 1024,
+        oxigraph: match oxigraph {
+            Some(p) => Ok(p.to_path_buf()),
+            None => corpus_bench::on_path("oxigraph")
+                .ok_or_else(|| "no `oxigraph` on PATH (`--oxigraph PROGRAM` names one)".into()),
+        },
     };
     let mut all = Vec::new();
     for &n in sizes {
@@ -158,17 +164,32 @@ fn table(out: &mut impl Write, corpus: &Path, all: &[CorpusFigures], limit: u64)
         ),
         (
             "ingest's speed over the bulk loader's: in time; in CPU".into(),
-            Box::new(|f| {
-                format!(
-                    "{:.2}; {:.2}",
-                    f.stored.reference.secs / f.ingest.secs,
-                    f.stored.reference.cpu_secs / f.ingest.cpu_secs
-                )
-            }),
+            Box::new(|f| format!("{:.2}; {:.2}", f.ratio_patched.wall, f.ratio_patched.cpu)),
         ),
         (
             "bulk loader peak RSS, MB".into(),
             Box::new(move |f| format!("{:.0}", mb(f.stored.reference.peak_rss_kb))),
+        ),
+        (
+            "stock `oxigraph load` on the same N-Quads: s (CPU s), peak RSS (quads it loaded)"
+                .into(),
+            Box::new(move |f| match (&f.stock, &f.stock_missing) {
+                (Some(s), _) => format!(
+                    "{} ({}; {})",
+                    cell(&s.run, limit),
+                    s.quads.map_or("not counted".into(), |q| q.to_string()),
+                    s.version
+                ),
+                (None, Some(why)) => format!("not run: {why}"),
+                (None, None) => "not run".into(),
+            }),
+        ),
+        (
+            "ingest's speed over stock `oxigraph load`'s: in time; in CPU".into(),
+            Box::new(|f| match f.ratio_stock {
+                Some(r) => format!("{:.2}; {:.2}", r.wall, r.cpu),
+                None => "-".into(),
+            }),
         ),
         (
             "`export --format nq` to /dev/null: s, peak RSS".into(),
@@ -176,6 +197,15 @@ fn table(out: &mut impl Write, corpus: &Path, all: &[CorpusFigures], limit: u64)
         ),
     ];
     if let Some(first) = all.first() {
+        for (i, (name, _, _)) in first.ingest_phases.iter().enumerate() {
+            rows.push((
+                format!("ingest phase: {name}, s (CPU s of the process meanwhile)"),
+                Box::new(move |f| match f.ingest_phases.get(i) {
+                    Some((_, secs, cpu)) => format!("{secs:.2} ({cpu:.2})"),
+                    None => "-".into(),
+                }),
+            ));
+        }
         for (i, l) in first.latencies.iter().enumerate() {
             rows.push((
                 format!("{}: `polgraph {}`, peak RSS (rows)", l.label, l.command),
