@@ -330,162 +330,43 @@ pub fn load_nquads(
 
 /// Loads the articles whose ids come first (in bulk into an empty store), and returns the
 /// graphs of the others, to replace them afterwards.
-///
-/// A pipeline of two stages: while rayon's pool extracts a chunk, the main thread reads the next
-/// one and hands the chunk before to the store (the bulk loader's own threads then sort and write
-/// it), so that neither reading nor loading leaves a core idle between two extractions. The
-/// chunks are loaded in input order, and the errors said in the order they were met.
 fn load_new(
     store: &Store,
     inputs: impl Iterator<Item = Inputs>,
     changed: &mut Changed,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Loaded, Vec<Graph>)> {
-    let bulk = store.is_empty()?;
-    let mut loading = Loading {
-        store,
-        report: Loaded {
-            bulk,
-            ..Loaded::default()
-        },
-        seen: HashMap::new(),
-        late: Vec::new(),
-        tenures: crate::rdf::tenure::Tenures::default(),
-        described: crate::rdf::described::Described::default(),
-        bulk: bulk.then(|| store.bulk()),
-        read_errors: std::collections::VecDeque::new(),
+    let mut report = Loaded {
+        bulk: store.is_empty()?,
+        ..Loaded::default()
     };
-    let (started, cpu) = (std::time::Instant::now(), process_cpu_secs());
-    std::thread::scope(|scope| -> Result<()> {
-        // One thread extracts (on rayon's pool) the chunks it is sent, a chunk at a time: one
-        // chunk waits while the one before is extracted.
-        type Extracted = (Vec<Article>, Vec<Result<Graph>>);
-        let (to_extract, chunks) = std::sync::mpsc::sync_channel::<Vec<Article>>(1);
-        let (to_load, extracted) = std::sync::mpsc::sync_channel::<Extracted>(1);
-        scope.spawn(move || {
-            for chunk in chunks {
-                let graphs = extract(&chunk);
-                if to_load.send((chunk, graphs)).is_err() {
-                    break;
-                }
-            }
-        });
-        // The chunks sent and not yet loaded: their numbers and the bytes read up to each.
-        let mut pending = std::collections::VecDeque::<(usize, u64)>::new();
-        let mut handed = 0usize;
-        let mut read = 0u64;
-        let mut chunk: Vec<Article> = Vec::new();
-        // Sends `chunk` (if it has articles) to be extracted, then loads the chunk extracted
-        // before it, or with `last` every chunk still out.
-        let mut hand = |chunk: Vec<Article>,
-                        read: u64,
-                        last: bool,
-                        handed: &mut usize,
-                        pending: &mut std::collections::VecDeque<(usize, u64)>,
-                        loading: &mut Loading<'_>|
-         -> Result<()> {
-            if !chunk.is_empty() {
-                to_extract
-                    .send(chunk)
-                    .expect("the extraction thread ended early (each article's panic is caught)");
-                pending.push_back((*handed, read));
-                *handed += 1;
-            }
-            while pending.len() > usize::from(!last) {
-                let (index, read) = pending.pop_front().expect("a chunk sent");
-                let (articles, graphs) = loading
-                    .report
-                    .phases
-                    .time("load loop: extraction, waited for", || extracted.recv())
-                    .expect("the extraction thread ended early (each article's panic is caught)");
-                loading.load(index, &articles, graphs, changed)?;
-                progress(Progress::Loaded {
-                    articles: loading.report.articles,
-                    read,
-                });
-            }
-            Ok(())
-        };
-        let mut sources = inputs.into_iter();
-        while let Some(inputs) = loading
-            .report
+    // Each id loaded: its origin, and the size of its graph (a later one replaces it).
+    let mut seen: HashMap<String, (String, usize)> = HashMap::new();
+    let mut read = 0u64;
+    let mut bulk = if report.bulk {
+        Some(store.bulk())
+    } else {
+        None
+    };
+    // A second article with an id already loaded in bulk must replace it: kept for the end.
+    let mut late: Vec<Graph> = Vec::new();
+    // In bulk, the tenures (see `crate::rdf::tenure`) are gathered here and loaded at the end.
+    let mut tenures = crate::rdf::tenure::Tenures::default();
+    // And the units the graphs name, described once (see `crate::rdf::described`).
+    let mut described = crate::rdf::described::Described::default();
+    let mut chunk: Vec<Article> = Vec::new();
+    let mut flush = |chunk: &mut Vec<Article>,
+                     read: u64,
+                     report: &mut Loaded,
+                     late: &mut Vec<Graph>,
+                     bulk: &mut Option<crate::store::Bulk<'_>>|
+     -> Result<()> {
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let graphs = report
             .phases
-            .time("load loop: reading", || sources.next())
-        {
-            loading
-                .read_errors
-                .extend(inputs.errors.into_iter().map(|e| (handed, e)));
-            read += inputs.bytes;
-            for a in inputs.articles {
-                chunk.push(a);
-                if chunk.len() >= CHUNK {
-                    let full = std::mem::take(&mut chunk);
-                    hand(full, read, false, &mut handed, &mut pending, &mut loading)?;
-                }
-            }
-        }
-        // The last chunk, and every one still out.
-        hand(chunk, read, true, &mut handed, &mut pending, &mut loading)?;
-        let rest = std::mem::take(&mut loading.read_errors);
-        loading
-            .report
-            .errors
-            .extend(rest.into_iter().map(|(_, e)| e));
-        Ok(())
-    })?;
-    let mut report = loading.report;
-    report.phases.0.insert(
-        0,
-        Phase {
-            name: "load loop",
-            secs: started.elapsed().as_secs_f64(),
-            cpu_secs: process_cpu_secs() - cpu,
-        },
-    );
-    if let Some(mut b) = loading.bulk {
-        let (tenures, described) = (&loading.tenures, &loading.described);
-        report.phases.time("bulk load committed", || {
-            b.load_tenures(tenures)?;
-            b.load_described(described)?;
-            b.commit()
-        })?;
-    }
-    Ok((report, loading.late))
-}
-
-/// The state of [`load_new`] across chunks.
-struct Loading<'s> {
-    store: &'s Store,
-    report: Loaded,
-    /// Each id loaded: its origin, and the size of its graph (a later one replaces it).
-    seen: HashMap<String, (String, usize)>,
-    /// A second article with an id already loaded in bulk must replace it: kept for the end.
-    late: Vec<Graph>,
-    /// In bulk, the tenures (see `crate::rdf::tenure`) are gathered here and loaded at the end.
-    tenures: crate::rdf::tenure::Tenures,
-    /// And the units the graphs name, described once (see `crate::rdf::described`).
-    described: crate::rdf::described::Described,
-    bulk: Option<crate::store::Bulk<'s>>,
-    /// The errors of reading, each with the number of chunks handed to extraction before it was
-    /// met: said before the errors of that chunk's extraction, as a load without a pipeline
-    /// said them.
-    read_errors: std::collections::VecDeque<(usize, Error)>,
-}
-
-impl Loading<'_> {
-    /// Loads chunk number `index`, its articles and their graphs (in bulk, or in transactions).
-    fn load(
-        &mut self,
-        index: usize,
-        chunk: &[Article],
-        graphs: Vec<Result<Graph>>,
-        changed: &mut Changed,
-    ) -> Result<()> {
-        let report = &mut self.report;
-        while self.read_errors.front().is_some_and(|(i, _)| *i <= index) {
-            let (_, e) = self.read_errors.pop_front().expect("a front");
-            report.errors.push(e);
-        }
+            .time("load loop: extraction, waited for", || extract(chunk));
         let mut now = Vec::with_capacity(graphs.len());
         for (a, g) in chunk.iter().zip(graphs) {
             let g = match g {
@@ -497,12 +378,12 @@ impl Loading<'_> {
             };
             report.quads += g.len();
             report.bytes += a.text.len();
-            match self.seen.insert(a.id.clone(), (a.origin.clone(), g.len())) {
+            match seen.insert(a.id.clone(), (a.origin.clone(), g.len())) {
                 Some((prev, replaced)) => {
                     // The earlier graph of this id goes: counted once, as the later one.
                     report.quads -= replaced;
                     report.replaced.push((a.id.clone(), prev, a.origin.clone()));
-                    self.late.push(g);
+                    late.push(g);
                 }
                 None => {
                     report.articles += 1;
@@ -510,15 +391,14 @@ impl Loading<'_> {
                 }
             }
         }
-        let (store, tenures, described) = (self.store, &mut self.tenures, &mut self.described);
-        match &mut self.bulk {
+        match bulk {
             Some(b) => report.phases.time("load loop: bulk loader fed", || {
                 for g in &now {
                     tenures.add(g);
                     described.add(g);
                 }
                 b.load(&now)
-            }),
+            })?,
             None => report.phases.time("load loop: transactions", || {
                 for g in &now {
                     changed.note(store, g)?;
@@ -527,9 +407,44 @@ impl Loading<'_> {
                     store.replace_all(part)?;
                 }
                 store.flush()
-            }),
+            })?,
+        }
+        progress(Progress::Loaded {
+            articles: report.articles,
+            read,
+        });
+        chunk.clear();
+        Ok(())
+    };
+    let mut sources = inputs.into_iter();
+    let (started, cpu) = (std::time::Instant::now(), process_cpu_secs());
+    while let Some(mut inputs) = report.phases.time("load loop: reading", || sources.next()) {
+        report.errors.append(&mut inputs.errors);
+        read += inputs.bytes;
+        for a in inputs.articles {
+            chunk.push(a);
+            if chunk.len() >= CHUNK {
+                flush(&mut chunk, read, &mut report, &mut late, &mut bulk)?;
+            }
         }
     }
+    flush(&mut chunk, read, &mut report, &mut late, &mut bulk)?;
+    report.phases.0.insert(
+        0,
+        Phase {
+            name: "load loop",
+            secs: started.elapsed().as_secs_f64(),
+            cpu_secs: process_cpu_secs() - cpu,
+        },
+    );
+    if let Some(mut b) = bulk {
+        report.phases.time("bulk load committed", || {
+            b.load_tenures(&tenures)?;
+            b.load_described(&described)?;
+            b.commit()
+        })?;
+    }
+    Ok((report, late))
 }
 
 /// Computes the identity graph (see [`crate::rdf::identity`]) from the tenures graph, in place
