@@ -25,9 +25,10 @@ use super::{Facts, OfficeFact};
 use crate::regex;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
-use regex_automata::nfa::thompson::pikevm::PikeVM;
+use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -180,22 +181,27 @@ fn may_open_date(c: char) -> bool {
 /// the time of dates on political press).
 fn date_matches(slice: &str) -> Vec<Captures> {
     static RE: LazyLock<PikeVM> = LazyLock::new(|| PikeVM::new(DATES).expect("dates"));
+    // The search's room, made once a thread: making it costs more than a sentence's search.
+    thread_local! {
+        static CACHE: RefCell<pikevm::Cache> = RefCell::new(RE.create_cache());
+    }
     let re = &*RE;
-    let mut cache = re.create_cache();
     let mut c = re.create_captures();
     let mut out = Vec::new();
     let mut from = 0;
-    for (at, ch) in slice.char_indices() {
-        if at < from || !may_open_date(ch) {
-            continue;
+    CACHE.with_borrow_mut(|cache| {
+        for (at, ch) in slice.char_indices() {
+            if at < from || !may_open_date(ch) {
+                continue;
+            }
+            let input = Input::new(slice).range(at..).anchored(Anchored::Yes);
+            re.search(cache, &input, &mut c);
+            if let Some(m) = c.get_match() {
+                from = m.end();
+                out.push(c.clone());
+            }
         }
-        let input = Input::new(slice).range(at..).anchored(Anchored::Yes);
-        re.search(&mut cache, &input, &mut c);
-        if let Some(m) = c.get_match() {
-            from = m.end();
-            out.push(c.clone());
-        }
-    }
+    });
     out
 }
 
