@@ -167,10 +167,18 @@ const DATES: &str = r"(?xi)
       | (?P<y7>(?:19|20)\d{2})
     )\b";
 
-/// Whether a match of [`DATES`] may start with `c`: a digit, or the first letter of `ngày`,
-/// `tháng`, `năm`, `sáng`, `chiều`, `tối`, `trưa` in either case (`ſ` folds to `s`).
-fn may_open_date(c: char) -> bool {
-    c.is_numeric() || matches!(c, 'n' | 'N' | 't' | 'T' | 's' | 'S' | 'ſ' | 'c' | 'C')
+/// Whether a match of [`DATES`] may start with `c`, then `next`: a digit, or the first two
+/// letters of `ngày`, `tháng`, `năm`, `sáng`, `chiều`, `tối`, `trưa` in either case (`ſ` folds
+/// to `s`).
+fn may_open_date(c: char, next: Option<char>) -> bool {
+    c.is_numeric()
+        || matches!(c, 'n' | 'N' | 't' | 'T' | 's' | 'S' | 'ſ' | 'c' | 'C')
+            && next.is_some_and(|n| {
+                matches!(
+                    n,
+                    'g' | 'G' | 'ă' | 'Ă' | 'h' | 'H' | 'á' | 'Á' | 'ố' | 'Ố' | 'r' | 'R'
+                )
+            })
 }
 
 /// The matches of [`DATES`] in `slice`, from left to right, each after the last, as a search
@@ -191,7 +199,7 @@ fn date_matches(slice: &str) -> Vec<Captures> {
     let mut from = 0;
     CACHE.with_borrow_mut(|cache| {
         for (at, ch) in slice.char_indices() {
-            if at < from || !may_open_date(ch) {
+            if at < from || !may_open_date(ch, slice[at + ch.len_utf8()..].chars().next()) {
                 continue;
             }
             let input = Input::new(slice).range(at..).anchored(Anchored::Yes);
@@ -690,6 +698,8 @@ mod tests {
             "Từ năm 2015 đến 2020, ngày 2 tháng 9 năm 1945, NGÀY 1.2.2003, THÁNG 4/2016 và 05/2003",
             "số 12345 năm1999 x2020 2020x ſáng 3/4 Tối 10-11-2022 trưa 01/02/2023 năm 2024.",
             "tháng 12 - 2019, 12 / 2019, ngày  16 / 3 / 2024 và ٣/٤/٢٠٢٠ rồi ngày 5/6/2007",
+            "SÁNG 1/2, CHIỀU 3-4, TỐI 5/6, TRƯA 7-8, NĂM 2001, Tháng 3/2002, ngàY 9/10/2011 x",
+            "người 2019, chức năm 2018; thành 3/2017, trong ngày 4/5, các năm 2016 và n",
             "",
         ];
         for text in texts {
