@@ -30,17 +30,19 @@ pub fn extract(toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>> {
     let mut i = 0;
     let full: String = {
         // The text as the tokens see it (hidden tokens blanked), for the patterns below.
-        let mut s = String::new();
-        if let Some(last) = toks.toks.last() {
-            s = " ".repeat(last.span.end);
-        }
-        let mut bytes = std::mem::take(&mut s).into_bytes();
+        // Tokens come in order without overlapping: the gaps and hidden tokens are spaces,
+        // written as they come (no copy to check as UTF-8 again).
+        let mut s = String::with_capacity(toks.toks.last().map_or(0, |t| t.span.end));
         for t in &toks.toks {
-            if !t.hidden {
-                bytes[t.span.clone()].copy_from_slice(t.text.as_bytes());
+            let pad = t.span.start - s.len();
+            s.extend(std::iter::repeat_n(' ', pad));
+            if t.hidden {
+                s.extend(std::iter::repeat_n(' ', t.span.len()));
+            } else {
+                s.push_str(&t.text);
             }
         }
-        String::from_utf8(bytes).unwrap_or_default()
+        s
     };
     while i < toks.len() {
         let Some((doc_type, j)) = toks.longest(&DOCTYPE, i) else {

@@ -25,6 +25,10 @@ use super::{Facts, OfficeFact};
 use crate::regex;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
+use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input};
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -151,30 +155,77 @@ struct Mention {
     bare: bool,
 }
 
-/// The dates of `text[range]`; a day and month take `year` (the article's), else are dropped.
+/// The forms of a date `mentions` reads.
+const DATES: &str = r"(?xi)
+    \b(?:
+        (?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})
+      | ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d{2})
+      | tháng\s+(?P<m3>\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y3>(?:19|20)\d{2})
+      | (?P<m4>\d{1,2})\s*[/.]\s*(?P<y4>(?:19|20)\d{2})
+      | năm\s+(?P<y5>(?:19|20)\d{2})
+      | (?:ngày|sáng|chiều|tối|trưa)\s+(?P<d6>\d{1,2})\s*[/-]\s*(?P<m6>\d{1,2})(?P<more>\s*[/.-]\s*\d)?
+      | (?P<y7>(?:19|20)\d{2})
+    )\b";
+
+/// Whether a match of [`DATES`] may start with `c`, then `next`: a digit, or the first two
+/// letters of `ngày`, `tháng`, `năm`, `sáng`, `chiều`, `tối`, `trưa` in either case (`ſ` folds
+/// to `s`).
+fn may_open_date(c: char, next: Option<char>) -> bool {
+    c.is_numeric()
+        || matches!(c, 'n' | 'N' | 't' | 'T' | 's' | 'S' | 'ſ' | 'c' | 'C')
+            && next.is_some_and(|n| {
+                matches!(
+                    n,
+                    'g' | 'G' | 'ă' | 'Ă' | 'h' | 'H' | 'á' | 'Á' | 'ố' | 'Ố' | 'r' | 'R'
+                )
+            })
+}
+
+/// The matches of [`DATES`] in `slice`, from left to right, each after the last, as a search
+/// finds them: the pattern is tried, anchored, only where a match may start
+/// ([`may_open_date`]), in order, so that the first found is the leftmost. The regex's Unicode
+/// word boundaries keep an unanchored search off its DFA on Vietnamese text, and its
+/// backtracking went over the rest of the sentence again after each match (issue 30: most of
+/// the time of dates on political press).
+fn date_matches(slice: &str) -> Vec<Captures> {
+    static RE: LazyLock<PikeVM> = LazyLock::new(|| PikeVM::new(DATES).expect("dates"));
+    // The search's room, made once a thread: making it costs more than a sentence's search.
+    thread_local! {
+        static CACHE: RefCell<pikevm::Cache> = RefCell::new(RE.create_cache());
+    }
+    let re = &*RE;
+    let mut c = re.create_captures();
+    let mut out = Vec::new();
+    let mut from = 0;
+    CACHE.with_borrow_mut(|cache| {
+        for (at, ch) in slice.char_indices() {
+            if at < from || !may_open_date(ch, slice[at + ch.len_utf8()..].chars().next()) {
+                continue;
+            }
+            let input = Input::new(slice).range(at..).anchored(Anchored::Yes);
+            re.search(cache, &input, &mut c);
+            if let Some(m) = c.get_match() {
+                from = m.end();
+                out.push(c.clone());
+            }
+        }
+    });
+    out
+}
+
+/// The dates of `text[range]`; a day and month take `year`, else are dropped.
 fn mentions(text: &str, range: Range<usize>, year: Option<i32>) -> Vec<Mention> {
-    let re = regex!(
-        r"(?xi)
-        \b(?:
-            (?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})
-          | ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d{2})
-          | tháng\s+(?P<m3>\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y3>(?:19|20)\d{2})
-          | (?P<m4>\d{1,2})\s*[/.]\s*(?P<y4>(?:19|20)\d{2})
-          | năm\s+(?P<y5>(?:19|20)\d{2})
-          | (?:ngày|sáng|chiều|tối|trưa)\s+(?P<d6>\d{1,2})\s*[/-]\s*(?P<m6>\d{1,2})(?P<more>\s*[/.-]\s*\d)?
-          | (?P<y7>(?:19|20)\d{2})
-        )\b"
-    );
     let slice = &text[range.clone()];
     let mut out = Vec::new();
     // Every form has a digit (`\d`, a decimal digit, is numeric): a sentence without one is
-    // not searched (the regex's Unicode word boundaries make it slow).
+    // not searched.
     if !slice.chars().any(char::is_numeric) {
         return out;
     }
-    for c in re.captures_iter(slice) {
-        let m = c.get(0).expect("match");
-        let n = |name: &str| c.name(name).and_then(|x| x.as_str().parse::<u32>().ok());
+    for c in date_matches(slice) {
+        let m = c.get_match().expect("a match");
+        let group = |name: &str| c.get_group_by_name(name).map(|s| &slice[s.range()]);
+        let n = |name: &str| group(name).and_then(|x| x.parse::<u32>().ok());
         let at = if let (Some(d), Some(mo), Some(y)) = (n("d"), n("m"), n("y")) {
             NaiveDate::from_ymd_opt(y as i32, mo, d).map(Partial::date)
         } else if let (Some(d), Some(mo), Some(y)) = (n("d2"), n("m2"), n("y2")) {
@@ -186,7 +237,7 @@ fn mentions(text: &str, range: Range<usize>, year: Option<i32>) -> Vec<Mention> 
         } else if let Some(y) = n("y5") {
             Some(Partial::year(y as i32))
         } else if let (Some(d), Some(mo)) = (n("d6"), n("m6")) {
-            if c.name("more").is_some() {
+            if group("more").is_some() {
                 None
             } else {
                 year.and_then(|y| NaiveDate::from_ymd_opt(y, mo, d).map(Partial::date))
@@ -202,7 +253,7 @@ fn mentions(text: &str, range: Range<usize>, year: Option<i32>) -> Vec<Mention> 
         out.push(Mention {
             span,
             at,
-            bare: c.name("y7").is_some(),
+            bare: group("y7").is_some(),
         });
     }
     out
@@ -296,6 +347,10 @@ pub fn extract(text: &str, article: Option<NaiveDate>, facts: &mut Facts) {
         .iter()
         .map(|o| (o.span.start, o.person.clone()))
         .collect();
+    // The dates of each sentence, read once: a list of posts gives several offices one
+    // sentence (issue 30: on political press, the dates' regex read each sentence again for
+    // each of its posts).
+    let mut dated = Dated::default();
     for i in 0..facts.offices.len() {
         let o = &facts.offices[i];
         // A title joined by `kiêm` is past or left as its clause says (`cựu Chủ tịch UBND kiêm
@@ -308,7 +363,7 @@ pub fn extract(text: &str, article: Option<NaiveDate>, facts: &mut Facts) {
         } else {
             cue == Some(Cue::End)
         };
-        let time = time_of(text, year, o, &starts, left);
+        let time = time_of(text, year, o, &starts, left, &mut dated);
         let past = cue == Some(Cue::Past)
             || past_before(text, o.span.start)
             || (!titled_rule(o.rule) && opens_past(text, o));
@@ -433,22 +488,28 @@ fn left_bare(gap: &str, rest: &str) -> bool {
         .is_match(rest)
 }
 
+/// The dates of the sentences already read, by byte range (see [`mentions`]).
+type Dated = rustc_hash::FxHashMap<(usize, usize), Vec<Mention>>;
+
 fn time_of(
     text: &str,
     year: Option<i32>,
     o: &OfficeFact,
     starts: &[usize],
     left: bool,
+    dated: &mut Dated,
 ) -> Option<(Time, &'static str)> {
     if let Some(t) = dated_list(text, o) {
         return Some((t, "when.dated_list"));
     }
     let s = sentence(text, o.span.start);
-    let dates = mentions(text, s.clone(), year);
+    let dates: &[Mention] = dated
+        .entry((s.start, s.end))
+        .or_insert_with(|| mentions(text, s.clone(), year));
     // A date after a title before a name is the clause's (`trợ lý Chủ tịch Quốc hội Vương Đình
     // Huệ từ tháng 5-2022` dates the assistant's post).
     if o.rule != "office.title_before_name" {
-        if let Some(t) = after(text, o, &dates, starts, &s) {
+        if let Some(t) = after(text, o, dates, starts, &s) {
             return Some((t, "when.after"));
         }
     }
@@ -459,10 +520,10 @@ fn time_of(
             .flatten()
             .map(|t| (t, "when.effective"));
     }
-    if let Some(t) = span_before(text, o, &dates) {
+    if let Some(t) = span_before(text, o, dates) {
         return Some((t, "when.span"));
     }
-    if let Some(t) = lead(text, &s, &dates).filter(|_| {
+    if let Some(t) = lead(text, &s, dates).filter(|_| {
         // `Tháng 2/2019, ông Quang giữ chức A và hơn hai năm sau ... làm B`: B's date is not given.
         let first = dates.first().map(|d| d.span.end).unwrap_or(s.start);
         !CUES
@@ -471,7 +532,7 @@ fn time_of(
     }) {
         return Some((t, "when.lead"));
     }
-    if let Some(t) = decision(text, &s, &dates).or_else(|| {
+    if let Some(t) = decision(text, &s, dates).or_else(|| {
         let goes_on = regex!(r"(?i)^\s*(?:theo\s+đó|cụ\s+thể)\b").is_match(&text[s.clone()]);
         (goes_on && s.start > 0)
             .then(|| {
@@ -664,6 +725,38 @@ pub fn past_before(text: &str, at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// The dates' pattern tried anchored where a date may start finds what the regex crate's
+    /// unanchored search finds, match after match, with the same groups (issue 30).
+    #[test]
+    fn dates_tried_where_they_may_start_are_those_of_a_search() {
+        let re = regex::Regex::new(super::DATES).unwrap();
+        let texts = [
+            "Ngày 16/3/2024, tại Hà Nội; sáng 5-6 và chiều 7/8/9, tháng 12 năm 2015, 2020-2025.",
+            "Từ năm 2015 đến 2020, ngày 2 tháng 9 năm 1945, NGÀY 1.2.2003, THÁNG 4/2016 và 05/2003",
+            "số 12345 năm1999 x2020 2020x ſáng 3/4 Tối 10-11-2022 trưa 01/02/2023 năm 2024.",
+            "tháng 12 - 2019, 12 / 2019, ngày  16 / 3 / 2024 và ٣/٤/٢٠٢٠ rồi ngày 5/6/2007",
+            "SÁNG 1/2, CHIỀU 3-4, TỐI 5/6, TRƯA 7-8, NĂM 2001, Tháng 3/2002, ngàY 9/10/2011 x",
+            "người 2019, chức năm 2018; thành 3/2017, trong ngày 4/5, các năm 2016 và n",
+            "",
+        ];
+        for text in texts {
+            let want: Vec<Vec<Option<std::ops::Range<usize>>>> = re
+                .captures_iter(text)
+                .map(|c| c.iter().map(|g| g.map(|g| g.range())).collect())
+                .collect();
+            let got: Vec<Vec<Option<std::ops::Range<usize>>>> = super::date_matches(text)
+                .iter()
+                .map(|c| {
+                    (0..c.group_len())
+                        .map(|i| c.get_group(i).map(|s| s.range()))
+                        .collect()
+                })
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        assert_eq!(super::date_matches("ngày 16/3/2024 và 5/2020").len(), 2);
+    }
+
     #[test]
     fn a_sentence_ends_after_an_ellipsis_whatever_its_width() {
         let t = "Tin mới… Ông Nguyễn Văn Hải giữ chức Bí thư Tỉnh ủy Hà Tĩnh.";
