@@ -310,8 +310,8 @@ impl Network {
 /// the people and posts, not the articles), not the store.
 #[derive(Debug, Default)]
 pub struct Delta {
-    graphs: BTreeSet<String>,
-    /// Article graphs the store did not have.
+    /// The graphs written, each with whether it is an article's.
+    graphs: BTreeMap<String, bool>,
     articles: i64,
     quads: i64,
     network: Network,
@@ -343,14 +343,13 @@ impl Delta {
     }
 
     fn take(&mut self, store: &Store, graph: &str, article: bool) -> Result<()> {
-        if !self.graphs.insert(graph.to_string()) {
+        if self.graphs.insert(graph.to_string(), article).is_some() {
             return Ok(());
         }
         if store.has_graph(graph)? {
+            self.articles -= i64::from(article);
             self.quads -= store.graph_len(graph)? as i64;
             self.network.add(store, Some(graph), -1)?;
-        } else if article {
-            self.articles += 1;
         }
         Ok(())
     }
@@ -362,8 +361,9 @@ impl Delta {
         let (Some(before), Some(net)) = (Counts::kept(store), Network::kept(store)) else {
             return Ok(None);
         };
-        for g in &self.graphs {
+        for (g, &article) in &self.graphs {
             if store.has_graph(g)? {
+                self.articles += i64::from(article);
                 self.quads += store.graph_len(g)? as i64;
                 self.network.add(store, Some(g), 1)?;
             }
@@ -468,6 +468,90 @@ impl Kept {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn graph(id: &str, text: &str) -> crate::rdf::Graph {
+        crate::pipeline::process(&crate::read::Article {
+            id: id.into(),
+            text: text.into(),
+            origin: "test".into(),
+            title: None,
+            date: None,
+            url: None,
+            source: None,
+        })
+        .graph
+    }
+
+    fn example(n: usize) -> String {
+        let path = format!(
+            "{}/examples/articles/seed00{n}.txt",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read_to_string(&path).expect(&path)
+    }
+
+    #[test]
+    fn a_delta_brings_the_counts_and_network_to_what_a_scan_of_the_store_counts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        {
+            let store = Store::open(&path).unwrap();
+            for n in 0..4 {
+                store
+                    .replace(&graph(&format!("seed00{n}"), &example(n)))
+                    .unwrap();
+            }
+        }
+        {
+            // A reader keeps them for the store as it is.
+            let store = Store::open_read_only(&path).unwrap();
+            Counts::open(&store).unwrap();
+            assert_eq!(
+                Network::kept(&store),
+                Some(Network::compute(&store).unwrap())
+            );
+        }
+        let store = Store::open(&path).unwrap();
+        let before = Counts::kept(&store).unwrap();
+        assert!(
+            before.links > 0 && before.nodes > before.links,
+            "{before:?}"
+        );
+        let mut delta = Delta::begin(&store).unwrap().expect("they are kept");
+        // A new article naming people of seed001 (a name in old and new articles), seed004
+        // new, seed002 replaced by seed001's text, seed003 removed.
+        let written = [
+            graph(
+                "x1",
+                "Hà Tĩnh họp\n\nDự có đồng chí Nguyễn Thanh Lâm - Trưởng phòng Chính sách cán bộ \
+                 Ban Tổ chức Tỉnh ủy Hà Tĩnh và đồng chí Trần Quốc Vượng - Phó Chủ tịch UBND tỉnh \
+                 Hà Tĩnh.",
+            ),
+            graph("seed004", &example(4)),
+            graph("seed002", &example(1)),
+        ];
+        for g in &written {
+            delta.leave(&store, g.name.as_str()).unwrap();
+        }
+        store.replace_all(&written).unwrap();
+        let gone = crate::rdf::iri::article("seed003");
+        delta.leave(&store, &gone).unwrap();
+        store.set_graph(&gone, &[]).unwrap();
+        crate::pipeline::load::link_people(&store).unwrap();
+        let (counts, net) = delta.apply(&store).unwrap().expect("brought up to date");
+        assert_eq!(net, Network::compute(&store).unwrap());
+        assert_eq!(counts, Counts::compute(&store).unwrap());
+        assert_eq!(counts.articles, 5);
+        assert_ne!(counts, before);
+        assert_eq!(
+            (counts.nodes, counts.links, counts.components),
+            {
+                let s = crate::export::graph::shape(&store).unwrap();
+                (s.nodes, s.links, s.components)
+            },
+            "the shape the network's queries give"
+        );
+    }
 
     #[test]
     fn counts_read_back_and_a_cut_file_is_none() {

@@ -306,15 +306,9 @@ fn people_update(
     write_people(variables, rows, out)
 }
 
-/// The answer of `articles` (see `queries/articles.rq`): its query without its `ORDER BY`,
-/// the rows sorted on disk past a run of [`crate::store::sort`] (the query sorted every
-/// article in memory), each row written as oxigraph writes it.
-fn articles(store: &Store, out: &mut dyn std::io::Write) -> Result<()> {
+/// The query `articles` without its `ORDER BY` (see [`articles`]): its rows as they come.
+fn articles_query(store: &Store) -> Result<QueryResults<'static>> {
     use spargebra::algebra::GraphPattern as G;
-    let err = |e: &dyn std::fmt::Display| Error::Query {
-        name: "articles".into(),
-        message: e.to_string(),
-    };
     let q = super::shipped("articles").ok_or_else(|| Error::UnknownQuery {
         query: "articles".into(),
         near: Vec::new(),
@@ -333,7 +327,30 @@ fn articles(store: &Store, out: &mut dyn std::io::Write) -> Result<()> {
     if let spargebra::Query::Select { pattern, .. } = &mut query {
         *pattern = unordered(std::mem::replace(pattern, G::Bgp { patterns: vec![] }));
     }
-    let QueryResults::Solutions(solutions) = store.query("articles", query, &[])? else {
+    store.query("articles", query, &[])
+}
+
+/// The rows of `articles` (see `queries/articles.rq`), read as they come, in no order to rely
+/// on: its answer kept beside the store (parsed as it is read) where it was kept for the store
+/// as this handle opened it, else its query without its `ORDER BY` (which sorted every article
+/// in memory). For a reader that orders them its own way with bounded memory (the page's list
+/// of articles).
+pub fn articles_rows(store: &Store) -> Result<QueryResults<'static>> {
+    match kept::open(store.path(), &file("articles"), VERSION, store.stamp()) {
+        Some(body) => parse("articles", body),
+        None => articles_query(store),
+    }
+}
+
+/// The answer of `articles` (see `queries/articles.rq`): its query without its `ORDER BY`,
+/// the rows sorted on disk past a run of [`crate::store::sort`] (the query sorted every
+/// article in memory), each row written as oxigraph writes it.
+fn articles(store: &Store, out: &mut dyn std::io::Write) -> Result<()> {
+    let err = |e: &dyn std::fmt::Display| Error::Query {
+        name: "articles".into(),
+        message: e.to_string(),
+    };
+    let QueryResults::Solutions(solutions) = articles_query(store)? else {
         return Err(err(&"not a SELECT query"));
     };
     let variables = solutions.variables().to_vec();
