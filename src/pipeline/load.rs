@@ -37,6 +37,8 @@ pub struct Loaded {
     pub kept: Option<Kept>,
     /// Seconds spent bringing it up to date.
     pub kept_secs: f64,
+    /// Of which each part, on its thread: the name index, the listings, the counts.
+    pub kept_parts: Option<[f64; 3]>,
 }
 
 /// What a load into a store that had articles changed, for the name index kept beside it.
@@ -222,6 +224,7 @@ pub fn finish(
         since,
     )?);
     report.kept_secs = t.elapsed().as_secs_f64();
+    report.kept_parts = report.kept.as_ref().map(|k| k.secs);
     Ok(())
 }
 

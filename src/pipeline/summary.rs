@@ -397,6 +397,8 @@ pub struct Kept {
     pub answers: Answers,
     pub counts: Counts,
     pub network: Network,
+    /// Seconds each part took, on its thread: the name index, the listings, the counts.
+    pub secs: [f64; 3],
 }
 
 impl std::fmt::Debug for Kept {
@@ -426,8 +428,16 @@ impl Kept {
             None => (None, None),
         };
         let (index, answers, counts) = std::thread::scope(|s| {
-            let index = s.spawn(index);
-            let answers = s.spawn(|| Answers::compute(store, names, nodes));
+            let index = s.spawn(|| {
+                let t = std::time::Instant::now();
+                (index(), t.elapsed().as_secs_f64())
+            });
+            let answers = s.spawn(|| {
+                let t = std::time::Instant::now();
+                let a = Answers::compute(store, names, nodes);
+                (a, t.elapsed().as_secs_f64())
+            });
+            let t = std::time::Instant::now();
             let counts = match delta {
                 Some(d) => d.apply(store).and_then(|c| match c {
                     Some(c) => Ok(c),
@@ -435,18 +445,21 @@ impl Kept {
                 }),
                 None => Counts::with_network(store),
             };
+            let counts = (counts, t.elapsed().as_secs_f64());
             (
                 index.join().expect("the thread of the name index panicked"),
                 answers.join().expect("the thread of the listings panicked"),
                 counts,
             )
         });
-        let (counts, network) = counts?;
+        let ((index, index_secs), (answers, answers_secs)) = (index, answers);
+        let ((counts, network), counts_secs) = (counts.0?, counts.1);
         Ok(Kept {
             index: index?,
             answers: answers?,
             counts,
             network,
+            secs: [index_secs, answers_secs, counts_secs],
         })
     }
 
