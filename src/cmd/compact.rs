@@ -36,6 +36,7 @@ pub fn run(store: &Path) -> Result<ExitCode> {
             db,
             true,
             || polgraph::query::search::Index::build(db),
+            None,
         )?);
     }
     let before = db.stamp().to_string();

@@ -189,7 +189,13 @@ pub fn summary(
             (true, false) => ", bulk-loaded into an empty store, not compacted".into(),
             _ => String::new(),
         },
-        if report.kept.is_some() || report.kept_secs > 0.0 {
+        if let Some([index, listings, counts]) = report.kept_parts {
+            format!(
+                ", the name index and listings kept in {:.1} s (the index {index:.1} s, the \
+                 listings {listings:.1} s, the counts {counts:.1} s)",
+                report.kept_secs
+            )
+        } else if report.kept_secs > 0.0 {
             format!(
                 ", the name index and listings kept in {:.1} s",
                 report.kept_secs

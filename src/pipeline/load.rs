@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::pipeline;
-use crate::pipeline::summary::Kept;
+use crate::pipeline::summary::{Delta, Kept, Update};
 use crate::query::search::{self, Index};
 use crate::rdf::described;
 use crate::rdf::Graph;
@@ -37,6 +37,8 @@ pub struct Loaded {
     pub kept: Option<Kept>,
     /// Seconds spent bringing it up to date.
     pub kept_secs: f64,
+    /// Of which each part, on its thread: the name index, the listings, the counts.
+    pub kept_parts: Option<[f64; 3]>,
     /// Where the time went, phase by phase (`ingest --verbose` prints them).
     pub phases: Phases,
 }
@@ -121,6 +123,8 @@ pub struct Changed {
     pub roles: BTreeSet<String>,
     /// Whether an article was replaced (a role may then be gone).
     pub replaced: bool,
+    /// The kept counts and network's change, when they were kept (see [`Delta`]).
+    pub delta: Option<Delta>,
 }
 
 /// The IRIs of units named and the units they are part of (see [`described::closure`]).
@@ -134,6 +138,9 @@ impl Changed {
     /// Notes what loading `graph` into `store` (before it is written) changes.
     fn note(&mut self, store: &Store, graph: &Graph) -> Result<()> {
         let name = graph.name.as_str();
+        if let Some(delta) = &mut self.delta {
+            delta.leave(store, name)?;
+        }
         if store.has_graph(name)? {
             self.replaced = true;
             self.nodes.extend(store.typed_in(name, &search::CLASSES)?);
@@ -220,6 +227,9 @@ pub fn load_inputs(
         Index::kept(store)
     };
     let mut changed = Changed::default();
+    if before.is_some() {
+        changed.delta = Delta::begin(store)?;
+    }
     let (mut report, late) = load_new(store, inputs, &mut changed, progress)?;
     // Later articles with an id seen before replace the earlier ones, in input order.
     if !late.is_empty() {
@@ -272,21 +282,37 @@ pub fn finish(
     }
     let (t, cpu) = (std::time::Instant::now(), process_cpu_secs());
     let store = &*store;
-    report.kept = Some(Kept::compute(store, report.bulk, || match update {
-        // One query a node: past a few thousand, one query for all of them is faster.
-        Some((mut index, changed)) if changed.nodes.len() <= 2_000 + index.len() / 20 => {
-            let roles = (!changed.replaced).then_some(&changed.roles);
-            index.update(store, &changed.nodes, roles)?;
-            Ok(index)
-        }
-        _ => Index::build(store),
-    })?);
+    let (index, mut changed) = match update {
+        Some((index, changed)) => (Some(index), Some(changed)),
+        None => (None, None),
+    };
+    let delta = changed.as_mut().and_then(|c| c.delta.take());
+    let changed = changed.as_ref();
+    let since = changed.map(|c| Update {
+        delta,
+        nodes: &c.nodes,
+    });
+    report.kept = Some(Kept::compute(
+        store,
+        report.bulk,
+        || match (index, changed) {
+            // One query a node: past a few thousand, one query for all of them is faster.
+            (Some(mut index), Some(changed)) if changed.nodes.len() <= 2_000 + index.len() / 20 => {
+                let roles = (!changed.replaced).then_some(&changed.roles);
+                index.update(store, &changed.nodes, roles)?;
+                Ok(index)
+            }
+            _ => Index::build(store),
+        },
+        since,
+    )?);
     report.kept_secs = t.elapsed().as_secs_f64();
     report.phases.add(
         "kept files computed",
         report.kept_secs,
         process_cpu_secs() - cpu,
     );
+    report.kept_parts = report.kept.as_ref().map(|k| k.secs);
     Ok(())
 }
 

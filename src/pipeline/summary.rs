@@ -1,17 +1,25 @@
 //! What a load keeps beside the store it wrote (see [`crate::store::kept`]), so that no reader
 //! scans the whole store again: the name index (`find`, a name typed as a query's parameter,
 //! the server's search), the answers of the listings (`people`, `tenures`, the counts of
-//! `stats`) and the counts `stats` prints above them (articles, quads, the network's shape).
+//! `stats`), the counts `stats` prints above them (articles, quads, the network's shape) and
+//! the network those are counted on. A load into a store that has them brings them up to date
+//! from what its articles add and what the articles they replace took away (see [`Delta`]),
+//! without reading the whole store again.
 
 use crate::error::Result;
 use crate::query::kept::{Answers, AFTER_EVERY_INGEST, KEPT};
 use crate::query::search::Index;
 use crate::store::{kept, Store};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// The kept file of the counts, and the version of its format.
 const COUNTS: &str = "counts";
 const VERSION: u32 = 1;
+
+/// The kept file of the network (see [`Network`]), and the version of its format.
+const NETWORK: &str = "network";
+const NETWORK_VERSION: u32 = 1;
 
 /// What `stats` prints above the counts by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,22 +37,32 @@ impl Counts {
     /// Counts by scanning the store: every quad (85 s at 100,000 articles on a store not
     /// compacted), on a thread of its own beside the network.
     pub fn compute(store: &Store) -> Result<Counts> {
+        Ok(Counts::with_network(store)?.0)
+    }
+
+    /// As [`Counts::compute`], with the network the counts of its shape were taken on.
+    pub fn with_network(store: &Store) -> Result<(Counts, Network)> {
         let (quads, net) = std::thread::scope(|s| {
             let quads = s.spawn(|| store.len());
-            let net = crate::export::graph::shape(store);
+            let net = Network::compute(store);
             (
                 quads.join().expect("the thread counting quads panicked"),
                 net,
             )
         });
         let (quads, net) = (quads?, net?);
-        Ok(Counts {
-            articles: store.articles()?,
+        Ok((Counts::of(store.articles()?, quads, &net), net))
+    }
+
+    fn of(articles: usize, quads: usize, net: &Network) -> Counts {
+        let shape = net.shape();
+        Counts {
+            articles,
             quads,
-            nodes: net.nodes,
-            links: net.links,
-            components: net.components,
-        })
+            nodes: shape.nodes,
+            links: shape.links,
+            components: shape.components,
+        }
     }
 
     /// The counts kept beside the store for the state this handle opened, if there are (never
@@ -59,7 +77,10 @@ impl Counts {
         if let Some(c) = Counts::kept(store) {
             return Ok(c);
         }
-        let c = Counts::compute(store)?;
+        let (c, net) = Counts::with_network(store)?;
+        kept::write_if_current(store.path(), NETWORK, NETWORK_VERSION, store.stamp(), |w| {
+            net.write(w)
+        });
         kept::write_if_current(store.path(), COUNTS, VERSION, store.stamp(), |w| {
             w.write_all(c.body().as_bytes())
         });
@@ -90,11 +111,294 @@ impl Counts {
     }
 }
 
+/// The network of people, bodies and events that `stats` counts the shape of (see
+/// [`crate::export::graph::shape`]): each node and link with the number of times the graphs
+/// state it, a solution of `queries/network-nodes.rq` or `queries/network-links.rq` without
+/// their `DISTINCT`, for each graph. A node or link is in the network while something states
+/// it: a load adds what the graphs it writes state and takes away what they stated before, and
+/// the shape is counted again from this in memory, not from the store.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Network {
+    nodes: BTreeMap<String, i64>,
+    links: BTreeMap<(String, String), i64>,
+}
+
+/// `queries/NAME.rq` (one of the network's) without its `DISTINCT`, the graph `?g` projected
+/// too: each graph's statements, once each time it states them.
+fn stated_query(name: &str) -> Result<spargebra::Query> {
+    use spargebra::algebra::GraphPattern as G;
+    let q = crate::query::shipped(name).ok_or_else(|| crate::error::Error::UnknownQuery {
+        query: name.into(),
+        near: Vec::new(),
+    })?;
+    let (mut query, _) = crate::query::prepare(name, q.sparql, &[])?;
+    let not_as_written = || crate::error::Error::Query {
+        name: name.into(),
+        message: "not a SELECT DISTINCT over GRAPH ?g, as the network's counts read it".into(),
+    };
+    let spargebra::Query::Select { pattern, .. } = &mut query else {
+        return Err(not_as_written());
+    };
+    let G::Distinct { inner } = std::mem::replace(pattern, G::Bgp { patterns: vec![] }) else {
+        return Err(not_as_written());
+    };
+    let G::Project {
+        inner,
+        mut variables,
+    } = *inner
+    else {
+        return Err(not_as_written());
+    };
+    variables.push(oxigraph::sparql::Variable::new_unchecked("g"));
+    *pattern = G::Project { inner, variables };
+    Ok(query)
+}
+
+impl Network {
+    /// The network of the whole store: both queries over every graph, streamed (memory holds
+    /// the network, not the rows).
+    pub fn compute(store: &Store) -> Result<Network> {
+        let mut net = Network::default();
+        net.add(store, None, 1)?;
+        Ok(net)
+    }
+
+    /// Adds what the graph `graph` (every graph: `None`) states, `sign` times.
+    fn add(&mut self, store: &Store, graph: Option<&str>, sign: i64) -> Result<()> {
+        use oxigraph::model::{NamedNode, Term};
+        use oxigraph::sparql::{QueryResults, Variable};
+        let bound: Vec<(Variable, Term)> = graph
+            .map(|g| {
+                (
+                    Variable::new_unchecked("g"),
+                    NamedNode::new_unchecked(g).into(),
+                )
+            })
+            .into_iter()
+            .collect();
+        let text = |t: Option<&Term>| match t {
+            Some(Term::NamedNode(n)) => n.as_str().to_string(),
+            Some(t) => t.to_string(),
+            None => String::new(),
+        };
+        for name in ["network-nodes", "network-links"] {
+            let QueryResults::Solutions(solutions) =
+                store.query(name, stated_query(name)?, &bound)?
+            else {
+                continue;
+            };
+            for s in solutions {
+                let s = s.map_err(|e| crate::error::Error::Query {
+                    name: name.into(),
+                    message: e.to_string(),
+                })?;
+                if name == "network-nodes" {
+                    *self.nodes.entry(text(s.get("node"))).or_default() += sign;
+                } else {
+                    let key = (text(s.get("s")), text(s.get("o")));
+                    *self.links.entry(key).or_default() += sign;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds `other`'s counts to these, and leaves out what nothing states any more; `None` when a
+    /// count falls below zero (what was taken away was never added: these were not the store's).
+    fn merge(mut self, other: Network) -> Option<Network> {
+        for (k, n) in other.nodes {
+            *self.nodes.entry(k).or_default() += n;
+        }
+        for (k, n) in other.links {
+            *self.links.entry(k).or_default() += n;
+        }
+        if self
+            .nodes
+            .values()
+            .chain(self.links.values())
+            .any(|&n| n < 0)
+        {
+            return None;
+        }
+        self.nodes.retain(|_, n| *n > 0);
+        self.links.retain(|_, n| *n > 0);
+        Some(self)
+    }
+
+    /// The size of the network and its connected components, as
+    /// [`crate::export::graph::shape`] counts them.
+    pub fn shape(&self) -> crate::export::graph::Shape {
+        use petgraph::unionfind::UnionFind;
+        use std::collections::{HashMap, HashSet};
+        let id: HashMap<&str, usize> = self
+            .nodes
+            .iter()
+            .filter(|(_, &n)| n > 0)
+            .enumerate()
+            .map(|(i, (k, _))| (k.as_str(), i))
+            .collect();
+        let mut uf = UnionFind::<usize>::new(id.len());
+        let mut pairs = HashSet::new();
+        for ((s, o), _) in self.links.iter().filter(|(_, &n)| n > 0) {
+            if let (Some(&a), Some(&b)) = (id.get(s.as_str()), id.get(o.as_str())) {
+                if a != b && pairs.insert((a.min(b), a.max(b))) {
+                    uf.union(a, b);
+                }
+            }
+        }
+        let components = (0..id.len()).filter(|&i| uf.find(i) == i).count();
+        crate::export::graph::Shape {
+            nodes: id.len(),
+            links: pairs.len(),
+            components,
+        }
+    }
+
+    /// The network kept beside the store for the state this handle opened, if there is one.
+    pub fn kept(store: &Store) -> Option<Network> {
+        Network::read(kept::open(
+            store.path(),
+            NETWORK,
+            NETWORK_VERSION,
+            store.stamp(),
+        )?)
+    }
+
+    fn is_kept(store: &Store) -> bool {
+        kept::open(store.path(), NETWORK, NETWORK_VERSION, store.stamp()).is_some()
+    }
+
+    fn write(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        // IRIs hold no tab nor line break.
+        writeln!(w, "nodes {}", self.nodes.len())?;
+        for (k, n) in &self.nodes {
+            writeln!(w, "{k}\t{n}")?;
+        }
+        writeln!(w, "links {}", self.links.len())?;
+        for ((s, o), n) in &self.links {
+            writeln!(w, "{s}\t{o}\t{n}")?;
+        }
+        // A file cut short ends before this line.
+        writeln!(w, "end")
+    }
+
+    fn read(r: impl std::io::BufRead) -> Option<Network> {
+        let mut lines = r.lines();
+        let mut next = || lines.next()?.ok();
+        let mut net = Network::default();
+        let n: usize = next()?.strip_prefix("nodes ")?.parse().ok()?;
+        for _ in 0..n {
+            let line = next()?;
+            let (k, c) = line.split_once('\t')?;
+            net.nodes.insert(k.to_string(), c.parse().ok()?);
+        }
+        let n: usize = next()?.strip_prefix("links ")?.parse().ok()?;
+        for _ in 0..n {
+            let line = next()?;
+            let mut f = line.split('\t');
+            let (s, o, c) = (f.next()?, f.next()?, f.next()?.parse().ok()?);
+            net.links.insert((s.to_string(), o.to_string()), c);
+        }
+        (next()? == "end" && next().is_none()).then_some(net)
+    }
+}
+
+/// What a load into a store changes in its kept counts and network: the graphs it writes, each
+/// with what it held before the load taken away (see [`Delta::leave`]) and what it holds after
+/// added (see [`Delta::apply`]). An ingest of N articles reads those N graphs twice and the
+/// tenures, identity and descriptions graphs (which every load rewrites: their size grows with
+/// the people and posts, not the articles), not the store.
+#[derive(Debug, Default)]
+pub struct Delta {
+    /// The graphs written, each with whether it is an article's.
+    graphs: BTreeMap<String, bool>,
+    articles: i64,
+    quads: i64,
+    network: Network,
+}
+
+impl Delta {
+    /// Before a load writes into `store`: `None` when there are no kept counts and network to
+    /// bring up to date (they are computed from the store after it).
+    pub fn begin(store: &Store) -> Result<Option<Delta>> {
+        if Counts::kept(store).is_none() || !Network::is_kept(store) {
+            return Ok(None);
+        }
+        let mut delta = Delta::default();
+        use crate::rdf::iri;
+        for g in [
+            iri::tenures_graph(),
+            iri::identity_graph(),
+            iri::descriptions_graph(),
+        ] {
+            delta.take(store, &g, false)?;
+        }
+        Ok(Some(delta))
+    }
+
+    /// Before the article graph `graph` is written: what it held before the load is taken away
+    /// (once, however many times the load writes it).
+    pub fn leave(&mut self, store: &Store, graph: &str) -> Result<()> {
+        self.take(store, graph, true)
+    }
+
+    fn take(&mut self, store: &Store, graph: &str, article: bool) -> Result<()> {
+        if self.graphs.insert(graph.to_string(), article).is_some() {
+            return Ok(());
+        }
+        if store.has_graph(graph)? {
+            self.articles -= i64::from(article);
+            self.quads -= store.graph_len(graph)? as i64;
+            self.network.add(store, Some(graph), -1)?;
+        }
+        Ok(())
+    }
+
+    /// After the load: what the graphs written hold now added, and the kept counts and network
+    /// (of the store as this handle opened it) brought up to date; `None` when they are not
+    /// kept, or do not agree with what was taken away (computed again from the store then).
+    pub fn apply(mut self, store: &Store) -> Result<Option<(Counts, Network)>> {
+        let (Some(before), Some(net)) = (Counts::kept(store), Network::kept(store)) else {
+            return Ok(None);
+        };
+        for (g, &article) in &self.graphs {
+            if store.has_graph(g)? {
+                self.articles += i64::from(article);
+                self.quads += store.graph_len(g)? as i64;
+                self.network.add(store, Some(g), 1)?;
+            }
+        }
+        let Some(net) = net.merge(self.network) else {
+            return Ok(None);
+        };
+        let (Ok(articles), Ok(quads)) = (
+            usize::try_from(before.articles as i64 + self.articles),
+            usize::try_from(before.quads as i64 + self.quads),
+        ) else {
+            return Ok(None);
+        };
+        Ok(Some((Counts::of(articles, quads, &net), net)))
+    }
+}
+
+/// What a load into a store that had articles changed, for what is kept to be brought up to
+/// date rather than computed again.
+pub struct Update<'a> {
+    /// The counts and network (see [`Delta`]).
+    pub delta: Option<Delta>,
+    /// The people, bodies and places the articles loaded describe or described before: their
+    /// rows of `people` are read again, the others kept.
+    pub nodes: &'a BTreeSet<String>,
+}
+
 /// Everything a load keeps beside the store.
 pub struct Kept {
     pub index: Index,
     pub answers: Answers,
     pub counts: Counts,
+    pub network: Network,
+    /// Seconds each part took, on its thread: the name index, the listings, the counts.
+    pub secs: [f64; 3],
 }
 
 impl std::fmt::Debug for Kept {
@@ -108,28 +412,54 @@ impl std::fmt::Debug for Kept {
 
 impl Kept {
     /// Reads what is kept from the store as the load left it: the name index by `index` (brought
-    /// up to date, or built), the rest by scanning, on three threads; after a load into a store
-    /// that had articles (`all` false), the listings of [`AFTER_EVERY_INGEST`] only.
+    /// up to date, or built), the rest on two more threads: brought up to date from `update`
+    /// (after a load into a store that had articles) where they were kept, else by scanning.
+    /// After a load into a store that had articles (`all` false), the listings of
+    /// [`AFTER_EVERY_INGEST`] only.
     pub fn compute(
         store: &Store,
         all: bool,
         index: impl FnOnce() -> Result<Index> + Send,
+        update: Option<Update<'_>>,
     ) -> Result<Kept> {
         let names: &[&'static str] = if all { &KEPT } else { &AFTER_EVERY_INGEST };
+        let (delta, nodes) = match update {
+            Some(u) => (u.delta, Some(u.nodes)),
+            None => (None, None),
+        };
         let (index, answers, counts) = std::thread::scope(|s| {
-            let index = s.spawn(index);
-            let answers = s.spawn(|| Answers::compute(store, names));
-            let counts = Counts::compute(store);
+            let index = s.spawn(|| {
+                let t = std::time::Instant::now();
+                (index(), t.elapsed().as_secs_f64())
+            });
+            let answers = s.spawn(|| {
+                let t = std::time::Instant::now();
+                let a = Answers::compute(store, names, nodes);
+                (a, t.elapsed().as_secs_f64())
+            });
+            let t = std::time::Instant::now();
+            let counts = match delta {
+                Some(d) => d.apply(store).and_then(|c| match c {
+                    Some(c) => Ok(c),
+                    None => Counts::with_network(store),
+                }),
+                None => Counts::with_network(store),
+            };
+            let counts = (counts, t.elapsed().as_secs_f64());
             (
                 index.join().expect("the thread of the name index panicked"),
                 answers.join().expect("the thread of the listings panicked"),
                 counts,
             )
         });
+        let ((index, index_secs), (answers, answers_secs)) = (index, answers);
+        let ((counts, network), counts_secs) = (counts.0?, counts.1);
         Ok(Kept {
             index: index?,
             answers: answers?,
-            counts: counts?,
+            counts,
+            network,
+            secs: [index_secs, answers_secs, counts_secs],
         })
     }
 
@@ -139,6 +469,9 @@ impl Kept {
         self.index.save(path)?;
         self.answers.save(path)?;
         let stamp = kept::stamp(path);
+        kept::write(path, NETWORK, NETWORK_VERSION, &stamp, |w| {
+            self.network.write(w)
+        })?;
         kept::write(path, COUNTS, VERSION, &stamp, |w| {
             w.write_all(self.counts.body().as_bytes())
         })
@@ -148,6 +481,90 @@ impl Kept {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn graph(id: &str, text: &str) -> crate::rdf::Graph {
+        crate::pipeline::process(&crate::read::Article {
+            id: id.into(),
+            text: text.into(),
+            origin: "test".into(),
+            title: None,
+            date: None,
+            url: None,
+            source: None,
+        })
+        .graph
+    }
+
+    fn example(n: usize) -> String {
+        let path = format!(
+            "{}/examples/articles/seed00{n}.txt",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read_to_string(&path).expect(&path)
+    }
+
+    #[test]
+    fn a_delta_brings_the_counts_and_network_to_what_a_scan_of_the_store_counts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        {
+            let store = Store::open(&path).unwrap();
+            for n in 0..4 {
+                store
+                    .replace(&graph(&format!("seed00{n}"), &example(n)))
+                    .unwrap();
+            }
+        }
+        {
+            // A reader keeps them for the store as it is.
+            let store = Store::open_read_only(&path).unwrap();
+            Counts::open(&store).unwrap();
+            assert_eq!(
+                Network::kept(&store),
+                Some(Network::compute(&store).unwrap())
+            );
+        }
+        let store = Store::open(&path).unwrap();
+        let before = Counts::kept(&store).unwrap();
+        assert!(
+            before.links > 0 && before.nodes > before.links,
+            "{before:?}"
+        );
+        let mut delta = Delta::begin(&store).unwrap().expect("they are kept");
+        // A new article naming people of seed001 (a name in old and new articles), seed004
+        // new, seed002 replaced by seed001's text, seed003 removed.
+        let written = [
+            graph(
+                "x1",
+                "Hà Tĩnh họp\n\nDự có đồng chí Nguyễn Thanh Lâm - Trưởng phòng Chính sách cán bộ \
+                 Ban Tổ chức Tỉnh ủy Hà Tĩnh và đồng chí Trần Quốc Vượng - Phó Chủ tịch UBND tỉnh \
+                 Hà Tĩnh.",
+            ),
+            graph("seed004", &example(4)),
+            graph("seed002", &example(1)),
+        ];
+        for g in &written {
+            delta.leave(&store, g.name.as_str()).unwrap();
+        }
+        store.replace_all(&written).unwrap();
+        let gone = crate::rdf::iri::article("seed003");
+        delta.leave(&store, &gone).unwrap();
+        store.set_graph(&gone, &[]).unwrap();
+        crate::pipeline::load::link_people(&store).unwrap();
+        let (counts, net) = delta.apply(&store).unwrap().expect("brought up to date");
+        assert_eq!(net, Network::compute(&store).unwrap());
+        assert_eq!(counts, Counts::compute(&store).unwrap());
+        assert_eq!(counts.articles, 5);
+        assert_ne!(counts, before);
+        assert_eq!(
+            (counts.nodes, counts.links, counts.components),
+            {
+                let s = crate::export::graph::shape(&store).unwrap();
+                (s.nodes, s.links, s.components)
+            },
+            "the shape the network's queries give"
+        );
+    }
 
     #[test]
     fn counts_read_back_and_a_cut_file_is_none() {

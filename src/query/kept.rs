@@ -6,10 +6,12 @@
 
 use crate::error::{Error, Result};
 use crate::store::{kept, Store};
+use oxigraph::model::{NamedNode, Term, Variable};
 use oxigraph::sparql::results::{
     QueryResultsFormat, QueryResultsParser, QueryResultsSerializer, ReaderQueryResultsParserOutput,
 };
-use oxigraph::sparql::QueryResults;
+use oxigraph::sparql::{QueryResults, QuerySolution};
+use std::collections::BTreeSet;
 
 /// The shipped queries whose answer without parameters is kept.
 pub const KEPT: [&str; 4] = ["articles", "people", "stats", "tenures"];
@@ -34,8 +36,14 @@ pub struct Answers {
 
 impl Answers {
     /// Runs each query of `names` (of [`KEPT`]) over the whole store, writing its answer beside
-    /// the store.
-    pub fn compute(store: &Store, names: &[&'static str]) -> Result<Answers> {
+    /// the store. After a load into a store whose answer of `people` was kept, `touched` (the
+    /// nodes the load's articles describe, or described before) are the people whose rows are
+    /// read again; the others are the kept answer's.
+    pub fn compute(
+        store: &Store,
+        names: &[&'static str],
+        touched: Option<&BTreeSet<String>>,
+    ) -> Result<Answers> {
         let mut answers = Answers { bodies: Vec::new() };
         for name in names {
             // A kept file's prefix: no part of the store's stamp; `.tmp`: never read as kept.
@@ -49,7 +57,14 @@ impl Answers {
             };
             let mut w = std::io::BufWriter::new(std::fs::File::create(&body).map_err(io)?);
             answers.bodies.push((name, body.clone()));
-            scan(store, name, &mut w)?;
+            let before =
+                touched.and_then(|_| kept::open(store.path(), &file(name), VERSION, store.stamp()));
+            match (*name, touched, before) {
+                ("people", Some(touched), Some(before)) => {
+                    people_update(store, before, touched, &mut w)?
+                }
+                _ => scan(store, name, &mut w)?,
+            }
             w.into_inner()
                 .map_err(|e| io(e.into_error()))?
                 .sync_all()
@@ -171,12 +186,28 @@ fn stats(store: &Store, out: &mut dyn std::io::Write) -> Result<Option<()>> {
     Ok(Some(()))
 }
 
-/// The answer of `people` (see `queries/people.rq`): its query for one person at a time (the
-/// store's index of types gives them), the rows sorted as the query sorts them. Memory holds
-/// the rows (one a person and name) and one person's articles, not every pair of person and
-/// article that the query for all at once counts in memory.
-fn people(store: &Store, out: &mut dyn std::io::Write) -> Result<()> {
-    use oxigraph::model::{NamedNode, Term, Variable};
+/// A row of `people`, and what the query sorts it by: (name, scope, IRI).
+type PersonRow = ((String, String, String), Vec<(Variable, Term)>);
+
+fn person_row(s: &QuerySolution) -> PersonRow {
+    let text = |v: &str| match s.get(v) {
+        Some(Term::Literal(l)) => l.value().to_string(),
+        Some(Term::NamedNode(n)) => n.as_str().to_string(),
+        Some(t) => t.to_string(),
+        None => String::new(),
+    };
+    let key = (text("person"), text("person_scope"), text("person_id"));
+    (key, s.iter().map(|(v, t)| (v.clone(), t.clone())).collect())
+}
+
+/// The rows of `people` for the nodes `who` (those that are no person have none), one query
+/// each, added to `rows`; `variables` set by the first answer when empty.
+fn people_rows(
+    store: &Store,
+    who: impl IntoIterator<Item = String>,
+    variables: &mut Vec<Variable>,
+    rows: &mut Vec<PersonRow>,
+) -> Result<()> {
     let err = |e: &dyn std::fmt::Display| Error::Query {
         name: "people".into(),
         message: e.to_string(),
@@ -185,11 +216,7 @@ fn people(store: &Store, out: &mut dyn std::io::Write) -> Result<()> {
         query: "people".into(),
         near: Vec::new(),
     })?;
-    let mut variables: Vec<Variable> = Vec::new();
-    // (name, scope, IRI: the query's order), the row.
-    type Row = Vec<(Variable, Term)>;
-    let mut rows: Vec<((String, String, String), Row)> = Vec::new();
-    for who in store.typed(crate::rdf::vocab::foaf::PERSON)? {
+    for who in who {
         let param = [(
             "person".to_string(),
             Term::from(NamedNode::new_unchecked(who)),
@@ -199,20 +226,25 @@ fn people(store: &Store, out: &mut dyn std::io::Write) -> Result<()> {
             return Err(err(&"not a SELECT query"));
         };
         if variables.is_empty() {
-            variables = solutions.variables().to_vec();
+            *variables = solutions.variables().to_vec();
         }
         for s in solutions {
-            let s = s.map_err(|e| err(&e))?;
-            let text = |v: &str| match s.get(v) {
-                Some(Term::Literal(l)) => l.value().to_string(),
-                Some(Term::NamedNode(n)) => n.as_str().to_string(),
-                Some(t) => t.to_string(),
-                None => String::new(),
-            };
-            let key = (text("person"), text("person_scope"), text("person_id"));
-            rows.push((key, s.iter().map(|(v, t)| (v.clone(), t.clone())).collect()));
+            rows.push(person_row(&s.map_err(|e| err(&e))?));
         }
     }
+    Ok(())
+}
+
+/// Writes the rows of `people` sorted as the query sorts them.
+fn write_people(
+    mut variables: Vec<Variable>,
+    mut rows: Vec<PersonRow>,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    let err = |e: &dyn std::fmt::Display| Error::Query {
+        name: "people".into(),
+        message: e.to_string(),
+    };
     if variables.is_empty() {
         variables = ["person", "person_id", "person_scope", "articles"]
             .map(Variable::new_unchecked)
@@ -230,15 +262,53 @@ fn people(store: &Store, out: &mut dyn std::io::Write) -> Result<()> {
     Ok(())
 }
 
-/// The answer of `articles` (see `queries/articles.rq`): its query without its `ORDER BY`,
-/// the rows sorted on disk past a run of [`crate::store::sort`] (the query sorted every
-/// article in memory), each row written as oxigraph writes it.
-fn articles(store: &Store, out: &mut dyn std::io::Write) -> Result<()> {
-    use spargebra::algebra::GraphPattern as G;
+/// The answer of `people` (see `queries/people.rq`): its query for one person at a time (the
+/// store's index of types gives them), the rows sorted as the query sorts them. Memory holds
+/// the rows (one a person and name) and one person's articles, not every pair of person and
+/// article that the query for all at once counts in memory.
+fn people(store: &Store, out: &mut dyn std::io::Write) -> Result<()> {
+    let (mut variables, mut rows) = (Vec::new(), Vec::new());
+    people_rows(
+        store,
+        store.typed(crate::rdf::vocab::foaf::PERSON)?,
+        &mut variables,
+        &mut rows,
+    )?;
+    write_people(variables, rows, out)
+}
+
+/// The answer of `people` after a load, from the answer `before` kept for the store as it was
+/// (see [`Answers::compute`]): a row of a person the load `touched` is read again, one query
+/// each (a row names one person, and counts the articles that describe and mention them:
+/// only an article loaded or replaced that describes them changes it); the others are kept.
+fn people_update(
+    store: &Store,
+    before: impl std::io::BufRead + 'static,
+    touched: &BTreeSet<String>,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
     let err = |e: &dyn std::fmt::Display| Error::Query {
-        name: "articles".into(),
-        message: e.to_string(),
+        name: "people".into(),
+        message: format!("its kept answer: {e}"),
     };
+    let QueryResults::Solutions(solutions) = parse("people", before)? else {
+        return Err(err(&"not a table"));
+    };
+    let mut variables = solutions.variables().to_vec();
+    let mut rows = Vec::new();
+    for s in solutions {
+        let row = person_row(&s.map_err(|e| err(&e))?);
+        if !touched.contains(&row.0 .2) {
+            rows.push(row);
+        }
+    }
+    people_rows(store, touched.iter().cloned(), &mut variables, &mut rows)?;
+    write_people(variables, rows, out)
+}
+
+/// The query `articles` without its `ORDER BY` (see [`articles`]): its rows as they come.
+fn articles_query(store: &Store) -> Result<QueryResults<'static>> {
+    use spargebra::algebra::GraphPattern as G;
     let q = super::shipped("articles").ok_or_else(|| Error::UnknownQuery {
         query: "articles".into(),
         near: Vec::new(),
@@ -257,7 +327,30 @@ fn articles(store: &Store, out: &mut dyn std::io::Write) -> Result<()> {
     if let spargebra::Query::Select { pattern, .. } = &mut query {
         *pattern = unordered(std::mem::replace(pattern, G::Bgp { patterns: vec![] }));
     }
-    let QueryResults::Solutions(solutions) = store.query("articles", query, &[])? else {
+    store.query("articles", query, &[])
+}
+
+/// The rows of `articles` (see `queries/articles.rq`), read as they come, in no order to rely
+/// on: its answer kept beside the store (parsed as it is read) where it was kept for the store
+/// as this handle opened it, else its query without its `ORDER BY` (which sorted every article
+/// in memory). For a reader that orders them its own way with bounded memory (the page's list
+/// of articles).
+pub fn articles_rows(store: &Store) -> Result<QueryResults<'static>> {
+    match kept::open(store.path(), &file("articles"), VERSION, store.stamp()) {
+        Some(body) => parse("articles", body),
+        None => articles_query(store),
+    }
+}
+
+/// The answer of `articles` (see `queries/articles.rq`): its query without its `ORDER BY`,
+/// the rows sorted on disk past a run of [`crate::store::sort`] (the query sorted every
+/// article in memory), each row written as oxigraph writes it.
+fn articles(store: &Store, out: &mut dyn std::io::Write) -> Result<()> {
+    let err = |e: &dyn std::fmt::Display| Error::Query {
+        name: "articles".into(),
+        message: e.to_string(),
+    };
+    let QueryResults::Solutions(solutions) = articles_query(store)? else {
         return Err(err(&"not a SELECT query"));
     };
     let variables = solutions.variables().to_vec();

@@ -127,11 +127,199 @@ pub struct Site {
     /// Where to open a handle of the store without the queries' timeout, to read the network
     /// (37 s at 10,000 articles: longer than a query may take) and the list of articles.
     network_store: Option<std::path::PathBuf>,
-    /// The articles (id, title, date) and their folded words, read on the first list asked for
-    /// (the server reads them when it starts, on a thread of its own: 38 s at 100,000 articles).
-    articles: OnceLock<std::result::Result<Vec<(Row, String)>, String>>,
+    /// The articles (id, title, date) and their folded words, in a file, read on the first list
+    /// asked for (the server reads them when it starts, on a thread of its own: 38 s at 100,000
+    /// articles when they are not kept).
+    articles: OnceLock<std::result::Result<ArticleList, String>>,
     /// The number of articles, for the header (see [`Site::info`]).
     article_count: OnceLock<usize>,
+}
+
+/// The page's list of articles: a line an article (its id, title, date and folded words), the
+/// latest first (then by id), in an anonymous temporary file of the system's temporary folder
+/// (gone when the server closes it), read through for each list asked for. The rows come from
+/// the kept answer of `articles` or its query, sorted on disk past a run of
+/// [`crate::store::sort`]: memory does not grow with the store (the list held in memory was
+/// about 300 bytes an article, 300 MB at 1,000,000 articles).
+pub struct ArticleList {
+    file: std::fs::File,
+    len: usize,
+}
+
+/// A line of an [`ArticleList`].
+struct ListedArticle<'a> {
+    doc: &'a str,
+    title: Option<String>,
+    date: Option<String>,
+    words: &'a str,
+}
+
+impl ListedArticle<'_> {
+    fn row(&self) -> Row {
+        let mut r = Row::new();
+        r.insert("doc".into(), self.doc.to_string());
+        if let Some(t) = &self.title {
+            r.insert("title".into(), t.clone());
+        }
+        if let Some(d) = &self.date {
+            r.insert("date".into(), d.clone());
+        }
+        r
+    }
+}
+
+/// A field of a line: no tab nor line break; `+` before a value, nothing for none.
+fn field(v: Option<&str>) -> String {
+    match v {
+        None => String::new(),
+        Some(v) => format!(
+            "+{}",
+            v.replace('\\', "\\\\")
+                .replace('\t', "\\t")
+                .replace('\n', "\\n")
+                .replace('\r', "\\r")
+        ),
+    }
+}
+
+fn unfield(f: &str) -> Option<String> {
+    let v = f.strip_prefix('+')?;
+    let mut out = String::with_capacity(v.len());
+    let mut chars = v.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some(c) => out.push(c),
+            None => {}
+        }
+    }
+    Some(out)
+}
+
+impl ArticleList {
+    /// Reads the rows of `articles` (a row an author) into the list, an article once.
+    fn read(store: &Store) -> Result<ArticleList> {
+        use oxigraph::sparql::QueryResults;
+        use std::io::Write;
+        let err = |e: &dyn std::fmt::Display| Error::Query {
+            name: "articles".into(),
+            message: e.to_string(),
+        };
+        let QueryResults::Solutions(rows) = query::kept::articles_rows(store)? else {
+            return Err(err(&"not a SELECT query"));
+        };
+        let value = |s: &oxigraph::sparql::QuerySolution, v: &str| -> Option<String> {
+            s.get(v).map(|t| match t {
+                Term::Literal(l) => l.value().to_string(),
+                Term::NamedNode(n) => n.as_str().to_string(),
+                t => t.to_string(),
+            })
+        };
+        let opts = crate::store::sort::Options::in_dir(std::env::temp_dir());
+        let mut sorter = crate::store::sort::Sorter::new(opts.clone());
+        let mut line = Vec::new();
+        for s in rows {
+            let s = s.map_err(|e| err(&e))?;
+            let doc = value(&s, "doc").unwrap_or_default();
+            let (title, date) = (value(&s, "title"), value(&s, "date"));
+            // The key: the date, the latest first (each byte inverted, then 0xff: a date
+            // before one it begins), none last; the id; the author, none first (the row the
+            // list kept when it took the first of an article's rows in the query's order).
+            line.clear();
+            match &date {
+                Some(d) => {
+                    line.push(1);
+                    line.extend(d.bytes().map(|b| 255 - b));
+                    line.push(255);
+                }
+                None => line.push(2),
+            }
+            line.extend_from_slice(field(Some(&doc)).as_bytes());
+            line.push(0);
+            line.extend_from_slice(field(value(&s, "author").as_deref()).as_bytes());
+            line.push(0);
+            let words = fold(&format!("{doc} {}", title.as_deref().unwrap_or_default()));
+            let text = [
+                field(Some(&doc)),
+                field(title.as_deref()),
+                field(date.as_deref()),
+                field(Some(&words)),
+            ]
+            .join("\t");
+            line.extend_from_slice(text.as_bytes());
+            sorter.push(&line)?;
+        }
+        let mut sorted = sorter.finish()?;
+        let io = |source| Error::Io {
+            path: opts.dir.clone(),
+            source,
+        };
+        let file = tempfile::tempfile_in(&opts.dir).map_err(io)?;
+        let mut w = std::io::BufWriter::new(file.try_clone().map_err(io)?);
+        let (mut len, mut last) = (0, Vec::new());
+        while let Some(line) = sorted.next_line()? {
+            // The line after the key's two fields (the date's bytes hold no 0: a date is text).
+            let mut parts = line.splitn(3, |&b| b == 0);
+            let (key, _, text) = (parts.next(), parts.next(), parts.next());
+            let (Some(key), Some(text)) = (key, text) else {
+                return Err(err(&"a sorted row without its key"));
+            };
+            // An article's other authors: the same date and id.
+            if key == last.as_slice() {
+                continue;
+            }
+            last = key.to_vec();
+            w.write_all(text).map_err(io)?;
+            w.write_all(b"\n").map_err(io)?;
+            len += 1;
+        }
+        w.flush().map_err(io)?;
+        Ok(ArticleList { file, len })
+    }
+
+    /// Calls `f` on each article of the list, in its order.
+    fn each(&self, mut f: impl FnMut(ListedArticle<'_>)) -> Result<()> {
+        use std::io::BufRead;
+        struct At<'a>(&'a std::fs::File, u64);
+        impl std::io::Read for At<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = std::os::unix::fs::FileExt::read_at(self.0, buf, self.1)?;
+                self.1 += n as u64;
+                Ok(n)
+            }
+        }
+        let io = |source| Error::Io {
+            path: std::env::temp_dir(),
+            source,
+        };
+        let mut r = std::io::BufReader::with_capacity(1 << 16, At(&self.file, 0));
+        let mut line = String::new();
+        for _ in 0..self.len {
+            line.clear();
+            r.read_line(&mut line).map_err(io)?;
+            let mut fs = line.trim_end_matches('\n').split('\t');
+            let (Some(doc), Some(title), Some(date), Some(words)) =
+                (fs.next(), fs.next(), fs.next(), fs.next())
+            else {
+                return Err(Error::Other("the list of articles is cut short".into()));
+            };
+            let doc = unfield(doc).unwrap_or_default();
+            let words = unfield(words).unwrap_or_default();
+            f(ListedArticle {
+                doc: &doc,
+                title: unfield(title),
+                date: unfield(date),
+                words: &words,
+            });
+        }
+        Ok(())
+    }
 }
 
 /// Whether an address is one a page may link to: `http:` or `https:`.
@@ -284,50 +472,33 @@ impl Site {
     }
 
     /// The articles whose id or title has every word of `q` (folded), the latest first; all of
-    /// them for an empty `q`. The total matched, and the first `limit`.
+    /// them for an empty `q`. The total matched, and the first `limit`. The list is read from a
+    /// file for each list asked for (see [`ArticleList`]): memory holds the `limit` rows.
     pub fn articles(&self, q: &str, limit: usize) -> std::result::Result<Value, Miss> {
         let all = self
             .articles
             .get_or_init(|| {
-                let mut rows = self
-                    .own_reading(|store| query::rows(store, "articles"))
-                    .map_err(|e| e.to_string())?;
-                // A row an author: one an article.
-                rows.dedup_by(|a, b| a.get("doc") == b.get("doc"));
-                rows.sort_by(|a, b| {
-                    (b.get("date"), a.get("doc")).cmp(&(a.get("date"), b.get("doc")))
-                });
-                Ok(rows
-                    .into_iter()
-                    .map(|r| {
-                        let words = fold(&format!(
-                            "{} {}",
-                            r.get("doc").map_or("", String::as_str),
-                            r.get("title").map_or("", String::as_str)
-                        ));
-                        (r, words)
-                    })
-                    .collect())
+                self.own_reading(ArticleList::read)
+                    .map_err(|e| e.to_string())
             })
             .as_ref()
             .map_err(|e| Miss::Failed(Error::Other(e.clone())))?;
         let wanted = fold(q);
         let wanted: Vec<&str> = wanted.split_whitespace().collect();
-        let matched: Vec<&Row> = all
-            .iter()
-            .filter(|(_, words)| {
-                wanted
-                    .iter()
-                    .all(|w| words.split(' ').any(|x| x.starts_with(w)))
-            })
-            .map(|(r, _)| r)
-            .collect();
-        let list: Vec<Value> = matched
-            .iter()
-            .take(limit)
-            .map(|r| Self::article_of(r))
-            .collect();
-        Ok(json!({ "q": q, "total": matched.len(), "articles": list }))
+        let mut total = 0;
+        let mut list: Vec<Value> = Vec::new();
+        all.each(|row| {
+            let matched = wanted
+                .iter()
+                .all(|w| row.words.split(' ').any(|x| x.starts_with(w)));
+            if matched {
+                total += 1;
+                if list.len() < limit {
+                    list.push(Self::article_of(&row.row()));
+                }
+            }
+        })?;
+        Ok(json!({ "q": q, "total": total, "articles": list }))
     }
 
     /// Counts for the page's header, and what the server can do.
@@ -974,4 +1145,76 @@ fn fragments(spans: &[(usize, usize)], surfaces: &[String]) -> Vec<Value> {
         out.push(json!({ "start": s, "segments": segs }));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rdf::vocab::{dcterms, pg, rdf};
+    use oxigraph::model::{Literal, Quad};
+
+    #[test]
+    fn the_list_of_articles_is_read_from_its_file_latest_first_an_article_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db")).unwrap();
+        let n = |s: &str| NamedNode::new_unchecked(s);
+        let lit = |s: &str| Term::from(Literal::new_simple_literal(s));
+        for a in 0..30 {
+            let id = format!("a{a}");
+            let g = crate::rdf::iri::article(&id);
+            let art = format!("{g}#it");
+            let q = |p: &str, o: Term| Quad::new(n(&art), n(p), o, n(&g));
+            let mut quads = vec![
+                q(rdf::TYPE, n(pg::ARTICLE).into()),
+                q(dcterms::IDENTIFIER, lit(&id)),
+            ];
+            // Tied dates, a date that begins a later one, none.
+            match a % 4 {
+                0 => quads.push(q(dcterms::DATE, lit("2020-01"))),
+                1 => quads.push(q(dcterms::DATE, lit("2020-01-05"))),
+                2 => quads.push(q(dcterms::DATE, lit(&format!("2019-12-{:02}", a)))),
+                _ => {}
+            }
+            if a != 7 {
+                let title = if a == 5 {
+                    "Tin 0\tmột\ndòng \\ hai".to_string()
+                } else {
+                    format!("Tin {}", a % 5)
+                };
+                quads.push(q(dcterms::TITLE, lit(&title)));
+            }
+            for author in 0..(a % 3) {
+                quads.push(q(pg::AUTHOR_NAME, lit(&format!("W{author}"))));
+            }
+            store.set_graph(&g, &quads).unwrap();
+        }
+        let site = Site::new(store).unwrap();
+        // What the page listed when it held the list in memory: the query's rows, an article
+        // once, sorted by date (the latest first) then id.
+        let mut rows = query::rows(&site.store, "articles").unwrap();
+        rows.dedup_by(|a, b| a.get("doc") == b.get("doc"));
+        rows.sort_by(|a, b| (b.get("date"), a.get("doc")).cmp(&(a.get("date"), b.get("doc"))));
+        let all = site.articles("", 500).unwrap();
+        assert_eq!(all["total"], 30);
+        assert_eq!(
+            all["articles"],
+            Value::Array(rows.iter().map(Site::article_of).collect())
+        );
+        assert_eq!(all["articles"][0]["date"], "2020-01-05");
+        assert_eq!(all["articles"][29]["date"], Value::Null);
+        let five = all["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["doc"] == "a5")
+            .unwrap();
+        assert_eq!(five["title"], "Tin 0\tmột\ndòng \\ hai");
+        // A word of the title, of the id; the first `limit` of those matched.
+        let tin2 = site.articles("tin 2", 2).unwrap();
+        assert_eq!(tin2["total"], 5);
+        assert_eq!(tin2["articles"].as_array().unwrap().len(), 2);
+        assert_eq!(site.articles("mot dong", 5).unwrap()["total"], 1);
+        assert_eq!(site.articles("a1", 50).unwrap()["total"], 11);
+        assert_eq!(site.articles("nothing", 5).unwrap()["total"], 0);
+    }
 }

@@ -491,7 +491,9 @@ impl Store {
         self.graph_len(&iri::descriptions_graph())
     }
 
-    fn graph_len(&self, graph: &str) -> Result<usize> {
+    /// The number of quads in the named graph `graph` (read from the store's index of graphs:
+    /// as long as the graph is large).
+    pub fn graph_len(&self, graph: &str) -> Result<usize> {
         let g = NamedNode::new_unchecked(graph);
         let mut n = 0;
         for q in self.inner.quads_for_pattern(

@@ -5,7 +5,10 @@
 //!
 //! A run is at most [`Options::run_bytes`] of lines (64 MiB unless `POLGRAPH_SORT_RUN_BYTES`
 //! says otherwise: the tests force it small so that a run of a few articles merges several).
-//! The lines that fit in one run are never written out. The temporary files are anonymous
+//! The lines that fit in one run are never written out. A run on disk is front-coded (each
+//! line as the length of the prefix it shares with the line before, the length of the rest and
+//! the rest, see [`RunWriter`]): sorted N-Quads share most of their subject and graph with the
+//! line before. The temporary files are anonymous
 //! (`O_TMPFILE` where the file system has it, else unlinked as soon as made): they hold no
 //! name, so nothing is left behind whatever way the process ends (an error, Ctrl-C, a kill),
 //! and the system frees their room when the process closes them.
@@ -14,7 +17,7 @@ use crate::error::{Error, Result};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Read, Seek, Write};
+use std::io::{BufReader, BufWriter, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 /// Lines sorted in memory before a run is written: 64 MiB.
@@ -146,19 +149,14 @@ impl Sorter {
         self.sort_run();
         let file = tempfile::tempfile_in(&self.opts.dir)
             .map_err(|e| self.opts.failed("cannot make a temporary file", e))?;
-        let mut w = BufWriter::with_capacity(1 << 20, file);
+        let mut w = RunWriter::new(file);
         let written = (|| {
             for &(start, len) in &self.lines {
-                w.write_all(&self.arena[start..start + len])?;
-                w.write_all(b"\n")?;
+                w.write(&self.arena[start..start + len])?;
             }
-            w.flush()
+            w.finish()
         })();
-        written.map_err(|e| self.opts.failed("cannot write a temporary file", e))?;
-        let file = w.into_inner().map_err(|e| {
-            self.opts
-                .failed("cannot write a temporary file", e.into_error())
-        })?;
+        let file = written.map_err(|e| self.opts.failed("cannot write a temporary file", e))?;
         self.runs.push((0, file));
         self.spilled += 1;
         self.arena.clear();
@@ -185,15 +183,13 @@ impl Sorter {
         let mut merge = Merge::new(&self.opts, group)?;
         let file = tempfile::tempfile_in(&self.opts.dir)
             .map_err(|e| self.opts.failed("cannot make a temporary file", e))?;
-        let mut w = BufWriter::with_capacity(1 << 20, file);
+        let mut w = RunWriter::new(file);
         while let Some(line) = merge.next_line()? {
-            let r = w.write_all(line).and_then(|()| w.write_all(b"\n"));
-            r.map_err(|e| self.opts.failed("cannot write a temporary file", e))?;
+            w.write(line)
+                .map_err(|e| self.opts.failed("cannot write a temporary file", e))?;
         }
-        w.into_inner().map_err(|e| {
-            self.opts
-                .failed("cannot write a temporary file", e.into_error())
-        })
+        w.finish()
+            .map_err(|e| self.opts.failed("cannot write a temporary file", e))
     }
 
     /// Every line pushed, sorted, once each.
@@ -307,10 +303,110 @@ impl Read for SortedText {
     }
 }
 
+/// Writes a run front-coded: each line as two LEB128 numbers, the bytes it shares with the line
+/// before at its start and the bytes after those, then those bytes (no line break: a line may
+/// hold any byte but `\n`).
+struct RunWriter {
+    w: BufWriter<File>,
+    last: Vec<u8>,
+}
+
+fn write_number(w: &mut impl Write, mut n: usize) -> std::io::Result<()> {
+    let mut buf = [0u8; 10];
+    let mut i = 0;
+    loop {
+        let byte = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            buf[i] = byte;
+            i += 1;
+            break;
+        }
+        buf[i] = byte | 0x80;
+        i += 1;
+    }
+    w.write_all(&buf[..i])
+}
+
+impl RunWriter {
+    fn new(file: File) -> RunWriter {
+        RunWriter {
+            w: BufWriter::with_capacity(1 << 20, file),
+            last: Vec::new(),
+        }
+    }
+
+    fn write(&mut self, line: &[u8]) -> std::io::Result<()> {
+        let shared = self
+            .last
+            .iter()
+            .zip(line)
+            .take_while(|(a, b)| a == b)
+            .count();
+        write_number(&mut self.w, shared)?;
+        write_number(&mut self.w, line.len() - shared)?;
+        self.w.write_all(&line[shared..])?;
+        self.last.truncate(shared);
+        self.last.extend_from_slice(&line[shared..]);
+        Ok(())
+    }
+
+    fn finish(self) -> std::io::Result<File> {
+        self.w.into_inner().map_err(|e| e.into_error())
+    }
+}
+
+/// Reads a run [`RunWriter`] wrote, a line at a time.
+struct RunReader {
+    r: BufReader<File>,
+    line: Vec<u8>,
+}
+
+impl RunReader {
+    /// A number, `None` at the end of the run.
+    fn number(&mut self) -> std::io::Result<Option<usize>> {
+        let (mut n, mut shift) = (0usize, 0);
+        loop {
+            let mut byte = [0u8];
+            if self.r.read(&mut byte)? == 0 {
+                if shift == 0 {
+                    return Ok(None);
+                }
+                return Err(std::io::ErrorKind::UnexpectedEof.into());
+            }
+            n |= ((byte[0] & 0x7f) as usize) << shift;
+            if byte[0] & 0x80 == 0 {
+                return Ok(Some(n));
+            }
+            shift += 7;
+            if shift >= usize::BITS {
+                return Err(std::io::Error::other("a run's number too large"));
+            }
+        }
+    }
+
+    fn next(&mut self) -> std::io::Result<Option<Vec<u8>>> {
+        let Some(shared) = self.number()? else {
+            return Ok(None);
+        };
+        let rest = self.number()?.ok_or(std::io::ErrorKind::UnexpectedEof)?;
+        if shared > self.line.len() {
+            return Err(std::io::Error::other(
+                "a run's line shares more than the last",
+            ));
+        }
+        self.line.truncate(shared);
+        let at = self.line.len();
+        self.line.resize(at + rest, 0);
+        self.r.read_exact(&mut self.line[at..])?;
+        Ok(Some(self.line.clone()))
+    }
+}
+
 /// A k-way merge of sorted runs; equal lines once.
 struct Merge {
     opts: Options,
-    readers: Vec<BufReader<File>>,
+    readers: Vec<RunReader>,
     /// The next line of each run not yet exhausted, least first.
     heap: BinaryHeap<Reverse<(Vec<u8>, usize)>>,
     line: Vec<u8>,
@@ -329,7 +425,10 @@ impl Merge {
         for mut f in files {
             f.rewind()
                 .map_err(|e| opts.failed("cannot read a temporary file", e))?;
-            m.readers.push(BufReader::with_capacity(64 << 10, f));
+            m.readers.push(RunReader {
+                r: BufReader::with_capacity(64 << 10, f),
+                line: Vec::new(),
+            });
         }
         for i in 0..m.readers.len() {
             if let Some(line) = m.read(i)? {
@@ -339,19 +438,11 @@ impl Merge {
         Ok(m)
     }
 
-    /// The next line of run `i`, without its `\n`.
+    /// The next line of run `i`.
     fn read(&mut self, i: usize) -> Result<Option<Vec<u8>>> {
-        let mut line = Vec::new();
-        let n = self.readers[i]
-            .read_until(b'\n', &mut line)
-            .map_err(|e| self.opts.failed("cannot read a temporary file", e))?;
-        if n == 0 {
-            return Ok(None);
-        }
-        if line.last() == Some(&b'\n') {
-            line.pop();
-        }
-        Ok(Some(line))
+        self.readers[i]
+            .next()
+            .map_err(|e| self.opts.failed("cannot read a temporary file", e))
     }
 
     fn next_line(&mut self) -> Result<Option<&[u8]>> {
@@ -444,6 +535,42 @@ mod tests {
         }
         assert_eq!(sorter.runs(), 0);
         assert_eq!(all(sorter.finish().unwrap()), want);
+    }
+
+    #[test]
+    fn a_run_is_front_coded_and_reads_back_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let lines: Vec<Vec<u8>> = [
+            &b""[..],
+            b"<https://w3id.org/polgraph/id/person/vn/a> <p> \"x\" <g> .",
+            b"<https://w3id.org/polgraph/id/person/vn/a> <p> \"y\" <g> .",
+            b"<https://w3id.org/polgraph/id/person/vn/ab> <q> \"\xff\x00\" <g> .",
+            b"z",
+        ]
+        .iter()
+        .map(|l| l.to_vec())
+        .chain(std::iter::once(vec![b'w'; 300]))
+        .collect();
+        let mut w = RunWriter::new(tempfile::tempfile_in(dir.path()).unwrap());
+        for l in &lines {
+            w.write(l).unwrap();
+        }
+        let mut file = w.finish().unwrap();
+        let size = file.metadata().unwrap().len() as usize;
+        let raw: usize = lines.iter().map(|l| l.len() + 1).sum();
+        // 477 bytes as lines; the third line shares 47 bytes with the second, the fourth 42 with
+        // the third, each said in one byte; the last line's length takes two.
+        assert_eq!((size, raw), (395, 477));
+        file.rewind().unwrap();
+        let mut r = RunReader {
+            r: BufReader::new(file),
+            line: Vec::new(),
+        };
+        let mut back = Vec::new();
+        while let Some(l) = r.next().unwrap() {
+            back.push(l);
+        }
+        assert_eq!(back, lines);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! ingest into the store, computed again when missing or stale, always what a scan answers.
 
 use crate::common::*;
-use polgraph::pipeline::summary::Counts;
+use polgraph::pipeline::summary::{Counts, Network};
 use polgraph::query::search::Index;
 use polgraph::store::Store;
 use std::path::Path;
@@ -29,6 +29,10 @@ fn assert_kept_is_the_scan(store: &Path) {
     assert_eq!(kept.hits(), built.hits());
     assert_eq!(kept.roles(), built.roles());
     assert_eq!(Counts::open(&db).unwrap(), Counts::compute(&db).unwrap());
+    assert_eq!(
+        Network::kept(&db).expect("the network is kept for the store as it is"),
+        Network::compute(&db).unwrap()
+    );
     drop(db);
     for q in polgraph::query::kept::KEPT {
         let file = root().join(format!("queries/{q}.rq"));
@@ -53,7 +57,8 @@ fn the_ingest_keeps_the_index_listings_and_counts_and_a_reopen_reads_them() {
             "polgraph-answer-stats",
             "polgraph-answer-tenures",
             "polgraph-counts",
-            "polgraph-names"
+            "polgraph-names",
+            "polgraph-network"
         ]
     );
     assert_kept_is_the_scan(&store);
@@ -121,6 +126,74 @@ fn an_ingest_into_the_store_brings_the_index_up_to_date() {
     );
 }
 
+/// The body of the kept file `name` (after its header and stamp), if it is kept for the store
+/// as it is.
+fn kept_body(store: &Path, name: &str) -> String {
+    let text = std::fs::read_to_string(store.join(format!("polgraph-{name}"))).unwrap();
+    let (_, rest) = text.split_once('\n').unwrap();
+    let (stamp, body) = rest.split_once('\n').unwrap();
+    assert_eq!(
+        stamp.strip_prefix("stamp "),
+        Some(polgraph::store::kept::stamp(store).as_str()),
+        "{name}: kept for the store as it is"
+    );
+    body.to_string()
+}
+
+#[test]
+fn what_an_ingest_into_the_store_keeps_is_what_an_ingest_of_all_at_once_keeps() {
+    let (d, store) = ingested();
+    // New articles (one on a person seed001 names, Nguyễn Thanh Lâm, and a new one), then
+    // seed004 replaced, and seed002 replaced by a text that names Nguyễn Văn Hải as seed001
+    // does.
+    let new = d.path().join("new.jsonl");
+    std::fs::write(
+        &new,
+        concat!(
+            r#"{"id": "x1", "text": "Hà Tĩnh họp\n\nDự có đồng chí Nguyễn Thanh Lâm - Trưởng phòng Chính sách cán bộ Ban Tổ chức Tỉnh ủy và đồng chí Trần Quốc Vượng - Phó Chủ tịch UBND tỉnh Hà Tĩnh."}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let replaced = d.path().join("replaced.jsonl");
+    std::fs::write(
+        &replaced,
+        concat!(
+            r#"{"id": "seed004", "text": "Nghệ An họp\n\nDự có đồng chí Lê Văn Tâm - Chủ tịch UBND tỉnh Nghệ An."}"#,
+            "\n",
+            r#"{"id": "seed002", "text": "Hồng Lĩnh họp\n\nDự có đồng chí Nguyễn Văn Hải - Phó Bí thư Thường trực Thị ủy Hồng Lĩnh."}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    ok(&["ingest", "--store", s(&store), s(&new)]);
+    ok(&["ingest", "--store", s(&store), s(&replaced)]);
+    let all = d.path().join("all");
+    ok(&[
+        "ingest",
+        "--store",
+        s(&all),
+        s(&examples()),
+        s(&new),
+        s(&replaced),
+    ]);
+    for name in [
+        "names",
+        "counts",
+        "network",
+        "answer-people",
+        "answer-stats",
+        "answer-tenures",
+    ] {
+        assert_eq!(kept_body(&store, name), kept_body(&all, name), "{name}");
+    }
+    let counts = kept_body(&store, "counts");
+    assert!(counts.starts_with("articles 6\n"), "{counts}");
+    assert!(kept_body(&store, "answer-people").contains("Lê Văn Tâm"));
+    assert!(!kept_body(&store, "answer-people").contains("Dương Văn Tuyến"));
+    assert_kept_is_the_scan(&store);
+}
+
 #[test]
 fn a_stale_or_missing_kept_file_is_computed_again() {
     let (_d, store) = ingested();
@@ -186,7 +259,7 @@ fn a_compaction_keeps_what_was_kept() {
     // it all.
     assert!(kept_files(&store).is_empty());
     ok(&["compact", "--store", s(&store)]);
-    assert_eq!(kept_files(&store).len(), 6);
+    assert_eq!(kept_files(&store).len(), 7);
     assert_kept_is_the_scan(&store);
     // Compacted again: what was kept is kept for the new files.
     ok(&["compact", "--store", s(&store)]);
