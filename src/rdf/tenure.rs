@@ -183,7 +183,8 @@ pub fn graph_name() -> GraphName {
 }
 
 /// What does not change with the articles: the tenure's person, post, body and the units the
-/// body is within, with their labels, and whether the articles state it as former.
+/// body is within, with their labels, and whether the articles state it as former; and the
+/// post's description (class, role, body, label), which the article graphs do not repeat.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Description {
     pub tenure: String,
