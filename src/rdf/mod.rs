@@ -365,10 +365,11 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Res
             &o.org.name,
             m.span(&o.span),
         );
-        m.g.a(&h, pg::OFFICE_HOLDING);
-        // Its person, post and whether it is former are its tenure's (`org:member`, `pg:post`,
-        // `pg:former` in the tenures graph: the tenure's IRI is made of them), its role and
-        // body its post's, its date the article's.
+        // A holding is what `pg:tenure` starts from (its class, `pg:OfficeHolding`, is the
+        // property's domain, as a mention's is `pg:refersTo`'s). Its person, post and whether it
+        // is former are its tenure's (`org:member`, `pg:post`, `pg:former` in the tenures graph:
+        // the tenure's IRI is made of them), its role and body its post's, its date the
+        // article's.
         for (p, t) in [(pg::SINCE, o.since), (pg::UNTIL, o.until)] {
             if let Some(t) = t {
                 m.g.typed(&h, p, &t.lexical(), datatype(&t));
