@@ -65,18 +65,23 @@ pub fn export(
     let graph = article.map(crate::rdf::iri::article);
     // One article's graph comes with the descriptions of the units it names (see
     // [`crate::rdf::described`]), in the descriptions graph.
+    // And with the tenures its holdings link to (see [`Store::tenures_named`]): a holding's
+    // person, post and body are there.
     let described: Vec<oxigraph::model::Quad> = match &graph {
         Some(g) => {
             let named = store.named_units(g)?;
-            crate::rdf::described::Described {
-                units: crate::rdf::described::closure(
-                    named
-                        .iter()
-                        .filter_map(|n| crate::rdf::described::unit_of(n)),
-                ),
-            }
-            .quads()
-            .collect()
+            let mut tenures = store.tenures_named(g)?;
+            tenures.extend(
+                crate::rdf::described::Described {
+                    units: crate::rdf::described::closure(
+                        named
+                            .iter()
+                            .filter_map(|n| crate::rdf::described::unit_of(n)),
+                    ),
+                }
+                .quads(),
+            );
+            tenures
         }
         None => Vec::new(),
     };

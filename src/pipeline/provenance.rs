@@ -117,9 +117,11 @@ fn every_statement_keeps_its_article_span_words_rule_and_sentence() {
 }
 
 /// Every holding of the examples and the fixtures answers its person, role, body, whether it is
-/// former and its article's date, as extraction found them: the role and the body through its
-/// post (`org:role`, `org:postIn`), the date through its article (`dcterms:date`), which the
-/// holding no longer repeats.
+/// former and its article's date, as extraction found them: the person, the post and whether it
+/// is former through its tenure (`pg:tenure`, then `org:member`, `pg:post`, `pg:former` in the
+/// tenures graph), the role and the body through the post's description there (`org:role`,
+/// `org:postIn`), the labels in the article's graph, the date through its article
+/// (`dcterms:date`), which the holding no longer repeats.
 #[test]
 fn every_holding_keeps_its_person_role_body_and_date() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -129,11 +131,13 @@ fn every_holding_keeps_its_person_role_body_and_date() {
     ]);
     let store = Store::new().unwrap();
     let mut want = BTreeSet::new();
+    let mut tenures = crate::rdf::tenure::Tenures::default();
     for a in &inputs.articles {
         let p = pipeline::process(a);
         for q in p.graph.quads() {
             store.insert(&q).unwrap();
         }
+        tenures.add(&p.graph);
         let date = a.date.or(p.meta.date).map(|d| d.to_string());
         for o in &p.facts.offices {
             let (s, _) = p.text.original_span(&o.span);
@@ -148,6 +152,9 @@ fn every_holding_keeps_its_person_role_body_and_date() {
             ]);
         }
     }
+    for q in tenures.quads() {
+        store.insert(&q).unwrap();
+    }
     assert!(want.len() > 10, "{want:?}");
     let q = "PREFIX pg: <https://w3id.org/polgraph/ontology#>
         PREFIX org: <http://www.w3.org/ns/org#>
@@ -156,9 +163,12 @@ fn every_holding_keeps_its_person_role_body_and_date() {
         PREFIX dcterms: <http://purl.org/dc/terms/>
         PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
         SELECT ?a ?start ?name ?role ?body ?former ?date WHERE {
+          GRAPH ?a { ?h pg:tenure ?t }
+          GRAPH <https://w3id.org/polgraph/id/graph/tenures> {
+            ?t org:member ?p ; pg:post ?post ; pg:former ?f .
+            ?post a org:Post ; org:role ?r ; org:postIn ?o .
+          }
           GRAPH ?a {
-            ?h org:member ?p ; pg:post ?post ; pg:former ?f .
-            ?post org:role ?r ; org:postIn ?o .
             ?p foaf:name ?name . ?r skos:prefLabel ?rl . ?o skos:prefLabel ?ol .
             OPTIONAL { ?a dcterms:date ?d }
           }

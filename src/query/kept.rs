@@ -150,7 +150,6 @@ fn stats(store: &Store, out: &mut dyn std::io::Write) -> Result<Option<()>> {
         (pg::ADMINISTRATIVE_UNIT, "localities"),
         (pg::DOCUMENT, "documents"),
         (org::POST, "posts"),
-        (pg::OFFICE_HOLDING, "office holdings"),
         (pg::EVENT, "events"),
         (pg::TENURE, "tenures"),
     ];
@@ -161,6 +160,8 @@ fn stats(store: &Store, out: &mut dyn std::io::Write) -> Result<Option<()>> {
     // Each mention refers to one entity (its IRI names it, see `crate::rdf::iri::mention`):
     // its pairs of subject and object are the mentions.
     counts.push(("mentions", store.count_subjects(pg::REFERS_TO, None)?));
+    // Each holding links one tenure (`pg:tenure`, of which its class is the domain).
+    counts.push(("office holdings", store.count_subjects(pg::TENURE_P, None)?));
     counts.retain(|(_, n)| *n > 0);
     counts.sort();
     let io = |e: std::io::Error| Error::Query {

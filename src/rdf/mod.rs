@@ -352,17 +352,12 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Res
         m.g.a(&role, org::ROLE);
         m.g.vi(&role, skos::PREF_LABEL, &o.role);
         let (role_at, role_label_at) = m.g.last();
+        // The post's class, role and body are a function of its IRI, the same in every
+        // article: written once, in the tenures graph ([`tenure::Description`]); its label is
+        // the role's and the body's, which the article's graph has.
         let post = iri::post(&o.role, &o.org.name);
-        m.g.a(&post, org::POST);
-        let post_at = m.g.last().0;
-        m.g.vi(
-            &post,
-            skos::PREF_LABEL,
-            &format!("{} {}", o.role, o.org.name),
-        );
-        m.g.iri(&post, org::ROLE_P, &role);
-        m.g.iri(&post, org::POST_IN, &org_node);
-        let org_at = m.g.last().1;
+        let post_at = m.g.put(&post);
+        let org_at = m.g.put(&org_node);
         let h = iri::holding(
             &article.id,
             &o.person,
@@ -370,16 +365,11 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Res
             &o.org.name,
             m.span(&o.span),
         );
-        m.g.a(&h, pg::OFFICE_HOLDING);
-        // Its role and body are its post's (`org:role`, `org:postIn`), its date the article's.
-        m.g.iri(&h, org::MEMBER, &person);
-        m.g.iri(&h, pg::POST_P, &post);
-        m.g.typed(
-            &h,
-            pg::FORMER,
-            if o.former { "true" } else { "false" },
-            xsd::BOOLEAN,
-        );
+        // A holding is what `pg:tenure` starts from (its class, `pg:OfficeHolding`, is the
+        // property's domain, as a mention's is `pg:refersTo`'s). Its person, post and whether it
+        // is former are its tenure's (`org:member`, `pg:post`, `pg:former` in the tenures graph:
+        // the tenure's IRI is made of them), its role and body its post's, its date the
+        // article's.
         for (p, t) in [(pg::SINCE, o.since), (pg::UNTIL, o.until)] {
             if let Some(t) = t {
                 m.g.typed(&h, p, &t.lexical(), datatype(&t));

@@ -183,7 +183,8 @@ pub fn graph_name() -> GraphName {
 }
 
 /// What does not change with the articles: the tenure's person, post, body and the units the
-/// body is within, with their labels, and whether the articles state it as former.
+/// body is within, with their labels, and whether the articles state it as former; and the
+/// post's description (class, role, body, label), which the article graphs do not repeat.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Description {
     pub tenure: String,
@@ -230,7 +231,7 @@ impl Description {
         let g = graph_name();
         let n = |s: &str| NamedNode::new_unchecked(s);
         let t = n(&s.tenure);
-        let mut out = Vec::with_capacity(13 + 2 * s.within.len());
+        let mut out = Vec::with_capacity(17 + 2 * s.within.len());
         let mut iri = |subject: &NamedNode, p: &str, o: &str| {
             out.push(Quad::new(subject.clone(), n(p), n(o), g.clone()));
         };
@@ -242,6 +243,12 @@ impl Description {
         for (u, _) in &s.within {
             iri(&t, pg::WITHIN, u);
         }
+        // The post's description, a function of its IRI: its class, role and body, once here
+        // rather than in every article graph that names it (its label below).
+        let post = n(&s.post);
+        iri(&post, rdf::TYPE, org::POST);
+        iri(&post, org::ROLE_P, &s.role);
+        iri(&post, org::POST_IN, &s.org);
         out.push(Quad::new(
             t.clone(),
             n(pg::FORMER),
@@ -267,6 +274,13 @@ impl Description {
             vi(&s.org_label),
             g.clone(),
         ));
+        // The post's label: its role's and its body's, as the article graphs have them.
+        out.push(Quad::new(
+            post,
+            n(skos::PREF_LABEL),
+            vi(&format!("{} {}", s.role_label, s.org_label)),
+            g.clone(),
+        ));
         for (u, label) in &s.within {
             out.push(Quad::new(n(u), n(skos::PREF_LABEL), vi(label), g.clone()));
         }
@@ -274,11 +288,12 @@ impl Description {
     }
 }
 
-/// Whether a tenure's predicate points at a node whose label the tenures graph carries.
+/// Whether a tenure's predicate points at a node whose label (a post: whose description) the
+/// tenures graph carries.
 pub fn is_labelled(p: &str) -> bool {
     matches!(
         p,
-        org::MEMBER | org::ROLE_P | org::ORGANIZATION_P | pg::WITHIN
+        org::MEMBER | org::ROLE_P | org::ORGANIZATION_P | pg::WITHIN | pg::POST_P
     )
 }
 
@@ -317,12 +332,24 @@ impl Tenures {
         let mut labelled = std::collections::HashSet::new();
         self.map.iter().flat_map(move |(t, (s, tally))| {
             let mut q = s.quads();
+            // A node described by an earlier tenure is left out, all its statements (a post has
+            // three).
+            let mut fresh: Vec<String> = Vec::new();
             q.retain(|q| match &q.subject {
                 NamedOrBlankNode::NamedNode(n) => {
-                    n.as_str() == t.as_str() || labelled.insert(n.as_str().to_string())
+                    let n = n.as_str();
+                    if n == t.as_str() || fresh.iter().any(|f| f == n) {
+                        true
+                    } else if labelled.contains(n) {
+                        false
+                    } else {
+                        fresh.push(n.to_string());
+                        true
+                    }
                 }
                 NamedOrBlankNode::BlankNode(_) => true,
             });
+            labelled.extend(fresh);
             q.extend(tally.quads(&NamedNode::new_unchecked(t)));
             q
         })

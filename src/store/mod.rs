@@ -207,6 +207,52 @@ impl Store {
         Ok(out)
     }
 
+    /// The tenures an article graph's holdings link to (`pg:tenure`), as the tenures graph
+    /// describes them (their person, post, body, whether former, and the labels and the post's
+    /// description there), without what the other articles add (their counts and dates): what a
+    /// holding of the article no longer repeats.
+    pub fn tenures_named(&self, graph: &str) -> Result<Vec<Quad>> {
+        let g = NamedNode::new_unchecked(graph);
+        let tenures = NamedNode::new_unchecked(iri::tenures_graph());
+        let link = NamedNode::new_unchecked(pg::TENURE_P);
+        let about = |node: NamedNodeRef<'_>| {
+            self.inner.quads_for_pattern(
+                Some(node.into()),
+                None,
+                None,
+                Some(GraphNameRef::NamedNode(tenures.as_ref())),
+            )
+        };
+        let mut out = Vec::new();
+        for q in self.inner.quads_for_pattern(
+            None,
+            Some(link.as_ref()),
+            None,
+            Some(GraphNameRef::NamedNode(g.as_ref())),
+        ) {
+            let Term::NamedNode(t) = q?.object else {
+                continue;
+            };
+            for q in about(t.as_ref()) {
+                let q = q?;
+                if Tally::is_tally_predicate(q.predicate.as_str()) {
+                    continue;
+                }
+                if let (Term::NamedNode(node), true) =
+                    (&q.object, tenure::is_labelled(q.predicate.as_str()))
+                {
+                    for l in about(node.as_ref()) {
+                        out.push(l?);
+                    }
+                }
+                out.push(q);
+            }
+        }
+        out.sort_by_cached_key(|q| q.to_string());
+        out.dedup();
+        Ok(out)
+    }
+
     /// oxigraph's bulk loader, for an empty store: much faster, not transactional.
     pub fn bulk(&self) -> Bulk<'_> {
         Bulk {
@@ -837,8 +883,11 @@ fn recount_tenure(tx: &mut Transaction<'_>, t: &NamedNode) -> Result<()> {
                 tx.insert(&q);
             }
         }
-        // The tenure is gone: so are the labels no other tenure needs.
+        // The tenure is gone: so are the labels no other tenure needs. Its post first: the
+        // post's `org:role` would otherwise keep its role's label.
         None => {
+            let mut old = old;
+            old.sort_by_key(|q| q.predicate.as_str() != pg::POST_P);
             for q in &old {
                 let (Term::NamedNode(node), true) =
                     (&q.object, tenure::is_labelled(q.predicate.as_str()))

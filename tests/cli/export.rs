@@ -48,15 +48,54 @@ fn export_round_trips_in_every_format() {
     ])
     .stdout;
     let one = parse(oxigraph::io::RdfFormat::NQuads, &one);
-    // Its graph, and the descriptions of the units it names.
+    // Its graph, the descriptions of the units it names and the tenures its holdings link to.
     let described = "<https://w3id.org/polgraph/id/graph/descriptions>";
+    let tenures = "<https://w3id.org/polgraph/id/graph/tenures>";
     assert!(
         !one.is_empty()
             && one.iter().all(|q| {
                 q.ends_with("<https://w3id.org/polgraph/id/article/seed001>")
                     || q.ends_with(described)
+                    || q.ends_with(tenures)
             })
             && one.iter().any(|q| q.ends_with(described)),
+        "{one:?}"
+    );
+    // A holding's person and post are its tenure's, and its role and body its post's: they come
+    // with the article (the tenure's counts, which other articles make, do not).
+    let linked: Vec<&str> = one
+        .iter()
+        .filter_map(|q| {
+            q.split(" <https://w3id.org/polgraph/ontology#tenure> ")
+                .nth(1)
+        })
+        .map(|rest| rest.split(' ').next().unwrap())
+        .collect();
+    assert!(!linked.is_empty(), "{one:?}");
+    for t in &linked {
+        let about = |p: &str| {
+            one.iter()
+                .find(|q| q.starts_with(&format!("{t} <{p}> ")) && q.ends_with(tenures))
+                .unwrap_or_else(|| panic!("{t} {p} in {one:?}"))
+        };
+        about("http://www.w3.org/ns/org#member");
+        let post = about("https://w3id.org/polgraph/ontology#post")
+            .split(' ')
+            .nth(2)
+            .unwrap();
+        for p in [
+            "http://www.w3.org/ns/org#role",
+            "http://www.w3.org/ns/org#postIn",
+        ] {
+            assert!(
+                one.iter()
+                    .any(|q| q.starts_with(&format!("{post} <{p}> ")) && q.ends_with(tenures)),
+                "{post} {p} in {one:?}"
+            );
+        }
+    }
+    assert!(
+        !one.iter().any(|q| q.contains("ontology#statements>")),
         "{one:?}"
     );
     let o = run(&[

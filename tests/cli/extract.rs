@@ -110,7 +110,7 @@ fn extract_to_standard_output_streams_what_the_shards_hold() {
     assert!(o.status.success());
     assert_eq!(parse(oxigraph::io::RdfFormat::NQuads, &o.stdout), shards);
     assert!(String::from_utf8_lossy(&o.stderr)
-        .contains("extracted 5 articles (823 quads), 107 quads of the tenures graph and 54 quads of the descriptions graph"));
+        .contains("extracted 5 articles (759 quads), 135 quads of the tenures graph and 54 quads of the descriptions graph"));
     // With tenure facts instead: the articles' quads, and facts that merge into tenures.nq.
     let o = run(&["extract", "--out", "-", "--tenure-facts", s(&examples())]);
     assert!(o.status.success());

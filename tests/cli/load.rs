@@ -25,7 +25,7 @@ fn load_of_extracted_parts_gives_the_store_of_ingest() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{err}");
     assert!(
-        err.contains("loaded 5 articles (823 quads, and 107 in the tenures graph, 54 in the descriptions graph) into")
+        err.contains("loaded 5 articles (759 quads, and 135 in the tenures graph, 54 in the descriptions graph) into")
             && err.contains("bulk-loaded into an empty store and compacted in")
             // Three shards, the tenures graph, the descriptions graph.
             && err.contains("from 5 files"),

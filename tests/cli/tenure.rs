@@ -106,6 +106,44 @@ fn tenures_are_the_same_however_the_articles_arrive() {
     let after = tenure_quads(&parts);
     assert_ne!(after, bulk);
     assert_eq!(after, tenure_quads(&fresh));
+    posts_are_described_while_a_tenure_names_them(&bulk);
+    posts_are_described_while_a_tenure_names_them(&after);
+}
+
+/// Every post a tenure names (`pg:post`) is described in the tenures graph (its class, role,
+/// body and label: the article graphs no longer write them), and no other post is.
+fn posts_are_described_while_a_tenure_names_them(quads: &[String]) {
+    use std::collections::{BTreeMap, BTreeSet};
+    let named: BTreeSet<&str> = quads
+        .iter()
+        .filter_map(|q| {
+            q.split(" <https://w3id.org/polgraph/ontology#post> ")
+                .nth(1)
+        })
+        .map(|rest| rest.split(' ').next().unwrap())
+        .collect();
+    let mut described: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for q in quads {
+        let mut words = q.split(' ');
+        let (s, p) = (words.next().unwrap(), words.next().unwrap());
+        if s.starts_with("<https://w3id.org/polgraph/id/post/") {
+            described.entry(s).or_default().insert(p);
+        }
+    }
+    assert!(named.len() > 100, "{}", named.len());
+    assert_eq!(described.keys().copied().collect::<BTreeSet<_>>(), named);
+    for (post, predicates) in &described {
+        assert_eq!(
+            predicates,
+            &BTreeSet::from([
+                "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>",
+                "<http://www.w3.org/ns/org#role>",
+                "<http://www.w3.org/ns/org#postIn>",
+                "<http://www.w3.org/2004/02/skos/core#prefLabel>",
+            ]),
+            "{post}"
+        );
+    }
 }
 
 /// A post a person is said to hold and, in a later article, to have held ("nguyên Bí thư") is two
