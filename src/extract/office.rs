@@ -8,8 +8,8 @@
 //! `nguyên`, `cựu`, `từng` mark a post and the posts after it in the same list as former.
 
 use super::organization::{
-    abroad, association, brand_alone, committee_head, elided, foreign_ministry, parse, resolve,
-    Parsed,
+    abroad, association, brand_alone, cdc, committee_head, elided, foreign_ministry, fronted,
+    parse, resolve, Parsed,
 };
 use super::person::{accept, foreign_name_at, name_at, place_name};
 use super::trace::{Note, Outcome};
@@ -167,6 +167,12 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
             .or_else(|| parse(toks, org_start, true))
             .filter(|p| p.end > k || org_start < k)
             .map(|p| abroad(p, role.abroad.as_deref().or(role.implies.as_deref())))
+            .or_else(|| {
+                role.shares
+                    .as_deref()
+                    .and_then(|sh| fronted(toks, j, k, sh))
+            })
+            .or_else(|| cdc(toks, k))
             .or_else(|| province_post(toks, &role.role, k))
             .or_else(|| brand(toks, &role.role, k))
             .or_else(|| association(toks, k).or_else(|| foreign_ministry(toks, k)))
@@ -2389,6 +2395,38 @@ mod tests {
             "Giám đốc CDC Châu Phi, ông Jean Kaseya, cho biết. Trung tâm Kiểm soát dịch bệnh (CDC) họp."
         )
         .is_empty());
+    }
+
+    /// A Vụ or Cục whose head the role carries (`organization::fronted`) and a province's CDC
+    /// (`organization::cdc`).
+    #[test]
+    fn bodies_the_role_or_an_acronym_heads() {
+        assert_eq!(
+            offices("Tháng 8/2023, bà Trần Bích Ngọc, Vụ trưởng Theo dõi công tác thanh tra, giải quyết khiếu nại bị bắt."),
+            ["Trần Bích Ngọc | Vụ trưởng | Vụ Theo dõi công tác thanh tra"]
+        );
+        assert_eq!(
+            offices("Ông Nguyễn Văn An, Phó Cục trưởng Cảnh sát giao thông, cho biết."),
+            ["Nguyễn Văn An | Phó Cục trưởng | Cục Cảnh sát giao thông"]
+        );
+        assert_eq!(
+            offices("Cựu giám đốc CDC Hải Dương Phạm Duy Tuyến xin giảm nhẹ án."),
+            ["Phạm Duy Tuyến | Giám đốc | Trung tâm Kiểm soát bệnh tật tỉnh Hải Dương | former"]
+        );
+        assert_eq!(
+            offices("Cựu giám đốc CDC tỉnh Bắc Giang Lâm Văn Tuấn, án sơ thẩm 5 năm."),
+            ["Lâm Văn Tuấn | Giám đốc | Trung tâm Kiểm soát bệnh tật tỉnh Bắc Giang | former"]
+        );
+        // Negative: a name after the role is the holder's, not a body's; a CDC abroad is not read.
+        assert!(offices("Giao cựu Vụ trưởng Trần Bích Ngọc báo cáo.").is_empty());
+        assert!(offices("Giám đốc CDC Châu Phi, ông Jean Kaseya, cho biết.").is_empty());
+        // Boundary: a role that shares no head at its front (`Trưởng ban`) reads no name after it;
+        // a body written in full after `Cục trưởng` is read as written.
+        assert!(offices("Ông Nguyễn Văn An, Trưởng ban Theo dõi, cho biết.").is_empty());
+        assert_eq!(
+            offices("Ông Nguyễn Văn An, Cục trưởng Cục Cảnh sát giao thông, cho biết."),
+            ["Nguyễn Văn An | Cục trưởng | Cục Cảnh sát giao thông"]
+        );
     }
 
     #[test]
