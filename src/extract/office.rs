@@ -1548,6 +1548,16 @@ fn unread_title(toks: &Tokens, i: usize) -> Option<usize> {
     None
 }
 
+/// The index after `thứ nhất` written after a bare role at `j` (`Trần Văn Trà, Phó tư lệnh Thứ
+/// nhất kiêm Tham mưu trưởng`: the first of the deputies holds the role), else `j`.
+fn after_rank(toks: &Tokens, j: usize) -> usize {
+    if toks.is_word(j, "thứ") && toks.is_word(j + 1, "nhất") {
+        j + 2
+    } else {
+        j
+    }
+}
+
 /// Roles written alone after a name in a list (`Nguyễn Khắc Mẫn, Phó tổng giám đốc,`, `Phạm
 /// Hùng, Chính ủy;`, `Trần Văn Định, cựu trưởng phòng và`), separated by `,` or `kiêm`: the posts,
 /// none with a body, and the index after them; `None` unless the list's next sign, `và` or
@@ -1560,7 +1570,8 @@ fn bare_roles(toks: &Tokens, i: usize) -> Option<(Vec<Post>, usize)> {
         let mut p = post_at(toks, j).filter(|p| p.role.is_some() && p.org.is_none())?;
         former |= p.former;
         p.former = former;
-        j = p.end;
+        j = after_rank(toks, p.end);
+        p.end = j;
         posts.push(p);
         let next = (toks.is_punct(j, &[","]) || toks.is_word(j, "kiêm"))
             && post_at(toks, j + 1).is_some_and(|q| q.role.is_some() && q.org.is_none());
@@ -3289,6 +3300,36 @@ mod tests {
             "Tại Cục Thuế tỉnh Bình Phước, ông Nguyễn Duy Khánh, phó cục trưởng, cho biết."
         )
         .is_empty());
+    }
+
+    /// `thứ nhất` after a bare role in a roster (`after_rank`) keeps the list going.
+    #[test]
+    fn a_first_deputy_in_a_roster() {
+        let s = "Bộ Tư lệnh Quân khu 7 được thành lập gồm các đồng chí: Nguyễn Tiến Dũng, Tư lệnh; Trần Văn Trà, Phó tư lệnh Thứ nhất kiêm Tham mưu trưởng; Lê Đức Anh, Phó tư lệnh.";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Tiến Dũng | Tư lệnh | Bộ Tư lệnh Quân khu 7",
+                "Trần Văn Trà | Phó Tư lệnh | Bộ Tư lệnh Quân khu 7",
+                "Trần Văn Trà | Tham mưu trưởng | Bộ Tư lệnh Quân khu 7",
+                "Lê Đức Anh | Phó Tư lệnh | Bộ Tư lệnh Quân khu 7",
+            ]
+        );
+        // Negative: another ordinal is not read, and ends the list there.
+        let s = "Bộ Tư lệnh Quân khu 7 được thành lập gồm các đồng chí: Nguyễn Tiến Dũng, Tư lệnh; Trần Văn Trà, Phó tư lệnh thứ hai kiêm Tham mưu trưởng; Lê Đức Anh, Phó tư lệnh.";
+        assert_eq!(
+            offices(s),
+            ["Nguyễn Tiến Dũng | Tư lệnh | Bộ Tư lệnh Quân khu 7"]
+        );
+        // Boundary: in lower case, at the list's end.
+        let s = "Bộ Tư lệnh Quân khu 7 được thành lập gồm các đồng chí: Nguyễn Tiến Dũng, Tư lệnh; Lê Đức Anh, Phó tư lệnh thứ nhất.";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Tiến Dũng | Tư lệnh | Bộ Tư lệnh Quân khu 7",
+                "Lê Đức Anh | Phó Tư lệnh | Bộ Tư lệnh Quân khu 7",
+            ]
+        );
     }
 
     #[test]
