@@ -2428,6 +2428,16 @@ mod tests {
             offices("Cựu giám đốc CDC tỉnh Bắc Giang Lâm Văn Tuấn, án sơ thẩm 5 năm."),
             ["Lâm Văn Tuấn | Giám đốc | Trung tâm Kiểm soát bệnh tật tỉnh Bắc Giang | former"]
         );
+        // `cục phó`, `vụ phó`: the same posts as Phó Cục trưởng, Phó Vụ trưởng.
+        assert_eq!(
+            offices("Ông Nguyễn Văn An, Cục phó Bảo vệ chính trị I, cho biết."),
+            ["Nguyễn Văn An | Phó Cục trưởng | Cục Bảo vệ chính trị I"]
+        );
+        assert_eq!(
+            offices("Ông Nguyễn Văn An, Vụ phó Vụ Tổ chức cán bộ Bộ Nội vụ, cho biết."),
+            ["Nguyễn Văn An | Phó Vụ trưởng | Vụ Tổ chức cán bộ Bộ Nội vụ"]
+        );
+        assert!(offices("Giao Cục phó Nguyễn Văn An báo cáo.").is_empty());
         // Negative: a name after the role is the holder's, not a body's; a CDC abroad is not read.
         assert!(offices("Giao cựu Vụ trưởng Trần Bích Ngọc báo cáo.").is_empty());
         assert!(offices("Giám đốc CDC Châu Phi, ông Jean Kaseya, cho biết.").is_empty());

@@ -661,9 +661,10 @@ pub fn foreign_ministry(toks: &Tokens, k: usize) -> Option<Parsed> {
 
 /// A body whose head the role before it carries at its front (organization.fronted): `Vụ
 /// trưởng Theo dõi công tác thanh tra` is the Vụ trưởng of `Vụ Theo dõi công tác thanh tra`,
-/// `Cục trưởng Quản lý ngân quỹ` of `Cục Quản lý ngân quỹ`. `role` is the role as written, from
-/// token `i` to `k`; `shares` the head it shares (`vụ`, `cục`, `tổng cục`), which must be the
-/// role's words before its last `trưởng`. The name at `k` is read as that head's name would be;
+/// `Cục trưởng Quản lý ngân quỹ` of `Cục Quản lý ngân quỹ`, `Cục phó Bảo vệ chính trị I` of `Cục
+/// Bảo vệ chính trị I`. The role is written from token `i` to `k`; `shares` is the head it shares
+/// (`vụ`, `cục`, `tổng cục`), which must be the role's words before its last `trưởng` or before
+/// `phó` (`cục phó`). The name at `k` is read as that head's name would be;
 /// it must open with a capital and with no body, role, place, country or person's name
 /// (`Vụ trưởng Trần Bích Ngọc` is a person, `Cục trưởng Cục Thuế` the body as written).
 pub fn fronted(toks: &Tokens, i: usize, k: usize, shares: &str) -> Option<Parsed> {
@@ -673,9 +674,16 @@ pub fn fronted(toks: &Tokens, i: usize, k: usize, shares: &str) -> Option<Parsed
         .iter()
         .map(|t| t.key.as_str())
         .collect();
-    if !role.join(" ").ends_with(&format!("{shares} trưởng")) {
+    let role = role.join(" ");
+    let n = shares.split(' ').count();
+    // Where the shared head stands: `Phó Cục trưởng` before `trưởng`, `Cục phó` at the start.
+    let head_at = if role == format!("{shares} phó") {
+        i
+    } else if role.ends_with(&format!("{shares} trưởng")) {
+        k - n - 1
+    } else {
         return None;
-    }
+    };
     let t = toks.get(k).filter(|t| t.word && t.is_cap())?;
     if t.text.chars().skip(1).any(char::is_uppercase)
         || toks.longest(&BODY, k).is_some()
@@ -692,8 +700,7 @@ pub fn fronted(toks: &Tokens, i: usize, k: usize, shares: &str) -> Option<Parsed
     if body.class != BodyClass::Named {
         return None;
     }
-    let n = shares.split(' ').count();
-    let p = parse_head(toks, k - n - 1, true, 0, body, k)?;
+    let p = parse_head(toks, head_at, true, 0, body, k)?;
     (!p.bare).then_some(p)
 }
 
