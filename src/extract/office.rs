@@ -8,8 +8,8 @@
 //! `nguyên`, `cựu`, `từng` mark a post and the posts after it in the same list as former.
 
 use super::organization::{
-    abroad, association, brand_alone, committee_head, country_at, elided, foreign_ministry, parse,
-    resolve, Parsed,
+    abroad, association, brand_alone, cdc, committee_head, country_at, elided, foreign_ministry,
+    fronted, parse, resolve, Parsed,
 };
 use super::person::{accept, foreign_name_at, name_at, place_name};
 use super::trace::{Note, Outcome};
@@ -176,6 +176,12 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
             .or_else(|| parse(toks, org_start, true))
             .filter(|p| p.end > k || org_start < k)
             .map(|p| abroad(p, role.abroad.as_deref().or(role.implies.as_deref())))
+            .or_else(|| {
+                role.shares
+                    .as_deref()
+                    .and_then(|sh| fronted(toks, j, k, sh))
+            })
+            .or_else(|| cdc(toks, k))
             .or_else(|| province_post(toks, &role.role, k))
             .or_else(|| brand(toks, &role.role, k))
             .or_else(|| principal(toks, &role.role, k))
@@ -1677,6 +1683,16 @@ fn unread_title(toks: &Tokens, i: usize) -> Option<usize> {
     None
 }
 
+/// The index after `thứ nhất` written after a bare role at `j` (`Trần Văn Trà, Phó tư lệnh Thứ
+/// nhất kiêm Tham mưu trưởng`: the first of the deputies holds the role), else `j`.
+fn after_rank(toks: &Tokens, j: usize) -> usize {
+    if toks.is_word(j, "thứ") && toks.is_word(j + 1, "nhất") {
+        j + 2
+    } else {
+        j
+    }
+}
+
 /// Roles written alone after a name in a list (`Nguyễn Khắc Mẫn, Phó tổng giám đốc,`, `Phạm
 /// Hùng, Chính ủy;`, `Trần Văn Định, cựu trưởng phòng và`), separated by `,` or `kiêm`: the posts,
 /// none with a body, and the index after them; `None` unless the list's next sign, `và` or
@@ -1689,7 +1705,8 @@ fn bare_roles(toks: &Tokens, i: usize) -> Option<(Vec<Post>, usize)> {
         let mut p = post_at(toks, j).filter(|p| p.role.is_some() && p.org.is_none())?;
         former |= p.former;
         p.former = former;
-        j = p.end;
+        j = after_rank(toks, p.end);
+        p.end = j;
         posts.push(p);
         let next = (toks.is_punct(j, &[","]) || toks.is_word(j, "kiêm"))
             && post_at(toks, j + 1).is_some_and(|q| q.role.is_some() && q.org.is_none());
@@ -2558,6 +2575,48 @@ mod tests {
         .is_empty());
     }
 
+    /// A Vụ or Cục whose head the role carries (`organization::fronted`) and a province's CDC
+    /// (`organization::cdc`).
+    #[test]
+    fn bodies_the_role_or_an_acronym_heads() {
+        assert_eq!(
+            offices("Tháng 8/2023, bà Trần Bích Ngọc, Vụ trưởng Theo dõi công tác thanh tra, giải quyết khiếu nại bị bắt."),
+            ["Trần Bích Ngọc | Vụ trưởng | Vụ Theo dõi công tác thanh tra"]
+        );
+        assert_eq!(
+            offices("Ông Nguyễn Văn An, Phó Cục trưởng Cảnh sát giao thông, cho biết."),
+            ["Nguyễn Văn An | Phó Cục trưởng | Cục Cảnh sát giao thông"]
+        );
+        assert_eq!(
+            offices("Cựu giám đốc CDC Hải Dương Phạm Duy Tuyến xin giảm nhẹ án."),
+            ["Phạm Duy Tuyến | Giám đốc | Trung tâm Kiểm soát bệnh tật tỉnh Hải Dương | former"]
+        );
+        assert_eq!(
+            offices("Cựu giám đốc CDC tỉnh Bắc Giang Lâm Văn Tuấn, án sơ thẩm 5 năm."),
+            ["Lâm Văn Tuấn | Giám đốc | Trung tâm Kiểm soát bệnh tật tỉnh Bắc Giang | former"]
+        );
+        // `cục phó`, `vụ phó`: the same posts as Phó Cục trưởng, Phó Vụ trưởng.
+        assert_eq!(
+            offices("Ông Nguyễn Văn An, Cục phó Bảo vệ chính trị I, cho biết."),
+            ["Nguyễn Văn An | Phó Cục trưởng | Cục Bảo vệ chính trị I"]
+        );
+        assert_eq!(
+            offices("Ông Nguyễn Văn An, Vụ phó Vụ Tổ chức cán bộ Bộ Nội vụ, cho biết."),
+            ["Nguyễn Văn An | Phó Vụ trưởng | Vụ Tổ chức cán bộ Bộ Nội vụ"]
+        );
+        assert!(offices("Giao Cục phó Nguyễn Văn An báo cáo.").is_empty());
+        // Negative: a name after the role is the holder's, not a body's; a CDC abroad is not read.
+        assert!(offices("Giao cựu Vụ trưởng Trần Bích Ngọc báo cáo.").is_empty());
+        assert!(offices("Giám đốc CDC Châu Phi, ông Jean Kaseya, cho biết.").is_empty());
+        // Boundary: a role that shares no head at its front (`Trưởng ban`) reads no name after it;
+        // a body written in full after `Cục trưởng` is read as written.
+        assert!(offices("Ông Nguyễn Văn An, Trưởng ban Theo dõi, cho biết.").is_empty());
+        assert_eq!(
+            offices("Ông Nguyễn Văn An, Cục trưởng Cục Cảnh sát giao thông, cho biết."),
+            ["Nguyễn Văn An | Cục trưởng | Cục Cảnh sát giao thông"]
+        );
+    }
+
     #[test]
     fn title_before_name_and_fused_role() {
         assert_eq!(
@@ -3418,6 +3477,36 @@ mod tests {
             "Tại Cục Thuế tỉnh Bình Phước, ông Nguyễn Duy Khánh, phó cục trưởng, cho biết."
         )
         .is_empty());
+    }
+
+    /// `thứ nhất` after a bare role in a roster (`after_rank`) keeps the list going.
+    #[test]
+    fn a_first_deputy_in_a_roster() {
+        let s = "Bộ Tư lệnh Quân khu 7 được thành lập gồm các đồng chí: Nguyễn Tiến Dũng, Tư lệnh; Trần Văn Trà, Phó tư lệnh Thứ nhất kiêm Tham mưu trưởng; Lê Đức Anh, Phó tư lệnh.";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Tiến Dũng | Tư lệnh | Bộ Tư lệnh Quân khu 7",
+                "Trần Văn Trà | Phó Tư lệnh | Bộ Tư lệnh Quân khu 7",
+                "Trần Văn Trà | Tham mưu trưởng | Bộ Tư lệnh Quân khu 7",
+                "Lê Đức Anh | Phó Tư lệnh | Bộ Tư lệnh Quân khu 7",
+            ]
+        );
+        // Negative: another ordinal is not read, and ends the list there.
+        let s = "Bộ Tư lệnh Quân khu 7 được thành lập gồm các đồng chí: Nguyễn Tiến Dũng, Tư lệnh; Trần Văn Trà, Phó tư lệnh thứ hai kiêm Tham mưu trưởng; Lê Đức Anh, Phó tư lệnh.";
+        assert_eq!(
+            offices(s),
+            ["Nguyễn Tiến Dũng | Tư lệnh | Bộ Tư lệnh Quân khu 7"]
+        );
+        // Boundary: in lower case, at the list's end.
+        let s = "Bộ Tư lệnh Quân khu 7 được thành lập gồm các đồng chí: Nguyễn Tiến Dũng, Tư lệnh; Lê Đức Anh, Phó tư lệnh thứ nhất.";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Tiến Dũng | Tư lệnh | Bộ Tư lệnh Quân khu 7",
+                "Lê Đức Anh | Phó Tư lệnh | Bộ Tư lệnh Quân khu 7",
+            ]
+        );
     }
 
     #[test]

@@ -671,6 +671,80 @@ pub fn foreign_ministry(toks: &Tokens, k: usize) -> Option<Parsed> {
     None
 }
 
+/// A body whose head the role before it carries at its front (organization.fronted): `Vụ
+/// trưởng Theo dõi công tác thanh tra` is the Vụ trưởng of `Vụ Theo dõi công tác thanh tra`,
+/// `Cục trưởng Quản lý ngân quỹ` of `Cục Quản lý ngân quỹ`, `Cục phó Bảo vệ chính trị I` of `Cục
+/// Bảo vệ chính trị I`. The role is written from token `i` to `k`; `shares` is the head it shares
+/// (`vụ`, `cục`, `tổng cục`), which must be the role's words before its last `trưởng` or before
+/// `phó` (`cục phó`). The name at `k` is read as that head's name would be;
+/// it must open with a capital and with no body, role, place, country or person's name
+/// (`Vụ trưởng Trần Bích Ngọc` is a person, `Cục trưởng Cục Thuế` the body as written).
+pub fn fronted(toks: &Tokens, i: usize, k: usize, shares: &str) -> Option<Parsed> {
+    let role: Vec<&str> = toks
+        .toks
+        .get(i..k)?
+        .iter()
+        .map(|t| t.key.as_str())
+        .collect();
+    let role = role.join(" ");
+    let n = shares.split(' ').count();
+    // Where the shared head stands: `Phó Cục trưởng` before `trưởng`, `Cục phó` at the start.
+    let head_at = if role == format!("{shares} phó") {
+        i
+    } else if role.ends_with(&format!("{shares} trưởng")) {
+        k - n - 1
+    } else {
+        return None;
+    };
+    let t = toks.get(k).filter(|t| t.word && t.is_cap())?;
+    if t.text.chars().skip(1).any(char::is_uppercase)
+        || toks.longest(&BODY, k).is_some()
+        || toks.longest(&ROLE, k).is_some()
+        || level_at(toks, k).is_some()
+        || name_at(toks, k, None).is_some()
+        || country_at(toks, k).is_some()
+        || super::person::name_at(toks, k).is_some()
+        || super::person::foreign_name_at(toks, k).is_some()
+    {
+        return None;
+    }
+    let body = BODY.get(&crate::normalize::key(shares))?;
+    if body.class != BodyClass::Named {
+        return None;
+    }
+    let p = parse_head(toks, head_at, true, 0, body, k)?;
+    (!p.bare).then_some(p)
+}
+
+/// A province's centre for disease control written `CDC` before the province
+/// (organization.cdc): `CDC Hải Dương`, `CDC tỉnh Bắc Giang` are `Trung tâm Kiểm soát bệnh
+/// tật` of that province; a CDC before anything else (`CDC Châu Phi`, the US one) is not read.
+pub fn cdc(toks: &Tokens, k: usize) -> Option<Parsed> {
+    if !toks.get(k).is_some_and(|t| t.word && t.text == "CDC") {
+        return None;
+    }
+    // `CDC Hải Dương`: the name may also be a smaller unit's, which `unit_after` reads first.
+    let (u, level, e) = match unit_after(toks, k + 1, None) {
+        (Some(u), level, e) if G.is_province(u) => (u, level, e),
+        _ => {
+            let (cands, e) = name_at(toks, k + 1, None)?;
+            (cands.into_iter().find(|&u| G.is_province(u))?, None, e)
+        }
+    };
+    Some(Parsed {
+        head: "Trung tâm Kiểm soát bệnh tật".to_string(),
+        kind: BodyKind::State,
+        class: BodyClass::Local,
+        unit: Some(u),
+        level,
+        parent: None,
+        start: k,
+        end: e,
+        implied: false,
+        bare: false,
+    })
+}
+
 /// Boundary words (data/lexicon/boundaries.txt) that end a proper name but sit inside the
 /// lower-case description of a body: `Ban Quản lý dự án đầu tư xây dựng các công trình giao
 /// thông`, `Công ty cổ phần sản xuất ...`.
