@@ -6,7 +6,8 @@
 # Needs some 40 GB free under DIR (the store peaks near 40 GB before its compaction).
 #
 # usage: scripts/ingest-1m.sh [DIR]   (from the repository's root, after `cargo build --release`;
-#        N=... for another number of articles; RAW=... for the folder of press.jsonl)
+#        N=... for another number of articles; RAW=... for the folder of press.jsonl; EXPORT=1 to
+#        export the store afterwards)
 set -u
 cd "$(dirname "$0")/.."
 n=${N:-1000000}
@@ -41,5 +42,13 @@ q stats --store "$d/db"
 q query --store "$d/db" people
 q query --store "$d/db" tenures
 q query --store "$d/db" articles
+# EXPORT=1: then the whole store exported as N-Quads, its sorted runs in DIR (TMPDIR), the output
+# thrown away (`export.err`: time and peak memory).
+if [ "${EXPORT:-0}" = 1 ]; then
+  mkdir -p "$d/tmp"
+  TMPDIR="$d/tmp" /usr/bin/time -v "$bin" export --store "$d/db" --format nq > /dev/null 2> "$d/export.err"
+  echo "rc=$?" >> "$d/export.err"
+  grep -E "Elapsed|Maximum resident|^rc=" "$d/export.err"
+fi
 grep -E "^ingested|Elapsed|Maximum resident" "$d/ingest.err"
 cat "$d/queries.log"
