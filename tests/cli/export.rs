@@ -295,14 +295,23 @@ fn a_sort_that_cannot_write_its_runs_says_where() {
 fn an_export_stopped_by_ctrl_c_leaves_no_temporary_file() {
     let (_d, store) = generated(150);
     let tmp = tempfile::tempdir().unwrap();
-    let mut child = bin()
+    let mut command = bin();
+    command
         .args(["export", "--store", s(&store), "--format", "nq"])
         .env("POLGRAPH_SORT_RUN_BYTES", "2048")
         .env("TMPDIR", tmp.path())
         .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+        .stderr(std::process::Stdio::null());
+    // Ctrl-C as a terminal sends it: a test run started in the background by a shell (`cmd &`)
+    // ignores SIGINT, and a child inherits that; the export then never stopped.
+    // SAFETY: `signal` is async-signal-safe, the only call made between fork and exec.
+    unsafe {
+        std::os::unix::process::CommandExt::pre_exec(&mut command, || {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().unwrap();
     // The output is not read: the export stops when the pipe is full, after its runs.
     let mut first = [0u8; 1];
     std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
