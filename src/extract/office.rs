@@ -375,6 +375,18 @@ fn post_list_sep(toks: &Tokens, i: usize, seps: &[&str]) -> Option<(Vec<Post>, u
     for p in posts {
         if p.role.is_none() {
             if let (Some(prev), Some(org)) = (merged.last_mut(), p.org.clone()) {
+                // `cựu phó Vụ trưởng, Vụ Kế hoạch tài chính`: a role that shares its body's head,
+                // written without a body, takes the body of that head after a comma or a dash.
+                let head = crate::normalize::key(&org.head);
+                let shared = prev.role.as_ref().and_then(|r| r.shares.as_deref());
+                if prev.org.is_none()
+                    && toks.is_punct(p.role_at.start.wrapping_sub(1), &[",", "-", "–"])
+                    && shared.is_some_and(|sh| head == sh || head.starts_with(&format!("{sh} ")))
+                {
+                    prev.org = Some(org);
+                    prev.end = p.end;
+                    continue;
+                }
                 if let Some(po) = prev.org.as_mut() {
                     if po.parent.is_none()
                         && po.unit.is_none()
@@ -2615,6 +2627,26 @@ mod tests {
             offices("Ông Nguyễn Văn An, Cục trưởng Cục Cảnh sát giao thông, cho biết."),
             ["Nguyễn Văn An | Cục trưởng | Cục Cảnh sát giao thông"]
         );
+    }
+
+    /// A role that shares its body's head, its body after a comma (`post_list_sep`), and `Bí thư
+    /// thứ nhất` (roles.tsv), the Youth Union's and a foreign party's first secretary.
+    #[test]
+    fn a_shared_head_role_before_its_body_after_a_comma() {
+        assert_eq!(
+            offices("Trong đó có Nguyễn Trọng Đường (cựu phó Vụ trưởng, Vụ Kế hoạch tài chính, Bộ Nội vụ) bị truy tố."),
+            ["Nguyễn Trọng Đường | Phó Vụ trưởng | Vụ Kế hoạch tài chính Bộ Nội vụ | former"]
+        );
+        assert_eq!(
+            offices("Bí thư thứ nhất Trung ương Đoàn Bùi Quang Huy đã ký quyết định."),
+            ["Bùi Quang Huy | Bí thư thứ nhất | Trung ương Đoàn"]
+        );
+        // Negative: `Bí thư thứ nhất` is one role, no `Bí thư` with an ordinal left unread.
+        assert!(offices("Bí thư thứ nhất Nguyễn Văn An đã ký.").is_empty());
+        // Negative: a body of another head after the comma is not the role's.
+        assert!(offices("Ông Nguyễn Văn An, Vụ trưởng, Cục Thuế tỉnh Bình Phước, cho biết.").is_empty());
+        // Boundary: after `và` the body is another item, not the role's.
+        assert!(offices("Ông Nguyễn Văn An, Vụ trưởng và Vụ Tổ chức cán bộ cho biết.").is_empty());
     }
 
     #[test]
