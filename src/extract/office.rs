@@ -2644,9 +2644,35 @@ mod tests {
         // Negative: `Bí thư thứ nhất` is one role, no `Bí thư` with an ordinal left unread.
         assert!(offices("Bí thư thứ nhất Nguyễn Văn An đã ký.").is_empty());
         // Negative: a body of another head after the comma is not the role's.
-        assert!(offices("Ông Nguyễn Văn An, Vụ trưởng, Cục Thuế tỉnh Bình Phước, cho biết.").is_empty());
+        assert!(
+            offices("Ông Nguyễn Văn An, Vụ trưởng, Cục Thuế tỉnh Bình Phước, cho biết.").is_empty()
+        );
         // Boundary: after `và` the body is another item, not the role's.
         assert!(offices("Ông Nguyễn Văn An, Vụ trưởng và Vụ Tổ chức cán bộ cho biết.").is_empty());
+    }
+
+    /// The deputies of the Government Inspector and the State Auditor (roles.tsv): their own
+    /// roles, not the head's.
+    #[test]
+    fn deputy_inspector_and_auditor_general() {
+        assert_eq!(
+            offices("Dự họp có Phó Tổng Thanh tra Chính phủ Dương Quốc Huy."),
+            ["Dương Quốc Huy | Phó Tổng Thanh tra | Thanh tra Chính phủ"]
+        );
+        assert_eq!(
+            offices("Dự họp có Phó Tổng Kiểm toán nhà nước Trần Minh Khương."),
+            ["Trần Minh Khương | Phó Tổng Kiểm toán | Kiểm toán Nhà nước"]
+        );
+        // Boundary: the head's own role is unchanged.
+        assert_eq!(
+            offices("Dự họp có Tổng Thanh tra Chính phủ Đoàn Hồng Phong."),
+            ["Đoàn Hồng Phong | Tổng Thanh tra | Thanh tra Chính phủ"]
+        );
+        // Negative: an aide of the State Auditor holds no auditor's post.
+        assert_eq!(
+            offices("Ông Phạm Thái Hà từng làm Thư ký Tổng Kiểm toán Nhà nước."),
+            ["Phạm Thái Hà | Thư ký | Kiểm toán Nhà nước | former"]
+        );
     }
 
     #[test]
