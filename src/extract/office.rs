@@ -2641,6 +2641,11 @@ mod tests {
             offices("Bí thư thứ nhất Trung ương Đoàn Bùi Quang Huy đã ký quyết định."),
             ["Bùi Quang Huy | Bí thư thứ nhất | Trung ương Đoàn"]
         );
+        // The Youth Union's central committee written in full (bodies.tsv): the name after it.
+        assert_eq!(
+            offices("Bí thư thứ nhất Ban Chấp hành Trung ương Đoàn Thanh niên cộng sản Hồ Chí Minh Bùi Quang Huy đã ký quyết định."),
+            ["Bùi Quang Huy | Bí thư thứ nhất | Trung ương Đoàn"]
+        );
         // Negative: `Bí thư thứ nhất` is one role, no `Bí thư` with an ordinal left unread.
         assert!(offices("Bí thư thứ nhất Nguyễn Văn An đã ký.").is_empty());
         // Negative: a body of another head after the comma is not the role's.
