@@ -2680,6 +2680,25 @@ mod tests {
         );
     }
 
+    /// Primary and nursery schools (bodies.tsv, `named`): a head and its own name.
+    #[test]
+    fn primary_and_nursery_schools() {
+        assert_eq!(
+            offices("Còn cô giáo Bùi Thị Hương Trà - Phó Hiệu trưởng Trường Mầm non Quang Vinh, huyện Đức Thọ cho biết."),
+            ["Bùi Thị Hương Trà | Phó Hiệu trưởng | Trường Mầm non Quang Vinh"]
+        );
+        // Boundary: a number is the school's name.
+        assert_eq!(
+            offices("Thầy Lê Đức Thành - Hiệu trưởng Trường Tiểu học 2 xã Đất Mũi nói."),
+            ["Lê Đức Thành | Hiệu trưởng | Trường Tiểu học 2 xã Đất Mũi"]
+        );
+        // Negative: the schools in general, in lower case, are no body.
+        assert!(offices(
+            "Ông Nguyễn Văn An, hiệu trưởng các trường tiểu học trên địa bàn, cho biết."
+        )
+        .is_empty());
+    }
+
     #[test]
     fn title_before_name_and_fused_role() {
         assert_eq!(
