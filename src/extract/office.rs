@@ -375,6 +375,18 @@ fn post_list_sep(toks: &Tokens, i: usize, seps: &[&str]) -> Option<(Vec<Post>, u
     for p in posts {
         if p.role.is_none() {
             if let (Some(prev), Some(org)) = (merged.last_mut(), p.org.clone()) {
+                // `cựu phó Vụ trưởng, Vụ Kế hoạch tài chính`: a role that shares its body's head,
+                // written without a body, takes the body of that head after a comma or a dash.
+                let head = crate::normalize::key(&org.head);
+                let shared = prev.role.as_ref().and_then(|r| r.shares.as_deref());
+                if prev.org.is_none()
+                    && toks.is_punct(p.role_at.start.wrapping_sub(1), &[",", "-", "–"])
+                    && shared.is_some_and(|sh| head == sh || head.starts_with(&format!("{sh} ")))
+                {
+                    prev.org = Some(org);
+                    prev.end = p.end;
+                    continue;
+                }
                 if let Some(po) = prev.org.as_mut() {
                     if po.parent.is_none()
                         && po.unit.is_none()
@@ -2615,6 +2627,76 @@ mod tests {
             offices("Ông Nguyễn Văn An, Cục trưởng Cục Cảnh sát giao thông, cho biết."),
             ["Nguyễn Văn An | Cục trưởng | Cục Cảnh sát giao thông"]
         );
+    }
+
+    /// A role that shares its body's head, its body after a comma (`post_list_sep`), and `Bí thư
+    /// thứ nhất` (roles.tsv), the Youth Union's and a foreign party's first secretary.
+    #[test]
+    fn a_shared_head_role_before_its_body_after_a_comma() {
+        assert_eq!(
+            offices("Trong đó có Nguyễn Trọng Đường (cựu phó Vụ trưởng, Vụ Kế hoạch tài chính, Bộ Nội vụ) bị truy tố."),
+            ["Nguyễn Trọng Đường | Phó Vụ trưởng | Vụ Kế hoạch tài chính Bộ Nội vụ | former"]
+        );
+        assert_eq!(
+            offices("Bí thư thứ nhất Trung ương Đoàn Bùi Quang Huy đã ký quyết định."),
+            ["Bùi Quang Huy | Bí thư thứ nhất | Trung ương Đoàn"]
+        );
+        // The Youth Union's central committee written in full (bodies.tsv): the name after it.
+        assert_eq!(
+            offices("Bí thư thứ nhất Ban Chấp hành Trung ương Đoàn Thanh niên cộng sản Hồ Chí Minh Bùi Quang Huy đã ký quyết định."),
+            ["Bùi Quang Huy | Bí thư thứ nhất | Trung ương Đoàn"]
+        );
+        // Negative: `Bí thư thứ nhất` is one role, no `Bí thư` with an ordinal left unread.
+        assert!(offices("Bí thư thứ nhất Nguyễn Văn An đã ký.").is_empty());
+        // Negative: a body of another head after the comma is not the role's.
+        assert!(
+            offices("Ông Nguyễn Văn An, Vụ trưởng, Cục Thuế tỉnh Bình Phước, cho biết.").is_empty()
+        );
+        // Boundary: after `và` the body is another item, not the role's.
+        assert!(offices("Ông Nguyễn Văn An, Vụ trưởng và Vụ Tổ chức cán bộ cho biết.").is_empty());
+    }
+
+    /// The deputies of the Government Inspector and the State Auditor (roles.tsv): their own
+    /// roles, not the head's.
+    #[test]
+    fn deputy_inspector_and_auditor_general() {
+        assert_eq!(
+            offices("Dự họp có Phó Tổng Thanh tra Chính phủ Dương Quốc Huy."),
+            ["Dương Quốc Huy | Phó Tổng Thanh tra | Thanh tra Chính phủ"]
+        );
+        assert_eq!(
+            offices("Dự họp có Phó Tổng Kiểm toán nhà nước Trần Minh Khương."),
+            ["Trần Minh Khương | Phó Tổng Kiểm toán | Kiểm toán Nhà nước"]
+        );
+        // Boundary: the head's own role is unchanged.
+        assert_eq!(
+            offices("Dự họp có Tổng Thanh tra Chính phủ Đoàn Hồng Phong."),
+            ["Đoàn Hồng Phong | Tổng Thanh tra | Thanh tra Chính phủ"]
+        );
+        // Negative: an aide of the State Auditor holds no auditor's post.
+        assert_eq!(
+            offices("Ông Phạm Thái Hà từng làm Thư ký Tổng Kiểm toán Nhà nước."),
+            ["Phạm Thái Hà | Thư ký | Kiểm toán Nhà nước | former"]
+        );
+    }
+
+    /// Primary and nursery schools (bodies.tsv, `named`): a head and its own name.
+    #[test]
+    fn primary_and_nursery_schools() {
+        assert_eq!(
+            offices("Còn cô giáo Bùi Thị Hương Trà - Phó Hiệu trưởng Trường Mầm non Quang Vinh, huyện Đức Thọ cho biết."),
+            ["Bùi Thị Hương Trà | Phó Hiệu trưởng | Trường Mầm non Quang Vinh"]
+        );
+        // Boundary: a number is the school's name.
+        assert_eq!(
+            offices("Thầy Lê Đức Thành - Hiệu trưởng Trường Tiểu học 2 xã Đất Mũi nói."),
+            ["Lê Đức Thành | Hiệu trưởng | Trường Tiểu học 2 xã Đất Mũi"]
+        );
+        // Negative: the schools in general, in lower case, are no body.
+        assert!(offices(
+            "Ông Nguyễn Văn An, hiệu trưởng các trường tiểu học trên địa bàn, cho biết."
+        )
+        .is_empty());
     }
 
     #[test]
