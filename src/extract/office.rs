@@ -3718,6 +3718,30 @@ mod tests {
     }
 
     #[test]
+    fn chu_tich_nha_nuoc_is_the_state_president() {
+        // Press 2024-04-27: `Nguyễn Xuân Phúc (Ủy viên Bộ Chính trị, Chủ tịch Nhà nước)` had no
+        // body; `Chủ tịch Nhà nước` is the Chủ tịch nước of EXTRACTION.md.
+        let s = "Ông Nguyễn Xuân Phúc (Ủy viên Bộ Chính trị, Chủ tịch Nhà nước) đã thôi chức.";
+        assert!(
+            offices(s).iter().any(|o| o.starts_with(
+                "Nguyễn Xuân Phúc | Chủ tịch nước | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam"
+            )),
+            "{:?}",
+            offices(s)
+        );
+        // Boundary: the deputy, title before the name.
+        assert_eq!(
+            offices("Phó Chủ tịch Nhà nước Võ Thị Ánh Xuân dự lễ."),
+            ["Võ Thị Ánh Xuân | Phó Chủ tịch nước | Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam"]
+        );
+        // Negative: the chair of the Council of State is of that council.
+        assert_eq!(
+            offices("Ông Võ Chí Công, Chủ tịch Hội đồng Nhà nước, dự lễ."),
+            ["Võ Chí Công | Chủ tịch | Hội đồng Nhà nước"]
+        );
+    }
+
+    #[test]
     fn the_general_secretary_of_the_party_is_of_its_central_committee() {
         // EXTRACTION.md: Tổng Bí thư -> Ban Chấp hành Trung ương, however the Party is written
         // (the hand check of issue 26: `giữ chức tổng bí thư Đảng Cộng sản Việt Nam`).
