@@ -42,12 +42,12 @@ fn compact_merges_the_files_of_a_bulk_load_and_keeps_the_quads() {
         ok(&["export", "--store", s(&theirs), "--format", "nq"])
     );
     // The last level in LZ4, where oxigraph's options leave it uncompressed (a fifth smaller
-    // with the articles' texts and the times of posts: 0.81 measured, up to 0.88 on a loaded
-    // machine, where RocksDB's background work splits `optimize`'s output differently from run
-    // to run; a third without texts).
+    // with the articles' texts and the times of posts: 0.81 measured alone, 0.85-0.92 on a
+    // loaded machine, where the two compactions' outputs vary from run to run; a third without
+    // texts). Without the LZ4 level the two are the same size, give or take that noise.
     let (ours, oxigraphs) = (bytes(&loose), bytes(&theirs));
     assert!(
-        ours * 100 < oxigraphs * 92,
+        ours * 100 < oxigraphs * 95,
         "{ours} bytes compacted here, {oxigraphs} by oxigraph"
     );
 }
