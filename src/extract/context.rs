@@ -393,18 +393,7 @@ fn party_defined(toks: &Tokens, i: usize) -> Option<(String, Parsed)> {
         .filter(|n| n.word && n.is_cap() && n.key != "cộng")?;
     let e = (i + 2..i + 8).find(|&e| !toks.get(e).is_some_and(|t| t.word))?;
     let x = short_name(toks, e)?;
-    let p = Parsed {
-        head: toks.words(i, e),
-        kind: BodyKind::Party,
-        class: BodyClass::Named,
-        unit: None,
-        level: None,
-        parent: None,
-        start: i,
-        end: e,
-        implied: false,
-        bare: false,
-    };
+    let p = Parsed::named(toks.words(i, e), BodyKind::Party, i, e);
     Some((x, p))
 }
 

@@ -266,18 +266,7 @@ fn brand(toks: &Tokens, role: &str, k: usize) -> Option<Parsed> {
     {
         return None;
     }
-    Some(Parsed {
-        head: t.text.clone(),
-        kind: BodyKind::Other,
-        class: BodyClass::Named,
-        unit: None,
-        level: None,
-        parent: None,
-        start: k,
-        end: k + 1,
-        implied: false,
-        bare: false,
-    })
+    Some(Parsed::named(t.text.clone(), BodyKind::Other, k, k + 1))
 }
 
 /// Whether the post parser reads a role at `i` with neither a body written after it nor one the

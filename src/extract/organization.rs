@@ -32,6 +32,25 @@ pub struct Parsed {
     pub bare: bool,
 }
 
+impl Parsed {
+    /// A body known by its own name alone, tokens `start..end`: no unit, level or parent read
+    /// with it.
+    pub fn named(head: String, kind: BodyKind, start: usize, end: usize) -> Parsed {
+        Parsed {
+            head,
+            kind,
+            class: BodyClass::Named,
+            unit: None,
+            level: None,
+            parent: None,
+            start,
+            end,
+            implied: false,
+            bare: false,
+        }
+    }
+}
+
 /// Whether a named body's name ends at token `k`: a boundary word, or the first of a pair of them.
 fn boundary(toks: &Tokens, k: usize) -> bool {
     let Some(t) = toks.get(k) else { return true };
@@ -532,18 +551,7 @@ fn board_brand(toks: &Tokens, j: usize) -> Option<Parsed> {
     while e < j + 4 && toks.get(e).is_some_and(|t| t.word && t.is_cap()) && !opens(e) {
         e += 1;
     }
-    (e > j).then(|| Parsed {
-        head: phrase(toks, j, e),
-        kind: BodyKind::Other,
-        class: BodyClass::Named,
-        unit: None,
-        level: None,
-        parent: None,
-        start: j,
-        end: e,
-        implied: false,
-        bare: false,
-    })
+    (e > j).then(|| Parsed::named(phrase(toks, j, e), BodyKind::Other, j, e))
 }
 
 /// A brand or an acronym alone after a role (organization.brand): one word of two capitals or more
@@ -573,16 +581,8 @@ pub fn brand_alone(toks: &Tokens, k: usize) -> Option<Parsed> {
         return None;
     }
     Some(Parsed {
-        head: t.text.clone(),
-        kind: BodyKind::Other,
-        class: BodyClass::Named,
-        unit: None,
-        level: None,
-        parent: None,
-        start: k,
-        end: k + 1,
-        implied: false,
         bare: true,
+        ..Parsed::named(t.text.clone(), BodyKind::Other, k, k + 1)
     })
 }
 
