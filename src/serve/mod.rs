@@ -329,6 +329,7 @@ fn answer(site: &Site, config: &Config, req: &http::Request) -> Reply {
     let get = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
     let limits = sparql::Limits {
         timeout: config.timeout,
+        max_answer: sparql::MAX_ANSWER,
     };
     let accept = http::header(req, "Accept").map(str::to_string);
     match (&method, path.as_str()) {

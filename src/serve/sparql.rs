@@ -5,7 +5,7 @@ use super::http::{negotiate, Reply};
 use crate::query;
 use crate::store::Store;
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphName, NamedNode, Quad, Term};
+use oxigraph::model::{NamedNode, Term, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults};
 use std::time::Duration;
@@ -41,11 +41,13 @@ fn graph_format(media: &str) -> RdfFormat {
 }
 
 /// The largest answer the server writes: past it, the client is asked for a LIMIT.
-const MAX_ANSWER: usize = 256 << 20;
+pub const MAX_ANSWER: usize = 256 << 20;
 
 /// What the endpoint needs to know about the server.
 pub struct Limits {
     pub timeout: Option<Duration>,
+    /// The largest answer written, in bytes ([`MAX_ANSWER`] in the server).
+    pub max_answer: usize,
 }
 
 /// A protocol request: the query, and the dataset the request names (`default-graph-uri`,
@@ -188,12 +190,12 @@ pub fn list() -> Reply {
     Reply::json(&serde_json::json!({ "queries": queries }))
 }
 
-/// A writer that refuses to grow past [`MAX_ANSWER`].
-struct Capped(Vec<u8>);
+/// A writer that refuses to grow past its bound ([`Limits::max_answer`]).
+struct Capped(Vec<u8>, usize);
 
 impl std::io::Write for Capped {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if self.0.len() + buf.len() > MAX_ANSWER {
+        if self.0.len() + buf.len() > self.1 {
             return Err(std::io::Error::other("answer too large"));
         }
         self.0.extend_from_slice(buf);
@@ -222,7 +224,7 @@ impl From<QueryEvaluationError> for Failure {
 
 fn run(
     store: &Store,
-    _limits: &Limits,
+    limits: &Limits,
     name: &str,
     sparql: &str,
     params: &[(String, Term)],
@@ -234,8 +236,8 @@ fn run(
             Failure::Other(message) if message.contains("answer too large") => Reply::error(
                 507,
                 format!(
-                    "the answer is larger than {} MB: ask for less (LIMIT)",
-                    MAX_ANSWER >> 20
+                    "the answer is larger than {}: ask for less (LIMIT)",
+                    size(limits.max_answer)
                 ),
             ),
             Failure::Other(message) => Reply::error(500, message),
@@ -248,7 +250,7 @@ fn run(
         }
         Err(e) => return failed(Failure::Other(e.to_string())),
     };
-    let mut out = Capped(Vec::new());
+    let mut out = Capped(Vec::new(), limits.max_answer);
     match results {
         QueryResults::Solutions(solutions) => {
             let offers: Vec<&str> = RESULTS.iter().map(|(m, _)| *m).collect();
@@ -292,24 +294,43 @@ fn run(
             let Some(media) = negotiate(accept, &GRAPHS) else {
                 return not_acceptable(&GRAPHS);
             };
-            let format = graph_format(media);
-            let mut quads = Vec::new();
-            for t in triples {
-                match t {
-                    Ok(t) => quads.push(Quad::new(
-                        t.subject,
-                        t.predicate,
-                        t.object,
-                        GraphName::DefaultGraph,
-                    )),
-                    Err(e) => return failed(e.into()),
-                }
-            }
-            match Store::write(&quads, format, &mut out) {
+            match write_graph(triples, graph_format(media), &mut out) {
                 Ok(()) => Reply::new(200, static_media(media), out.0),
-                Err(e) => failed(Failure::Other(e.to_string())),
+                Err(e) => failed(e),
             }
         }
+    }
+}
+
+/// Writes a CONSTRUCT's or DESCRIBE's triples as the query yields them, each once: memory holds
+/// the answer written so far (at most [`MAX_ANSWER`], past which the query is left unfinished)
+/// and the triples written, never the whole result before its first byte.
+fn write_graph(
+    triples: impl Iterator<Item = Result<Triple, QueryEvaluationError>>,
+    format: RdfFormat,
+    out: &mut Capped,
+) -> Result<(), Failure> {
+    let other = |e: std::io::Error| Failure::Other(e.to_string());
+    let mut w = crate::store::serializer(format)
+        .map_err(|e| Failure::Other(e.to_string()))?
+        .for_writer(out);
+    let mut seen = std::collections::HashSet::new();
+    for t in triples {
+        let t = t?;
+        if seen.insert(t.to_string()) {
+            w.serialize_triple(&t).map_err(other)?;
+        }
+    }
+    w.finish().map_err(other)?;
+    Ok(())
+}
+
+/// `n` bytes as a reader says it: in MB from 1 MB up.
+fn size(n: usize) -> String {
+    if n >= 1 << 20 {
+        format!("{} MB", n >> 20)
+    } else {
+        format!("{n} bytes")
     }
 }
 
@@ -331,4 +352,68 @@ fn static_media(media: &str) -> &'static str {
         .chain(GRAPHS)
         .find(|m| *m == media)
         .unwrap_or("application/octet-stream")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ask(store: &Store, max_answer: usize, query: &str, accept: &str) -> Reply {
+        let limits = Limits {
+            timeout: None,
+            max_answer,
+        };
+        let req = Request {
+            query,
+            default_graphs: Vec::new(),
+            named_graphs: Vec::new(),
+            accept: Some(accept),
+        };
+        answer(store, &limits, &req)
+    }
+
+    /// The same person typed in several article graphs: CONSTRUCT yields the triple once per
+    /// graph, the answer has it once.
+    const TYPES: &str = "CONSTRUCT { ?s a ?t } WHERE { GRAPH ?g { ?s a ?t } }";
+
+    #[test]
+    fn construct_writes_each_triple_once() {
+        let (_dir, store) = crate::query::kept::tests::store();
+        let r = ask(&store, MAX_ANSWER, TYPES, "application/n-triples");
+        assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+        let text = String::from_utf8(r.body).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let unique: std::collections::BTreeSet<&str> = lines.iter().copied().collect();
+        assert_eq!(lines.len(), unique.len(), "{text}");
+        let person = format!("<{}person/ha-tinh/p3>", crate::rdf::vocab::ID);
+        let typed = lines
+            .iter()
+            .filter(|l| l.starts_with(&person) && l.contains("foaf/0.1/Person"))
+            .count();
+        assert_eq!(typed, 1, "{text}");
+        // Turtle too, the default.
+        let r = ask(&store, MAX_ANSWER, TYPES, "text/turtle");
+        assert_eq!(r.status, 200);
+        assert!(String::from_utf8(r.body).unwrap().contains("foaf:Person"));
+    }
+
+    #[test]
+    fn construct_past_the_bound_is_refused_with_why() {
+        let (_dir, store) = crate::query::kept::tests::store();
+        let whole = ask(&store, MAX_ANSWER, TYPES, "application/n-triples");
+        let len = whole.body.len();
+        assert!(len > 1000, "{len}");
+        // One byte short of the whole answer: refused, not cut.
+        let r = ask(&store, len - 1, TYPES, "application/n-triples");
+        assert_eq!(r.status, 507);
+        let why = String::from_utf8(r.body).unwrap();
+        assert!(
+            why.contains(&format!("larger than {} bytes", len - 1)),
+            "{why}"
+        );
+        // Exactly the answer's size: written whole.
+        let r = ask(&store, len, TYPES, "application/n-triples");
+        assert_eq!(r.status, 200);
+        assert_eq!(r.body.len(), len);
+    }
 }

@@ -670,7 +670,7 @@ impl Store {
 }
 
 /// The serializer of `format`, with the project's prefixes.
-fn serializer(format: RdfFormat) -> Result<RdfSerializer> {
+pub(crate) fn serializer(format: RdfFormat) -> Result<RdfSerializer> {
     let mut ser = RdfSerializer::from_format(format);
     for (p, ns) in crate::rdf::vocab::PREFIXES {
         ser = ser
