@@ -316,12 +316,26 @@ function views(show) {
         localStorage.getItem("polgraph.sparql") ||
         "PREFIX foaf: <http://xmlns.com/foaf/0.1/>\nPREFIX pg: <https://w3id.org/polgraph/ontology#>\n# DISTINCT: the default graph is the union of the article graphs, a fact comes once an article.\nSELECT DISTINCT ?person ?name WHERE {\n  ?m pg:refersTo ?person .\n  ?person foaf:name ?name .\n}\nORDER BY ?name LIMIT 20");
       const out = h("div", { id: "sparql-out" });
+      // The answer shown is the last query's: an earlier one that answers later is dropped.
+      let seq = 0;
       async function run() {
+        const mine = ++seq;
         localStorage.setItem("polgraph.sparql", area.value);
         out.replaceChildren(h("p", { class: "note" }, t("loading")));
-        const r = await fetch("/sparql", { method: "POST", headers: { "Content-Type": "application/sparql-query", Accept: "application/sparql-results+json" }, body: area.value });
-        if (!r.ok) { out.replaceChildren(h("p", { class: "error" }, t("error") + " " + r.status + ": " + (await r.text()))); return; }
-        const j = await r.json();
+        let r, j;
+        try {
+          r = await fetch("/sparql", { method: "POST", headers: { "Content-Type": "application/sparql-query", Accept: "application/sparql-results+json" }, body: area.value });
+          if (!r.ok) {
+            const why = await r.text();
+            if (mine === seq) out.replaceChildren(h("p", { class: "error" }, t("error") + " " + r.status + ": " + why));
+            return;
+          }
+          j = await r.json();
+        } catch (e) {
+          if (mine === seq) out.replaceChildren(h("p", { class: "error" }, t("error") + ": " + e.message));
+          return;
+        }
+        if (mine !== seq) return;
         if (j.boolean !== undefined) { out.replaceChildren(h("p", {}, String(j.boolean))); return; }
         const vars = j.head.vars;
         const cell = (b) => !b ? "" : b.type === "uri" ? link(b.value.startsWith(info.base) ? b.value.slice(info.base.length) : null, b.value) : b.value;
@@ -417,10 +431,13 @@ function layout(nodes, links) {
   }
 }
 
+// A box draws the answer to the last depth asked for: an earlier, slower answer is dropped.
 async function drawGraph(box, iri, depth) {
+  const mine = box.drawn = (box.drawn || 0) + 1;
   box.replaceChildren(h("p", { class: "note" }, t("loading")));
   try {
     const g = await api("graph", { iri, depth, lang });
+    if (mine !== box.drawn) return;
     const { nodes, links } = g.picture;
     layout(nodes, links);
     const xs = nodes.map((d) => d.x), ys = nodes.map((d) => d.y);
@@ -463,7 +480,7 @@ async function drawGraph(box, iri, depth) {
     box.replaceChildren(h("p", { class: "graph-bar" }, h("label", {}, t("network.depth") + " ", picker), " ",
       h("span", { class: "note" }, nodes.length + " · " + t("network.hint"))), svg, dot);
   } catch (e) {
-    box.replaceChildren(h("p", { class: "error" }, t("error") + ": " + e.message));
+    if (mine === box.drawn) box.replaceChildren(h("p", { class: "error" }, t("error") + ": " + e.message));
   }
 }
 

@@ -687,6 +687,50 @@ fn a_journalist_finds_a_person_and_reads_the_evidence_in_a_browser() {
     b.wait("document.querySelector('nav a').textContent === 'Search'");
 }
 
+/// The SPARQL box shows the answer to the last query run: an earlier query whose answer comes
+/// later (held back 1.5 s here) does not cover it.
+#[test]
+fn a_late_answer_does_not_cover_the_last_query_run() {
+    if !have("chromium", &["--version"]) {
+        return;
+    }
+    let server = serve(&[]);
+    let mut b = Browser::start();
+    b.size(1000, 1250, false);
+    b.call(
+        "Page.navigate",
+        json!({ "url": format!("{}/#/sparql", server.base) }),
+    );
+    b.wait("document.querySelector('#sparql-run')");
+    b.eval(
+        "(() => { const f = window.fetch.bind(window); window.fetch = (u, o) => { const p = f(u, o); \
+         return String((o && o.body) || '').includes('# slow') \
+         ? p.then((r) => new Promise((ok) => setTimeout(() => ok(r), 1500))) : p; }; return true; })()",
+    );
+    let ask = |b: &mut Browser, query: &str| {
+        b.eval(&format!(
+            "(() => {{ document.querySelector('#sparql-text').value = {query:?}; return true; }})()"
+        ));
+        b.click("#sparql-run");
+    };
+    ask(
+        &mut b,
+        "# slow\nSELECT ?x WHERE { VALUES ?x { \"first\" } }",
+    );
+    ask(&mut b, "SELECT ?x WHERE { VALUES ?x { \"second\" } }");
+    b.wait("document.querySelectorAll('#sparql-out td').length > 0");
+    // Past the slow answer's arrival.
+    std::thread::sleep(Duration::from_millis(2500));
+    let cells =
+        b.eval("[...document.querySelectorAll('#sparql-out td')].map(td => td.textContent)");
+    assert_eq!(cells, json!(["second"]));
+    // A query the server refuses says why, in the box.
+    ask(&mut b, "SELECT WHERE {");
+    b.wait("document.querySelector('#sparql-out .error')");
+    let why = b.eval("document.querySelector('#sparql-out .error').textContent");
+    assert!(why.as_str().unwrap().contains("400"), "{why}");
+}
+
 /// Issue 28, item 4: `/query/NAME` reads its parameters as `polgraph query --param` does.
 #[test]
 fn the_shipped_queries_read_names_as_the_cli_does() {
