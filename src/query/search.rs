@@ -10,6 +10,7 @@ use crate::extract::gazetteer::GAZETTEER as G;
 use crate::normalize::{key, lower};
 use crate::rdf::iri;
 use crate::rdf::vocab::ID;
+use crate::store::field::{escape, unescape};
 use crate::store::Store;
 use std::collections::{BTreeMap, HashMap};
 
@@ -276,40 +277,6 @@ impl Entry {
     }
 }
 
-/// A value of the kept file: a tab, a line end and a backslash escaped.
-fn escape(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains(['\\', '\t', '\n', '\r']) {
-        return s.into();
-    }
-    s.replace('\\', "\\\\")
-        .replace('\t', "\\t")
-        .replace('\n', "\\n")
-        .replace('\r', "\\r")
-        .into()
-}
-
-fn unescape(s: &str) -> String {
-    if !s.contains('\\') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some(c) => out.push(c),
-            None => out.push('\\'),
-        }
-    }
-    out
-}
-
 impl Index {
     /// The store's name index: the one kept beside it (see [`crate::store::kept`]) when it was
     /// written for the store as this handle opened it, else built from the store (seconds on a
@@ -446,13 +413,21 @@ impl Index {
         for _ in 0..n {
             let mut f = lines.next()?.split('\t');
             let kind = Kind::parse(f.next()?)?;
-            let (iri, label, scope) = (unescape(f.next()?), unescape(f.next()?), f.next()?);
-            let scope = (!scope.is_empty()).then(|| unescape(scope));
+            let (iri, label, scope) = (
+                unescape(f.next()?).into_owned(),
+                unescape(f.next()?).into_owned(),
+                f.next()?,
+            );
+            let scope = (!scope.is_empty()).then(|| unescape(scope).into_owned());
             let articles = f.next()?.parse().ok()?;
             entries.push(Entry::new(iri, kind, label, scope, articles));
         }
         let n: usize = lines.next()?.strip_prefix("roles ")?.parse().ok()?;
-        let roles: Vec<String> = lines.by_ref().take(n).map(unescape).collect();
+        let roles: Vec<String> = lines
+            .by_ref()
+            .take(n)
+            .map(|r| unescape(r).into_owned())
+            .collect();
         (roles.len() == n && lines.next() == Some("end") && lines.next().is_none())
             .then(|| Index::from_entries(entries, roles))
     }

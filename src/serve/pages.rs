@@ -172,34 +172,13 @@ impl ListedArticle<'_> {
 fn field(v: Option<&str>) -> String {
     match v {
         None => String::new(),
-        Some(v) => format!(
-            "+{}",
-            v.replace('\\', "\\\\")
-                .replace('\t', "\\t")
-                .replace('\n', "\\n")
-                .replace('\r', "\\r")
-        ),
+        Some(v) => format!("+{}", crate::store::field::escape(v)),
     }
 }
 
 fn unfield(f: &str) -> Option<String> {
-    let v = f.strip_prefix('+')?;
-    let mut out = String::with_capacity(v.len());
-    let mut chars = v.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some(c) => out.push(c),
-            None => {}
-        }
-    }
-    Some(out)
+    f.strip_prefix('+')
+        .map(|v| crate::store::field::unescape(v).into_owned())
 }
 
 impl ArticleList {

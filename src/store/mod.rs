@@ -2,6 +2,7 @@
 //! touches oxigraph's `Store`.
 
 pub mod compaction;
+pub mod field;
 pub mod kept;
 pub mod memory;
 pub mod sort;
