@@ -453,6 +453,31 @@ impl Store {
         it.map(|q| q.map_err(Error::from))
     }
 
+    /// Whether `node` is an instance of `class` (`rdf:type`) in any graph: a look-up in the
+    /// store's index, for `polgraph validate`'s `sh:class`.
+    pub fn is_a(&self, node: &Term, class: &str) -> Result<bool> {
+        let subject = match node {
+            Term::NamedNode(n) => oxigraph::model::NamedOrBlankNodeRef::from(n.as_ref()),
+            Term::BlankNode(b) => oxigraph::model::NamedOrBlankNodeRef::from(b.as_ref()),
+            _ => return Ok(false),
+        };
+        let class = NamedNode::new_unchecked(class);
+        let rdf_type = NamedNode::new_unchecked(crate::rdf::vocab::rdf::TYPE);
+        match self
+            .inner
+            .quads_for_pattern(
+                Some(subject),
+                Some(rdf_type.as_ref()),
+                Some(class.as_ref().into()),
+                None,
+            )
+            .next()
+        {
+            Some(q) => q.map(|_| true).map_err(Error::from),
+            None => Ok(false),
+        }
+    }
+
     /// All quads, or those of one article, sorted, in memory (`polgraph validate`; an export
     /// sorts them on disk where they do not fit, see [`crate::export`]).
     pub fn quads(&self, article: Option<&str>) -> Result<Vec<Quad>> {
