@@ -363,10 +363,11 @@ pub fn extract(text: &str, article: Option<NaiveDate>, facts: &mut Facts) {
         } else {
             cue == Some(Cue::End)
         };
-        let time = time_of(text, year, o, &starts, left, &mut dated);
         let past = cue == Some(Cue::Past)
             || past_before(text, o.span.start)
             || (!titled_rule(o.rule) && opens_past(text, o));
+        let time = time_of(text, year, o, &starts, left, &mut dated)
+            .filter(|(t, rule)| !(past && !left && t.until.is_none() && sentence_dated(rule)));
         let o = &mut facts.offices[i];
         if left || past {
             o.former = true;
@@ -426,6 +427,7 @@ fn clause_cue(text: &str, o: &OfficeFact) -> Option<Cue> {
     .flat_map(|(c, re)| {
         re.find_iter(clause)
             .filter(|m| !in_name(clause, m.start()))
+            .filter(move |m| c != Cue::End || !denied(&clause[..m.start()]))
             .map(move |m| (m.end(), m.len(), c))
     })
     .max_by_key(|&(end, len, _)| (end, len))
@@ -441,6 +443,23 @@ fn in_name(text: &str, at: usize) -> bool {
     upper(Some(&text[at..])) && upper(text[..at].split_whitespace().next_back())
 }
 
+/// Whether a time rule dates a post by its sentence rather than by words next to it (the
+/// sentence's opening date, a decision's, a congress's, an effective date). A post the text marks
+/// as past takes none of these without an end: `Tháng 3/2020, ông Lê Thanh Hải bị cách chức
+/// nguyên Bí thư Thành ủy TP HCM` dates the dismissal, not the post.
+fn sentence_dated(rule: &str) -> bool {
+    matches!(
+        rule,
+        "when.lead" | "when.decision" | "when.congress" | "when.effective"
+    )
+}
+
+/// Whether a cue of leaving, after the words `before` it, is denied or not yet done (`Quốc hội
+/// sẽ không miễn nhiệm`, `chưa phê chuẩn miễn nhiệm`): the post is still held (`when.denied`).
+fn denied(before: &str) -> bool {
+    regex!(r"(?i)(?:^|[\s,])(?:không|chưa)\s+(?:\S+\s+){0,2}$").is_match(before)
+}
+
 /// Whether a title in apposition is a post the sentence says its holder leaves: a decision on
 /// them (`cách tất cả các chức vụ đối với ông X, Chủ tịch Hội Nông dân xã`), or the same role
 /// named again after a cue of leaving (`bà X - ..., Trưởng ban Dân vận T.Ư thôi tham gia Ban Bí
@@ -448,7 +467,12 @@ fn in_name(text: &str, at: usize) -> bool {
 fn title_left(text: &str, o: &OfficeFact, starts: &[(usize, String)]) -> bool {
     let s = sentence(text, o.span.start);
     let before = &text[s.start..o.span.start.max(s.start)];
-    if let Some(m) = CUES.end.find_iter(before).last() {
+    if let Some(m) = CUES
+        .end
+        .find_iter(before)
+        .filter(|m| !denied(&before[..m.start()]))
+        .last()
+    {
         // `... đối với ông X, Chủ tịch ...`; `Quốc hội miễn nhiệm Chủ tịch nước Võ Văn Thưởng`:
         // the title is the post the cue leaves, written right after it.
         let gap = &before[m.end()..];
@@ -521,7 +545,10 @@ fn time_of(
             .map(|t| (t, "when.effective"));
     }
     if let Some(t) = span_before(text, o, dates) {
-        return Some((t, "when.span"));
+        return Some((
+            until_after(text, o, dates, starts, &s, year, t),
+            "when.span",
+        ));
     }
     if let Some(t) = lead(text, &s, dates).filter(|_| {
         // `Tháng 2/2019, ông Quang giữ chức A và hơn hai năm sau ... làm B`: B's date is not given.
@@ -530,7 +557,10 @@ fn time_of(
             .later
             .is_match(&text[first..o.span.end.clamp(first, s.end.max(first))])
     }) {
-        return Some((t, "when.lead"));
+        return Some((
+            until_after(text, o, dates, starts, &s, year, t),
+            "when.lead",
+        ));
     }
     if let Some(t) = decision(text, &s, dates).or_else(|| {
         let goes_on = regex!(r"(?i)^\s*(?:theo\s+đó|cụ\s+thể)\b").is_match(&text[s.clone()]);
@@ -656,6 +686,50 @@ fn with_end(text: &str, dates: &[Mention], d: usize) -> Time {
     Time {
         since: Some(m.at),
         until: until.map(|n| n.at),
+    }
+}
+
+/// The end of a span opened before the post, written right after it: `Từ tháng 4/2008, ông được
+/// luân chuyển sang làm phó bí thư Tỉnh ủy Quảng Ngãi cho đến tháng 5/2010` (until 2010-05). Only
+/// `(cho) đến` or `tới` stands between the post and the date, the date is not before the start
+/// and not after the article's year: `... là Chủ tịch UBND tỉnh đến năm 2026`, written in 2024, is
+/// the planned end of a term, no until.
+fn until_after(
+    text: &str,
+    o: &OfficeFact,
+    dates: &[Mention],
+    starts: &[usize],
+    s: &Range<usize>,
+    year: Option<i32>,
+    t: Time,
+) -> Time {
+    if t.until.is_some() {
+        return t;
+    }
+    let next = starts
+        .iter()
+        .copied()
+        .filter(|&x| x > o.span.start && x >= o.span.end)
+        .min()
+        .unwrap_or(s.end)
+        .min(s.end);
+    let Some(d) = dates
+        .iter()
+        .find(|d| d.span.start >= o.span.end && d.span.start <= next.max(o.span.end) + 24)
+    else {
+        return t;
+    };
+    let gap = &text[o.span.end..d.span.start];
+    let ends =
+        regex!(r"(?i)^[\s,]*(?:cho\s+)?(?:đến|tới)\s+(?:(?:hết\s+)?(?:ngày|tháng|năm)\s+)?$")
+            .is_match(gap);
+    let ordered = t.since.is_none_or(|a| a <= d.at);
+    if !ends || d.bare || !ordered || year.is_some_and(|y| d.at.year > y) {
+        return t;
+    }
+    Time {
+        since: t.since,
+        until: Some(d.at),
     }
 }
 
@@ -921,6 +995,60 @@ mod tests {
         let t = "Từ tháng 4/2016, ông Nguyễn Văn A, Bộ trưởng Bộ Tư pháp, đã ký.";
         assert_eq!(
             when(t, "Bộ trưởng Bộ Tư pháp", "office.apposition"),
+            ("-/-".into(), false)
+        );
+    }
+
+    #[test]
+    fn the_end_of_a_span_written_after_the_post() {
+        // Hand check (issue 26): a career post with its end after it is past.
+        let t = "Từ tháng 4/2008, ông được luân chuyển sang làm phó bí thư Tỉnh ủy Quảng Ngãi cho đến tháng 5/2010 và trở thành bí thư Tỉnh ủy Quảng Ngãi từ tháng 6/2010.";
+        assert_eq!(
+            when(t, "phó bí thư Tỉnh ủy Quảng Ngãi", "office.pronoun"),
+            ("2008-04/2010-05".into(), true)
+        );
+        // Negative: an end after the article's year is a term's planned end.
+        let t = "Từ năm 2021, ông là Chủ tịch UBND tỉnh cho đến năm 2026.";
+        assert_eq!(
+            when(t, "Chủ tịch UBND tỉnh", APPOINTED),
+            ("2021/-".into(), false)
+        );
+        // Boundary: words other than `(cho) đến` between the post and the date give no end.
+        let t = "Từ tháng 4/2008, ông làm Phó Bí thư Tỉnh ủy Quảng Ngãi, sau đó tháng 5/2010 về Hà Nội.";
+        assert_eq!(
+            when(t, "Phó Bí thư Tỉnh ủy Quảng Ngãi", APPOINTED),
+            ("2008-04/-".into(), false)
+        );
+    }
+
+    #[test]
+    fn a_past_post_takes_no_date_of_its_sentence_and_a_denied_leaving_none() {
+        // The sentence's date is the dismissal's, not the post's.
+        let t = "Tháng 3/2020, ông Lê Thanh Hải bị cách chức nguyên Bí thư Thành ủy TP HCM.";
+        assert_eq!(
+            when(t, "Bí thư Thành ủy TP HCM", APPOINTED),
+            ("-/-".into(), true)
+        );
+        // A post the clause takes keeps the sentence's date.
+        let t = "Tháng 3/2020, ông A được bầu giữ chức Bí thư Thành ủy TP HCM.";
+        assert_eq!(
+            when(t, "Bí thư Thành ủy TP HCM", APPOINTED),
+            ("2020-03/-".into(), false)
+        );
+        // A leaving denied or not yet done leaves the post held.
+        let t = "Quốc hội sẽ không miễn nhiệm chức danh Bộ trưởng Bộ Công an với ông Tô Lâm.";
+        assert_eq!(
+            when(t, "Bộ trưởng Bộ Công an", "office.clause"),
+            ("-/-".into(), false)
+        );
+        let t = "Quốc hội miễn nhiệm chức danh Bộ trưởng Bộ Công an với ông Tô Lâm.";
+        assert_eq!(
+            when(t, "Bộ trưởng Bộ Công an", "office.clause"),
+            ("-/-".into(), true)
+        );
+        let t = "Ông X, Bộ trưởng Bộ Công an, chưa được miễn nhiệm.";
+        assert_eq!(
+            when(t, "Bộ trưởng Bộ Công an", "office.apposition"),
             ("-/-".into(), false)
         );
     }
