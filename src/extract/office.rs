@@ -1066,7 +1066,12 @@ fn career_at(toks: &Tokens, i: usize) -> Option<(usize, bool)> {
 
 /// The people a clause's post is about, after the post: `... đối với ông Y` (or `đối với ông Y và
 /// bà Z`) in the sentence, or `, ông Y` right after it. Each name and its token range.
-fn clause_person(toks: &Tokens, ctx: &Context, pe: usize) -> Vec<(String, usize, usize)> {
+fn clause_person(
+    toks: &Tokens,
+    ctx: &Context,
+    pe: usize,
+    of_post: bool,
+) -> Vec<(String, usize, usize)> {
     let sentence = ctx.sentence(pe);
     let named = |k: usize| -> Option<(String, usize, usize)> {
         let n = skip_honorifics(toks, k);
@@ -1078,7 +1083,7 @@ fn clause_person(toks: &Tokens, ctx: &Context, pe: usize) -> Vec<(String, usize,
             return vec![found];
         }
     }
-    if let Some(found) = holder_right_after(toks, pe) {
+    if let Some(found) = of_post.then(|| holder_right_after(toks, pe)).flatten() {
         return found;
     }
     let Some(k) =
@@ -1094,7 +1099,8 @@ fn clause_person(toks: &Tokens, ctx: &Context, pe: usize) -> Vec<(String, usize,
 
 /// The people written right after a clause's post by `với` or `của` (not `đối với`, which
 /// [`clause_person`] finds anywhere after it): `miễn nhiệm chức vụ Bộ trưởng Bộ Công an với ông
-/// Tô Lâm`, `chưa miễn nhiệm chức danh Bộ trưởng Bộ Công an của ông Tô Lâm`. An honorific or a
+/// Tô Lâm`, `chưa miễn nhiệm chức danh Bộ trưởng Bộ Công an của ông Tô Lâm`; only after `chức`
+/// (`vụ`, `danh`), which names a post held or given. An honorific or a
 /// rank must stand before the name (`với các ông A, B`), so that `với` of a partner is not read.
 fn holder_right_after(toks: &Tokens, pe: usize) -> Option<Vec<Named>> {
     if !(toks.is_word(pe, "với") || toks.is_word(pe, "của"))
@@ -2148,7 +2154,9 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         };
         if let Some(k) = clause_at {
             if let Some((mut posts, pe)) = post_list(toks, k) {
-                let people = clause_person(toks, ctx, pe);
+                // `với ông Y` only after `chức (vụ|danh)`: `chương trình bầu Chủ tịch nước với
+                // ông Tô Lâm` is an election to come.
+                let people = clause_person(toks, ctx, pe, toks.is_word(i, "chức"));
                 if !people.is_empty() {
                     let relieved = (i.saturating_sub(3)..i)
                         .find(|&x| toks.is_word(x, "miễn") || toks.is_word(x, "thôi"));
@@ -2870,8 +2878,10 @@ mod tests {
             offices("Quốc hội sẽ không miễn nhiệm chức danh Bộ trưởng Bộ Công an với ông Tô Lâm."),
             ["Tô Lâm | Bộ trưởng | Bộ Công an"]
         );
-        // Negative: `với` and a name with no honorific is a partner, not the holder.
+        // Negative: `với` and a name with no honorific is a partner, not the holder; after
+        // `bầu` alone, an election to come.
         assert!(offices("bầu Chủ tịch UBND tỉnh Lâm Đồng với Nguyễn Văn An.").is_empty());
+        assert!(offices("Chương trình bầu Chủ tịch Quốc hội với ông Trần Thanh Mẫn.").is_empty());
         // The clause goes on with a second post and its own holder (dev2-style NA resolution).
         let s = "Quốc hội phê chuẩn miễn nhiệm chức vụ Bộ trưởng Bộ Xây dựng nhiệm kỳ 2021 - 2026 đối với ông Nguyễn Thanh Nghị và Bộ trưởng Bộ Khoa học và Công nghệ nhiệm kỳ 2021 - 2026 đối với ông Huỳnh Thành Đạt.";
         assert_eq!(
