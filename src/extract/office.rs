@@ -2900,6 +2900,28 @@ mod tests {
     }
 
     #[test]
+    fn a_post_held_then_is_former() {
+        // `khi còn là`, `trước đó là` (post_verbs.tsv, past).
+        assert_eq!(
+            offices("Ông Nguyễn Đăng Nam khi còn là Trưởng phòng Cảnh sát hình sự Công an TP HCM."),
+            ["Nguyễn Đăng Nam | Trưởng phòng | Phòng Cảnh sát hình sự Công an Thành phố Hồ Chí Minh | former"]
+        );
+        // Negative: `là` alone states the post held.
+        assert_eq!(
+            offices("Ông Nguyễn Đăng Nam là Trưởng phòng Cảnh sát hình sự Công an TP HCM."),
+            ["Nguyễn Đăng Nam | Trưởng phòng | Phòng Cảnh sát hình sự Công an Thành phố Hồ Chí Minh"]
+        );
+        // Boundary: the earlier post is former, the new one taken in the same sentence is not.
+        assert_eq!(
+            offices("Ông Nguyễn Văn A, trước đó là Phó Chủ tịch UBND tỉnh Nghệ An, được bầu giữ chức Chủ tịch UBND tỉnh Nghệ An."),
+            [
+                "Nguyễn Văn A | Phó Chủ tịch | Ủy ban nhân dân tỉnh Nghệ An | former",
+                "Nguyễn Văn A | Chủ tịch | Ủy ban nhân dân tỉnh Nghệ An"
+            ]
+        );
+    }
+
+    #[test]
     fn a_dismissal_of_a_former_post() {
         assert_eq!(
             offices("Tháng 3/2020, ông Lê Thanh Hải bị cách chức nguyên Bí thư Thành ủy TP HCM."),

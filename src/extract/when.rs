@@ -105,6 +105,7 @@ struct Cues {
     then: Regex,
     later: Regex,
     opens_past: Regex,
+    before_new: Regex,
 }
 
 fn rows() -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -138,6 +139,13 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         onward: Regex::new(&format!(r"(?i)\b(?:{})\s*$", alternation("onward"))).expect("onward"),
         then: Regex::new(&format!(r"(?i)^\s*(?:{})\s+", alternation("then"))).expect("then"),
         later: re("later"),
+        // `Trước khi được phê chuẩn giữ chức ..., ông`: the sentence's opening clause, up to the
+        // comma before its subject.
+        before_new: Regex::new(&format!(
+            r"(?i)^[\s\W]*trước\s+khi\s+(?:(?:được|đã|chính\s+thức)\s+)*(?:{})\b[^;:.]*?,\s*(?:ông|bà|anh|chị|đồng\s+chí)\s",
+            alternation("before_new")
+        ))
+        .expect("before_new"),
         opens_past: Regex::new(&format!(
             r"(?i)^[\s,]*(?:vào\s+)?(?:{})\b",
             alternation("opens_past")
@@ -365,7 +373,7 @@ pub fn extract(text: &str, article: Option<NaiveDate>, facts: &mut Facts) {
         };
         let past = cue == Some(Cue::Past)
             || past_before(text, o.span.start)
-            || (!titled_rule(o.rule) && opens_past(text, o));
+            || (!titled_rule(o.rule) && (opens_past(text, o) || before_new_post(text, o)));
         let time = time_of(text, year, o, &starts, left, &mut dated)
             .filter(|(t, rule)| !(past && !left && t.until.is_none() && sentence_dated(rule)));
         let o = &mut facts.offices[i];
@@ -397,6 +405,19 @@ fn opens_past(text: &str, o: &OfficeFact) -> bool {
         .map(|i| s.start + i + 1)
         .unwrap_or(s.start);
     CUES.opens_past.is_match(&text[from..at])
+}
+
+/// Whether a post (not a title) follows a sentence's opening `Trước khi` clause about taking a
+/// new post (`when.before_new`): `Trước khi được phê chuẩn giữ chức Chủ tịch UBND tỉnh Điện Biên,
+/// ông Lê Văn Lương đã trải qua các chức vụ: ...` (dev2 q03, q02, r06): the posts after the comma
+/// were held before, the one in the clause is the new post. Not `Trước khi bắt đầu cuộc làm
+/// việc, ...`: the clause must speak of a post (verbs of `before_new` in `when.tsv`).
+fn before_new_post(text: &str, o: &OfficeFact) -> bool {
+    let s = sentence(text, o.span.start);
+    let at = o.span.start.clamp(s.start, s.end);
+    CUES.before_new
+        .find(&text[s.start..at])
+        .is_some_and(|m| s.start + m.end() <= at)
 }
 
 /// What the clause does with a post it gives.
@@ -1054,6 +1075,38 @@ mod tests {
     }
 
     #[test]
+    fn posts_after_an_opening_clause_on_the_new_post_were_held_before() {
+        // dev2 q03: the career after `Trước khi được phê chuẩn giữ chức ..., ông X` is past.
+        let t = "Trước khi được phê chuẩn giữ chức Chủ tịch UBND tỉnh Điện Biên, ông Lê Văn Lương đã trải qua các chức vụ: Phó Chủ tịch UBND huyện Than Uyên; Chánh Văn phòng Tỉnh ủy Lai Châu.";
+        assert_eq!(
+            when(t, "Chánh Văn phòng Tỉnh ủy Lai Châu", "office.career"),
+            ("-/-".into(), true)
+        );
+        // The new post, in the clause itself, is not.
+        assert_eq!(
+            when(t, "Chủ tịch UBND tỉnh Điện Biên", "office.clause"),
+            ("-/-".into(), false)
+        );
+        // Negative: a clause on an event, not a post (dev3 d3-27).
+        let t =
+            "Trước khi bắt đầu cuộc làm việc, ông Tô Lâm là Tổng Bí thư Ban Chấp hành Trung ương.";
+        assert_eq!(
+            when(t, "Tổng Bí thư Ban Chấp hành Trung ương", APPOINTED),
+            ("-/-".into(), false)
+        );
+        // Boundary: the first comma of the clause is not its end; only the one before its subject.
+        let t = "Trước khi được điều động, bổ nhiệm làm Phó Chánh Văn phòng Trung ương Đảng, ông Võ Thành Hưng là Thứ trưởng Bộ Tài chính.";
+        assert_eq!(
+            when(t, "Phó Chánh Văn phòng Trung ương Đảng", "office.clause"),
+            ("-/-".into(), false)
+        );
+        assert_eq!(
+            when(t, "Thứ trưởng Bộ Tài chính", APPOINTED),
+            ("-/-".into(), true)
+        );
+    }
+
+    #[test]
     fn the_sentence_opening_date() {
         let t = "Tháng 2/2019, ông Quang giữ chức Phó Bí thư Thường trực Thành ủy.";
         assert_eq!(
@@ -1327,7 +1380,8 @@ mod tests {
                     "onward",
                     "then",
                     "later",
-                    "opens_past"
+                    "opens_past",
+                    "before_new"
                 ]
                 .contains(k),
                 "unknown kind {k}"
