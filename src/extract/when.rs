@@ -166,27 +166,29 @@ struct Mention {
 /// The forms of a date `mentions` reads.
 const DATES: &str = r"(?xi)
     \b(?:
-        (?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})
+        (?:(?:ngày|hôm)\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})
       | ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d{2})
       | tháng\s+(?P<m3>\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y3>(?:19|20)\d{2})
       | (?P<m4>\d{1,2})\s*[/.]\s*(?P<y4>(?:19|20)\d{2})
       | năm\s+(?P<y5>(?:19|20)\d{2})
-      | (?:ngày|sáng|chiều|tối|trưa)\s+(?P<d6>\d{1,2})\s*[/-]\s*(?P<m6>\d{1,2})(?P<more>\s*[/.-]\s*\d)?
+      | (?:ngày|sáng|chiều|tối|trưa|hôm)\s+(?P<d6>\d{1,2})\s*[/-]\s*(?P<m6>\d{1,2})(?P<more>\s*[/.-]\s*\d)?
       | (?P<y7>(?:19|20)\d{2})
     )\b";
 
 /// Whether a match of [`DATES`] may start with `c`, then `next`: a digit, or the first two
-/// letters of `ngày`, `tháng`, `năm`, `sáng`, `chiều`, `tối`, `trưa` in either case (`ſ` folds
+/// letters of `ngày`, `tháng`, `năm`, `sáng`, `chiều`, `tối`, `trưa`, `hôm` in either case (`ſ` folds
 /// to `s`).
 fn may_open_date(c: char, next: Option<char>) -> bool {
     c.is_numeric()
-        || matches!(c, 'n' | 'N' | 't' | 'T' | 's' | 'S' | 'ſ' | 'c' | 'C')
-            && next.is_some_and(|n| {
-                matches!(
-                    n,
-                    'g' | 'G' | 'ă' | 'Ă' | 'h' | 'H' | 'á' | 'Á' | 'ố' | 'Ố' | 'r' | 'R'
-                )
-            })
+        || matches!(
+            c,
+            'n' | 'N' | 't' | 'T' | 's' | 'S' | 'ſ' | 'c' | 'C' | 'h' | 'H'
+        ) && next.is_some_and(|n| {
+            matches!(
+                n,
+                'g' | 'G' | 'ă' | 'Ă' | 'h' | 'H' | 'á' | 'Á' | 'ố' | 'Ố' | 'r' | 'R' | 'ô' | 'Ô'
+            )
+        })
 }
 
 /// The matches of [`DATES`] in `slice`, from left to right, each after the last, as a search
@@ -787,9 +789,12 @@ fn decision(text: &str, s: &Range<usize>, dates: &[Mention]) -> Option<Time> {
     if regex!(r"(?i)\bphê\s+chuẩn\b").is_match(&text[s.clone()]) {
         return None;
     }
+    // `Sau quyết định hôm 3/8 ..., ông Khái vẫn là phó thủ tướng`: a decision's own date is
+    // written `ngày`, `hôm` tells of the event.
     let d = dates.iter().find(|d| {
         !d.bare
             && d.at.day.is_some()
+            && !text[d.span.clone()].to_lowercase().starts_with("hôm")
             && regex!(r"(?i)\b(?:quyết\s+định|nghị\s+quyết)\b(?:\s+số)?[^.;,]{0,40}$").is_match(
                 &text[floor(text, d.span.start.saturating_sub(60)).max(s.start)..d.span.start],
             )
@@ -832,6 +837,7 @@ mod tests {
             "tháng 12 - 2019, 12 / 2019, ngày  16 / 3 / 2024 và ٣/٤/٢٠٢٠ rồi ngày 5/6/2007",
             "SÁNG 1/2, CHIỀU 3-4, TỐI 5/6, TRƯA 7-8, NĂM 2001, Tháng 3/2002, ngàY 9/10/2011 x",
             "người 2019, chức năm 2018; thành 3/2017, trong ngày 4/5, các năm 2016 và n",
+            "Hôm 20/3, hôm nay 26/8/2024, HÔM 1-2, tô 3/4 và sô 5/6",
             "",
         ];
         for text in texts {
@@ -1071,6 +1077,28 @@ mod tests {
         assert_eq!(
             when(t, "Bộ trưởng Bộ Công an", "office.apposition"),
             ("-/-".into(), false)
+        );
+    }
+
+    #[test]
+    fn a_day_and_month_after_hom_opens_the_sentence() {
+        // dev3 d3-08: `Hôm 20/3, ... thôi giữ các chức vụ: ...` dates the leaving.
+        let t = "Hôm 20/3, Ban Chấp hành Trung ương đồng ý để ông Võ Văn Thưởng thôi giữ các chức vụ: Ủy viên Bộ Chính trị.";
+        assert_eq!(
+            when(t, "Ủy viên Bộ Chính trị", APPOINTED),
+            ("-/2024-03-20".into(), true)
+        );
+        // Negative: `hôm nay` is no date.
+        let t = "Hôm nay, ông A được bầu giữ chức Chủ tịch UBND huyện.";
+        assert_eq!(
+            when(t, "Chủ tịch UBND huyện", APPOINTED),
+            ("-/-".into(), false)
+        );
+        // Boundary: a full date after `hôm` keeps its own year.
+        let t = "Hôm 5/6/2023, ông A được bầu giữ chức Chủ tịch UBND huyện.";
+        assert_eq!(
+            when(t, "Chủ tịch UBND huyện", APPOINTED),
+            ("2023-06-05/-".into(), false)
         );
     }
 
