@@ -1066,7 +1066,12 @@ fn career_at(toks: &Tokens, i: usize) -> Option<(usize, bool)> {
 
 /// The people a clause's post is about, after the post: `... đối với ông Y` (or `đối với ông Y và
 /// bà Z`) in the sentence, or `, ông Y` right after it. Each name and its token range.
-fn clause_person(toks: &Tokens, ctx: &Context, pe: usize) -> Vec<(String, usize, usize)> {
+fn clause_person(
+    toks: &Tokens,
+    ctx: &Context,
+    pe: usize,
+    of_post: bool,
+) -> Vec<(String, usize, usize)> {
     let sentence = ctx.sentence(pe);
     let named = |k: usize| -> Option<(String, usize, usize)> {
         let n = skip_honorifics(toks, k);
@@ -1078,6 +1083,9 @@ fn clause_person(toks: &Tokens, ctx: &Context, pe: usize) -> Vec<(String, usize,
             return vec![found];
         }
     }
+    if let Some(found) = of_post.then(|| holder_right_after(toks, pe)).flatten() {
+        return found;
+    }
     let Some(k) =
         (pe..sentence.end).find(|&k| toks.is_word(k, "đối") && toks.is_word(k + 1, "với"))
     else {
@@ -1087,6 +1095,69 @@ fn clause_person(toks: &Tokens, ctx: &Context, pe: usize) -> Vec<(String, usize,
         return names;
     }
     named(k + 2).into_iter().collect()
+}
+
+/// The people written right after a clause's post by `với` or `của` (not `đối với`, which
+/// [`clause_person`] finds anywhere after it): `miễn nhiệm chức vụ Bộ trưởng Bộ Công an với ông
+/// Tô Lâm`, `chưa miễn nhiệm chức danh Bộ trưởng Bộ Công an của ông Tô Lâm`; only after `chức`
+/// (`vụ`, `danh`), which names a post held or given. An honorific or a
+/// rank must stand before the name (`với các ông A, B`), so that `với` of a partner is not read.
+fn holder_right_after(toks: &Tokens, pe: usize) -> Option<Vec<Named>> {
+    if !(toks.is_word(pe, "với") || toks.is_word(pe, "của"))
+        || toks.is_word(pe.wrapping_sub(1), "đối")
+    {
+        return None;
+    }
+    let k = pe + 1;
+    let n = skip_honorifics(toks, k);
+    let (name, e) = name_at(toks, n)?;
+    if n == k || !accept(toks, n, &name, true) {
+        return None;
+    }
+    if let Some((names, _)) = name_list(toks, k) {
+        return Some(names);
+    }
+    Some(vec![(name, n, e)])
+}
+
+/// The next post of a clause that gives several, each to its own holder: `miễn nhiệm chức vụ
+/// Bộ trưởng Bộ Xây dựng nhiệm kỳ 2021 - 2026 đối với ông A và Bộ trưởng Bộ Khoa học và Công
+/// nghệ nhiệm kỳ 2021 - 2026 đối với ông B`. After the holders ending at `after`: `và` or `,`,
+/// the posts, then `đối với` or `với` and the holders right after them.
+fn next_clause_post(toks: &Tokens, after: usize) -> Option<(Vec<Post>, Vec<Named>, usize)> {
+    if !(toks.is_word(after, "và") || toks.is_punct(after, &[",", ";"])) {
+        return None;
+    }
+    let (posts, pe) = post_list(toks, after + 1)?;
+    let k = if toks.is_word(pe, "đối") && toks.is_word(pe + 1, "với") {
+        pe + 1
+    } else {
+        pe
+    };
+    if !toks.is_word(k, "với") {
+        return None;
+    }
+    let n = skip_honorifics(toks, k + 1);
+    let (name, e) = name_at(toks, n)?;
+    if n == k + 1 || !accept(toks, n, &name, true) {
+        return None;
+    }
+    let people = match name_list(toks, k + 1) {
+        Some((names, _)) => names,
+        None => vec![(name, n, e)],
+    };
+    let end = people.iter().map(|&(_, _, b)| b).max().unwrap_or(e);
+    Some((posts, people, end))
+}
+
+/// Whether the leaving word of a clause at `at` (`miễn`, `thôi`) is denied or not yet done:
+/// `Quốc hội sẽ không miễn nhiệm chức danh Bộ trưởng Công an với ông Tô Lâm`, `chưa phê chuẩn
+/// miễn nhiệm`: the post is still held.
+fn leaving_denied(toks: &Tokens, at: usize) -> bool {
+    (at.saturating_sub(4)..at)
+        .rev()
+        .take_while(|&k| !toks.is_punct(k, &[".", ";", ",", "\n"]))
+        .any(|k| toks.is_word(k, "không") || toks.is_word(k, "chưa"))
 }
 
 /// After a name, a parenthesis without a role is a photo position (`(ảnh)`, `(bìa trái)`,
@@ -2083,18 +2154,38 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         };
         if let Some(k) = clause_at {
             if let Some((mut posts, pe)) = post_list(toks, k) {
-                let people = clause_person(toks, ctx, pe);
+                // `với ông Y` only after `chức (vụ|danh)`: `chương trình bầu Chủ tịch nước với
+                // ông Tô Lâm` is an election to come.
+                let people = clause_person(toks, ctx, pe, toks.is_word(i, "chức"));
                 if !people.is_empty() {
                     let relieved = (i.saturating_sub(3)..i)
-                        .any(|x| toks.is_word(x, "miễn") || toks.is_word(x, "thôi"));
+                        .find(|&x| toks.is_word(x, "miễn") || toks.is_word(x, "thôi"));
+                    let relieved = relieved.is_some_and(|x| !leaving_denied(toks, x));
                     for p in &mut posts {
                         p.former |= relieved;
                     }
+                    let mut last = pe;
+                    let mut went_on = false;
                     for (name, a, b) in people {
                         em.offices(&name, &posts, i..pe, i..pe, "office.clause");
                         em.person(&name, a, b, "person.clause");
+                        last = last.max(b);
                     }
-                    i = pe;
+                    // `... đối với ông A và Bộ trưởng Bộ Y ... đối với ông B`: the clause goes
+                    // on with another post and its own holder.
+                    while let Some((mut more, people, end)) = next_clause_post(toks, last) {
+                        let at = last + 1;
+                        for p in &mut more {
+                            p.former |= relieved;
+                        }
+                        for (name, a, b) in people {
+                            em.offices(&name, &more, at..end, at..end, "office.clause_next");
+                            em.person(&name, a, b, "person.clause");
+                        }
+                        last = end;
+                        went_on = true;
+                    }
+                    i = if went_on { last } else { pe };
                     continue;
                 }
             }
@@ -2773,6 +2864,69 @@ mod tests {
         );
         // Without `đối với` or the name right after, the clause names nobody.
         assert!(offices("bầu Chủ tịch UBND tỉnh Lâm Đồng trong tháng tới.").is_empty());
+    }
+
+    #[test]
+    fn a_clause_post_with_its_holder_after_voi_and_the_next_post_of_the_clause() {
+        // `với` (not `đối với`) right after the post, an honorific before the name.
+        assert_eq!(
+            offices("Quốc hội miễn nhiệm chức vụ Bộ trưởng Bộ Công an với ông Tô Lâm."),
+            ["Tô Lâm | Bộ trưởng | Bộ Công an | former"]
+        );
+        // A leaving denied is no leaving: the post is held.
+        assert_eq!(
+            offices("Quốc hội sẽ không miễn nhiệm chức danh Bộ trưởng Bộ Công an với ông Tô Lâm."),
+            ["Tô Lâm | Bộ trưởng | Bộ Công an"]
+        );
+        // Negative: `với` and a name with no honorific is a partner, not the holder; after
+        // `bầu` alone, an election to come.
+        assert!(offices("bầu Chủ tịch UBND tỉnh Lâm Đồng với Nguyễn Văn An.").is_empty());
+        assert!(offices("Chương trình bầu Chủ tịch Quốc hội với ông Trần Thanh Mẫn.").is_empty());
+        // The clause goes on with a second post and its own holder (dev2-style NA resolution).
+        let s = "Quốc hội phê chuẩn miễn nhiệm chức vụ Bộ trưởng Bộ Xây dựng nhiệm kỳ 2021 - 2026 đối với ông Nguyễn Thanh Nghị và Bộ trưởng Bộ Khoa học và Công nghệ nhiệm kỳ 2021 - 2026 đối với ông Huỳnh Thành Đạt.";
+        assert_eq!(
+            offices(s),
+            [
+                "Nguyễn Thanh Nghị | Bộ trưởng | Bộ Xây dựng | former",
+                "Huỳnh Thành Đạt | Bộ trưởng | Bộ Khoa học và Công nghệ | former"
+            ]
+        );
+        // Boundary: a second post without its own `đối với` holder is not the clause's.
+        let s = "Quốc hội miễn nhiệm chức vụ Bộ trưởng Bộ Xây dựng đối với ông Nguyễn Thanh Nghị và Bộ trưởng Bộ Khoa học và Công nghệ cho biết.";
+        assert_eq!(
+            offices(s),
+            ["Nguyễn Thanh Nghị | Bộ trưởng | Bộ Xây dựng | former"]
+        );
+    }
+
+    #[test]
+    fn a_post_held_then_is_former() {
+        // `khi còn là`, `trước đó là` (post_verbs.tsv, past).
+        assert_eq!(
+            offices("Ông Nguyễn Đăng Nam khi còn là Trưởng phòng Cảnh sát hình sự Công an TP HCM."),
+            ["Nguyễn Đăng Nam | Trưởng phòng | Phòng Cảnh sát hình sự Công an Thành phố Hồ Chí Minh | former"]
+        );
+        // Negative: `là` alone states the post held.
+        assert_eq!(
+            offices("Ông Nguyễn Đăng Nam là Trưởng phòng Cảnh sát hình sự Công an TP HCM."),
+            ["Nguyễn Đăng Nam | Trưởng phòng | Phòng Cảnh sát hình sự Công an Thành phố Hồ Chí Minh"]
+        );
+        // Boundary: the earlier post is former, the new one taken in the same sentence is not.
+        assert_eq!(
+            offices("Ông Nguyễn Văn A, trước đó là Phó Chủ tịch UBND tỉnh Nghệ An, được bầu giữ chức Chủ tịch UBND tỉnh Nghệ An."),
+            [
+                "Nguyễn Văn A | Phó Chủ tịch | Ủy ban nhân dân tỉnh Nghệ An | former",
+                "Nguyễn Văn A | Chủ tịch | Ủy ban nhân dân tỉnh Nghệ An"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dismissal_of_a_former_post() {
+        assert_eq!(
+            offices("Tháng 3/2020, ông Lê Thanh Hải bị cách chức nguyên Bí thư Thành ủy TP HCM."),
+            ["Lê Thanh Hải | Bí thư | Thành ủy Thành phố Hồ Chí Minh | former"]
+        );
     }
 
     #[test]

@@ -105,6 +105,7 @@ struct Cues {
     then: Regex,
     later: Regex,
     opens_past: Regex,
+    before_new: Regex,
 }
 
 fn rows() -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -138,6 +139,13 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         onward: Regex::new(&format!(r"(?i)\b(?:{})\s*$", alternation("onward"))).expect("onward"),
         then: Regex::new(&format!(r"(?i)^\s*(?:{})\s+", alternation("then"))).expect("then"),
         later: re("later"),
+        // `Trước khi được phê chuẩn giữ chức ..., ông`: the sentence's opening clause, up to the
+        // comma before its subject.
+        before_new: Regex::new(&format!(
+            r"(?i)^[\s\W]*trước\s+khi\s+(?:(?:được|đã|chính\s+thức)\s+)*(?:{})\b[^;:.]*?,\s*(?:ông|bà|anh|chị|đồng\s+chí)\s",
+            alternation("before_new")
+        ))
+        .expect("before_new"),
         opens_past: Regex::new(&format!(
             r"(?i)^[\s,]*(?:vào\s+)?(?:{})\b",
             alternation("opens_past")
@@ -158,27 +166,29 @@ struct Mention {
 /// The forms of a date `mentions` reads.
 const DATES: &str = r"(?xi)
     \b(?:
-        (?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})
+        (?:(?:ngày|hôm)\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})
       | ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d{2})
       | tháng\s+(?P<m3>\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y3>(?:19|20)\d{2})
       | (?P<m4>\d{1,2})\s*[/.]\s*(?P<y4>(?:19|20)\d{2})
       | năm\s+(?P<y5>(?:19|20)\d{2})
-      | (?:ngày|sáng|chiều|tối|trưa)\s+(?P<d6>\d{1,2})\s*[/-]\s*(?P<m6>\d{1,2})(?P<more>\s*[/.-]\s*\d)?
+      | (?:ngày|sáng|chiều|tối|trưa|hôm)\s+(?P<d6>\d{1,2})\s*[/-]\s*(?P<m6>\d{1,2})(?P<more>\s*[/.-]\s*\d)?
       | (?P<y7>(?:19|20)\d{2})
     )\b";
 
 /// Whether a match of [`DATES`] may start with `c`, then `next`: a digit, or the first two
-/// letters of `ngày`, `tháng`, `năm`, `sáng`, `chiều`, `tối`, `trưa` in either case (`ſ` folds
+/// letters of `ngày`, `tháng`, `năm`, `sáng`, `chiều`, `tối`, `trưa`, `hôm` in either case (`ſ` folds
 /// to `s`).
 fn may_open_date(c: char, next: Option<char>) -> bool {
     c.is_numeric()
-        || matches!(c, 'n' | 'N' | 't' | 'T' | 's' | 'S' | 'ſ' | 'c' | 'C')
-            && next.is_some_and(|n| {
-                matches!(
-                    n,
-                    'g' | 'G' | 'ă' | 'Ă' | 'h' | 'H' | 'á' | 'Á' | 'ố' | 'Ố' | 'r' | 'R'
-                )
-            })
+        || matches!(
+            c,
+            'n' | 'N' | 't' | 'T' | 's' | 'S' | 'ſ' | 'c' | 'C' | 'h' | 'H'
+        ) && next.is_some_and(|n| {
+            matches!(
+                n,
+                'g' | 'G' | 'ă' | 'Ă' | 'h' | 'H' | 'á' | 'Á' | 'ố' | 'Ố' | 'r' | 'R' | 'ô' | 'Ô'
+            )
+        })
 }
 
 /// The matches of [`DATES`] in `slice`, from left to right, each after the last, as a search
@@ -363,10 +373,11 @@ pub fn extract(text: &str, article: Option<NaiveDate>, facts: &mut Facts) {
         } else {
             cue == Some(Cue::End)
         };
-        let time = time_of(text, year, o, &starts, left, &mut dated);
         let past = cue == Some(Cue::Past)
             || past_before(text, o.span.start)
-            || (!titled_rule(o.rule) && opens_past(text, o));
+            || (!titled_rule(o.rule) && (opens_past(text, o) || before_new_post(text, o)));
+        let time = time_of(text, year, o, &starts, left, &mut dated)
+            .filter(|(t, rule)| !(past && !left && t.until.is_none() && sentence_dated(rule)));
         let o = &mut facts.offices[i];
         if left || past {
             o.former = true;
@@ -398,6 +409,19 @@ fn opens_past(text: &str, o: &OfficeFact) -> bool {
     CUES.opens_past.is_match(&text[from..at])
 }
 
+/// Whether a post (not a title) follows a sentence's opening `Trước khi` clause about taking a
+/// new post (`when.before_new`): `Trước khi được phê chuẩn giữ chức Chủ tịch UBND tỉnh Điện Biên,
+/// ông Lê Văn Lương đã trải qua các chức vụ: ...` (dev2 q03, q02, r06): the posts after the comma
+/// were held before, the one in the clause is the new post. Not `Trước khi bắt đầu cuộc làm
+/// việc, ...`: the clause must speak of a post (verbs of `before_new` in `when.tsv`).
+fn before_new_post(text: &str, o: &OfficeFact) -> bool {
+    let s = sentence(text, o.span.start);
+    let at = o.span.start.clamp(s.start, s.end);
+    CUES.before_new
+        .find(&text[s.start..at])
+        .is_some_and(|m| s.start + m.end() <= at)
+}
+
 /// What the clause does with a post it gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cue {
@@ -426,6 +450,7 @@ fn clause_cue(text: &str, o: &OfficeFact) -> Option<Cue> {
     .flat_map(|(c, re)| {
         re.find_iter(clause)
             .filter(|m| !in_name(clause, m.start()))
+            .filter(move |m| c != Cue::End || !denied(&clause[..m.start()]))
             .map(move |m| (m.end(), m.len(), c))
     })
     .max_by_key(|&(end, len, _)| (end, len))
@@ -441,6 +466,23 @@ fn in_name(text: &str, at: usize) -> bool {
     upper(Some(&text[at..])) && upper(text[..at].split_whitespace().next_back())
 }
 
+/// Whether a time rule dates a post by its sentence rather than by words next to it (the
+/// sentence's opening date, a decision's, a congress's, an effective date). A post the text marks
+/// as past takes none of these without an end: `Tháng 3/2020, ông Lê Thanh Hải bị cách chức
+/// nguyên Bí thư Thành ủy TP HCM` dates the dismissal, not the post.
+fn sentence_dated(rule: &str) -> bool {
+    matches!(
+        rule,
+        "when.lead" | "when.decision" | "when.congress" | "when.effective"
+    )
+}
+
+/// Whether a cue of leaving, after the words `before` it, is denied or not yet done (`Quốc hội
+/// sẽ không miễn nhiệm`, `chưa phê chuẩn miễn nhiệm`): the post is still held (`when.denied`).
+fn denied(before: &str) -> bool {
+    regex!(r"(?i)(?:^|[\s,])(?:không|chưa)\s+(?:\S+\s+){0,2}$").is_match(before)
+}
+
 /// Whether a title in apposition is a post the sentence says its holder leaves: a decision on
 /// them (`cách tất cả các chức vụ đối với ông X, Chủ tịch Hội Nông dân xã`), or the same role
 /// named again after a cue of leaving (`bà X - ..., Trưởng ban Dân vận T.Ư thôi tham gia Ban Bí
@@ -448,7 +490,12 @@ fn in_name(text: &str, at: usize) -> bool {
 fn title_left(text: &str, o: &OfficeFact, starts: &[(usize, String)]) -> bool {
     let s = sentence(text, o.span.start);
     let before = &text[s.start..o.span.start.max(s.start)];
-    if let Some(m) = CUES.end.find_iter(before).last() {
+    if let Some(m) = CUES
+        .end
+        .find_iter(before)
+        .filter(|m| !denied(&before[..m.start()]))
+        .last()
+    {
         // `... đối với ông X, Chủ tịch ...`; `Quốc hội miễn nhiệm Chủ tịch nước Võ Văn Thưởng`:
         // the title is the post the cue leaves, written right after it.
         let gap = &before[m.end()..];
@@ -521,7 +568,10 @@ fn time_of(
             .map(|t| (t, "when.effective"));
     }
     if let Some(t) = span_before(text, o, dates) {
-        return Some((t, "when.span"));
+        return Some((
+            until_after(text, o, dates, starts, &s, year, t),
+            "when.span",
+        ));
     }
     if let Some(t) = lead(text, &s, dates).filter(|_| {
         // `Tháng 2/2019, ông Quang giữ chức A và hơn hai năm sau ... làm B`: B's date is not given.
@@ -530,7 +580,10 @@ fn time_of(
             .later
             .is_match(&text[first..o.span.end.clamp(first, s.end.max(first))])
     }) {
-        return Some((t, "when.lead"));
+        return Some((
+            until_after(text, o, dates, starts, &s, year, t),
+            "when.lead",
+        ));
     }
     if let Some(t) = decision(text, &s, dates).or_else(|| {
         let goes_on = regex!(r"(?i)^\s*(?:theo\s+đó|cụ\s+thể)\b").is_match(&text[s.clone()]);
@@ -659,6 +712,50 @@ fn with_end(text: &str, dates: &[Mention], d: usize) -> Time {
     }
 }
 
+/// The end of a span opened before the post, written right after it: `Từ tháng 4/2008, ông được
+/// luân chuyển sang làm phó bí thư Tỉnh ủy Quảng Ngãi cho đến tháng 5/2010` (until 2010-05). Only
+/// `(cho) đến` or `tới` stands between the post and the date, the date is not before the start
+/// and not after the article's year: `... là Chủ tịch UBND tỉnh đến năm 2026`, written in 2024, is
+/// the planned end of a term, no until.
+fn until_after(
+    text: &str,
+    o: &OfficeFact,
+    dates: &[Mention],
+    starts: &[usize],
+    s: &Range<usize>,
+    year: Option<i32>,
+    t: Time,
+) -> Time {
+    if t.until.is_some() {
+        return t;
+    }
+    let next = starts
+        .iter()
+        .copied()
+        .filter(|&x| x > o.span.start && x >= o.span.end)
+        .min()
+        .unwrap_or(s.end)
+        .min(s.end);
+    let Some(d) = dates
+        .iter()
+        .find(|d| d.span.start >= o.span.end && d.span.start <= next.max(o.span.end) + 24)
+    else {
+        return t;
+    };
+    let gap = &text[o.span.end..d.span.start];
+    let ends =
+        regex!(r"(?i)^[\s,]*(?:cho\s+)?(?:đến|tới)\s+(?:(?:hết\s+)?(?:ngày|tháng|năm)\s+)?$")
+            .is_match(gap);
+    let ordered = t.since.is_none_or(|a| a <= d.at);
+    if !ends || d.bare || !ordered || year.is_some_and(|y| d.at.year > y) {
+        return t;
+    }
+    Time {
+        since: t.since,
+        until: Some(d.at),
+    }
+}
+
 /// A span opened by `từ` before the post in its sentence: the last one.
 fn span_before(text: &str, o: &OfficeFact, dates: &[Mention]) -> Option<Time> {
     let d = dates.iter().rposition(|d| {
@@ -692,9 +789,12 @@ fn decision(text: &str, s: &Range<usize>, dates: &[Mention]) -> Option<Time> {
     if regex!(r"(?i)\bphê\s+chuẩn\b").is_match(&text[s.clone()]) {
         return None;
     }
+    // `Sau quyết định hôm 3/8 ..., ông Khái vẫn là phó thủ tướng`: a decision's own date is
+    // written `ngày`, `hôm` tells of the event.
     let d = dates.iter().find(|d| {
         !d.bare
             && d.at.day.is_some()
+            && !text[d.span.clone()].to_lowercase().starts_with("hôm")
             && regex!(r"(?i)\b(?:quyết\s+định|nghị\s+quyết)\b(?:\s+số)?[^.;,]{0,40}$").is_match(
                 &text[floor(text, d.span.start.saturating_sub(60)).max(s.start)..d.span.start],
             )
@@ -737,6 +837,7 @@ mod tests {
             "tháng 12 - 2019, 12 / 2019, ngày  16 / 3 / 2024 và ٣/٤/٢٠٢٠ rồi ngày 5/6/2007",
             "SÁNG 1/2, CHIỀU 3-4, TỐI 5/6, TRƯA 7-8, NĂM 2001, Tháng 3/2002, ngàY 9/10/2011 x",
             "người 2019, chức năm 2018; thành 3/2017, trong ngày 4/5, các năm 2016 và n",
+            "Hôm 20/3, hôm nay 26/8/2024, HÔM 1-2, tô 3/4 và sô 5/6",
             "",
         ];
         for text in texts {
@@ -922,6 +1023,114 @@ mod tests {
         assert_eq!(
             when(t, "Bộ trưởng Bộ Tư pháp", "office.apposition"),
             ("-/-".into(), false)
+        );
+    }
+
+    #[test]
+    fn the_end_of_a_span_written_after_the_post() {
+        // Hand check (issue 26): a career post with its end after it is past.
+        let t = "Từ tháng 4/2008, ông được luân chuyển sang làm phó bí thư Tỉnh ủy Quảng Ngãi cho đến tháng 5/2010 và trở thành bí thư Tỉnh ủy Quảng Ngãi từ tháng 6/2010.";
+        assert_eq!(
+            when(t, "phó bí thư Tỉnh ủy Quảng Ngãi", "office.pronoun"),
+            ("2008-04/2010-05".into(), true)
+        );
+        // Negative: an end after the article's year is a term's planned end.
+        let t = "Từ năm 2021, ông là Chủ tịch UBND tỉnh cho đến năm 2026.";
+        assert_eq!(
+            when(t, "Chủ tịch UBND tỉnh", APPOINTED),
+            ("2021/-".into(), false)
+        );
+        // Boundary: words other than `(cho) đến` between the post and the date give no end.
+        let t = "Từ tháng 4/2008, ông làm Phó Bí thư Tỉnh ủy Quảng Ngãi, sau đó tháng 5/2010 về Hà Nội.";
+        assert_eq!(
+            when(t, "Phó Bí thư Tỉnh ủy Quảng Ngãi", APPOINTED),
+            ("2008-04/-".into(), false)
+        );
+    }
+
+    #[test]
+    fn a_past_post_takes_no_date_of_its_sentence_and_a_denied_leaving_none() {
+        // The sentence's date is the dismissal's, not the post's.
+        let t = "Tháng 3/2020, ông Lê Thanh Hải bị cách chức nguyên Bí thư Thành ủy TP HCM.";
+        assert_eq!(
+            when(t, "Bí thư Thành ủy TP HCM", APPOINTED),
+            ("-/-".into(), true)
+        );
+        // A post the clause takes keeps the sentence's date.
+        let t = "Tháng 3/2020, ông A được bầu giữ chức Bí thư Thành ủy TP HCM.";
+        assert_eq!(
+            when(t, "Bí thư Thành ủy TP HCM", APPOINTED),
+            ("2020-03/-".into(), false)
+        );
+        // A leaving denied or not yet done leaves the post held.
+        let t = "Quốc hội sẽ không miễn nhiệm chức danh Bộ trưởng Bộ Công an với ông Tô Lâm.";
+        assert_eq!(
+            when(t, "Bộ trưởng Bộ Công an", "office.clause"),
+            ("-/-".into(), false)
+        );
+        let t = "Quốc hội miễn nhiệm chức danh Bộ trưởng Bộ Công an với ông Tô Lâm.";
+        assert_eq!(
+            when(t, "Bộ trưởng Bộ Công an", "office.clause"),
+            ("-/-".into(), true)
+        );
+        let t = "Ông X, Bộ trưởng Bộ Công an, chưa được miễn nhiệm.";
+        assert_eq!(
+            when(t, "Bộ trưởng Bộ Công an", "office.apposition"),
+            ("-/-".into(), false)
+        );
+    }
+
+    #[test]
+    fn a_day_and_month_after_hom_opens_the_sentence() {
+        // dev3 d3-08: `Hôm 20/3, ... thôi giữ các chức vụ: ...` dates the leaving.
+        let t = "Hôm 20/3, Ban Chấp hành Trung ương đồng ý để ông Võ Văn Thưởng thôi giữ các chức vụ: Ủy viên Bộ Chính trị.";
+        assert_eq!(
+            when(t, "Ủy viên Bộ Chính trị", APPOINTED),
+            ("-/2024-03-20".into(), true)
+        );
+        // Negative: `hôm nay` is no date.
+        let t = "Hôm nay, ông A được bầu giữ chức Chủ tịch UBND huyện.";
+        assert_eq!(
+            when(t, "Chủ tịch UBND huyện", APPOINTED),
+            ("-/-".into(), false)
+        );
+        // Boundary: a full date after `hôm` keeps its own year.
+        let t = "Hôm 5/6/2023, ông A được bầu giữ chức Chủ tịch UBND huyện.";
+        assert_eq!(
+            when(t, "Chủ tịch UBND huyện", APPOINTED),
+            ("2023-06-05/-".into(), false)
+        );
+    }
+
+    #[test]
+    fn posts_after_an_opening_clause_on_the_new_post_were_held_before() {
+        // dev2 q03: the career after `Trước khi được phê chuẩn giữ chức ..., ông X` is past.
+        let t = "Trước khi được phê chuẩn giữ chức Chủ tịch UBND tỉnh Điện Biên, ông Lê Văn Lương đã trải qua các chức vụ: Phó Chủ tịch UBND huyện Than Uyên; Chánh Văn phòng Tỉnh ủy Lai Châu.";
+        assert_eq!(
+            when(t, "Chánh Văn phòng Tỉnh ủy Lai Châu", "office.career"),
+            ("-/-".into(), true)
+        );
+        // The new post, in the clause itself, is not.
+        assert_eq!(
+            when(t, "Chủ tịch UBND tỉnh Điện Biên", "office.clause"),
+            ("-/-".into(), false)
+        );
+        // Negative: a clause on an event, not a post (dev3 d3-27).
+        let t =
+            "Trước khi bắt đầu cuộc làm việc, ông Tô Lâm là Tổng Bí thư Ban Chấp hành Trung ương.";
+        assert_eq!(
+            when(t, "Tổng Bí thư Ban Chấp hành Trung ương", APPOINTED),
+            ("-/-".into(), false)
+        );
+        // Boundary: the first comma of the clause is not its end; only the one before its subject.
+        let t = "Trước khi được điều động, bổ nhiệm làm Phó Chánh Văn phòng Trung ương Đảng, ông Võ Thành Hưng là Thứ trưởng Bộ Tài chính.";
+        assert_eq!(
+            when(t, "Phó Chánh Văn phòng Trung ương Đảng", "office.clause"),
+            ("-/-".into(), false)
+        );
+        assert_eq!(
+            when(t, "Thứ trưởng Bộ Tài chính", APPOINTED),
+            ("-/-".into(), true)
         );
     }
 
@@ -1199,7 +1408,8 @@ mod tests {
                     "onward",
                     "then",
                     "later",
-                    "opens_past"
+                    "opens_past",
+                    "before_new"
                 ]
                 .contains(k),
                 "unknown kind {k}"
