@@ -461,8 +461,13 @@ impl Folded {
                         nodes.push((s, times));
                     }
                 }
-                pg::TENURE_P | org::SUB_ORGANIZATION_OF | pg::ATTENDEE | pg::CHAIR
-                | pg::ORGANIZER | pg::REFERS_TO | pg::JURISDICTION
+                pg::TENURE_P
+                | org::SUB_ORGANIZATION_OF
+                | pg::ATTENDEE
+                | pg::CHAIR
+                | pg::ORGANIZER
+                | pg::REFERS_TO
+                | pg::JURISDICTION
                     if !is_iri =>
                 {
                     self.unsure = true;
@@ -740,12 +745,20 @@ mod tests {
         let mut out = Vec::new();
         for k in a.nodes.keys().chain(b.nodes.keys()) {
             if a.nodes.get(k) != b.nodes.get(k) {
-                out.push(format!("node {k}: {:?} {:?}", a.nodes.get(k), b.nodes.get(k)));
+                out.push(format!(
+                    "node {k}: {:?} {:?}",
+                    a.nodes.get(k),
+                    b.nodes.get(k)
+                ));
             }
         }
         for k in a.links.keys().chain(b.links.keys()) {
             if a.links.get(k) != b.links.get(k) {
-                out.push(format!("link {k:?}: {:?} {:?}", a.links.get(k), b.links.get(k)));
+                out.push(format!(
+                    "link {k:?}: {:?} {:?}",
+                    a.links.get(k),
+                    b.links.get(k)
+                ));
             }
         }
         out.truncate(10);
