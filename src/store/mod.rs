@@ -147,28 +147,42 @@ impl Store {
         for (t, (description, tally)) in &tenures.map {
             // The first description of a tenure, and of each node it names (its person, role,
             // body, post, units), is kept, as a bulk load keeps it (`Tenures::quads`): a later
-            // article's adds nothing to a node the tenures graph describes already. Added, it
-            // gave a node a second label (`Thủ trưởng` and `Thủ Trưởng`) or a tenure a second
-            // unit, and the tenures graph depended on how the articles were split into ingests.
+            // article's adds no value to a predicate that a node of the tenures graph has a value
+            // for already. Added, it gave a node a second label (`Thủ trưởng` and `Thủ Trưởng`)
+            // or a tenure a second unit, and the tenures graph depended on how the articles were
+            // split into ingests. A predicate without a value (`pg:former` in a store an older
+            // polgraph wrote) still gets one.
             let quads = description.quads();
-            let mut known: BTreeMap<&str, bool> = BTreeMap::new();
+            let mut had: BTreeMap<&str, Vec<Quad>> = BTreeMap::new();
             for q in &quads {
                 if let NamedOrBlankNode::NamedNode(n) = &q.subject {
-                    if !known.contains_key(n.as_str()) {
-                        let described = !tenures_graph_quads(&tx, n)?.is_empty();
-                        known.insert(n.as_str(), described);
+                    if !had.contains_key(n.as_str()) {
+                        had.insert(n.as_str(), tenures_graph_quads(&tx, n)?);
                     }
                 }
             }
-            // A tenure described already: nothing of this description (its units' labels
-            // neither, which the description has for its `pg:within`).
-            let again = known.get(t.as_str()).copied().unwrap_or(false);
-            for q in quads.iter().filter(|_| !again) {
-                let old = match &q.subject {
-                    NamedOrBlankNode::NamedNode(n) => known[n.as_str()],
-                    NamedOrBlankNode::BlankNode(_) => false,
-                };
-                if !old {
+            let subject = |q: &Quad| match &q.subject {
+                NamedOrBlankNode::NamedNode(n) => n.as_str().to_string(),
+                NamedOrBlankNode::BlankNode(b) => b.to_string(),
+            };
+            let old = |q: &Quad| {
+                had.get(subject(q).as_str())
+                    .is_some_and(|h| h.iter().any(|o| o.predicate == q.predicate))
+            };
+            // The nodes a tenure's statement left out would have pointed at: their labels go
+            // with it (a unit the tenure is not within).
+            let dropped: Vec<&Term> = quads
+                .iter()
+                .filter(|q| subject(q) == *t && old(q))
+                .filter(|q| !had[t.as_str()].contains(q))
+                .map(|q| &q.object)
+                .collect();
+            for q in &quads {
+                let unpointed = dropped.iter().any(|o| match o {
+                    Term::NamedNode(n) => n.as_str() == subject(q),
+                    _ => false,
+                });
+                if !old(q) && !unpointed {
                     tx.insert(q);
                 }
             }
