@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::pipeline;
-use crate::pipeline::summary::{Delta, Kept, Update};
+use crate::pipeline::summary::{Delta, Folded, Kept, Update};
 use crate::query::search::{self, Index};
 use crate::rdf::described;
 use crate::rdf::Graph;
@@ -244,8 +244,14 @@ pub fn load_inputs(
             process_cpu_secs() - cpu,
         );
     }
+    // After a bulk load, the counts and network counted as it went (see [`Folded`]).
+    let counted = if report.bulk {
+        changed.delta.take()
+    } else {
+        None
+    };
     let update = before.filter(|_| !report.bulk).map(|i| (i, changed));
-    finish(store, &mut report, compact, progress, update)?;
+    finish(store, &mut report, compact, progress, update, counted)?;
     Ok(report)
 }
 
@@ -254,13 +260,15 @@ pub fn load_inputs(
 /// way is the same. After a bulk load, the compaction when `compact` (see [`Store::optimize`]);
 /// then the size of the tenures graph, for the report; then what is kept beside the store (see
 /// [`crate::pipeline::summary`]), the name index brought up to date from `update` (the index
-/// kept before the load, and what the load changed) where it is small, else built again.
+/// kept before the load, and what the load changed) where it is small, else built again; the
+/// counts and network from `counted` (what a bulk load counted from its graphs) where given.
 pub fn finish(
     store: &mut Store,
     report: &mut Loaded,
     compact: bool,
     progress: &mut dyn FnMut(Progress),
     update: Option<(Index, Changed)>,
+    counted: Option<Delta>,
 ) -> Result<()> {
     if report.bulk && compact {
         progress(Progress::Compacting);
@@ -286,11 +294,11 @@ pub fn finish(
         Some((index, changed)) => (Some(index), Some(changed)),
         None => (None, None),
     };
-    let delta = changed.as_mut().and_then(|c| c.delta.take());
+    let delta = changed.as_mut().and_then(|c| c.delta.take()).or(counted);
     let changed = changed.as_ref();
-    let since = changed.map(|c| Update {
+    let since = (delta.is_some() || changed.is_some()).then(|| Update {
         delta,
-        nodes: &c.nodes,
+        nodes: changed.map(|c| &c.nodes),
     });
     report.kept = Some(Kept::compute(
         store,
@@ -350,7 +358,7 @@ pub fn load_nquads(
     report.bytes = read as usize;
     report.articles = store.articles()?;
     report.quads = store.len()? - store.tenures_len()? - store.descriptions_len()?;
-    finish(store, &mut report, compact, progress, None)?;
+    finish(store, &mut report, compact, progress, None, None)?;
     Ok(report)
 }
 
@@ -380,6 +388,8 @@ fn load_new(
     let mut tenures = crate::rdf::tenure::Tenures::default();
     // And the units the graphs name, described once (see `crate::rdf::described`).
     let mut described = crate::rdf::described::Described::default();
+    // And what the kept counts and network count (see `Folded`).
+    let mut folded = Folded::default();
     let mut chunk: Vec<Article> = Vec::new();
     let mut flush = |chunk: &mut Vec<Article>,
                      read: u64,
@@ -422,6 +432,7 @@ fn load_new(
                 for g in &now {
                     tenures.add(g);
                     described.add(g);
+                    folded.add(g);
                 }
                 b.load(&now)
             })?,
@@ -469,6 +480,7 @@ fn load_new(
             b.load_described(&described)?;
             b.commit()
         })?;
+        changed.delta = folded.delta(&tenures);
     }
     Ok((report, late))
 }

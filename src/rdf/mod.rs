@@ -183,6 +183,15 @@ impl Graph {
         self.quads.len()
     }
 
+    /// Each quad's subject, predicate and object, and whether the object is an IRI, without
+    /// allocating (what a bulk load counts from the graphs as it goes:
+    /// [`crate::pipeline::summary::Folded`]).
+    pub fn triples(&self) -> impl Iterator<Item = (&str, &'static str, &str, bool)> + '_ {
+        self.quads
+            .iter()
+            .map(|q| (self.get(q.s), q.p, self.get(q.o), q.kind == Kind::Iri))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.quads.is_empty()
     }
