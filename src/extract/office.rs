@@ -9,7 +9,7 @@
 
 use super::organization::{
     abroad, association, brand_alone, cdc, committee_head, country_at, elided, foreign_ministry,
-    fronted, parse, resolve, Parsed,
+    fronted, lower_part, parse, resolve, Parsed,
 };
 use super::person::{accept, foreign_name_at, name_at, place_name};
 use super::trace::{Note, Outcome};
@@ -181,6 +181,7 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
                     .as_deref()
                     .and_then(|sh| fronted(toks, j, k, sh))
             })
+            .or_else(|| role.shares.as_deref().and_then(|sh| lower_part(toks, k, sh)))
             .or_else(|| cdc(toks, k))
             .or_else(|| province_post(toks, &role.role, k))
             .or_else(|| brand(toks, &role.role, k))
@@ -1939,7 +1940,10 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     // before a title is the place; so is any name without one before a title
                     // and a name (`Tòa Tổng Giám mục Hà Nội, Bí thư Thành ủy Hà Nội Bùi Thị
                     // Minh Hoài`: the title is the second name's, dev3 d3-36).
-                    let titled_next = n == start && name_at(toks, pe).is_some();
+                    // With an honorific too, a title that runs into a name is that name's
+                    // (`Thượng tướng Lương Tam Quang, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn`).
+                    let titled_next = name_at(toks, pe)
+                        .is_some_and(|(nm, _)| n == start || accept(toks, pe, &nm, false));
                     if !titled_next && accept(toks, n, &name, n > start || !place_name(&name)) {
                         em.person(&name, n, e0, "person.apposition");
                         em.offices(&name, &posts, start..pe, n..pe, rule);
