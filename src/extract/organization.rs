@@ -488,7 +488,7 @@ fn parse_head(
             p.head = format!("{} {}", body.canonical, phrase(toks, start, k));
             // `Ban Tổ chức - Cán bộ`, `Cục Kế hoạch-Tài chính`: a name of two fields joined by a
             // dash goes on past it (organization.dash_name).
-            if let Some(e) = (j == start && !closed)
+            while let Some(e) = (j == start && !closed)
                 .then(|| dash_name(toks, k))
                 .flatten()
             {
@@ -522,7 +522,11 @@ fn parse_head(
                 p.unit = u;
                 p.level = lv;
                 p.end = e;
-            } else if let Some(parent) = parse(toks, k, false) {
+            } else if let Some(parent) = parse(toks, k, false)
+                // `Ban Tổ chức - Cán bộ Liên đoàn Thương mại và Công nghiệp Việt Nam`: an
+                // association right after a named body is its whole.
+                .or_else(|| association_at(toks, k, depth + 1))
+            {
                 p.end = parent.end;
                 p.parent = Some(Box::new(parent));
             } else if toks.is_punct(k, &["("]) {
@@ -635,12 +639,20 @@ pub fn brand_alone(toks: &Tokens, k: usize) -> Option<Parsed> {
 /// (`Chủ tịch Hội Người cao tuổi Việt Nam`, `Phó Chủ tịch Tổng hội Xây dựng Việt Nam`), read as
 /// a named body; not an event (`Hội Nghị`) nor a place (`Hội An`).
 pub fn association(toks: &Tokens, k: usize) -> Option<Parsed> {
+    association_at(toks, k, 0)
+}
+
+/// [`association`] as the parent of a body parsed `depth` deep.
+fn association_at(toks: &Tokens, k: usize, depth: usize) -> Option<Parsed> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
     toks.get(k).filter(|t| t.word && t.is_cap())?;
     let (body, j) = toks.longest(&ASSOCIATION, k)?;
     if toks.longest(&EVENT, k).is_some() || !toks.get(j).is_some_and(|t| t.word && t.is_cap()) {
         return None;
     }
-    let mut p = parse_head(toks, k, false, 0, body, j)
+    let mut p = parse_head(toks, k, false, depth, body, j)
         .filter(|p| p.class == BodyClass::Named && !p.bare && p.end > j)?;
     // `Liên đoàn Thương mại và Công nghiệp Việt Nam`, `Hội Văn học và Nghệ thuật tỉnh Nghệ An`:
     // `và` joins two capitalised parts of its name.
