@@ -4031,6 +4031,11 @@ mod tests {
             offices("Phó thống đốc Ngân hàng Nhà nước Đào Minh Tú trả lời tại họp báo."),
             ["Đào Minh Tú | Phó Thống đốc | Ngân hàng Nhà nước Việt Nam"]
         );
+        // A people's council's committee named with a dash (bodies.tsv).
+        assert_eq!(
+            offices("Trưởng Ban Kinh tế - Ngân sách HĐND tỉnh Quảng Ninh La Văn Hồng phát biểu."),
+            ["La Văn Hồng | Trưởng ban | Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Quảng Ninh"]
+        );
         assert_eq!(
             offices("Ông Hồ Đức Hợp, Giám đốc Sở Tài nguyên – Môi trường tỉnh Yên Bái bị bắt."),
             ["Hồ Đức Hợp | Giám đốc | Sở Tài nguyên và Môi trường tỉnh Yên Bái"]
