@@ -533,8 +533,10 @@ mod tests {
         // truly lacks"), added for issue 26: the Youth Union's first secretary, the deputy
         // Government Inspector (read before as the Inspector himself), the State Auditor and
         // the deputy.
-        const LACKED: &str =
-            "Bí thư thứ nhất, Phó Tổng Thanh tra, Tổng Kiểm toán, Phó Tổng Kiểm toán";
+        // The State Bank's governor and deputies, and the head and deputy of a Chi cục (a
+        // department's branch), added for issue 26 (cover26f).
+        const LACKED: &str = "Bí thư thứ nhất, Phó Tổng Thanh tra, Tổng Kiểm toán, Phó Tổng Kiểm \
+                              toán, Thống đốc, Phó Thống đốc, Chi cục trưởng, Phó Chi cục trưởng";
         let spec: Vec<&str> = SPEC
             .split(", ")
             .chain(ADDED.split(", "))

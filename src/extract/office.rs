@@ -9,7 +9,7 @@
 
 use super::organization::{
     abroad, association, brand_alone, cdc, committee_head, country_at, elided, foreign_ministry,
-    fronted, parse, resolve, Parsed,
+    fronted, lower_part, parse, resolve, Parsed,
 };
 use super::person::{accept, foreign_name_at, name_at, place_name};
 use super::trace::{Note, Outcome};
@@ -181,6 +181,11 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
                     .as_deref()
                     .and_then(|sh| fronted(toks, j, k, sh))
             })
+            .or_else(|| {
+                role.shares
+                    .as_deref()
+                    .and_then(|sh| lower_part(toks, k, sh))
+            })
             .or_else(|| cdc(toks, k))
             .or_else(|| province_post(toks, &role.role, k))
             .or_else(|| brand(toks, &role.role, k))
@@ -334,6 +339,14 @@ fn post_list_sep(toks: &Tokens, i: usize, seps: &[&str]) -> Option<(Vec<Post>, u
     while let Some(mut p) = post_at(toks, j) {
         former |= p.former;
         p.former = former;
+        // `Ủy viên Ban TVTU, Phó Chủ tịch Thường trực UBND tỉnh`: a post whose body is an
+        // abbreviation the parser does not know is left out, and the list goes on after it.
+        if let Some(c) = unread_abbreviation(toks, &p) {
+            if post_at(toks, c + 1).is_some() {
+                j = c + 1;
+                continue;
+            }
+        }
         j = p.end;
         // `Ủy viên Trung ương Đảng khóa XII (dự khuyết), XIII`: the terms, and an alternate
         // member's post beside the full one when later terms follow.
@@ -413,6 +426,29 @@ fn post_list_sep(toks: &Tokens, i: usize, seps: &[&str]) -> Option<(Vec<Post>, u
     }
     fill_dependents(&mut merged);
     Some((merged, end))
+}
+
+/// After a post read with no body, words up to a comma that hold an abbreviation no lexicon knows
+/// (`Ban TVTU`, `HTQT`): one to three capitalised words, one of them all capitals, none a role or
+/// the start of a name. The index of the comma.
+fn unread_abbreviation(toks: &Tokens, p: &Post) -> Option<usize> {
+    if p.role.is_none() || p.org.is_some() || name_at(toks, p.end).is_some() {
+        return None;
+    }
+    let mut acronym = false;
+    let mut k = p.end;
+    while k < p.end + 3 {
+        let t = toks.get(k).filter(|t| t.word && t.is_cap())?;
+        if toks.longest(&ROLE, k).is_some() {
+            return None;
+        }
+        acronym |= t.text.chars().count() > 1 && !t.text.chars().any(char::is_lowercase);
+        k += 1;
+        if toks.is_punct(k, &[","]) {
+            return acronym.then_some(k);
+        }
+    }
+    None
 }
 
 /// Roles of a party committee's leadership: written before a state body without a body of
@@ -1874,6 +1910,126 @@ fn body_for(role: &Role, body: &Parsed) -> Option<Parsed> {
     Some(body)
 }
 
+/// Posts after a name none of which names a whole (`bí thư Đảng đoàn, chủ tịch`, `Bí thư Đảng
+/// ủy, Chủ tịch Hội đồng trường`): roles alone or parts written without their whole (`Đảng ủy`,
+/// `Đảng đoàn`), separated by `,` or `kiêm`. The posts and the index after them; `None` when one
+/// of them names a whole (the list is read as written) or the list's next sign does not follow.
+fn partial_posts(toks: &Tokens, i: usize) -> Option<(Vec<Post>, usize)> {
+    let part = |p: &Post| {
+        p.role.is_some()
+            && p.org.as_ref().is_none_or(|o| {
+                o.class == BodyClass::Sub
+                    && o.parent.is_none()
+                    && o.unit.is_none()
+                    && o.level.is_none()
+            })
+    };
+    let mut posts: Vec<Post> = Vec::new();
+    let mut j = i;
+    let mut former = false;
+    loop {
+        let mut p = post_at(toks, j).filter(part)?;
+        former |= p.former;
+        p.former = former;
+        j = p.end;
+        posts.push(p);
+        if !(toks.is_punct(j, &[","]) || toks.is_word(j, "kiêm")) {
+            break;
+        }
+        match post_at(toks, j + 1) {
+            Some(q) if part(&q) => j += 1,
+            Some(q) if q.role.is_some() => return None,
+            _ => break,
+        }
+    }
+    let boundary =
+        j >= toks.len() || toks.is_punct(j, &[",", ";", ".", ")", "\n"]) || toks.is_word(j, "và");
+    boundary.then_some((posts, j))
+}
+
+/// The body a list of people after it belongs to (`Khiển trách Ban Thường vụ Đảng ủy Liên đoàn
+/// Thương mại và Công nghiệp Việt Nam nhiệm kỳ 2015 - 2020 và các ông A - bí thư Đảng đoàn, chủ
+/// tịch; B - ...`, `Về phía Trường Đại học Mở Hà Nội, có X – Bí thư Đảng ủy, Chủ tịch Hội đồng
+/// trường`): the last body of the sentence before `start` that is no post's body, with `các ông`,
+/// `các bà` or `các đồng chí` between it and `start`, or `phía` right before it; the outermost
+/// body of its chain (the Liên đoàn, not its Ban Thường vụ).
+fn sentence_body(toks: &Tokens, ctx: &Context, start: usize) -> Option<Parsed> {
+    let titled = |s: usize| {
+        (s.saturating_sub(5)..s).any(|x| toks.longest(&ROLE, x).is_some_and(|(_, e)| e == s))
+    };
+    let mut body = None;
+    let mut j = ctx.sentence(start).start;
+    while j < start {
+        // `Liên đoàn Thương mại và Công nghiệp Việt Nam`: an association's name too.
+        let found = parse(toks, j, false)
+            .or_else(|| association(toks, j))
+            .filter(|p| p.end > j && p.end <= start);
+        match found {
+            Some(p) => {
+                j = p.end;
+                if !titled(p.start) {
+                    body = Some(p);
+                }
+            }
+            None => j += 1,
+        }
+    }
+    let body = body?;
+    let listed = (body.end..start).any(|k| {
+        toks.is_word(k, "các")
+            && (toks.is_word(k + 1, "ông")
+                || toks.is_word(k + 1, "bà")
+                || toks.is_word(k + 1, "đồng") && toks.is_word(k + 2, "chí"))
+    });
+    let facing = body.start > 0 && toks.is_word(body.start - 1, "phía");
+    if !listed && !facing {
+        return None;
+    }
+    let mut root = body;
+    while let Some(p) = root.parent.take() {
+        root = *p;
+    }
+    // A part without its whole (`Ban Thường vụ Đảng ủy`) names no body the list can take.
+    let part = root.class == BodyClass::Sub && root.unit.is_none() && root.level.is_none();
+    (!part).then_some(root)
+}
+
+impl Emitter<'_> {
+    /// A person of a list that a body named before it in the sentence heads
+    /// (`office.sentence_body`): the name `name` (its tokens `at`), the item from `start`, posts
+    /// at `roles` that name no whole ([`partial_posts`]), each taking the body [`sentence_body`]
+    /// finds: a role alone the body itself (as [`body_for`] allows), a part the body's (`Đảng
+    /// đoàn` of the Liên đoàn). The index after the posts, `None` when nothing was read.
+    fn sentence_item(
+        &mut self,
+        name: &str,
+        at: (usize, usize),
+        start: usize,
+        roles: usize,
+    ) -> Option<usize> {
+        let toks = self.toks;
+        let (posts, end) = partial_posts(toks, roles)?;
+        let body = sentence_body(toks, self.ctx, start)?;
+        let posts: Vec<Post> = posts
+            .into_iter()
+            .filter_map(|mut p| {
+                match p.org.as_mut() {
+                    None => p.org = Some(body_for(p.role.as_ref()?, &body)?),
+                    Some(o) => o.parent = Some(Box::new(body.clone())),
+                }
+                Some(p)
+            })
+            .collect();
+        if posts.is_empty() {
+            return None;
+        }
+        self.person(name, at.0, at.1, "person.apposition");
+        self.offices(name, &posts, start..end, at.0..end, "office.sentence_body");
+        self.list_item = Some((body, end));
+        Some(end)
+    }
+}
+
 impl Emitter<'_> {
     /// A person of a list written with roles alone (`ông A, Chủ tịch HĐQT Công ty X và B, Phó
     /// tổng giám đốc`, `... gồm các đồng chí: Văn Tiến Dũng, Tư lệnh; Phạm Hùng, Chính ủy`): the
@@ -1996,6 +2152,19 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
         if let Some((name, e0)) = short.or_else(|| name_at(toks, n)) {
             let e = skip_age(toks, skip_photo_note(toks, e0));
             if toks.is_punct(e, &[",", "-", "–", "("]) {
+                // `... và các ông A - bí thư Đảng đoàn, chủ tịch; B - ...`: posts that name no
+                // whole, of the body the sentence names before the list.
+                // A roster's heading or the list's person before, when they give the body, come
+                // first (`bare_item`).
+                if accept(toks, n, &name, n > start || !place_name(&name)) {
+                    let read = em
+                        .bare_item(&name, (n, e0), start, e + 1)
+                        .or_else(|| em.sentence_item(&name, (n, e0), start, e + 1));
+                    if let Some(end) = read {
+                        i = end;
+                        continue;
+                    }
+                }
                 // `Đại tướng Võ Nguyên Giáp - Tổng Tư lệnh, Bí thư Quân ủy Trung ương`: a title
                 // the post parser does not read, before the posts.
                 let (listed, rule) = match post_list(toks, e + 1) {
@@ -2010,7 +2179,10 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     // before a title is the place; so is any name without one before a title
                     // and a name (`Tòa Tổng Giám mục Hà Nội, Bí thư Thành ủy Hà Nội Bùi Thị
                     // Minh Hoài`: the title is the second name's, dev3 d3-36).
-                    let titled_next = n == start && name_at(toks, pe).is_some();
+                    // With an honorific too, a title that runs into a name is that name's
+                    // (`Thượng tướng Lương Tam Quang, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn`).
+                    let titled_next = name_at(toks, pe)
+                        .is_some_and(|(nm, _)| n == start || accept(toks, pe, &nm, false));
                     if !titled_next && accept(toks, n, &name, n > start || !place_name(&name)) {
                         em.person(&name, n, e0, "person.apposition");
                         em.offices(&name, &posts, start..pe, n..pe, rule);
@@ -2290,6 +2462,18 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                 }
             } else {
                 pe
+            };
+            // `Viện trưởng Viện Kiểm sát nhân dân tối cao ông Lê Minh Trí`: `ông` or `bà` between
+            // a title with its body written and the name.
+            let pe = match toks.get(pe).map(|t| t.key.as_str()) {
+                Some("ông" | "bà")
+                    if written
+                        && name_at(toks, pe + 1)
+                            .is_some_and(|(nm, _)| accept(toks, pe + 1, &nm, true)) =>
+                {
+                    pe + 1
+                }
+                _ => pe,
             };
             let native = name_at(toks, pe);
             let foreign = native
@@ -3717,11 +3901,15 @@ mod tests {
                 "Lê Đức Anh | Phó Tư lệnh | Bộ Tư lệnh Quân khu 7",
             ]
         );
-        // Negative: another ordinal is not read, and ends the list there.
+        // Negative: another ordinal is not read, and ends that item's roles there (the next
+        // item takes the body the sentence names before the list: office.sentence_body).
         let s = "Bộ Tư lệnh Quân khu 7 được thành lập gồm các đồng chí: Nguyễn Tiến Dũng, Tư lệnh; Trần Văn Trà, Phó tư lệnh thứ hai kiêm Tham mưu trưởng; Lê Đức Anh, Phó tư lệnh.";
         assert_eq!(
             offices(s),
-            ["Nguyễn Tiến Dũng | Tư lệnh | Bộ Tư lệnh Quân khu 7"]
+            [
+                "Nguyễn Tiến Dũng | Tư lệnh | Bộ Tư lệnh Quân khu 7",
+                "Lê Đức Anh | Phó Tư lệnh | Bộ Tư lệnh Quân khu 7"
+            ]
         );
         // Boundary: in lower case, at the list's end.
         let s = "Bộ Tư lệnh Quân khu 7 được thành lập gồm các đồng chí: Nguyễn Tiến Dũng, Tư lệnh; Lê Đức Anh, Phó tư lệnh thứ nhất.";
@@ -3976,6 +4164,127 @@ mod tests {
             offices(s).iter().all(|o| o.starts_with("Tô Lâm |")),
             "{:?}",
             offices(s)
+        );
+    }
+
+    /// Bodies whose name holds a dash (`organization::dash_name`) or is written in lower case
+    /// before its whole (`organization::lower_part`), and the roles `Thống đốc`, `Chi cục trưởng`.
+    #[test]
+    fn bodies_with_a_dash_or_in_lower_case_and_new_roles() {
+        assert_eq!(
+            offices(
+                "Ông Lê Ngọc Khoa, Cục trưởng Cục Kế hoạch - Tài chính, Bộ Tài chính phát biểu."
+            ),
+            ["Lê Ngọc Khoa | Cục trưởng | Cục Kế hoạch - Tài chính Bộ Tài chính"]
+        );
+        assert_eq!(
+            offices("Ông Trần Mạnh Hà - Vụ trưởng kiểm soát chi, Kho bạc Nhà nước - cho biết."),
+            ["Trần Mạnh Hà | Vụ trưởng | Vụ Kiểm soát chi Kho bạc Nhà nước"]
+        );
+        assert_eq!(
+            offices("Phó thống đốc Ngân hàng Nhà nước Đào Minh Tú trả lời tại họp báo."),
+            ["Đào Minh Tú | Phó Thống đốc | Ngân hàng Nhà nước Việt Nam"]
+        );
+        // A people's council's committee named with a dash (bodies.tsv).
+        assert_eq!(
+            offices("Trưởng Ban Kinh tế - Ngân sách HĐND tỉnh Quảng Ninh La Văn Hồng phát biểu."),
+            ["La Văn Hồng | Trưởng ban | Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Quảng Ninh"]
+        );
+        assert_eq!(
+            offices("Ông Hồ Đức Hợp, Giám đốc Sở Tài nguyên – Môi trường tỉnh Yên Bái bị bắt."),
+            ["Hồ Đức Hợp | Giám đốc | Sở Tài nguyên và Môi trường tỉnh Yên Bái"]
+        );
+        // Negative: a dash before a body ends the name, which takes that body as its whole; a
+        // lower-case part with no whole after it names no body.
+        assert_eq!(
+            offices("Ông Nguyễn Văn An, Vụ trưởng Vụ Pháp chế - Bộ Tư pháp cho biết."),
+            ["Nguyễn Văn An | Vụ trưởng | Vụ Pháp chế Bộ Tư pháp"]
+        );
+        assert!(offices("Ông Vương Đình Kiều - trưởng phòng kế hoạch - tổng hợp.").is_empty());
+        // Boundary: a lower-case part with a dash inside, and a name of three fields.
+        assert_eq!(
+            offices(
+                "Ông Vương Đình Kiều - phó trưởng phòng kỹ thuật - thẩm định, Ban Quản lý dự án 6."
+            ),
+            ["Vương Đình Kiều | Phó Trưởng phòng | Phòng Kỹ thuật - Thẩm định Ban Quản lý dự án 6"]
+        );
+        assert_eq!(
+            offices(
+                "Bà Bùi Thị Minh Hoài - Trưởng phòng Tổ chức - Hành chính - Tổng hợp, Thanh tra \
+                 tỉnh Hà Nam."
+            ),
+            ["Bùi Thị Minh Hoài | Trưởng phòng | Phòng Tổ chức - Hành chính - Tổng hợp Thanh tra tỉnh Hà Nam"]
+        );
+    }
+
+    /// office.sentence_body: a list's posts that name no whole take the body the sentence names
+    /// before the list.
+    #[test]
+    fn a_board_list_takes_the_body_named_before_it() {
+        assert_eq!(
+            offices(
+                "Khiển trách Ban Thường vụ Đảng ủy Liên đoàn Thương mại và Công nghiệp Việt Nam \
+                 nhiệm kỳ 2015 - 2020 và các ông Phạm Tấn Công - bí thư Đảng đoàn, chủ tịch; \
+                 Hoàng Quang Phòng - phó bí thư Đảng đoàn, phó chủ tịch."
+            ),
+            [
+                "Phạm Tấn Công | Bí thư | Đảng đoàn Liên đoàn Thương mại và Công nghiệp Việt Nam",
+                "Phạm Tấn Công | Chủ tịch | Liên đoàn Thương mại và Công nghiệp Việt Nam",
+                "Hoàng Quang Phòng | Phó Bí thư | Đảng đoàn Liên đoàn Thương mại và Công nghiệp Việt Nam",
+                "Hoàng Quang Phòng | Phó Chủ tịch | Liên đoàn Thương mại và Công nghiệp Việt Nam"
+            ]
+        );
+        // Negative: with no body before the list, the posts stay without one.
+        assert!(offices("Ông Phạm Tấn Công - bí thư Đảng đoàn, chủ tịch, phát biểu.").is_empty());
+        // Boundary: a post with its whole is read as written, not given the sentence's body.
+        assert_eq!(
+            offices(
+                "Kỷ luật Ban Thường vụ Đảng ủy Liên đoàn Thương mại và Công nghiệp Việt Nam và \
+                 các ông Nguyễn Văn A - giám đốc Sở Xây dựng tỉnh Nghệ An."
+            ),
+            ["Nguyễn Văn A | Giám đốc | Sở Xây dựng tỉnh Nghệ An"]
+        );
+    }
+
+    /// A post whose body is an abbreviation no lexicon knows does not end the list
+    /// (`unread_abbreviation`).
+    #[test]
+    fn an_unknown_abbreviation_does_not_end_a_list() {
+        assert_eq!(
+            offices(
+                "Dự có đồng chí Trần Anh Dũng, Ủy viên Ban TVTU, Phó Chủ tịch Thường trực UBND \
+                 tỉnh Nam Định."
+            ),
+            ["Trần Anh Dũng | Phó Chủ tịch Thường trực | Ủy ban nhân dân tỉnh Nam Định"]
+        );
+        // Negative: the abbreviated post itself is no office.
+        assert!(offices("Dự có đồng chí Trần Anh Dũng, Ủy viên Ban TVTU, phát biểu.").is_empty());
+        // Boundary: capitalised words without an abbreviation end the list as before.
+        assert!(offices(
+            "Dự có đồng chí Trần Anh Dũng, Ủy viên Ban Cán Sự, Phó Chủ tịch UBND tỉnh Nam Định."
+        )
+        .iter()
+        .all(|o| !o.starts_with("Trần Anh Dũng")));
+    }
+
+    /// A title, `ông` or `bà`, then the name; a title that runs into a name after an honorific.
+    #[test]
+    fn an_honorific_between_a_title_and_its_name() {
+        assert_eq!(
+            offices(
+                "Dự kiến, Viện trưởng Viện Kiểm sát nhân dân tối cao ông Lê Minh Trí sẽ thay thế."
+            ),
+            ["Lê Minh Trí | Viện trưởng | Viện Kiểm sát nhân dân tối cao"]
+        );
+        // Negative: a title without its body before `ông` is not the name's.
+        assert!(offices("Theo Viện trưởng ông Lê Minh Trí, vụ án đã rõ.").is_empty());
+        // Boundary (regression): the title after a general's name is the next name's.
+        assert_eq!(
+            offices(
+                "Ngoài ra có Bộ trưởng Bộ Công an - Thượng tướng Lương Tam Quang, Bộ trưởng Bộ \
+                 Ngoại giao Bùi Thanh Sơn."
+            ),
+            ["Bùi Thanh Sơn | Bộ trưởng | Bộ Ngoại giao"]
         );
     }
 }

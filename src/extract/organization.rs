@@ -486,6 +486,15 @@ fn parse_head(
                 return None;
             }
             p.head = format!("{} {}", body.canonical, phrase(toks, start, k));
+            // `Ban Tổ chức - Cán bộ`, `Cục Kế hoạch-Tài chính`: a name of two fields joined by a
+            // dash goes on past it (organization.dash_name).
+            while let Some(e) = (j == start && !closed)
+                .then(|| dash_name(toks, k))
+                .flatten()
+            {
+                p.head = format!("{} - {}", p.head, phrase(toks, k + 1, e));
+                k = e;
+            }
             p.end = k;
             // `Đại sứ quán Ấn Độ tại Campuchia`: a country's embassy and its host.
             if toks.is_word(k, "tại") {
@@ -513,7 +522,11 @@ fn parse_head(
                 p.unit = u;
                 p.level = lv;
                 p.end = e;
-            } else if let Some(parent) = parse(toks, k, false) {
+            } else if let Some(parent) = parse(toks, k, false)
+                // `Ban Tổ chức - Cán bộ Liên đoàn Thương mại và Công nghiệp Việt Nam`: an
+                // association right after a named body is its whole.
+                .or_else(|| association_at(toks, k, depth + 1))
+            {
                 p.end = parent.end;
                 p.parent = Some(Box::new(parent));
             } else if toks.is_punct(k, &["("]) {
@@ -532,6 +545,41 @@ fn parse_head(
         }
     }
     Some(p)
+}
+
+/// The second field of a body's name after a dash at `k` (`Ban Tổ chức - Cán bộ Liên đoàn ...`,
+/// `Ban Kinh tế - Ngân sách HĐND tỉnh`, `Phòng Kỹ thuật - Thẩm định`): a capitalised word, then
+/// up to three lower-case words, none a boundary, level word, body, role, place, country or
+/// person's name. The index after it; `None` where the dash starts anything else (`Vụ Pháp chế -
+/// Bộ Tư pháp`, `Ban Tuyên giáo - Nguyễn Văn An`, `- Phó Chủ tịch`).
+fn dash_name(toks: &Tokens, k: usize) -> Option<usize> {
+    if !toks.is_punct(k, &["-", "–"]) {
+        return None;
+    }
+    let first = toks.get(k + 1).filter(|t| t.word && t.is_cap())?;
+    if first.text.chars().skip(1).any(char::is_uppercase)
+        || name_at(toks, k + 1, None).is_some()
+        || country_at(toks, k + 1).is_some()
+        || super::person::name_at(toks, k + 1).is_some()
+    {
+        return None;
+    }
+    let mut e = k + 1;
+    while let Some(t) = toks.get(e) {
+        let open = e == k + 1;
+        if !t.word
+            || (e - k > 4)
+            || (!open && t.is_cap())
+            || boundary(toks, e)
+            || level_at(toks, e).is_some()
+            || toks.longest(&BODY, e).is_some()
+            || toks.longest(&ROLE, e).is_some()
+        {
+            break;
+        }
+        e += 1;
+    }
+    (e > k + 1).then_some(e)
 }
 
 /// A company written by its brand after its board (`HĐQT AVG`, `Hội đồng thành viên Xuyên Việt
@@ -591,12 +639,20 @@ pub fn brand_alone(toks: &Tokens, k: usize) -> Option<Parsed> {
 /// (`Chủ tịch Hội Người cao tuổi Việt Nam`, `Phó Chủ tịch Tổng hội Xây dựng Việt Nam`), read as
 /// a named body; not an event (`Hội Nghị`) nor a place (`Hội An`).
 pub fn association(toks: &Tokens, k: usize) -> Option<Parsed> {
+    association_at(toks, k, 0)
+}
+
+/// [`association`] as the parent of a body parsed `depth` deep.
+fn association_at(toks: &Tokens, k: usize, depth: usize) -> Option<Parsed> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
     toks.get(k).filter(|t| t.word && t.is_cap())?;
     let (body, j) = toks.longest(&ASSOCIATION, k)?;
     if toks.longest(&EVENT, k).is_some() || !toks.get(j).is_some_and(|t| t.word && t.is_cap()) {
         return None;
     }
-    let mut p = parse_head(toks, k, false, 0, body, j)
+    let mut p = parse_head(toks, k, false, depth, body, j)
         .filter(|p| p.class == BodyClass::Named && !p.bare && p.end > j)?;
     // `Liên đoàn Thương mại và Công nghiệp Việt Nam`, `Hội Văn học và Nghệ thuật tỉnh Nghệ An`:
     // `và` joins two capitalised parts of its name.
@@ -714,6 +770,68 @@ pub fn fronted(toks: &Tokens, i: usize, k: usize, shares: &str) -> Option<Parsed
     }
     let p = parse_head(toks, head_at, true, 0, body, k)?;
     (!p.bare).then_some(p)
+}
+
+/// A part written in lower case after a role that shares its head, then a comma and its whole
+/// (organization.lower_part): `Vụ trưởng kiểm soát chi, Kho bạc Nhà nước` -> Vụ Kiểm soát chi
+/// of Kho bạc Nhà nước; `phó trưởng phòng kỹ thuật - thẩm định, Ban Quản lý dự án 6`. At `k` one
+/// to five lower-case words (a dash between two of them kept), none a boundary, level word,
+/// role or body; then a comma and a body written with its name. `None` without the whole: `trưởng
+/// phòng kế hoạch - tổng hợp.` names no body.
+pub fn lower_part(toks: &Tokens, k: usize, shares: &str) -> Option<Parsed> {
+    let body = BODY.get(&crate::normalize::key(shares))?;
+    if body.class != BodyClass::Named {
+        return None;
+    }
+    let plain = |e: usize| {
+        toks.get(e).is_some_and(lower_word)
+            && !boundary(toks, e)
+            && level_at(toks, e).is_none()
+            && toks.longest(&ROLE, e).is_none()
+            && toks.longest(&BODY, e).is_none()
+    };
+    let mut e = k;
+    let mut words = 0;
+    loop {
+        if plain(e) {
+            words += 1;
+            e += 1;
+        } else if words > 0 && toks.is_punct(e, &["-", "–"]) && plain(e + 1) {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    if words == 0 || words > 5 || !toks.is_punct(e, &[","]) {
+        return None;
+    }
+    let whole = parse(toks, e + 1, false).filter(|w| !w.bare && w.end > e + 1)?;
+    // The name as a body's is written: a capital opens it and each field after a dash.
+    let mut name = String::new();
+    let mut open = true;
+    for t in &toks.toks[k..e] {
+        if !t.word {
+            name.push_str(" -");
+            open = true;
+            continue;
+        }
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        if open {
+            let mut cs = t.text.chars();
+            name.extend(cs.next().into_iter().flat_map(char::to_uppercase));
+            name.push_str(cs.as_str());
+        } else {
+            name.push_str(&t.text);
+        }
+        open = false;
+    }
+    let end = whole.end;
+    Some(Parsed {
+        parent: Some(Box::new(whole)),
+        ..Parsed::named(format!("{} {name}", body.canonical), body.kind, k, end)
+    })
 }
 
 /// A province's centre for disease control written `CDC` before the province

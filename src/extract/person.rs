@@ -159,7 +159,8 @@ fn words_before(toks: &Tokens, set: &HashSet<String>, i: usize) -> bool {
 
 /// Whether the name at `i` is that of a thing named after a person (`data/lexicon/named_after.txt`):
 /// `đường Phạm Văn Đồng`, `Trường Tiểu học Nguyễn Tất Thành`, a house number's street (`số 5 Trần
-/// Thánh Tông`, `số 7/1 Thành Thái`).
+/// Thánh Tông`, `số 7/1 Thành Thái`, `số nhà 260 Phạm Văn Đồng`), the second name of a crossing
+/// (`nút giao Nguyễn Văn Linh - Nguyễn Hữu Thọ`).
 pub fn named_after(toks: &Tokens, i: usize) -> bool {
     let mut j = i;
     while j > 0
@@ -170,7 +171,18 @@ pub fn named_after(toks: &Tokens, i: usize) -> bool {
         j -= 1;
     }
     if j < i {
-        return j > 0 && toks.is_word(j - 1, "số");
+        // `số 5 Trần Thánh Tông`, `số nhà 260 Phạm Văn Đồng`.
+        return j > 0
+            && (toks.is_word(j - 1, "số")
+                || j > 1 && toks.is_word(j - 1, "nhà") && toks.is_word(j - 2, "số"));
+    }
+    // `nút giao Nguyễn Văn Linh - Nguyễn Hữu Thọ`: the second street of a crossing.
+    if i > 2 && toks.is_punct(i - 1, &["-", "–"]) {
+        let first = (i.saturating_sub(6)..i - 1)
+            .find(|&k| name_at(toks, k).is_some_and(|(_, e)| e == i - 1));
+        if first.is_some_and(|k| words_before(toks, &NAMED_AFTER, k)) {
+            return true;
+        }
     }
     words_before(toks, &NAMED_AFTER, i)
 }
@@ -385,6 +397,9 @@ mod tests {
         assert!(persons("Cháy lớn trên đường Phạm Văn Đồng, nhiều người thiệt hại.").is_empty());
         assert!(persons("tại Nhà tang lễ Quốc gia số 5 Trần Thánh Tông, Hà Nội").is_empty());
         assert!(persons("văn phòng tại số 7/1 Thành Thái (phường 14)").is_empty());
+        assert!(persons("vụ cháy tại số nhà 260 Phạm Văn Đồng, quận Bắc Từ Liêm").is_empty());
+        // The second street of a crossing.
+        assert!(persons("hầm chui nút giao Nguyễn Văn Linh - Nguyễn Hữu Thọ.").is_empty());
         assert!(persons("trường Tiểu học Nguyễn Tất Thành tại Quảng Trị").is_empty());
         assert!(
             persons("Trong đó có Giải thưởng văn hóa Phan Châu Trinh; Giải thưởng khác").is_empty()

@@ -5,6 +5,34 @@
 use crate::extract::{DocumentFact, Facts, OfficeFact, Org, OrgFact};
 use std::ops::Range;
 
+/// A name read cut from a longer one the article gives the same person is no person of its own
+/// (`Bí thư Nguyễn Văn Nên: ...` read `Nguyễn Văn` in a headline; `đại biểu Kim Yến` after
+/// `Đại biểu Trần Kim Yến`): a person with no post whose syllables open or close another
+/// person's longer name in the article is dropped.
+fn drop_cut_names(facts: &mut Facts, k: &mut dyn FnMut(&str) -> String) {
+    let names: Vec<Vec<String>> = facts
+        .persons
+        .iter()
+        .map(|p| k(&p.name).split(' ').map(str::to_string).collect())
+        .collect();
+    let posted: rustc_hash::FxHashSet<String> =
+        facts.offices.iter().map(|o| k(&o.person)).collect();
+    let cut: Vec<bool> = names
+        .iter()
+        .map(|w| {
+            !posted.contains(&w.join(" "))
+                && names.iter().any(|v| {
+                    v.len() > w.len() && (v[..w.len()] == w[..] || v[v.len() - w.len()..] == w[..])
+                })
+        })
+        .collect();
+    let mut at = 0;
+    facts.persons.retain(|_| {
+        at += 1;
+        !cut[at - 1]
+    });
+}
+
 /// Merges `facts` in place (see the module's documentation).
 pub fn merge(facts: &mut Facts) {
     fn keep<T, K: Eq + std::hash::Hash>(v: &mut Vec<T>, mut key: impl FnMut(&T) -> K) {
@@ -23,6 +51,7 @@ pub fn merge(facts: &mut Facts) {
         key
     };
     keep(&mut facts.persons, |p| k(&p.name));
+    drop_cut_names(facts, &mut k);
     // A post the article marks as past once (`cựu Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung`) is
     // past wherever else it names it (`được bầu làm Chủ tịch UBND TP Hà Nội vào tháng 12/2015`):
     // one fact. Its time may be stated by another mention than the first: the first of each.
@@ -114,4 +143,38 @@ pub fn merge(facts: &mut Facts) {
         }
     }
     facts.documents = merged;
+}
+
+#[cfg(test)]
+mod tests {
+    /// The people of `text` once merged.
+    fn persons(text: &str) -> Vec<String> {
+        let text = crate::normalize::Text::new(text);
+        let meta = crate::read::meta::read(&text);
+        let mut facts = crate::extract::extract(&text, &meta);
+        super::merge(&mut facts);
+        facts.persons.into_iter().map(|p| p.name).collect()
+    }
+
+    /// A name read cut from a longer one of the article is dropped (`drop_cut_names`).
+    #[test]
+    fn a_name_cut_from_a_longer_one_is_no_person() {
+        assert_eq!(
+            persons(
+                "Đại biểu Trần Kim Yến (TP.HCM) đặt câu hỏi. Trả lời ý kiến của đại biểu Kim \
+                 Yến, bộ trưởng nói rõ."
+            ),
+            ["Trần Kim Yến"]
+        );
+        // Negative: two people whose names share no whole opening or closing syllables.
+        assert_eq!(
+            persons("Ông Trần Văn Nam và ông Lê Văn Nam dự họp."),
+            ["Trần Văn Nam", "Lê Văn Nam"]
+        );
+        // Boundary: the shorter name holds a post of its own, and is kept.
+        assert_eq!(
+            persons("Ông Lê Minh, Chủ tịch UBND tỉnh Nghệ An, và ông Lê Minh Khái dự họp."),
+            ["Lê Minh", "Lê Minh Khái"]
+        );
+    }
 }
