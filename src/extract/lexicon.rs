@@ -267,12 +267,15 @@ pub(crate) static COMBINED: LazyLock<Combined> = LazyLock::new(|| {
     ];
     let mut owner = Vec::new();
     let mut covered = [false; TABLES];
-    let mut patterns: Vec<&str> = Vec::new();
+    // Each entry between spaces, searched in the keys between spaces: only matches at token
+    // boundaries are found (a syllable entry's matches inside other words cost the pass most of
+    // its time).
+    let mut patterns: Vec<String> = Vec::new();
     for (id, ps) in tables {
         covered[id] = true;
         for (k, p) in ps.iter().enumerate() {
             owner.push((id as u32, k as u32));
-            patterns.push(p);
+            patterns.push(format!(" {p} "));
         }
     }
     let ac = AhoCorasick::builder()

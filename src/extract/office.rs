@@ -328,13 +328,14 @@ fn post_list(toks: &Tokens, i: usize) -> Option<(Vec<Post>, usize)> {
 
 /// A list of posts at `i` with the separators `seps` (a career summary adds `;`).
 fn post_list_sep(toks: &Tokens, i: usize, seps: &[&str]) -> Option<(Vec<Post>, usize)> {
+    // Most tokens start no post: nothing else to do there (asked at every token).
+    let mut next = Some(post_at(toks, i)?);
     let mut posts: Vec<Post> = Vec::new();
-    let mut j = i;
     let mut former = false;
-    while let Some(mut p) = post_at(toks, j) {
+    while let Some(mut p) = next.take() {
         former |= p.former;
         p.former = former;
-        j = p.end;
+        let mut j = p.end;
         // `Ủy viên Trung ương Đảng khóa XII (dự khuyết), XIII`: the terms, and an alternate
         // member's post beside the full one when later terms follow.
         let (e, alternate, more) = terms(toks, j);
@@ -353,11 +354,8 @@ fn post_list_sep(toks: &Tokens, i: usize, seps: &[&str]) -> Option<(Vec<Post>, u
         p.end = e;
         posts.push(p);
         let sep = toks.is_punct(j, seps) || toks.is_word(j, "và");
-        if sep && post_at(toks, j + 1).is_some() {
-            j += 1;
-        } else {
-            break;
-        }
+        // The post after the separator, read once: it is the next one of the list.
+        next = if sep { post_at(toks, j + 1) } else { None };
     }
     // A role-less item after a body is that body's parent (`Vụ trưởng Vụ X, Học viện Y`).
     let mut merged: Vec<Post> = Vec::new();
