@@ -52,13 +52,20 @@ fn nfc_as_it_stands(c: char) -> bool {
 /// escape, tag, carriage return, control, odd or doubled space, combining mark or character that
 /// NFC changes) and no old tone placement that [`canonical_tones`] would move.
 fn as_it_stands(original: &str) -> bool {
+    // What the test below asks of a character that is no ASCII, by table for the Latin letters
+    // of Vietnamese (none of them a combining mark).
+    fn kept(c: char) -> bool {
+        !mark(c) && !escape_start(c) && fold_space(c) == Some(c) && nfc_as_it_stands(c)
+    }
+    static KEPT: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| latin_table(kept));
+    let kept_table = &*KEPT;
     let mut prev = '\0';
     let mut chars = original.chars();
     while let Some(c) = chars.next() {
         let kept = if c.is_ascii() {
             c == '\n' || (matches!(c, ' '..='~') && c != '<' && !(c == ' ' && prev == ' '))
         } else {
-            !mark(c) && !escape_start(c) && fold_space(c) == Some(c) && nfc_as_it_stands(c)
+            latin(c).map_or_else(|| kept(c), |at| kept_table[at])
         };
         if !kept {
             return false;
@@ -84,6 +91,10 @@ fn as_it_stands(original: &str) -> bool {
 /// lines that have the word (`hình Ảnh`, `Ảnh hưởng`) have no colon after it, and the credit's
 /// regex is slow on a long line.
 fn credit_may_follow(line: &str) -> bool {
+    // Most lines have no `Ả` at all: a quick search first.
+    if !line.contains('Ả') {
+        return false;
+    }
     line.match_indices("Ảnh").any(|(k, w)| {
         line[k + w.len()..]
             .trim_start_matches(char::is_whitespace)
@@ -116,10 +127,10 @@ impl Text {
         let mut orig = Vec::with_capacity(original.len() + 1);
         // The characters started so far: a byte that is no UTF-8 continuation starts one.
         let mut chars = 0u32;
-        for &b in original.as_bytes() {
+        orig.extend(original.as_bytes().iter().map(|&b| {
             chars += u32::from((b as i8) >= -0x40);
-            orig.push(chars - 1);
-        }
+            chars - 1
+        }));
         orig.push(chars);
         Text {
             text: original.to_string(),
@@ -248,11 +259,9 @@ impl Text {
     pub fn lines(&self) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         let mut start = 0;
-        for (i, b) in self.text.bytes().enumerate() {
-            if b == b'\n' {
-                out.push(start..i);
-                start = i + 1;
-            }
+        for (i, _) in self.text.match_indices('\n') {
+            out.push(start..i);
+            start = i + 1;
         }
         out.push(start..self.text.len());
         out
