@@ -281,6 +281,8 @@ pub(crate) static COMBINED: LazyLock<Combined> = LazyLock::new(|| {
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
+        // Every entry starts with a space: a prefilter would stop at each one.
+        .prefilter(false)
         .build(&patterns)
         .expect("lexicon automaton");
     Combined { ac, owner, covered }
