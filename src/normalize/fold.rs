@@ -193,50 +193,22 @@ pub fn lowercase(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    // Written as bytes: a character pushed onto a `String` is encoded again each time.
-    let mut out: Vec<u8> = Vec::with_capacity(s.len());
-    let table = &*LOWER_UTF8;
+    let mut out = String::with_capacity(s.len());
+    let table = &*LATIN;
     for c in s.chars() {
         if c.is_ascii() {
-            out.push((c as u8).to_ascii_lowercase());
+            out.push(c.to_ascii_lowercase());
             continue;
         }
         // Beyond the table (a Greek capital sigma, whose lower case depends on where it
         // stands, among others): the standard library's own.
-        match latin(c).map(|at| table[at]).filter(|&(_, n)| n != 0) {
-            Some((b, n)) => {
-                out.push(b[0]);
-                if n > 1 {
-                    out.push(b[1]);
-                }
-                if n > 2 {
-                    out.push(b[2]);
-                }
-            }
+        match latin(c).map(|at| table[at].0).filter(|&l| l != '\0') {
+            Some(l) => out.push(l),
             None => return s.to_lowercase(),
         }
     }
-    String::from_utf8(out).expect("whole characters in lower case")
+    out
 }
-
-/// [`LATIN`]'s lower case in UTF-8 (at most three bytes in these ranges) and its length, 0 where
-/// it is no one character.
-static LOWER_UTF8: std::sync::LazyLock<Vec<([u8; 3], u8)>> = std::sync::LazyLock::new(|| {
-    LATIN
-        .iter()
-        .map(|&(l, _)| {
-            let mut b = [0u8; 4];
-            match l {
-                '\0' => ([0; 3], 0),
-                l => {
-                    let n = l.encode_utf8(&mut b).len();
-                    assert!(n <= 3, "{l:?} in more than three bytes");
-                    ([b[0], b[1], b[2]], n as u8)
-                }
-            }
-        })
-        .collect()
-});
 
 /// The toneless ASCII key of a name, for toneless look-ups and IRI slugs: `Tỉnh ủy Hà Tĩnh` ->
 /// `tinh-uy-ha-tinh`: lower case, tone and vowel marks dropped (so tone
