@@ -102,10 +102,22 @@ mod tests {
     /// the Vietnamese letters, alone and among others.
     #[test]
     fn has_control_is_any_character_a_control() {
-        for u in (0..0x3000u32).chain(0x1e00..0x1f00).chain([0xfeff, 0x10_ffff]) {
+        for u in (0..0x3000u32)
+            .chain(0x1e00..0x1f00)
+            .chain([0xfeff, 0x10_ffff])
+        {
             let Some(c) = char::from_u32(u) else { continue };
-            for s in [c.to_string(), format!("Hà {c} Tĩnh"), format!("ệ{c}"), format!("{c}\u{80}")] {
-                assert_eq!(has_control(&s), s.chars().any(is_control), "U+{u:04X} in {s:?}");
+            for s in [
+                c.to_string(),
+                format!("Hà {c} Tĩnh"),
+                format!("ệ{c}"),
+                format!("{c}\u{80}"),
+            ] {
+                assert_eq!(
+                    has_control(&s),
+                    s.chars().any(is_control),
+                    "U+{u:04X} in {s:?}"
+                );
             }
         }
         assert!(!has_control("Bí thư\nTỉnh ủy\r\n\t"));

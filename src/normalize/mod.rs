@@ -556,7 +556,10 @@ mod tests {
         // at its own characters (`Đức Hiếu/TTXVN` is 14 characters and 18 bytes).
         let at = t.text.find("Ảnh: Toàn").unwrap();
         let orig = "Tin chính\nEmailPrintAa\nBí thư phát biểu. Ảnh: Đức Hiếu/TTXVN\n";
-        assert_eq!(t.original_span(&(at..at + "Ảnh".len())).0, orig.chars().count());
+        assert_eq!(
+            t.original_span(&(at..at + "Ảnh".len())).0,
+            orig.chars().count()
+        );
         let line = t.text.find("EmailPrintAa").map_or(10, |_| unreachable!());
         assert_eq!(t.original_span(&(line..line + 1)), (10, 11));
     }
