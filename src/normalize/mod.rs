@@ -560,7 +560,9 @@ mod tests {
             t.original_span(&(at..at + "Ảnh".len())).0,
             orig.chars().count()
         );
-        let line = t.text.find("EmailPrintAa").map_or(10, |_| unreachable!());
+        // The masked line starts after `Tin chính\n` (10 characters, 11 bytes).
+        let line = t.text.find('\n').unwrap() + 1;
+        assert_eq!(&t.text[line..line + 12], " ".repeat(12));
         assert_eq!(t.original_span(&(line..line + 1)), (10, 11));
     }
 
