@@ -267,22 +267,17 @@ pub(crate) static COMBINED: LazyLock<Combined> = LazyLock::new(|| {
     ];
     let mut owner = Vec::new();
     let mut covered = [false; TABLES];
-    // Each entry between spaces, searched in the keys between spaces: only matches at token
-    // boundaries are found (a syllable entry's matches inside other words cost the pass most of
-    // its time).
-    let mut patterns: Vec<String> = Vec::new();
+    let mut patterns: Vec<&str> = Vec::new();
     for (id, ps) in tables {
         covered[id] = true;
         for (k, p) in ps.iter().enumerate() {
             owner.push((id as u32, k as u32));
-            patterns.push(format!(" {p} "));
+            patterns.push(p);
         }
     }
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
-        // Every entry starts with a space: a prefilter would stop at each one.
-        .prefilter(false)
         .build(&patterns)
         .expect("lexicon automaton");
     Combined { ac, owner, covered }

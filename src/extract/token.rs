@@ -179,17 +179,10 @@ impl Tokens {
         let keys = self.keys.as_bytes();
         let mut found: Vec<Hits> = vec![Vec::new(); TABLES];
         let mut starts = vec![0u16; self.toks.len()];
-        // The automaton's entries are between spaces (see [`COMBINED`]): so are the keys here.
-        let mut padded = String::with_capacity(keys.len() + 2);
-        padded.push(' ');
-        padded.push_str(&self.keys);
-        padded.push(' ');
-        for m in combined.ac.find_overlapping_iter(&padded) {
-            // An entry's keys in `keys`, without the spaces around them (the first one is the
-            // padding's, so `keys` starts where the match does).
-            let (s, e) = (m.start(), m.end() - 2);
+        for m in combined.ac.find_overlapping_iter(&self.keys) {
             // Tokens' keys hold no spaces: a match at token boundaries has a space (or an end
             // of the keys) on either side.
+            let (s, e) = (m.start(), m.end());
             if (s > 0 && keys[s - 1] != b' ') || (e < keys.len() && keys[e] != b' ') {
                 continue;
             }
