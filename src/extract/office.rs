@@ -333,21 +333,22 @@ fn post_list(toks: &Tokens, i: usize) -> Option<(Vec<Post>, usize)> {
 
 /// A list of posts at `i` with the separators `seps` (a career summary adds `;`).
 fn post_list_sep(toks: &Tokens, i: usize, seps: &[&str]) -> Option<(Vec<Post>, usize)> {
+    // Most tokens start no post: nothing else to do there (asked at every token).
+    let mut next = Some(post_at(toks, i)?);
     let mut posts: Vec<Post> = Vec::new();
-    let mut j = i;
     let mut former = false;
-    while let Some(mut p) = post_at(toks, j) {
+    while let Some(mut p) = next.take() {
         former |= p.former;
         p.former = former;
         // `Ủy viên Ban TVTU, Phó Chủ tịch Thường trực UBND tỉnh`: a post whose body is an
         // abbreviation the parser does not know is left out, and the list goes on after it.
         if let Some(c) = unread_abbreviation(toks, &p) {
-            if post_at(toks, c + 1).is_some() {
-                j = c + 1;
+            if let Some(q) = post_at(toks, c + 1) {
+                next = Some(q);
                 continue;
             }
         }
-        j = p.end;
+        let mut j = p.end;
         // `Ủy viên Trung ương Đảng khóa XII (dự khuyết), XIII`: the terms, and an alternate
         // member's post beside the full one when later terms follow.
         let (e, alternate, more) = terms(toks, j);
@@ -366,11 +367,8 @@ fn post_list_sep(toks: &Tokens, i: usize, seps: &[&str]) -> Option<(Vec<Post>, u
         p.end = e;
         posts.push(p);
         let sep = toks.is_punct(j, seps) || toks.is_word(j, "và");
-        if sep && post_at(toks, j + 1).is_some() {
-            j += 1;
-        } else {
-            break;
-        }
+        // The post after the separator, read once: it is the next one of the list.
+        next = if sep { post_at(toks, j + 1) } else { None };
     }
     // A role-less item after a body is that body's parent (`Vụ trưởng Vụ X, Học viện Y`).
     let mut merged: Vec<Post> = Vec::new();

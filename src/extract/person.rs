@@ -210,12 +210,13 @@ fn place_before_name(toks: &Tokens, i: usize) -> Option<(usize, bool)> {
         return (!c.given_name && named(e) && (named(e + 1) || role_before(toks, i)))
             .then_some((e, true));
     }
+    // The name after it asked first: the gazetteer's look-up joins and folds the words.
     (2..=3).rev().find_map(|k| {
         (words(k)
+            && name_at(toks, i + k).is_some()
             && G.named(&toks.words(i, i + k))
                 .iter()
-                .any(|&u| G.is_province(u))
-            && name_at(toks, i + k).is_some())
+                .any(|&u| G.is_province(u)))
         .then_some((i + k, false))
     })
 }

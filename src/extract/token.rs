@@ -63,9 +63,14 @@ impl Tok {
             }) {
                 case |= NAME_SYLLABLE;
             }
-            if text.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
-                && text.chars().count() > 1
-            {
+            // `char::is_alphabetic` by table for the Latin letters: the standard library
+            // searches its tables for every letter beyond ASCII.
+            static ALPHABETIC: LazyLock<Vec<bool>> =
+                LazyLock::new(|| crate::normalize::latin_table(char::is_alphabetic));
+            let alphabetic = |c: char| {
+                crate::normalize::latin(c).map_or_else(|| c.is_alphabetic(), |at| ALPHABETIC[at])
+            };
+            if text.chars().all(|c| alphabetic(c) && c.is_uppercase()) && text.chars().count() > 1 {
                 case |= CAPITALS;
             }
         }

@@ -312,12 +312,23 @@ pub fn segments(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
     // The character at byte `b` (a boundary), read where it is asked: a copy of the text as
     // characters, each with its offset, was a quarter of the tokenizer's time (issue 30).
     let at = |b: usize| text.get(b..).and_then(|r| r.chars().next());
+    let bytes = text.as_bytes();
     let mut b = 0;
     while let Some(c) = at(b) {
         if is_alphanumeric(c) {
             let mut j = b + c.len_utf8();
             let mut here = at(j);
             while let Some(cj) = here {
+                // ASCII letters and digits go on the word whatever follows them (most of a
+                // word's bytes): read byte by byte.
+                if cj.is_ascii_alphanumeric() {
+                    j += 1;
+                    while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                        j += 1;
+                    }
+                    here = at(j);
+                    continue;
+                }
                 let after = j + cj.len_utf8();
                 let next = at(after);
                 let inner = matches!(cj, '.' | '/' | '\'' | '’')
