@@ -450,7 +450,33 @@ mod tests {
             dir: dir.to_path_buf(),
             run_bytes: 300,
         };
-        let (dir, store) = crate::query::kept::tests::store();
+        // 40 article graphs: 7 people, each typed in several of them, named in some; holdings
+        // with and without their sentence.
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::Store::open(&dir.path().join("db")).unwrap();
+        let pg = "https://w3id.org/polgraph/ontology#";
+        for a in 0..40 {
+            let g = format!("http://e/a{a}");
+            let mut nq = String::new();
+            for k in [a % 7, (a * 3 + 1) % 7] {
+                nq += &format!(
+                    "<http://e/p{k}> <{RDF}type> <http://xmlns.com/foaf/0.1/Person> <{g}> .\n"
+                );
+                if k % 3 != 0 {
+                    nq += &format!(
+                        "<http://e/p{k}> <http://xmlns.com/foaf/0.1/name> \"P {k}\" <{g}> .\n"
+                    );
+                }
+            }
+            nq += &format!(
+                "<http://e/h{a}> <{pg}tenure> <http://e/t{}> <{g}> .\n",
+                a % 5
+            );
+            if a % 4 == 0 {
+                nq += &format!("<http://e/h{a}> <{pg}sentence> <http://e/s{a}> <{g}> .\n");
+            }
+            store.set_graph(&g, &quads(&nq)).unwrap();
+        }
         let all: Vec<Quad> = store.iter_quads(None).map(|q| q.unwrap()).collect();
         let shapes = shapes(SHAPES).unwrap();
         let (v, n) = check_store(&store, &shapes, opts(dir.path())).unwrap();
