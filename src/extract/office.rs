@@ -1027,11 +1027,10 @@ fn role_subject(toks: &Tokens, start: usize, pe: usize) -> bool {
 /// Whether the post word at `i` is denied or only possible (`cả hai ông chắc chắn sẽ không làm
 /// chủ tịch nước`, `chưa từng giữ chức`, `có thể làm Thủ tướng`): no post is held. Only words of
 /// time or manner stand between the negation and the verb; `không chỉ là`, `không những là` (not
-/// only) and `không lâu sau` (soon after) deny nothing.
+/// only), `không lâu sau` (soon after) and `không còn là` (no longer: held until then) deny
+/// nothing.
 fn post_denied(toks: &Tokens, i: usize) -> bool {
-    const BETWEEN: [&str; 9] = [
-        "sẽ", "từng", "được", "hề", "còn", "phải", "bao", "giờ", "muốn",
-    ];
+    const BETWEEN: [&str; 8] = ["sẽ", "từng", "được", "hề", "phải", "bao", "giờ", "muốn"];
     let mut k = i;
     while k > 0 && k + 4 > i && toks.get(k - 1).is_some_and(|t| t.word) {
         k -= 1;
@@ -4407,7 +4406,11 @@ mod tests {
             offices("Ông Nguyễn Văn Hải giữ chức Bí thư Huyện ủy Kim Thành."),
             ["Nguyễn Văn Hải | Bí thư | Huyện ủy Kim Thành"]
         );
-        // Boundary: `không chỉ là` (not only) denies nothing.
+        // Boundary: `không chỉ là` (not only) and `sẽ không còn là` (held until then) deny nothing.
+        assert_eq!(
+            offices("Ông Nguyễn Văn Hải sẽ không còn là Bí thư Huyện ủy Kim Thành sau tháng 1."),
+            ["Nguyễn Văn Hải | Bí thư | Huyện ủy Kim Thành"]
+        );
         assert_eq!(
             offices(
                 "Ông Nguyễn Văn Hải không chỉ là Bí thư Huyện ủy Kim Thành mà còn là người thầy."
