@@ -15,6 +15,14 @@ pub const SURNAMES: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/surnames.txt"
 ));
+pub const SURNAMES_INTRODUCED: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/surnames_introduced.txt"
+));
+pub const SPEECH_VERBS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/speech_verbs.txt"
+));
 pub const BOUNDARIES: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/boundaries.txt"
@@ -320,6 +328,11 @@ pub static POST_VERB: LazyLock<Table<PostVerb>> = LazyLock::new(|| {
     }))
 });
 pub static SURNAME: LazyLock<HashSet<String>> = LazyLock::new(|| set(SURNAMES));
+/// Family names read as one only after an honorific (`data/lexicon/surnames_introduced.txt`).
+pub static SURNAME_INTRODUCED: LazyLock<HashSet<String>> =
+    LazyLock::new(|| set(SURNAMES_INTRODUCED));
+/// Verbs of speech that take a subject (`data/lexicon/speech_verbs.txt`).
+pub static SPEECH_VERB: LazyLock<HashSet<String>> = LazyLock::new(|| set(SPEECH_VERBS));
 /// Words that end a named body's own name (`data/lexicon/boundaries.txt`).
 pub static BOUNDARY: LazyLock<HashSet<String>> = LazyLock::new(|| set(BOUNDARIES));
 /// Vietnamese national bodies a foreign post is read with (`data/lexicon/national_bodies.tsv`),
@@ -493,6 +506,8 @@ mod tests {
             ("doctypes.tsv", DOCTYPES),
             ("levels.tsv", LEVELS),
             ("surnames.txt", SURNAMES),
+            ("surnames_introduced.txt", SURNAMES_INTRODUCED),
+            ("speech_verbs.txt", SPEECH_VERBS),
             ("boundaries.txt", BOUNDARIES),
             ("symbols.tsv", SYMBOLS),
             ("numerals.tsv", NUMERALS),

@@ -16,7 +16,8 @@ use super::trace::{Note, Outcome};
 use super::{Context, Facts, OfficeFact, PersonFact, Tokens};
 use crate::extract::lexicon::BodyKind;
 use crate::extract::lexicon::{
-    BodyClass, Follows, PostVerb, Role, BODY, HONORIFIC, POST_VERB, ROLE, SECTOR,
+    BodyClass, Follows, PostVerb, Role, BODY, DOCTYPE, HONORIFIC, POST_VERB, ROLE, SECTOR,
+    SPEECH_VERB,
 };
 use std::ops::Range;
 
@@ -350,7 +351,7 @@ fn post_list_sep(toks: &Tokens, i: usize, seps: &[&str]) -> Option<(Vec<Post>, u
         }
         let mut j = p.end;
         // `Ủy viên Trung ương Đảng khóa XII (dự khuyết), XIII`: the terms, and an alternate
-        // member's post beside the full one when later terms follow.
+        // member's post, former, beside the full one when later terms follow.
         let (e, alternate, more) = terms(toks, j);
         if alternate && p.role.as_ref().is_some_and(|r| r.role == "Ủy viên") {
             let mut alt = p.clone();
@@ -358,6 +359,8 @@ fn post_list_sep(toks: &Tokens, i: usize, seps: &[&str]) -> Option<(Vec<Post>, u
                 r.role = "Ủy viên dự khuyết".into();
             }
             if more {
+                // Later terms follow: the member was an alternate before, a full member now.
+                alt.former = true;
                 posts.push(alt);
             } else {
                 p = alt;
@@ -887,7 +890,7 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
             break;
         }
         // `ông Quang ... từng làm A; B, C; D`: a career summary in the person's own clause.
-        if let Some((posts, e)) = career(toks, i) {
+        if let Some((posts, e)) = career(toks, i).filter(|_| !post_denied(toks, i)) {
             out.extend(posts.into_iter().map(|p| (p, i..e)));
             i = e;
             continue;
@@ -907,7 +910,9 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
             .filter(|_| !wish)
             .filter(|(v, _)| v.follows != Follows::Career && !nominated(toks, i))
             .filter(|(v, _)| v.follows != Follows::Post || !handed(toks, i))
-            .filter(|(v, _)| v.follows != Follows::Profile || !others_before(toks, i));
+            .filter(|(v, _)| v.follows != Follows::Profile || !others_before(toks, i))
+            .filter(|(v, _)| v.follows == Follows::Career || !post_denied(toks, i))
+            .filter(|(v, _)| v.follows != Follows::Profile || !generic_list(toks, from, i));
         if let Some((v, s)) = verb {
             // After `là`, `làm` a profile goes on past `;` (`là ủy viên Trung ương Đảng; đại biểu
             // Quốc hội`).
@@ -993,6 +998,79 @@ fn others_before(toks: &Tokens, i: usize) -> bool {
         toks.get(k)
             .is_some_and(|t| t.text == "%" || matches!(t.key.as_str(), "người" | "ai" | "số"))
     })
+}
+
+/// Whether posts after a name at `start`, ending at `pe`, are the subject of a verb of speech
+/// right after them (`data/lexicon/speech_verbs.txt`), not the name's apposition: `Nhất trí với ý
+/// kiến của Thủ tướng Phạm Minh Chính, Bộ trưởng Bộ Quốc phòng Lào cho biết`. Only when the name
+/// stands in a phrase of `của` or `với` (a title or an honorific between them), which cannot be
+/// the subject of that verb: `Ông A, Bí thư Tỉnh ủy cho biết` is the apposition.
+fn role_subject(toks: &Tokens, start: usize, pe: usize) -> bool {
+    let verb = (1..=2).any(|k| {
+        (pe..pe + k).all(|j| toks.get(j).is_some_and(|t| t.word))
+            && SPEECH_VERB.contains(toks.key(pe, pe + k))
+    });
+    verb && (start.saturating_sub(5)..start)
+        .rev()
+        .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
+        .any(|k| {
+            let ends = |e: usize| e == start;
+            (toks.is_word(k, "của") || toks.is_word(k, "với"))
+                && (k + 1 == start
+                    || toks.longest(&ROLE, k + 1).is_some_and(|(_, e)| ends(e))
+                    || toks
+                        .longest(&HONORIFIC, k + 1)
+                        .is_some_and(|(_, e)| ends(e)))
+        })
+}
+
+/// Whether the post word at `i` is denied or only possible (`cả hai ông chắc chắn sẽ không làm
+/// chủ tịch nước`, `chưa từng giữ chức`, `có thể làm Thủ tướng`): no post is held. Only words of
+/// time or manner stand between the negation and the verb; `không chỉ là`, `không những là` (not
+/// only), `không lâu sau` (soon after) and `không còn là` (no longer: held until then) deny
+/// nothing.
+fn post_denied(toks: &Tokens, i: usize) -> bool {
+    const BETWEEN: [&str; 8] = ["sẽ", "từng", "được", "hề", "phải", "bao", "giờ", "muốn"];
+    let mut k = i;
+    while k > 0 && k + 4 > i && toks.get(k - 1).is_some_and(|t| t.word) {
+        k -= 1;
+        let negation = (toks.is_word(k, "không") || toks.is_word(k, "chưa"))
+            && !toks.get(k + 1).is_some_and(|t| {
+                matches!(
+                    t.key.as_str(),
+                    "chỉ" | "những" | "lâu" | "đầy" | "tới" | "đến"
+                )
+            });
+        let possible = k > 0 && toks.is_word(k - 1, "có") && toks.is_word(k, "thể");
+        if negation || possible {
+            return true;
+        }
+        if !toks
+            .get(k)
+            .is_some_and(|t| BETWEEN.contains(&t.key.as_str()))
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a `là` at `i` lists posts as a class, not the subject's: `trách nhiệm nêu gương của cán
+/// bộ, đảng viên, trước hết là Uỷ viên Bộ Chính trị`, `nhất là`, `đặc biệt là`, or posts inside the
+/// title of a regulation written between the name at `from` and the verb (`vi phạm Quy định về
+/// ... là Uỷ viên Bộ Chính trị`).
+fn generic_list(toks: &Tokens, from: usize, i: usize) -> bool {
+    let before = |a: &str, b: &str| i >= 2 && toks.is_word(i - 2, a) && toks.is_word(i - 1, b);
+    before("trước", "hết")
+        || before("trước", "tiên")
+        || before("đặc", "biệt")
+        || (i >= 1 && toks.is_word(i - 1, "nhất"))
+        || (from..i).any(|k| {
+            toks.get(k).is_some_and(|t| t.is_cap())
+                && toks
+                    .longest(&DOCTYPE, k)
+                    .is_some_and(|(d, _)| matches!(d.as_str(), "Quy định" | "Quy chế"))
+        })
 }
 
 /// Whether the appointment word at `i` follows a nomination in its clause (`giới thiệu để bầu`,
@@ -2181,7 +2259,10 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                     // (`Thượng tướng Lương Tam Quang, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn`).
                     let titled_next = name_at(toks, pe)
                         .is_some_and(|(nm, _)| n == start || accept(toks, pe, &nm, false));
-                    if !titled_next && accept(toks, n, &name, n > start || !place_name(&name)) {
+                    if !titled_next
+                        && !role_subject(toks, start, pe)
+                        && accept(toks, n, &name, n > start || !place_name(&name))
+                    {
                         em.person(&name, n, e0, "person.apposition");
                         em.offices(&name, &posts, start..pe, n..pe, rule);
                         let mut after = pe;
@@ -2271,7 +2352,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
             }
         }
         // A career summary: `ông X từng giữ các chức vụ: A; B; C`, `đã trải qua các vị trí như`.
-        if let Some((posts, pe)) = career(toks, i) {
+        if let Some((posts, pe)) = career(toks, i).filter(|_| !post_denied(toks, i)) {
             // `PGS.TS Nguyễn Thị Quế Anh thôi giữ chức vụ Hiệu trưởng`: a name right before the
             // words is their subject, not the person named earlier.
             let other = (i.saturating_sub(5)..i).any(|a| {
@@ -2527,9 +2608,10 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
                 let a = skip_photo_note(toks, e);
                 if toks.is_punct(a, &[",", "-", "–", "("]) {
                     // `Role1 X, Role2 Y`: a title followed by a name is that name's, not X's.
-                    if let Some((own, oe)) =
-                        post_list(toks, a + 1).filter(|(_, oe)| name_at(toks, *oe).is_none())
-                    {
+                    // `của Thủ tướng X, Bộ trưởng Bộ Y cho biết`: the posts are the verb's subject.
+                    if let Some((own, oe)) = post_list(toks, a + 1).filter(|(_, oe)| {
+                        name_at(toks, *oe).is_none() && !role_subject(toks, start, *oe)
+                    }) {
                         em.offices(&name, &own, start..oe, pe..oe, "office.apposition");
                         i = oe;
                         if toks.is_punct(i, &[")"]) {
@@ -3236,7 +3318,7 @@ mod tests {
         assert_eq!(
             offices(s),
             [
-                "Thái Thanh Quý | Ủy viên dự khuyết | Ban Chấp hành Trung ương",
+                "Thái Thanh Quý | Ủy viên dự khuyết | Ban Chấp hành Trung ương | former",
                 "Thái Thanh Quý | Ủy viên | Ban Chấp hành Trung ương",
                 "Thái Thanh Quý | Đại biểu | Quốc hội"
             ]
@@ -4283,6 +4365,106 @@ mod tests {
                  Ngoại giao Bùi Thanh Sơn."
             ),
             ["Bùi Thanh Sơn | Bộ trưởng | Bộ Ngoại giao"]
+        );
+    }
+
+    #[test]
+    fn a_role_before_a_verb_of_speech_is_its_subject() {
+        // Hand check 1208, item 21: the Lao minister is not the Prime Minister's apposition.
+        let s = "Nhất trí với ý kiến của Thủ tướng Phạm Minh Chính, Bộ trưởng Bộ Quốc phòng Lào cho biết sẽ phối hợp.";
+        assert_eq!(offices(s), ["Phạm Minh Chính | Thủ tướng | Chính phủ"]);
+        // Negative: a name that is the clause's subject keeps its apposition.
+        let own = "Ông Nguyễn Văn Hải, Bí thư Huyện ủy Kim Thành cho biết huyện đã hoàn thành.";
+        assert_eq!(
+            offices(own),
+            ["Nguyễn Văn Hải | Bí thư | Huyện ủy Kim Thành"]
+        );
+        // Boundary: after `của` with no verb of speech, the apposition holds.
+        let no_verb =
+            "Theo ý kiến của ông Nguyễn Văn Hải, Bí thư Huyện ủy Kim Thành, huyện đã hoàn thành.";
+        assert_eq!(
+            offices(no_verb),
+            ["Nguyễn Văn Hải | Bí thư | Huyện ủy Kim Thành"]
+        );
+    }
+
+    #[test]
+    fn a_denied_or_possible_post_is_not_held() {
+        // Hand check 1208, item 22.
+        let s = "Ông Phạm Minh Chính dự họp. Hiện chỉ còn ông Phạm Minh Chính thỏa mãn yêu cầu này, mà ông chắc chắn sẽ không làm chủ tịch nước.";
+        assert!(
+            offices(s).iter().all(|o| !o.contains("Chủ tịch nước")),
+            "{:?}",
+            offices(s)
+        );
+        assert!(
+            offices("Ông Nguyễn Văn Hải chưa từng giữ chức Bí thư Huyện ủy Kim Thành.").is_empty()
+        );
+        assert!(offices("Ông Nguyễn Văn Hải có thể làm Bí thư Huyện ủy Kim Thành.").is_empty());
+        // Negative: the post affirmed.
+        assert_eq!(
+            offices("Ông Nguyễn Văn Hải giữ chức Bí thư Huyện ủy Kim Thành."),
+            ["Nguyễn Văn Hải | Bí thư | Huyện ủy Kim Thành"]
+        );
+        // Boundary: `không chỉ là` (not only) and `sẽ không còn là` (held until then) deny nothing.
+        assert_eq!(
+            offices("Ông Nguyễn Văn Hải sẽ không còn là Bí thư Huyện ủy Kim Thành sau tháng 1."),
+            ["Nguyễn Văn Hải | Bí thư | Huyện ủy Kim Thành"]
+        );
+        assert_eq!(
+            offices(
+                "Ông Nguyễn Văn Hải không chỉ là Bí thư Huyện ủy Kim Thành mà còn là người thầy."
+            ),
+            ["Nguyễn Văn Hải | Bí thư | Huyện ủy Kim Thành"]
+        );
+    }
+
+    #[test]
+    fn an_alternate_member_before_later_full_terms_is_former() {
+        // Hand check 1208, item 30.
+        let s = "Ông Bùi Văn Cường sinh năm 1965. Ông Cường là Ủy viên Trung ương Đảng khóa XI (dự khuyết), XII, XIII; Đại biểu Quốc hội khóa XIII, XIV, XV.";
+        assert_eq!(
+            offices(s),
+            [
+                "Bùi Văn Cường | Ủy viên dự khuyết | Ban Chấp hành Trung ương | former",
+                "Bùi Văn Cường | Ủy viên | Ban Chấp hành Trung ương",
+                "Bùi Văn Cường | Đại biểu | Quốc hội"
+            ]
+        );
+        // Negative: no alternate term, no alternate post.
+        let full =
+            "Ông Bùi Văn Cường sinh năm 1965. Ông Cường là Ủy viên Trung ương Đảng khóa XII, XIII.";
+        assert_eq!(
+            offices(full),
+            ["Bùi Văn Cường | Ủy viên | Ban Chấp hành Trung ương"]
+        );
+        // Boundary: alternate in the last term written, still held.
+        let last = "Ông Bùi Văn Cường sinh năm 1965. Ông Cường là Ủy viên Trung ương Đảng khóa XIII (dự khuyết).";
+        assert_eq!(
+            offices(last),
+            ["Bùi Văn Cường | Ủy viên dự khuyết | Ban Chấp hành Trung ương"]
+        );
+    }
+
+    #[test]
+    fn posts_listed_as_a_class_are_no_ones() {
+        // Hand check 1208, item 41.
+        let s = "Ông Vương Đình Huệ đã vi phạm Quy định về trách nhiệm nêu gương của cán bộ, đảng viên, trước hết là Uỷ viên Bộ Chính trị, Uỷ viên Ban Bí thư, Uỷ viên Ban Chấp hành Trung ương Đảng và chịu trách nhiệm người đứng đầu.";
+        assert!(offices(s).is_empty(), "{:?}", offices(s));
+        let first =
+            "Cán bộ, đảng viên, nhất là Ủy viên Ban Chấp hành Trung ương Đảng phải nêu gương.";
+        assert!(offices(first).is_empty());
+        // Negative: the subject's own profile.
+        assert_eq!(
+            offices("Ông Vương Đình Huệ là Ủy viên Bộ Chính trị."),
+            ["Vương Đình Huệ | Ủy viên | Bộ Chính trị"]
+        );
+        // Boundary: a regulation named after the post, not around it.
+        assert_eq!(
+            offices(
+                "Ông Vương Đình Huệ là Ủy viên Bộ Chính trị, đã vi phạm Quy định về nêu gương."
+            ),
+            ["Vương Đình Huệ | Ủy viên | Bộ Chính trị"]
         );
     }
 }

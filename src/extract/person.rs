@@ -2,7 +2,9 @@
 
 use super::{Facts, PersonFact, Tokens};
 use crate::extract::gazetteer::GAZETTEER as G;
-use crate::extract::lexicon::{BODY, COUNTRY, HONORIFIC, NAMED_AFTER, NOT_PERSON, ROLE, SURNAME};
+use crate::extract::lexicon::{
+    BODY, COUNTRY, HONORIFIC, NAMED_AFTER, NOT_PERSON, ROLE, SURNAME, SURNAME_INTRODUCED,
+};
 use crate::normalize::key;
 use rustc_hash::FxHashSet as HashSet;
 
@@ -10,7 +12,9 @@ use rustc_hash::FxHashSet as HashSet;
 /// Returns the name and the index after it.
 pub fn name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
     let first = toks.get(i)?;
-    if !first.is_name_syllable() || !SURNAME.contains(&first.key) {
+    if !first.is_name_syllable()
+        || !(SURNAME.contains(&first.key) || introduced_surname(toks, i, &first.key))
+    {
         return caps_name_at(toks, i);
     }
     let mut n = 1;
@@ -54,6 +58,14 @@ pub fn name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
             || toks.longest(&BODY, i + 1).is_some_and(|(_, e)| past(e))
             || toks.longest(&ROLE, i + 1).is_some_and(|(_, e)| past(e)));
     (n >= 2 && !cut && !body_on).then(|| (toks.words(i, i + n), i + n))
+}
+
+/// A family name that also starts common words (`data/lexicon/surnames_introduced.txt`: `ông An
+/// Hoàng Linh`), read as one right after an honorific and before two more syllables of a name.
+fn introduced_surname(toks: &Tokens, i: usize, k: &str) -> bool {
+    SURNAME_INTRODUCED.contains(k)
+        && honorific_before(toks, i)
+        && (i + 1..i + 3).all(|j| toks.get(j).is_some_and(|t| t.is_name_syllable()))
 }
 
 /// A name written in capitals after an honorific or a title (`Đồng chí TRẦN THANH MẪN`, `PHÓ THỦ
@@ -373,6 +385,26 @@ mod tests {
         assert_eq!(persons("ông Lê Hà Nam dự"), ["Lê Hà Nam"]);
         assert!(persons("tại huyện Lâm Hà và phong cách Hồ Chí Minh").is_empty());
         assert_eq!(persons("tưởng nhớ Chủ tịch Hồ Chí Minh"), ["Hồ Chí Minh"]);
+    }
+
+    #[test]
+    fn a_family_name_that_starts_common_words_after_an_honorific() {
+        // Hand check 1208, item 13: not `Hoàng Linh`.
+        assert_eq!(
+            persons("Chiều 22/4, ông An Hoàng Linh, Bí thư Huyện ủy Yên Bình cho biết"),
+            ["An Hoàng Linh"]
+        );
+        // Without an honorific the syllable is a place's: the name starts after it.
+        assert_eq!(
+            persons("Giám đốc Công an tỉnh Long An Nguyễn Văn Hải cho biết"),
+            ["Nguyễn Văn Hải"]
+        );
+        // Boundary: two syllables after the honorific are not read with such a family name.
+        assert!(persons("ông An Khang cho biết").is_empty());
+        assert_eq!(
+            persons("Ông Thông Văn Tuấn, Phó Chủ tịch UBND tỉnh"),
+            ["Thông Văn Tuấn"]
+        );
     }
 
     #[test]
