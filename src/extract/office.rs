@@ -2089,6 +2089,50 @@ impl Emitter<'_> {
 }
 
 /// Finds people with their posts; marks the tokens it read as taken. Returns that mask.
+/// Whether anything [`extract`]'s loop reads can start at token `i`: a superset test, each of
+/// its forms asks one of these of the token where it starts (a hidden token starts nothing).
+/// - an honorific before a name (the name list, the short reference, the pronoun, the name's
+///   forms and the post list read after it: [`skip_honorifics`]);
+/// - a capital: a name ([`name_at`] starts with a name syllable or capitals), a body written
+///   without a role ([`post_at`] asks [`parse`] for one in upper case);
+/// - a role ([`post_at`]), or a word that stands before one there: `nguyên`, `cựu`, `từng`,
+///   `quyền`;
+/// - the words of a career summary ([`career`]: `POST_VERB`), of a clause (`chức`, `nhiệm`,
+///   `bầu`), of a name list (`các`), of a plural pronoun (`cả`, `hai`, `ba`:
+///   [`group_pronoun`]), of a counted roster (`có`: [`counted_roster`]), of a deputy (`đại`:
+///   [`assembly_deputy`]);
+/// - a line's start, where a dated career item may stand ([`dated_item`]).
+fn may_start(toks: &Tokens, i: usize) -> bool {
+    let t = &toks.toks[i];
+    if t.hidden {
+        return false;
+    }
+    let line_start = i == 0
+        || !toks.toks[i - 1].word
+            && matches!(toks.toks[i - 1].text.as_str(), "\n" | "-" | "+" | "•" | "*");
+    t.is_cap()
+        || line_start
+        || toks.starts_entry(&HONORIFIC, i)
+        || toks.starts_entry(&ROLE, i)
+        || toks.starts_entry(&POST_VERB, i)
+        || matches!(
+            t.key.as_str(),
+            "các"
+                | "chức"
+                | "nhiệm"
+                | "bầu"
+                | "nguyên"
+                | "cựu"
+                | "từng"
+                | "quyền"
+                | "cả"
+                | "hai"
+                | "ba"
+                | "có"
+                | "đại"
+        )
+}
+
 pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
     ARTICLE_MINISTRY.with(|m| m.set(ctx.ministry().is_some()));
     let mut em = Emitter {
@@ -2105,6 +2149,12 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
     let mut i = 0;
     while i < toks.len() {
         if toks.get(i).is_none() {
+            i += 1;
+            continue;
+        }
+        // Most tokens start nothing the loop reads: skipped at once (the same as every test
+        // below failing).
+        if !may_start(toks, i) {
             i += 1;
             continue;
         }
