@@ -165,6 +165,14 @@ impl Tokens {
         &found[a..a + n]
     }
 
+    /// Whether an entry of the table starts at token `i` (from the one pass over the article:
+    /// without one there, [`Tokens::longest`] finds nothing). For a rule's pre-filter, which skips
+    /// the tokens where nothing it reads can start.
+    #[inline]
+    pub fn starts_entry<T>(&self, table: &Table<T>, i: usize) -> bool {
+        self.starts_at(table, i)
+    }
+
     /// Whether an entry of the table starts at token `i`.
     #[inline]
     fn starts_at<T>(&self, table: &Table<T>, i: usize) -> bool {
