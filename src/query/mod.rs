@@ -688,18 +688,14 @@ fn print(
             })
         }
         QueryResults::Graph(triples) => {
-            let mut quads = Vec::new();
+            let mut w =
+                crate::store::TripleWriter::new(oxigraph::io::RdfFormat::Turtle, &mut *out)?;
+            let mut n = 0;
             for t in triples {
-                let t = t.map_err(|e| qerr(&e))?;
-                quads.push(oxigraph::model::Quad::new(
-                    t.subject,
-                    t.predicate,
-                    t.object,
-                    oxigraph::model::GraphName::DefaultGraph,
-                ));
+                w.write(&t.map_err(|e| qerr(&e))?).map_err(io)?;
+                n += 1;
             }
-            let n = quads.len();
-            Store::write(&quads, oxigraph::io::RdfFormat::Turtle, &mut *out)?;
+            w.finish().map_err(io)?;
             Ok(Printed {
                 rows: n,
                 cut: 0,
@@ -712,20 +708,7 @@ fn print(
 /// A value in plain TSV: whole, with the characters that would end a cell or a row escaped
 /// (the convention of PostgreSQL's text COPY and of "linear TSV").
 fn tsv_value(s: &str) -> String {
-    if !s.contains(['\t', '\n', '\r', '\\']) {
-        return s.to_string();
-    }
-    let mut o = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '\t' => o.push_str("\\t"),
-            '\n' => o.push_str("\\n"),
-            '\r' => o.push_str("\\r"),
-            '\\' => o.push_str("\\\\"),
-            c => o.push(c),
-        }
-    }
-    o
+    crate::store::field::escape(s).into_owned()
 }
 
 /// A term as a JSON value: a number for a literal typed xsd:integer, decimal, double or float

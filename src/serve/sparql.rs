@@ -302,24 +302,19 @@ fn run(
     }
 }
 
-/// Writes a CONSTRUCT's or DESCRIBE's triples as the query yields them, each once: memory holds
-/// the answer written so far (at most [`MAX_ANSWER`], past which the query is left unfinished)
-/// and the triples written, never the whole result before its first byte.
+/// Writes a CONSTRUCT's or DESCRIBE's triples as the query yields them, each once (see
+/// [`crate::store::TripleWriter`]): memory holds the answer written so far, at most
+/// [`MAX_ANSWER`], past which the query is left unfinished.
 fn write_graph(
     triples: impl Iterator<Item = Result<Triple, QueryEvaluationError>>,
     format: RdfFormat,
     out: &mut Capped,
 ) -> Result<(), Failure> {
     let other = |e: std::io::Error| Failure::Other(e.to_string());
-    let mut w = crate::store::serializer(format)
-        .map_err(|e| Failure::Other(e.to_string()))?
-        .for_writer(out);
-    let mut seen = std::collections::HashSet::new();
+    let mut w =
+        crate::store::TripleWriter::new(format, out).map_err(|e| Failure::Other(e.to_string()))?;
     for t in triples {
-        let t = t?;
-        if seen.insert(t.to_string()) {
-            w.serialize_triple(&t).map_err(other)?;
-        }
+        w.write(&t?).map_err(other)?;
     }
     w.finish().map_err(other)?;
     Ok(())

@@ -1,6 +1,6 @@
 //! A value in a line of the files kept beside the store (the name index, the page's list of
-//! articles): a backslash, a tab and a line end escaped, so a line holds one record and a tab
-//! ends a field.
+//! articles) and a cell of `polgraph query --format tsv`: a backslash, a tab and a line end
+//! escaped, so a line holds one record and a tab ends a field.
 
 use std::borrow::Cow;
 

@@ -710,31 +710,60 @@ impl Store {
 
     /// Writes quads in an RDF format; triple formats get the union of the graphs.
     pub fn write(quads: &[Quad], format: RdfFormat, out: impl std::io::Write) -> Result<()> {
-        let mut w = serializer(format)?.for_writer(out);
         let io = |e: std::io::Error| Error::Io {
             path: PathBuf::from("<output>"),
             source: e,
         };
         if format.supports_datasets() {
+            let mut w = serializer(format)?.for_writer(out);
             for q in quads {
                 w.serialize_quad(q).map_err(io)?;
             }
+            w.finish().map_err(io)?;
         } else {
-            let mut seen = std::collections::BTreeSet::new();
+            let mut w = TripleWriter::new(format, out)?;
             for q in quads {
-                let t = oxigraph::model::Triple::from(q.clone());
-                if seen.insert(t.to_string()) {
-                    w.serialize_triple(&t).map_err(io)?;
-                }
+                w.write(&oxigraph::model::Triple::from(q.clone()))
+                    .map_err(io)?;
             }
+            w.finish().map_err(io)?;
         }
-        w.finish().map_err(io)?;
         Ok(())
     }
 }
 
+/// Triples written in a graph format as they come, each once (a CONSTRUCT yields a triple once
+/// for each solution that makes it): memory holds the triples written, never a result before
+/// its first byte. `polgraph query` and the server's `/sparql` write CONSTRUCT and DESCRIBE
+/// answers through it.
+pub struct TripleWriter<W: std::io::Write> {
+    w: oxigraph::io::WriterQuadSerializer<W>,
+    seen: std::collections::HashSet<String>,
+}
+
+impl<W: std::io::Write> TripleWriter<W> {
+    pub fn new(format: RdfFormat, out: W) -> Result<TripleWriter<W>> {
+        Ok(TripleWriter {
+            w: serializer(format)?.for_writer(out),
+            seen: std::collections::HashSet::new(),
+        })
+    }
+
+    /// Writes `t` unless it was written before.
+    pub fn write(&mut self, t: &oxigraph::model::Triple) -> std::io::Result<()> {
+        if self.seen.insert(t.to_string()) {
+            self.w.serialize_triple(t)?;
+        }
+        Ok(())
+    }
+
+    pub fn finish(self) -> std::io::Result<W> {
+        self.w.finish()
+    }
+}
+
 /// The serializer of `format`, with the project's prefixes.
-pub(crate) fn serializer(format: RdfFormat) -> Result<RdfSerializer> {
+fn serializer(format: RdfFormat) -> Result<RdfSerializer> {
     let mut ser = RdfSerializer::from_format(format);
     for (p, ns) in crate::rdf::vocab::PREFIXES {
         ser = ser
