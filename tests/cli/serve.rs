@@ -521,6 +521,14 @@ impl Browser {
         }
     }
 
+    /// Goes to `path` (`/#/search`) of the page `server` serves.
+    fn open(&mut self, server: &Server, path: &str) {
+        self.call(
+            "Page.navigate",
+            json!({ "url": format!("{}{path}", server.base) }),
+        );
+    }
+
     /// Calls a DevTools method and returns its result (events in between are skipped).
     fn call(&mut self, method: &str, params: Value) -> Value {
         self.id += 1;
@@ -600,10 +608,7 @@ fn a_journalist_finds_a_person_and_reads_the_evidence_in_a_browser() {
     let server = serve(&[]);
     let mut b = Browser::start();
     b.size(1000, 1250, false);
-    b.call(
-        "Page.navigate",
-        json!({ "url": format!("{}/#/search", server.base) }),
-    );
+    b.open(&server, "/#/search");
     b.wait("document.querySelector('#q')");
     // Typed without tone marks, as on a keyboard without a Vietnamese layout.
     b.eval("document.querySelector('#q').focus()");
@@ -656,19 +661,13 @@ fn a_journalist_finds_a_person_and_reads_the_evidence_in_a_browser() {
     b.size(390, 844, true);
     b.wait("document.documentElement.scrollWidth <= window.innerWidth");
     // The article, its facts marked by kind in its text.
-    b.call(
-        "Page.navigate",
-        json!({ "url": format!("{}/#/article/seed001", server.base) }),
-    );
+    b.open(&server, "/#/article/seed001");
     b.wait("document.querySelector('#article-text .ent.k-person')");
     let person = b.eval("document.querySelector('#article-text .ent.k-person').textContent");
     assert!(person.as_str().unwrap().starts_with("Nguyễn"), "{person}");
     b.wait("document.documentElement.scrollWidth <= window.innerWidth");
     // The SPARQL box answers with a table.
-    b.call(
-        "Page.navigate",
-        json!({ "url": format!("{}/#/sparql", server.base) }),
-    );
+    b.open(&server, "/#/sparql");
     b.wait("document.querySelector('#sparql-run')");
     b.click("#sparql-run");
     b.wait("document.querySelectorAll('#sparql-out td').length > 0");
@@ -697,10 +696,7 @@ fn a_late_answer_does_not_cover_the_last_query_run() {
     let server = serve(&[]);
     let mut b = Browser::start();
     b.size(1000, 1250, false);
-    b.call(
-        "Page.navigate",
-        json!({ "url": format!("{}/#/sparql", server.base) }),
-    );
+    b.open(&server, "/#/sparql");
     b.wait("document.querySelector('#sparql-run')");
     b.eval(
         "(() => { const f = window.fetch.bind(window); window.fetch = (u, o) => { const p = f(u, o); \
@@ -996,10 +992,7 @@ fn a_journalist_publishes_from_the_page_in_a_browser() {
     let server = serve_store(page_store(), &[]);
     let mut b = Browser::start();
     b.size(1000, 1400, false);
-    b.call(
-        "Page.navigate",
-        json!({ "url": format!("{}/#/search", server.base) }),
-    );
+    b.open(&server, "/#/search");
     b.wait("document.querySelector('#q')");
     b.eval("document.querySelector('#q').focus()");
     b.call("Input.insertText", json!({ "text": "chu tich ha tinh" }));
@@ -1031,10 +1024,7 @@ fn a_journalist_publishes_from_the_page_in_a_browser() {
     b.eval("history.back()");
     b.wait("document.querySelector('#answer') && document.querySelector('#q').value === 'chu tich ha tinh'");
     // Trần Lưu Quang: one page, the other IRI named, the timeline's wording.
-    b.call(
-        "Page.navigate",
-        json!({ "url": format!("{}/#/person/vn/tran-luu-quang-4252c3", server.base) }),
-    );
+    b.open(&server, "/#/person/vn/tran-luu-quang-4252c3");
     b.wait("document.querySelector('#timeline')");
     let text = b.eval("document.querySelector('main').innerText");
     let text = text.as_str().unwrap();
@@ -1050,10 +1040,7 @@ fn a_journalist_publishes_from_the_page_in_a_browser() {
     // The rule is one click away, not on the card.
     assert_eq!(b.eval("getComputedStyle(document.querySelector('.evidence code.rule')).display === 'none' || !document.querySelector('.evidence details.why').open"), true);
     // The post stated on a date: "stated on" that date.
-    b.call(
-        "Page.navigate",
-        json!({ "url": format!("{}/#/search?q=hoang%20van%20binh", server.base) }),
-    );
+    b.open(&server, "/#/search?q=hoang%20van%20binh");
     b.wait("document.querySelector('a.hit')");
     b.click("a.hit");
     b.wait("document.querySelector('#timeline')");
@@ -1080,10 +1067,7 @@ fn a_journalist_publishes_from_the_page_in_a_browser() {
     shot(&mut b, "serve-network.png");
     // On a phone's width nothing runs off the side, the facts table included.
     b.size(390, 844, true);
-    b.call(
-        "Page.navigate",
-        json!({ "url": format!("{}/#/article/seed001", server.base) }),
-    );
+    b.open(&server, "/#/article/seed001");
     b.wait("document.querySelector('table.facts')");
     b.wait("document.documentElement.scrollWidth <= window.innerWidth");
     assert_eq!(
@@ -1096,29 +1080,20 @@ fn a_journalist_publishes_from_the_page_in_a_browser() {
     b.wait("document.querySelector('nav a').textContent === 'Search'");
     let counts = b.eval("document.querySelector('#counts').textContent");
     assert!(counts.as_str().unwrap().ends_with(" names"), "{counts}");
-    b.call(
-        "Page.navigate",
-        json!({ "url": format!("{}/#/place/legacy-42", server.base) }),
-    );
+    b.open(&server, "/#/place/legacy-42");
     b.wait("document.querySelector('.sub .badge')");
     assert_eq!(
         b.eval("document.querySelector('.sub .badge').textContent"),
         "province"
     );
-    b.call(
-        "Page.navigate",
-        json!({ "url": format!("{}/#/person/vn/tran-luu-quang-4252c3", server.base) }),
-    );
+    b.open(&server, "/#/person/vn/tran-luu-quang-4252c3");
     b.wait("document.querySelector('#timeline')");
     let text = b.eval("document.querySelector('main').innerText");
     let text = text.as_str().unwrap();
     assert!(text.contains("Head)"), "{text}");
     assert!(text.contains("stated in"), "{text}");
     assert!(!text.contains("current"), "{text}");
-    b.call(
-        "Page.navigate",
-        json!({ "url": format!("{}/#/search?q=tran%20luu%20quang", server.base) }),
-    );
+    b.open(&server, "/#/search?q=tran%20luu%20quang");
     b.wait("document.querySelector('a.hit')");
     let hit = b.eval("document.querySelector('a.hit').textContent");
     assert!(hit.as_str().unwrap().ends_with("· 1 article"), "{hit}");
