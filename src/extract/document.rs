@@ -73,7 +73,9 @@ pub fn extract(toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>> {
                 && toks
                     .longest(&crate::extract::lexicon::BODY, i - k)
                     .is_some_and(|(_, e)| e == i)
-        }) || i > 0 && toks.get(i - 1).is_some_and(|t| t.is_cap());
+        }) || i > 0
+            && toks.get(i - 1).is_some_and(|t| t.is_cap())
+            && !starts_sentence(toks, &full, i - 1);
         let numbered = regex!(r"^\s+(?:số\s+)?(\d+[\p{L}]*(?:\s?[-/]+\s?[\p{L}\d][\p{L}\d-]*)*)")
             .captures(rest)
             // `kỷ luật 28 đảng viên`: a type in lower case before a bare number is no document.
@@ -115,30 +117,11 @@ pub fn extract(toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>> {
                 let level = c.get(1).map(|m| m.as_str().to_string()).unwrap_or_else(|| "tỉnh".into());
                 found.push((format!("Đại hội Đảng bộ {level} {}", &c[2]), base..base + c[0].len(), "document.local_congress"));
             }
-        } else if doc_type == "Luật" && capital && !in_name {
-            if let Some(c) =
-                regex!(r"^\s+([\p{Lu}][^.;()“”]{2,120}?)\s+năm\s+(\d{4})").captures(rest)
-            {
-                found.push((
-                    format!("{} {}", &c[1], &c[2]),
-                    base..base + c[0].len(),
-                    "document.law",
-                ));
+        } else if doc_type == "Luật" && !in_name && !field_of_study(toks, i) {
+            for (id, r, rule) in laws(toks, &full, j, capital) {
                 // A law's name is its title: the bodies inside it are not mentions.
-                titles.push(base..base + c[0].len());
-            } else if let Some(c) = regex!(
-                r"^\s+((?:\p{Lu}[\p{L}]*|[\p{Ll}&&[^s]][\p{L}]*|s[^ư][\p{L}]*)(?:\s+[\p{L}]+){1,10}?)(?:\s+(?:và|của|đã|được|có|về|để|theo|thì|nhằm|quy\s+định|sửa\s+đổi)\b|\s*[.,;:()“”]|\s*$)"
-            )
-            .captures(rest)
-            {
-                // Without a year, a law by its name alone (`Luật Tổ chức Quốc hội và ...`).
-                let m = c.get(1).expect("group 1");
-                found.push((
-                    m.as_str().to_string(),
-                    base + m.start()..base + m.end(),
-                    "document.law_name",
-                ));
-                titles.push(base + m.start()..base + m.end());
+                titles.push(r.clone());
+                found.push((id, r, rule));
             }
         } else if doc_type == "Hiến pháp" && capital {
             // The Constitution by its year, or `Hiến pháp` when the text gives none.
@@ -204,6 +187,162 @@ pub fn extract(toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>> {
         });
     }
     titles
+}
+
+/// Whether token `k` starts a sentence: the first token, or after a full stop, a question or
+/// exclamation mark, a colon or a line break (`Theo Luật Đất đai`: `Theo` is no name's part).
+fn starts_sentence(toks: &Tokens, full: &str, k: usize) -> bool {
+    k == 0
+        || toks.is_punct(k - 1, &[".", "!", "?", ":", ";", "…"])
+        || full[toks.toks[k - 1].span.end..toks.toks[k].span.start].contains('\n')
+}
+
+/// `Thạc sĩ Luật`, `Cử nhân Luật`, `ngành Luật`, `khoa Luật`, `học Luật`: law as a field of
+/// study; `Công ước ... về Luật Biển`: a convention's name.
+fn field_of_study(toks: &Tokens, i: usize) -> bool {
+    i > 0
+        && ["sĩ", "nhân", "ngành", "khoa", "học", "môn"]
+            .iter()
+            .any(|w| toks.is_word(i - 1, w))
+        || (i.saturating_sub(8)..i).any(|k| toks.is_word(k, "công") && toks.is_word(k + 1, "ước"))
+}
+
+/// Words that end a law's name read without the lexicon (`Luật Đất đai đã ...`, `Luật này`):
+/// a verb, a preposition, a determiner.
+const NOT_IN_A_LAW_NAME: [&str; 44] = [
+    "và", "của", "đã", "được", "có", "về", "để", "theo", "thì", "nhằm", "sẽ", "còn", "cũng", "này",
+    "mới", "đến", "sau", "khi", "tại", "ở", "với", "cho", "từ", "trong", "là", "không", "vẫn",
+    "đang", "vừa", "chỉ", "phải", "nêu", "gồm", "năm", "số", "ngày", "tháng", "bị", "do", "mà",
+    "như", "hoặc", "trước", "vào",
+];
+
+/// The laws after the type word (token `j` on): a law by a name of the lexicon
+/// (`data/lexicon/laws.tsv`), an amending law by the law it amends, or, after `Luật` in
+/// capitals, a capitalised name ending where a sentence goes on; each with the year written
+/// after it (`năm 2015`, `2015`); then the names of a list (`các Luật Đất đai, Nhà ở và Kinh
+/// doanh bất động sản`). Each with its id, its byte range and its rule.
+fn laws(
+    toks: &Tokens,
+    full: &str,
+    j: usize,
+    capital: bool,
+) -> Vec<(String, Range<usize>, &'static str)> {
+    let mut out = Vec::new();
+    let Some(first) = toks.get(j) else {
+        return out;
+    };
+    let start = first.span.start;
+    let year = |end: usize| -> (String, usize) {
+        match regex!(r"^\s+(?:năm\s+)?((?:19|20)\d\d)\b").captures(&full[end..]) {
+            Some(c) => (format!(" {}", &c[1]), end + c[0].len()),
+            None => (String::new(), end),
+        }
+    };
+    let amending = regex!(
+        r"^[Ss]ửa\s+đổi\s*,?\s*bổ\s+sung\s+(?:một\s+số\s+điều\s+)?(?:của\s+)?(?:các\s+)?(?:[Ll]uật|Bộ\s+luật)\s+"
+    )
+    .find(&full[start..]);
+    let (id, end, rule, mut k) = if let Some(m) = amending {
+        // `Luật sửa đổi, bổ sung một số điều của Luật Sĩ quan QĐND Việt Nam`: named by the law
+        // it amends; without one the text names no law.
+        let at = start + m.end();
+        let Some(k) = (j..toks.len()).find(|&k| toks.toks[k].span.start >= at) else {
+            return out;
+        };
+        let Some((name, e, end)) = named(toks, k) else {
+            return out;
+        };
+        let mut head: String = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+        head.replace_range(..1, "S");
+        let head = head.replacen("Sửa đổi bổ sung", "Sửa đổi, bổ sung", 1);
+        let head = head
+            .strip_suffix(" luật")
+            .map_or(head.clone(), |h| format!("{h} Luật"));
+        let (y, end) = year(end);
+        // The law amended is mentioned too.
+        out.push((
+            format!("{name}{y}"),
+            toks.toks[k].span.start..end,
+            "document.law_cited",
+        ));
+        (format!("{head} {name}{y}"), end, "document.law_amending", e)
+    } else if let Some((name, e)) = toks
+        .longest(&crate::extract::lexicon::LAW, j)
+        .filter(|_| capital || first.is_cap())
+    {
+        let (y, end) = year(toks.toks[e - 1].span.end);
+        (format!("{name}{y}"), end, "document.law_known", e)
+    } else if capital && first.is_cap() {
+        let Some((name, e, end)) = named(toks, j) else {
+            return out;
+        };
+        let (y, end) = year(end);
+        let rule = if y.is_empty() {
+            "document.law_name"
+        } else {
+            "document.law"
+        };
+        (format!("{name}{y}"), end, rule, e)
+    } else {
+        return out;
+    };
+    out.insert(0, (id, start..end, rule));
+    // `các Luật Đất đai, Kinh doanh bất động sản, Nhà ở`: more names of the lexicon, each
+    // capitalised and ending where the list goes on.
+    let mut at = end;
+    while let Some(m) = regex!(r"^\s*(?:,|và|,\s*và)\s+").find(&full[at..]) {
+        let Some(next) = (k..toks.len()).find(|&n| toks.toks[n].span.start >= at + m.end()) else {
+            break;
+        };
+        let Some((name, e)) = toks
+            .longest(&crate::extract::lexicon::LAW, next)
+            .filter(|_| toks.get(next).is_some_and(|t| t.is_cap()))
+            .filter(|&(_, e)| !toks.get(e).is_some_and(|t| t.word && t.is_cap()))
+        else {
+            break;
+        };
+        let (y, end) = year(toks.toks[e - 1].span.end);
+        out.push((
+            format!("{name}{y}"),
+            toks.toks[next].span.start..end,
+            "document.law_list",
+        ));
+        at = end;
+        k = e;
+    }
+    out
+}
+
+/// A law's name at token `k`: one of the lexicon, else capitalised words up to a word that goes
+/// on with the sentence (see [`NOT_IN_A_LAW_NAME`]) or a punctuation mark, ten at most. Its
+/// name, the token after it and its end in bytes.
+fn named(toks: &Tokens, k: usize) -> Option<(String, usize, usize)> {
+    if let Some((name, e)) = toks.longest(&crate::extract::lexicon::LAW, k) {
+        return Some((name.clone(), e, toks.toks[e - 1].span.end));
+    }
+    if !toks.get(k)?.is_cap() {
+        return None;
+    }
+    let mut e = k;
+    while e < toks.len() && e - k < 10 {
+        let Some(t) = toks.get(e) else { break };
+        if !t.word || (e > k && NOT_IN_A_LAW_NAME.iter().any(|w| t.is(w))) {
+            break;
+        }
+        e += 1;
+    }
+    // `Luật Quảng cáo kỳ vọng sẽ ...`: a name cut by a word it cannot hold is no name.
+    let ends_well = match toks.get(e) {
+        None => true,
+        Some(t) => !t.word || NOT_IN_A_LAW_NAME.iter().any(|w| t.is(w)),
+    };
+    // One or two syllables are a name cut short (`Luật Quy ...`, `Luật Trật tự, an toàn giao
+    // thông`), a code (`A00`) or a field of study (`ngành Luật, Luật Kinh tế`): the laws of one
+    // or two syllables are the lexicon's.
+    if e < k + 3 || !ends_well || e - k >= 10 {
+        return None;
+    }
+    Some((toks.words(k, e), e, toks.toks[e - 1].span.end))
 }
 
 /// The issuer after a document: `..., ngày 02/6/2005 của Bộ Chính trị`; a plenum's resolution is
@@ -358,7 +497,7 @@ mod tests {
         );
         assert_eq!(
             ids("theo Điều 79 Luật tổ chức chính quyền địa phương."),
-            ["tổ chức chính quyền địa phương"]
+            ["Tổ chức chính quyền địa phương"]
         );
         assert_eq!(ids("theo Hiến pháp năm 2013"), ["2013"]);
         assert_eq!(
@@ -370,5 +509,57 @@ mod tests {
         assert!(ids("theo quy định của pháp luật.").is_empty());
         assert!(ids("Luật sư Nguyễn Văn An cho biết").is_empty());
         assert!(ids("Hiệu trưởng Trường Đại học Luật Hà Nội.").is_empty());
+    }
+
+    #[test]
+    fn laws_by_the_lexicon_amending_laws_codes_and_lists() {
+        let ids = |s: &str| docs(s).into_iter().map(|d| d.1).collect::<Vec<_>>();
+        // A name with a comma, `và` or `của` inside, and an abbreviation written out.
+        assert_eq!(
+            ids("theo Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân; đưa"),
+            ["Hoạt động giám sát của Quốc hội và Hội đồng nhân dân"]
+        );
+        assert_eq!(
+            ids("Luật Cán bộ, công chức và Luật Viên chức năm 2019"),
+            ["Cán bộ, công chức", "Viên chức 2019"]
+        );
+        // The amending law by the law it amends, which is mentioned too; no law without it.
+        assert_eq!(
+            ids("xây dựng dự án Luật sửa đổi, bổ sung một số điều của Luật Sĩ quan QĐND Việt Nam."),
+            [
+                "Sửa đổi, bổ sung một số điều của Luật Sĩ quan Quân đội nhân dân Việt Nam",
+                "Sĩ quan Quân đội nhân dân Việt Nam"
+            ]
+        );
+        assert!(
+            ids("Luật sửa đổi, bổ sung một số điều của các luật đã được thông qua.").is_empty()
+        );
+        // A code (`Bộ luật`) and a lower-case `luật` before a name, with a year with or
+        // without `năm`; a sentence's first word is no body's name before the type.
+        assert_eq!(
+            ids("Điều 63 Bộ luật Hình sự 2015 quy định"),
+            ["Hình sự 2015"]
+        );
+        assert_eq!(ids("Điều 5 luật Đặc xá năm 2018 quy định"), ["Đặc xá 2018"]);
+        assert_eq!(
+            ids("Rồi. Theo Luật Đất đai năm 2024, người"),
+            ["Đất đai 2024"]
+        );
+        // A list of names sharing the type word.
+        assert_eq!(
+            ids("các Luật Đất đai, Kinh doanh bất động sản, Nhà ở sẽ có hiệu lực"),
+            ["Đất đai", "Kinh doanh bất động sản", "Nhà ở"]
+        );
+        // A name read without the lexicon ends where the sentence goes on; one word is none.
+        assert_eq!(
+            ids("Luật Tư pháp người chưa thành niên đã được thông qua"),
+            ["Tư pháp người chưa thành niên"]
+        );
+        assert!(ids("Luật này có hiệu lực thi hành từ ngày 1/1/2025.").is_empty());
+        assert!(ids("Luật mới sẽ tác động tích cực").is_empty());
+        assert!(ids("dự án Luật Quy ... Phiên họp").is_empty());
+        // Law as a field of study, and a convention's name, are no law.
+        assert!(ids("học Tiến sĩ Luật tại Đại học Tổng hợp Nagoya (Nhật Bản)").is_empty());
+        assert!(ids("Công ước Liên hợp quốc về Luật Biển năm 1982 (UNCLOS)").is_empty());
     }
 }

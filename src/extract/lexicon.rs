@@ -47,6 +47,10 @@ pub const DOCTYPES: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/doctypes.tsv"
 ));
+pub const LAWS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/laws.tsv"
+));
 pub const LEVELS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/data/lexicon/levels.tsv"
@@ -260,7 +264,7 @@ pub(crate) struct Combined {
 /// Every [`Table`] of this module: a table left out of this list finds nothing, and
 /// [`crate::extract::token::Tokens::longest`] says so.
 pub(crate) static COMBINED: LazyLock<Combined> = LazyLock::new(|| {
-    let tables: [(usize, &[String]); 11] = [
+    let tables: [(usize, &[String]); 12] = [
         (HONORIFIC.id, &HONORIFIC.patterns),
         (POST_VERB.id, &POST_VERB.patterns),
         (SECTOR.id, &SECTOR.patterns),
@@ -268,6 +272,7 @@ pub(crate) static COMBINED: LazyLock<Combined> = LazyLock::new(|| {
         (BODY.id, &BODY.patterns),
         (ASSOCIATION.id, &ASSOCIATION.patterns),
         (DOCTYPE.id, &DOCTYPE.patterns),
+        (LAW.id, &LAW.patterns),
         (LEVEL.id, &LEVEL.patterns),
         (NUMERAL.id, &NUMERAL.patterns),
         (COUNTRY.id, &COUNTRY.patterns),
@@ -436,6 +441,9 @@ pub static ASSOCIATION: LazyLock<Table<Body>> =
     LazyLock::new(|| Table::new(rows(ASSOCIATIONS).map(|r| body_row("associations.tsv", &r))));
 pub static DOCTYPE: LazyLock<Table<String>> =
     LazyLock::new(|| Table::new(rows(DOCTYPES).map(|r| (key(r[0]), r[1].to_string()))));
+/// Laws and codes by name (`data/lexicon/laws.tsv`): the name as a law's id gives it.
+pub static LAW: LazyLock<Table<String>> =
+    LazyLock::new(|| Table::new(rows(LAWS).map(|r| (key(r[0]), r[1].to_string()))));
 pub static LEVEL: LazyLock<Table<String>> =
     LazyLock::new(|| Table::new(rows(LEVELS).map(|r| (key(r[0]), r[1].to_string()))));
 /// Document symbols (`NQ`, `CT`, `QĐi`) and their types.
@@ -504,6 +512,7 @@ mod tests {
             ("associations.tsv", ASSOCIATIONS),
             ("sectors.txt", SECTORS),
             ("doctypes.tsv", DOCTYPES),
+            ("laws.tsv", LAWS),
             ("levels.tsv", LEVELS),
             ("surnames.txt", SURNAMES),
             ("surnames_introduced.txt", SURNAMES_INTRODUCED),
