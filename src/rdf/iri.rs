@@ -66,9 +66,18 @@ pub fn post(role: &str, org: &str) -> String {
     format!("{ID}post/{}/{}", ident(org), slug(role))
 }
 /// A document: type and number, scoped by its issuer's province for local symbols (`25-KH/TU`
-/// exists in every province).
-pub fn document(doc_type: &str, id: &str, scope: &str) -> String {
-    format!("{ID}document/{}/{}/{}", scope, slug(doc_type), ident(id))
+/// exists in every province), and by its year where the number alone does not say it
+/// (`Nghị quyết 18-NQ/TW` of 2017 and of 2022 are two resolutions; see [`crate::rdf`]).
+pub fn document(doc_type: &str, id: &str, scope: &str, year: Option<i32>) -> String {
+    match year {
+        Some(y) => format!(
+            "{ID}document/{}/{}/{}/{y}",
+            scope,
+            slug(doc_type),
+            ident(id)
+        ),
+        None => format!("{ID}document/{}/{}/{}", scope, slug(doc_type), ident(id)),
+    }
 }
 /// An event of an article: its type and its place among the article's events.
 pub fn event(article_id: &str, n: usize, event_type: &str) -> String {

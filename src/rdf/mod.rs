@@ -407,12 +407,18 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Res
         m.rule(&h, o.rule);
         m.sentence(&h, &o.span);
     }
+    let years = document_years(&facts.documents);
     for d in &facts.documents {
         let scope = scopes.document(d);
-        let node = iri::document(&d.doc_type, &d.id, scope);
+        let year = d
+            .date
+            .map(|t| chrono::Datelike::year(&t))
+            .or_else(|| years.get(&document_key(d)).copied().flatten())
+            .filter(|_| numbered_without_year(d));
+        let node = iri::document(&d.doc_type, &d.id, scope, year);
         m.g.a(&node, pg::DOCUMENT);
         m.g.text(&node, pg::DOC_TYPE, &d.doc_type);
-        m.g.text(&node, pg::DOC_NUMBER, &d.id);
+        m.g.text(&node, pg::DOC_NUMBER, &document_number(&d.id));
         if let Some(date) = d.date {
             m.g.typed(&node, dcterms::DATE, &date.to_string(), xsd::DATE);
         }
@@ -454,4 +460,136 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Res
         m.mention("event", &node, &e.span, e.rule);
     }
     m.g.finish()
+}
+
+/// Whether a document is known by a number that does not hold its year (`18-NQ/TW`, `25-KH/TU`;
+/// not `03/2024/NQ-HĐTP`, a law's name and year, a plenum): such a number is given again in
+/// another year or term, and the document's year is part of its IRI.
+fn numbered_without_year(d: &crate::extract::DocumentFact) -> bool {
+    matches!(
+        d.rule,
+        "document.number" | "document.number_list" | "document.symbol_only"
+    ) && !crate::regex!(r"(?:^|\D)(?:19|20)\d\d(?:\D|$)").is_match(&d.id)
+}
+
+/// The type and number of a document, as its IRI reads them.
+fn document_key(d: &crate::extract::DocumentFact) -> (String, String) {
+    (iri::slug(&d.doc_type), iri::ident(&d.id))
+}
+
+/// For each numbered document of an article, the one year its dated mentions give (`None` when
+/// they give two): a mention without a date is the article's same-numbered document of that year.
+fn document_years(docs: &[crate::extract::DocumentFact]) -> HashMap<(String, String), Option<i32>> {
+    let mut years: HashMap<(String, String), Option<i32>> = HashMap::default();
+    for d in docs.iter().filter(|d| numbered_without_year(d)) {
+        if let Some(t) = d.date {
+            let y = chrono::Datelike::year(&t);
+            years
+                .entry(document_key(d))
+                .and_modify(|e| {
+                    if *e != Some(y) {
+                        *e = None
+                    }
+                })
+                .or_insert(Some(y));
+        }
+    }
+    years
+}
+
+/// A party symbol written with its separators swapped (`18/NQ-TW`) as it is written elsewhere
+/// (`18-NQ/TW`), so that one document has one number; any other number as written.
+fn document_number(id: &str) -> std::borrow::Cow<'_, str> {
+    crate::regex!(r"^(\d+)/(\p{Lu}[\p{L}]*)-(\p{Lu}+)$").replace(id, "$1-$2/$3")
+}
+
+#[cfg(test)]
+mod tests {
+    fn graph(id: &str, text: &str) -> super::Graph {
+        crate::pipeline::process(&crate::read::Article {
+            id: id.into(),
+            text: text.into(),
+            origin: "test".into(),
+            title: None,
+            date: None,
+            url: None,
+            source: None,
+        })
+        .graph
+    }
+
+    /// Each document node of a graph with its number and date.
+    fn documents(g: &super::Graph) -> Vec<(String, String, String)> {
+        let mut out: Vec<(String, String, String)> = Vec::new();
+        let docs: Vec<&str> = g
+            .triples()
+            .filter(|(_, p, o, _)| *p == super::rdf::TYPE && *o == super::pg::DOCUMENT)
+            .map(|(s, ..)| s)
+            .collect();
+        for d in docs {
+            let value = |p: &str| {
+                g.triples()
+                    .find(|(s, q, ..)| *s == d && *q == p)
+                    .map_or(String::new(), |(.., o, _)| o.to_string())
+            };
+            out.push((
+                d.rsplit("document/").next().unwrap().to_string(),
+                value(super::pg::DOC_NUMBER),
+                value(super::dcterms::DATE),
+            ));
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn a_number_given_again_in_another_year_is_another_document() {
+        let a = graph(
+            "a",
+            "Thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương. \
+             Nghị quyết 18-NQ/TW đã đi vào cuộc sống.",
+        );
+        let b = graph(
+            "b",
+            "Nghị quyết số 18/NQ-TW ngày 16/6/2022 của Ban Chấp hành Trung ương về đất đai.",
+        );
+        let c = graph(
+            "c",
+            "Tiếp tục thực hiện Nghị quyết số 18-NQ/TW của Trung ương.",
+        );
+        // The article's mention without a date is its dated one's document.
+        assert_eq!(
+            documents(&a),
+            [(
+                "vn/nghi-quyet/18-nq-tw/2017".to_string(),
+                "18-NQ/TW".to_string(),
+                "2017-10-25".to_string()
+            )]
+        );
+        // Another year, another document; its number as the others write it.
+        assert_eq!(
+            documents(&b),
+            [(
+                "vn/nghi-quyet/18-nq-tw/2022".to_string(),
+                "18-NQ/TW".to_string(),
+                "2022-06-16".to_string()
+            )]
+        );
+        // No year given: the number alone.
+        assert_eq!(
+            documents(&c),
+            [(
+                "vn/nghi-quyet/18-nq-tw".to_string(),
+                "18-NQ/TW".to_string(),
+                String::new()
+            )]
+        );
+        // A number that holds its year keeps its IRI.
+        let d = graph(
+            "d",
+            "Nghị quyết số 03/2024/NQ-HĐTP ngày 30/5/2024 của Hội đồng Thẩm phán Tòa án nhân dân tối cao.",
+        );
+        assert_eq!(documents(&d)[0].0, "vn/nghi-quyet/03-2024-nq-hdtp-f35275");
+    }
 }
