@@ -576,9 +576,11 @@ fn time_of(
     if let Some(t) = lead(text, &s, dates).filter(|_| {
         // `Tháng 2/2019, ông Quang giữ chức A và hơn hai năm sau ... làm B`: B's date is not given.
         let first = dates.first().map(|d| d.span.end).unwrap_or(s.start);
-        !CUES
-            .later
-            .is_match(&text[first..o.span.end.clamp(first, s.end.max(first))])
+        let upto = &text[first..o.span.end.clamp(first, s.end.max(first))];
+        // `Ngày 10/10, HĐND bầu ông A làm Chủ tịch UBND huyện thay thế ông B, được điều động làm
+        // Giám đốc Sở`: the date is A's; B's move is told by the way, its date not given.
+        !CUES.later.is_match(upto)
+            && !regex!(r"(?i)\bthay(?:\s+thế)?\s+(?:cho\s+)?(?:ông|bà|đồng\s+chí)\s").is_match(upto)
     }) {
         return Some((
             until_after(text, o, dates, starts, &s, year, t),
@@ -1163,6 +1165,16 @@ mod tests {
         assert_eq!(
             when(t, "Giám đốc Sở Nội vụ", APPOINTED),
             ("-/-".into(), false)
+        );
+        // The opening date is the election's, not the move of the man replaced (dev2 r13).
+        let t = "Ngày 10/10/2018, HĐND huyện Mỹ Hào bầu ông Lê Quang Hiến làm Chủ tịch UBND huyện thay thế ông Đỗ Minh Tuân, được điều động làm Giám đốc Sở Nội vụ.";
+        assert_eq!(
+            when(t, "Giám đốc Sở Nội vụ", APPOINTED),
+            ("-/-".into(), false)
+        );
+        assert_eq!(
+            when(t, "Chủ tịch UBND huyện", APPOINTED),
+            ("2018-10-10/-".into(), false)
         );
     }
 

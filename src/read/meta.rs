@@ -36,9 +36,30 @@ fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
 }
 
 /// The date of a dateline: a short line holding a date, a time, a weekday and nothing else
-/// (`15:19 21/02/2017`, `01/10/2020 | 17:25 GMT+7`, `Thứ Năm, 18 Tháng Tư, 2024`).
+/// (`15:19 21/02/2017`, `01/10/2020 | 17:25 GMT+7`, `Thứ Năm, 18 Tháng Tư, 2024`, `Thứ 6,
+/// 19.10.2018 | 11:34:21`), or such a line with a time or a weekday after a byline or a section
+/// and a dash (`Vương Trần - Thứ sáu, 28/06/2024 18:14 (GMT+7)`, `Xây dựng Đảng - Ngày đăng :
+/// 08:50, 30/03/2021`).
 pub fn dateline(line: &str) -> Option<NaiveDate> {
     let l = line.trim();
+    if let Some(d) = dateline_alone(l) {
+        return Some(d);
+    }
+    let c = regex!(r"^([\p{Lu}][\p{L}.]*(?:\s+[\p{L}.]+){0,4})\s+[-–|]\s+(.+)$").captures(l)?;
+    let rest = c.get(2)?.as_str();
+    let marked = regex!(
+        r"(?i)\d{1,2}:\d{2}|\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])\b|\bchủ\s+nhật\b|\bngày\s+đăng\b|\bcập\s+nhật\b"
+    )
+    .is_match(rest);
+    if marked {
+        dateline_alone(rest)
+    } else {
+        None
+    }
+}
+
+/// [`dateline`] of a line that is nothing else.
+fn dateline_alone(l: &str) -> Option<NaiveDate> {
     if l.chars().count() > 64 {
         return None;
     }
@@ -66,7 +87,7 @@ pub fn dateline(line: &str) -> Option<NaiveDate> {
     date?;
     // What may stand beside the date on a dateline.
     let rest = regex!(
-        r"(?x) \d{1,2}:\d{2}(?::\d{2})? | gmt\s*[+-]\s*\d+ | \b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\b
+        r"(?x) \d{1,2}:\d{2}(?::\d{2})? | gmt\s*[+-]\s*\d+ | \b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\b
              | \b(?:cập\s+nhật|đăng\s+lúc|đăng|ngày|lúc|giờ|am|pm)\b | [|,:()\-–]"
     )
     .replace_all(&rest, " ");
@@ -178,8 +199,26 @@ mod tests {
             d("Chủ nhật, 3 tháng 12, 2023").as_deref(),
             Some("2023-12-03")
         );
+        assert_eq!(
+            d("Thứ 6, 19.10.2018 | 11:34:21").as_deref(),
+            Some("2018-10-19")
+        );
+        // After a byline or a section and a dash, with a time or a weekday.
+        assert_eq!(
+            d("Vương Trần - Thứ sáu, 28/06/2024 18:14 (GMT+7)").as_deref(),
+            Some("2024-06-28")
+        );
+        assert_eq!(
+            d("Xây dựng Đảng - Ngày đăng : 08:50, 30/03/2021").as_deref(),
+            Some("2021-03-30")
+        );
         // A sentence with a date in it is not a dateline.
         assert_eq!(d("Ngày 27/10/2023, Học viện tổ chức Hội thảo"), None);
+        assert_eq!(
+            d("Hà Nội - Ngày 27/10/2023, Học viện tổ chức Hội thảo"),
+            None
+        );
+        assert_eq!(d("Hội nghị lần thứ 5 - 27/10/2023"), None);
         assert_eq!(d("32/13/2020"), None);
     }
 
