@@ -155,6 +155,10 @@ pub fn mentions(toks: &Tokens) -> Vec<UnitMention> {
                 });
                 found = true;
                 k = e;
+                // `xã Cẩm Đoài (Cẩm Giàng)`: the district the unit is in, named in brackets.
+                if let Some(pe) = parent_in_brackets(toks, k, &mut out) {
+                    k = pe;
+                }
                 // `các xã: Hoằng Đạt, Hoằng Đạo` lists several units of one level.
                 if plural
                     && (toks.is_punct(k, &[","]) || toks.is_word(k, "và"))
@@ -261,6 +265,36 @@ pub fn mentions(toks: &Tokens) -> Vec<UnitMention> {
     }
     disambiguate(&mut out);
     out
+}
+
+/// After the unit last found (`xã Cẩm Đoài`), ending at token `k`: a unit it is in, named in
+/// brackets without a level word (`(Cẩm Giàng)`), is a mention of that unit, and narrows the
+/// first one's candidates to those inside it. The token after the closing bracket.
+fn parent_in_brackets(toks: &Tokens, k: usize, out: &mut Vec<UnitMention>) -> Option<usize> {
+    if !toks.is_punct(k, &["("]) {
+        return None;
+    }
+    let (names, e) = name_at(toks, k + 1, None)?;
+    if !toks.is_punct(e, &[")"]) {
+        return None;
+    }
+    let last = out.last_mut()?;
+    let inside = |c: usize, p: usize| c != p && G.chain(c).contains(&p);
+    let parents: Vec<usize> = names
+        .into_iter()
+        .filter(|&p| last.cands.iter().any(|&c| inside(c, p)))
+        .collect();
+    let &unit = parents.first()?;
+    last.cands
+        .retain(|&c| parents.iter().any(|&p| inside(c, p)));
+    last.unit = last.cands[0];
+    out.push(UnitMention {
+        cands: parents,
+        unit,
+        toks: k + 1..e,
+        rule: "locality.parent_in_brackets",
+    });
+    Some(e + 1)
 }
 
 /// How close two units are: 3 the same, 2 one inside the other or sharing a district, 1 the
@@ -406,6 +440,17 @@ mod tests {
     fn names(s: &str) -> Vec<String> {
         let t = Tokens::new(s, &[]);
         mentions(&t).iter().map(|m| G.canonical(m.unit)).collect()
+    }
+
+    #[test]
+    fn the_district_in_brackets_after_a_commune() {
+        assert_eq!(
+            names("Chủ tịch Hội Nông dân xã Cẩm Đoài (Cẩm Giàng) khóa XXIV"),
+            ["xã Cẩm Đoài", "huyện Cẩm Giàng"]
+        );
+        // Brackets holding something else, or a unit the commune is not in: nothing more.
+        assert_eq!(names("xã Cẩm Đoài (cũ)"), ["xã Cẩm Đoài"]);
+        assert_eq!(names("xã Cẩm Đoài (Nam Sách)"), ["xã Cẩm Đoài"]);
     }
 
     #[test]
