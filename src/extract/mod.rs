@@ -19,6 +19,7 @@ pub mod when;
 
 use crate::normalize::Text;
 use crate::read::meta::Meta;
+use crate::regex;
 pub use context::Context;
 pub use lexicon::BodyKind;
 use std::ops::Range;
@@ -128,5 +129,61 @@ pub fn extract(text: &Text, meta: &Meta) -> Facts {
     locality::extract(&toks, &ctx, &units, &mut facts);
     let dates = date::dates(&text.text, meta.date);
     facts.events = event::extract(&toks, &ctx, &dates, &facts);
+    drop_cut(&text.text, &mut facts);
     facts
+}
+
+/// Where the headline is cut short by the site (`Tổng Bí thư Tô Lâm trao Huân chương Hồ Chí Minh
+/// tặng ông Đinh ...`, `... - Báo Công an ...`): from its last word, which may be cut too, to the
+/// end of the line; `None` for a headline written whole.
+fn cut_headline(text: &str) -> Option<Range<usize>> {
+    let start = text.len() - text.trim_start().len();
+    let line = &text[start..start + text[start..].find('\n').unwrap_or(text.len() - start)];
+    let c = regex!(r"(\S+)[ \t]+(?:\.\.\.|…)[ \t]*$").captures(line)?;
+    Some(start + c.get(1)?.start()..start + c.get(0)?.end())
+}
+
+/// Drops what the extractors read into a headline's cut end (see [`cut_headline`]): `Báo Công`
+/// of `Báo Công an ...`, an event `Hội nghị Quân ủy Trung`, a post at `Viện Kiểm sát nhân`.
+fn drop_cut(text: &str, facts: &mut Facts) {
+    let Some(cut) = cut_headline(text) else {
+        return;
+    };
+    let keep = |s: &Range<usize>| s.end <= cut.start || s.start >= cut.end;
+    facts.persons.retain(|x| keep(&x.span));
+    facts.offices.retain(|x| keep(&x.span));
+    facts.organizations.retain(|x| keep(&x.span));
+    facts.localities.retain(|x| keep(&x.span));
+    facts.documents.retain(|x| keep(&x.span));
+    facts.events.retain(|x| keep(&x.span));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(text: &str) -> Facts {
+        let text = Text::new(text);
+        let meta = crate::read::meta::read(&text);
+        extract(&text, &meta)
+    }
+
+    #[test]
+    fn what_runs_into_a_headline_cut_short_is_dropped() {
+        let f = facts(
+            "Ông Nguyễn Huy Tiến giữ chức Viện trưởng Viện Kiểm sát nhân ...\n\n\
+             Ông Nguyễn Huy Tiến giữ chức Viện trưởng Viện Kiểm sát nhân dân tối cao.",
+        );
+        // The body's post, whole; none at the headline's `Viện Kiểm sát nhân`.
+        let orgs: Vec<&str> = f.offices.iter().map(|o| o.org.name.as_str()).collect();
+        assert_eq!(orgs, ["Viện Kiểm sát nhân dân tối cao"]);
+        assert!(f.offices.iter().all(|o| o.span.start > 60));
+        // A headline written whole keeps what it says; `...` inside the body is no cut.
+        let f = facts(
+            "Ông Nguyễn Văn A giữ chức Giám đốc Sở Nội vụ tỉnh Hải Dương\n\nĐoàn đi Hà Nội, Hải Phòng ...",
+        );
+        assert_eq!(cut_headline("Báo Công an ...\n\nVăn bản"), Some(11..17));
+        assert_eq!(f.offices.len(), 1, "{:?}", f.offices);
+        assert!(f.localities.iter().any(|l| l.name == "thành phố Hải Phòng"));
+    }
 }
