@@ -285,3 +285,96 @@ mod fuzz {
         );
     }
 }
+
+#[cfg(test)]
+mod rdf_tests {
+    //! Tests of `crate::rdf`'s mapping that run the pipeline (here: `rdf` must not use `pipeline`).
+    use crate::rdf::vocab::{dcterms, pg, rdf};
+    fn graph(id: &str, text: &str) -> crate::rdf::Graph {
+        crate::pipeline::process(&crate::read::Article {
+            id: id.into(),
+            text: text.into(),
+            origin: "test".into(),
+            title: None,
+            date: None,
+            url: None,
+            source: None,
+        })
+        .graph
+    }
+
+    /// Each document node of a graph with its number and date.
+    fn documents(g: &crate::rdf::Graph) -> Vec<(String, String, String)> {
+        let mut out: Vec<(String, String, String)> = Vec::new();
+        let docs: Vec<&str> = g
+            .triples()
+            .filter(|(_, p, o, _)| *p == rdf::TYPE && *o == pg::DOCUMENT)
+            .map(|(s, ..)| s)
+            .collect();
+        for d in docs {
+            let value = |p: &str| {
+                g.triples()
+                    .find(|(s, q, ..)| *s == d && *q == p)
+                    .map_or(String::new(), |(.., o, _)| o.to_string())
+            };
+            out.push((
+                d.rsplit("document/").next().unwrap().to_string(),
+                value(pg::DOC_NUMBER),
+                value(dcterms::DATE),
+            ));
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn a_number_given_again_in_another_year_is_another_document() {
+        let a = graph(
+            "a",
+            "Thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương. \
+             Nghị quyết 18-NQ/TW đã đi vào cuộc sống.",
+        );
+        let b = graph(
+            "b",
+            "Nghị quyết số 18/NQ-TW ngày 16/6/2022 của Ban Chấp hành Trung ương về đất đai.",
+        );
+        let c = graph(
+            "c",
+            "Tiếp tục thực hiện Nghị quyết số 18-NQ/TW của Trung ương.",
+        );
+        // The article's mention without a date is its dated one's document.
+        assert_eq!(
+            documents(&a),
+            [(
+                "vn/nghi-quyet/18-nq-tw/2017".to_string(),
+                "18-NQ/TW".to_string(),
+                "2017-10-25".to_string()
+            )]
+        );
+        // Another year, another document; its number as the others write it.
+        assert_eq!(
+            documents(&b),
+            [(
+                "vn/nghi-quyet/18-nq-tw/2022".to_string(),
+                "18-NQ/TW".to_string(),
+                "2022-06-16".to_string()
+            )]
+        );
+        // No year given: the number alone.
+        assert_eq!(
+            documents(&c),
+            [(
+                "vn/nghi-quyet/18-nq-tw".to_string(),
+                "18-NQ/TW".to_string(),
+                String::new()
+            )]
+        );
+        // A number that holds its year keeps its IRI.
+        let d = graph(
+            "d",
+            "Nghị quyết số 03/2024/NQ-HĐTP ngày 30/5/2024 của Hội đồng Thẩm phán Tòa án nhân dân tối cao.",
+        );
+        assert_eq!(documents(&d)[0].0, "vn/nghi-quyet/03-2024-nq-hdtp-f35275");
+    }
+}
