@@ -5,6 +5,7 @@
 use crate::error::{Error, Result};
 use crate::pipeline;
 use crate::pipeline::summary::{Delta, Folded, Kept, Update};
+use crate::query::kept::Listings;
 use crate::query::search::{self, Index};
 use crate::rdf::described;
 use crate::rdf::Graph;
@@ -230,7 +231,7 @@ pub fn load_inputs(
     if before.is_some() {
         changed.delta = Delta::begin(store)?;
     }
-    let (mut report, late, folded) = load_new(store, inputs, &mut changed, progress)?;
+    let (mut report, late, gathered) = load_new(store, inputs, &mut changed, progress)?;
     // Later articles with an id seen before replace the earlier ones, in input order.
     if !late.is_empty() {
         let (t, cpu) = (std::time::Instant::now(), process_cpu_secs());
@@ -252,8 +253,18 @@ pub fn load_inputs(
     };
     // The name index to bring up to date with what changed: after a bulk load, the one folded
     // from its graphs (the ids that came again replaced after it, as an ingest would).
-    let update = if report.bulk { folded } else { before }.map(|i| (i, changed));
-    finish(store, &mut report, compact, progress, update, counted)?;
+    let update = if report.bulk { gathered.index } else { before }.map(|i| (i, changed));
+    // The listings gathered, unless an article replaced changed them.
+    let listings = gathered.listings.filter(|_| late.is_empty());
+    finish(
+        store,
+        &mut report,
+        compact,
+        progress,
+        update,
+        counted,
+        listings,
+    )?;
     Ok(report)
 }
 
@@ -264,7 +275,7 @@ pub fn load_inputs(
 /// [`crate::pipeline::summary`]), the name index brought up to date from `update` (the index
 /// kept before the load, or folded from a bulk load's graphs, and what the load changed since)
 /// where that is small, else built again; the counts and network from `counted` (what a bulk
-/// load counted from its graphs) where given.
+/// load counted from its graphs) where given, and the `listings` it gathered.
 pub fn finish(
     store: &mut Store,
     report: &mut Loaded,
@@ -272,6 +283,7 @@ pub fn finish(
     progress: &mut dyn FnMut(Progress),
     update: Option<(Index, Changed)>,
     counted: Option<Delta>,
+    listings: Option<Listings>,
 ) -> Result<()> {
     if report.bulk && compact {
         progress(Progress::Compacting);
@@ -301,7 +313,11 @@ pub fn finish(
     let changed = changed.as_ref();
     // After a bulk load, every row of the listings is computed (none was kept).
     let nodes = changed.filter(|_| !report.bulk).map(|c| &c.nodes);
-    let since = (delta.is_some() || nodes.is_some()).then_some(Update { delta, nodes });
+    let since = (delta.is_some() || nodes.is_some() || listings.is_some()).then_some(Update {
+        delta,
+        nodes,
+        listings,
+    });
     report.kept = Some(Kept::compute(
         store,
         report.bulk,
@@ -360,19 +376,29 @@ pub fn load_nquads(
     report.bytes = read as usize;
     report.articles = store.articles()?;
     report.quads = store.len()? - store.tenures_len()? - store.descriptions_len()?;
-    finish(store, &mut report, compact, progress, None, None)?;
+    finish(store, &mut report, compact, progress, None, None, None)?;
     Ok(report)
 }
 
+/// What a bulk load gathers from its graphs for the files kept beside the store, besides the
+/// counts (see [`Folded`]).
+#[derive(Default)]
+struct Gathered {
+    /// The name index (see [`search::Fold`]); `None` when it must be read from the store.
+    index: Option<Index>,
+    /// The listings `articles` and `people` (see [`Listings`]).
+    listings: Option<Listings>,
+}
+
 /// Loads the articles whose ids come first (in bulk into an empty store), and returns the
-/// graphs of the others, to replace them afterwards, and, after a bulk load, the name index
-/// folded from its graphs (see [`search::Fold`]).
+/// graphs of the others, to replace them afterwards, and what a bulk load gathered from its
+/// graphs.
 fn load_new(
     store: &Store,
     inputs: impl Iterator<Item = Inputs>,
     changed: &mut Changed,
     progress: &mut dyn FnMut(Progress),
-) -> Result<(Loaded, Vec<Graph>, Option<Index>)> {
+) -> Result<(Loaded, Vec<Graph>, Gathered)> {
     let mut report = Loaded {
         bulk: store.is_empty()?,
         ..Loaded::default()
@@ -393,8 +419,12 @@ fn load_new(
     let mut described = crate::rdf::described::Described::default();
     // And what the kept counts and network count (see `Folded`).
     let mut folded = Folded::default();
-    // And the name index (see `search::Fold`).
+    // And the name index and the listings (see `search::Fold`, `Listings`).
     let mut names = search::Fold::default();
+    let mut listings = match report.bulk {
+        true => Some(Listings::new(store.path())?),
+        false => None,
+    };
     let mut chunk: Vec<Article> = Vec::new();
     let mut flush = |chunk: &mut Vec<Article>,
                      read: u64,
@@ -439,6 +469,9 @@ fn load_new(
                     described.add(g);
                     folded.add(g);
                     names.add(g);
+                    if let Some(l) = &mut listings {
+                        l.add(g)?;
+                    }
                 }
                 b.load(&now)
             })?,
@@ -488,11 +521,14 @@ fn load_new(
         })?;
         changed.delta = folded.delta(&tenures);
     }
-    let index = match report.bulk {
-        true => report.phases.time("name index folded", || names.index()),
-        false => None,
+    let gathered = match report.bulk {
+        true => Gathered {
+            index: report.phases.time("name index folded", || names.index()),
+            listings,
+        },
+        false => Gathered::default(),
     };
-    Ok((report, late, index))
+    Ok((report, late, gathered))
 }
 
 /// Computes the identity graph (see [`crate::rdf::identity`]) from the tenures graph, in place
@@ -614,6 +650,7 @@ mod store_tests {
 /// The name index folded from a bulk load's graphs is the one read back from the store.
 #[cfg(test)]
 mod index_tests {
+    use crate::query::kept::Listings;
     use crate::query::search::{Fold, Index};
     use crate::rdf::Graph;
     use crate::read::Article;
@@ -670,26 +707,31 @@ mod index_tests {
     }
 
     /// Graph by graph, as a bulk load folds them: every person, body and place with its label,
-    /// province and number of articles, and the roles, as `Index::build` reads them back.
+    /// province and number of articles, and the roles, as `Index::build` reads them back; the
+    /// listings `articles` and `people` as a scan of the store writes them, byte for byte.
     #[test]
-    fn the_name_index_folded_from_the_graphs_is_the_one_built_from_the_store() {
+    fn the_name_index_and_listings_gathered_from_the_graphs_are_those_read_from_the_store() {
         let articles = articles();
         let graphs: Vec<Graph> = super::extract(&articles)
             .into_iter()
             .map(|g| g.unwrap())
             .collect();
+        let dir = tempfile::tempdir().unwrap();
         let mut fold = Fold::default();
+        // Runs of the listings' sort of a few rows: the merge is tested too.
+        let mut listings = Listings::new(dir.path()).unwrap();
+        listings.shrink_runs(4096);
         let mut tenures = crate::rdf::tenure::Tenures::default();
         let mut described = crate::rdf::described::Described::default();
         for g in &graphs {
             fold.add(g);
+            listings.add(g).unwrap();
             tenures.add(g);
             described.add(g);
         }
         let folded = fold
             .index()
             .expect("every graph read as the queries read it");
-        let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("db")).unwrap();
         let mut bulk = store.bulk();
         bulk.load(&graphs).unwrap();
@@ -708,6 +750,16 @@ mod index_tests {
             built.hits().iter().any(|h| h.articles > 1),
             "a node described by several articles"
         );
+        let (list, people, sure) = listings.answers();
+        assert!(sure, "every graph read as the queries read it");
+        let list = list.expect("no two rows of a document and author");
+        assert_eq!(list, crate::query::kept::scanned(&store, "articles"));
+        assert_eq!(people, crate::query::kept::scanned(&store, "people"));
+        assert!(
+            list.matches("\"doc\"").count() >= articles.len(),
+            "{list:.300}"
+        );
+        assert!(people.contains(r#""articles":{"type":"literal","value":"2","#));
     }
 
     /// An ingest into an empty store keeps the folded index, brought up to date with the
