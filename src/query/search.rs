@@ -338,17 +338,18 @@ impl Fold {
         }
         let has = |v: &[&str], s: &str| v.binary_search(&s).is_ok();
         // Each node's names or labels, and each body's places.
-        let (mut named, mut places): (Vec<(Kind, &str, &str)>, Vec<(&str, &str)>) =
-            Default::default();
+        let mut named: Vec<(Kind, &str, &str)> = Vec::new();
+        let mut places: Vec<(&str, &str)> = Vec::new();
         let mut units: Vec<usize> = Vec::new();
         for (s, p, o, is_iri) in g.triples() {
             match p {
-                foaf::NAME | skos::PREF_LABEL if is_iri => {
-                    // A name as an IRI: the query's label would be its text; none is written so.
-                    if has(&people, s) || has(&bodies, s) || has(&roles, s) {
-                        self.unsure = true;
-                    }
+                // A name as an IRI: the query's label would be its text; none is written so.
+                foaf::NAME | skos::PREF_LABEL
+                    if is_iri && (has(&people, s) || has(&bodies, s) || has(&roles, s)) =>
+                {
+                    self.unsure = true;
                 }
+                foaf::NAME | skos::PREF_LABEL if is_iri => {}
                 foaf::NAME if has(&people, s) => named.push((Kind::Person, s, o)),
                 skos::PREF_LABEL => {
                     if has(&bodies, s) {
