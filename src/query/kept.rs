@@ -849,6 +849,52 @@ pub(crate) mod tests {
         String::from_utf8(out).unwrap()
     }
 
+    /// Rows gathered whose order a scan decides (two of one document and author) are not
+    /// written as gathered: the answer kept is the scan's, whole (the part written first is
+    /// dropped).
+    #[test]
+    fn gathered_rows_that_tie_give_way_to_the_scan() {
+        let (_d, store) = store();
+        let rows = |titles: &[&str]| {
+            let mut rows = ArticleRows::new(
+                articles_variables().unwrap(),
+                crate::store::sort::Options::in_dir(store.path()),
+            )
+            .unwrap();
+            for (n, t) in titles.iter().enumerate() {
+                let doc = Literal::new_simple_literal(format!("a{:02}", n.min(1)));
+                let values = vec![
+                    Some(doc.into()),
+                    Some(Literal::new_simple_literal(*t).into()),
+                    None,
+                    None,
+                ];
+                rows.push(&QuerySolution::from((rows.variables.clone(), values)))
+                    .unwrap();
+            }
+            rows
+        };
+        // Two documents: written whole.
+        let mut out = Vec::new();
+        assert!(rows(&["T0", "T1"]).write(&mut out, true).unwrap());
+        assert!(String::from_utf8(out)
+            .unwrap()
+            .ends_with(r#""value":"T1"}}]}}"#));
+        // Two titles of the second document: a tie.
+        let tie = rows(&["T0", "T1", "T2"]);
+        let mut out = Vec::new();
+        assert!(!tie.write(&mut out, true).unwrap());
+        let listings = Listings {
+            articles: rows(&["T0", "T1", "T2"]),
+            people: Default::default(),
+            unsure: false,
+        };
+        let answers = Answers::compute(&store, &["articles"], None, Some(listings)).unwrap();
+        let body = std::fs::read_to_string(&answers.bodies[0].1).unwrap();
+        assert_eq!(body, scanned(&store, "articles"));
+        assert!(body.contains(r#""value":"a39""#), "the store's 40 articles");
+    }
+
     #[test]
     fn the_listings_read_in_bounded_memory_are_the_queries_answers_byte_for_byte() {
         let (_d, store) = store();
