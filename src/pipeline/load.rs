@@ -5,6 +5,7 @@
 use crate::error::{Error, Result};
 use crate::pipeline;
 use crate::pipeline::summary::{Delta, Folded, Kept, Update};
+use crate::query::kept::Listings;
 use crate::query::search::{self, Index};
 use crate::rdf::described;
 use crate::rdf::Graph;
@@ -230,7 +231,7 @@ pub fn load_inputs(
     if before.is_some() {
         changed.delta = Delta::begin(store)?;
     }
-    let (mut report, late) = load_new(store, inputs, &mut changed, progress)?;
+    let (mut report, late, gathered) = load_new(store, inputs, &mut changed, progress)?;
     // Later articles with an id seen before replace the earlier ones, in input order.
     if !late.is_empty() {
         let (t, cpu) = (std::time::Instant::now(), process_cpu_secs());
@@ -250,8 +251,20 @@ pub fn load_inputs(
     } else {
         None
     };
-    let update = before.filter(|_| !report.bulk).map(|i| (i, changed));
-    finish(store, &mut report, compact, progress, update, counted)?;
+    // The name index to bring up to date with what changed: after a bulk load, the one folded
+    // from its graphs (the ids that came again replaced after it, as an ingest would).
+    let update = if report.bulk { gathered.index } else { before }.map(|i| (i, changed));
+    // The listings gathered, unless an article replaced changed them.
+    let listings = gathered.listings.filter(|_| late.is_empty());
+    finish(
+        store,
+        &mut report,
+        compact,
+        progress,
+        update,
+        counted,
+        listings,
+    )?;
     Ok(report)
 }
 
@@ -260,8 +273,9 @@ pub fn load_inputs(
 /// way is the same. After a bulk load, the compaction when `compact` (see [`Store::optimize`]);
 /// then the size of the tenures graph, for the report; then what is kept beside the store (see
 /// [`crate::pipeline::summary`]), the name index brought up to date from `update` (the index
-/// kept before the load, and what the load changed) where it is small, else built again; the
-/// counts and network from `counted` (what a bulk load counted from its graphs) where given.
+/// kept before the load, or folded from a bulk load's graphs, and what the load changed since)
+/// where that is small, else built again; the counts and network from `counted` (what a bulk
+/// load counted from its graphs) where given, and the `listings` it gathered.
 pub fn finish(
     store: &mut Store,
     report: &mut Loaded,
@@ -269,6 +283,7 @@ pub fn finish(
     progress: &mut dyn FnMut(Progress),
     update: Option<(Index, Changed)>,
     counted: Option<Delta>,
+    listings: Option<Listings>,
 ) -> Result<()> {
     if report.bulk && compact {
         progress(Progress::Compacting);
@@ -296,9 +311,12 @@ pub fn finish(
     };
     let delta = changed.as_mut().and_then(|c| c.delta.take()).or(counted);
     let changed = changed.as_ref();
-    let since = (delta.is_some() || changed.is_some()).then(|| Update {
+    // After a bulk load, every row of the listings is computed (none was kept).
+    let nodes = changed.filter(|_| !report.bulk).map(|c| &c.nodes);
+    let since = (delta.is_some() || nodes.is_some() || listings.is_some()).then_some(Update {
         delta,
-        nodes: changed.map(|c| &c.nodes),
+        nodes,
+        listings,
     });
     report.kept = Some(Kept::compute(
         store,
@@ -358,18 +376,29 @@ pub fn load_nquads(
     report.bytes = read as usize;
     report.articles = store.articles()?;
     report.quads = store.len()? - store.tenures_len()? - store.descriptions_len()?;
-    finish(store, &mut report, compact, progress, None, None)?;
+    finish(store, &mut report, compact, progress, None, None, None)?;
     Ok(report)
 }
 
+/// What a bulk load gathers from its graphs for the files kept beside the store, besides the
+/// counts (see [`Folded`]).
+#[derive(Default)]
+struct Gathered {
+    /// The name index (see [`search::Fold`]); `None` when it must be read from the store.
+    index: Option<Index>,
+    /// The listings `articles` and `people` (see [`Listings`]).
+    listings: Option<Listings>,
+}
+
 /// Loads the articles whose ids come first (in bulk into an empty store), and returns the
-/// graphs of the others, to replace them afterwards.
+/// graphs of the others, to replace them afterwards, and what a bulk load gathered from its
+/// graphs.
 fn load_new(
     store: &Store,
     inputs: impl Iterator<Item = Inputs>,
     changed: &mut Changed,
     progress: &mut dyn FnMut(Progress),
-) -> Result<(Loaded, Vec<Graph>)> {
+) -> Result<(Loaded, Vec<Graph>, Gathered)> {
     let mut report = Loaded {
         bulk: store.is_empty()?,
         ..Loaded::default()
@@ -390,6 +419,12 @@ fn load_new(
     let mut described = crate::rdf::described::Described::default();
     // And what the kept counts and network count (see `Folded`).
     let mut folded = Folded::default();
+    // And the name index and the listings (see `search::Fold`, `Listings`).
+    let mut names = search::Fold::default();
+    let mut listings = match report.bulk {
+        true => Some(Listings::new(store.path())?),
+        false => None,
+    };
     let mut chunk: Vec<Article> = Vec::new();
     let mut flush = |chunk: &mut Vec<Article>,
                      read: u64,
@@ -433,6 +468,10 @@ fn load_new(
                     tenures.add(g);
                     described.add(g);
                     folded.add(g);
+                    names.add(g);
+                    if let Some(l) = &mut listings {
+                        l.add(g)?;
+                    }
                 }
                 b.load(&now)
             })?,
@@ -482,7 +521,14 @@ fn load_new(
         })?;
         changed.delta = folded.delta(&tenures);
     }
-    Ok((report, late))
+    let gathered = match report.bulk {
+        true => Gathered {
+            index: report.phases.time("name index folded", || names.index()),
+            listings,
+        },
+        false => Gathered::default(),
+    };
+    Ok((report, late, gathered))
 }
 
 /// Computes the identity graph (see [`crate::rdf::identity`]) from the tenures graph, in place
@@ -598,5 +644,174 @@ mod store_tests {
         );
         assert_eq!(a, p);
         assert!(a.len() > 100, "{}", a.len());
+    }
+}
+
+/// The name index folded from a bulk load's graphs is the one read back from the store.
+#[cfg(test)]
+mod index_tests {
+    use crate::query::kept::Listings;
+    use crate::query::search::{Fold, Index};
+    use crate::rdf::Graph;
+    use crate::read::Article;
+    use crate::store::Store;
+    use std::path::Path;
+
+    /// The examples and, where the shared corpora are beside the repository, the 404 articles
+    /// of the political press, the first 60 again under new ids (the same people in more
+    /// articles).
+    fn articles() -> Vec<Article> {
+        let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+        let mut out = crate::read::read_inputs(&[examples]).articles;
+        if let Some(shared) = crate::pipeline::shared() {
+            let inputs = crate::read::read_inputs(&[shared.join("corpus/raw/press.jsonl")]);
+            assert!(inputs.errors.is_empty(), "{:?}", inputs.errors);
+            assert!(inputs.articles.len() >= 400, "{}", inputs.articles.len());
+            let again: Vec<Article> = inputs.articles[..60]
+                .iter()
+                .map(|a| Article {
+                    id: format!("{}~2", a.id),
+                    ..a.clone()
+                })
+                .collect();
+            out.extend(inputs.articles);
+            out.extend(again);
+        }
+        out
+    }
+
+    /// The first differences between two indexes, for a failed comparison to say.
+    fn differences(a: &Index, b: &Index) -> Vec<String> {
+        let (ha, hb) = (a.hits(), b.hits());
+        let mut out: Vec<String> = ha
+            .iter()
+            .filter(|h| !hb.contains(h))
+            .map(|h| format!("only in the first: {h:?}"))
+            .chain(
+                hb.iter()
+                    .filter(|h| !ha.contains(h))
+                    .map(|h| format!("only in the second: {h:?}")),
+            )
+            .take(10)
+            .collect();
+        if a.roles() != b.roles() {
+            out.push(format!("roles {:?} != {:?}", a.roles(), b.roles()));
+        }
+        out
+    }
+
+    fn assert_same(folded: &Index, built: &Index) {
+        let d = differences(folded, built);
+        assert!(d.is_empty(), "{d:#?}");
+        assert!(folded == built, "the same entries, but not the same words");
+    }
+
+    /// Graph by graph, as a bulk load folds them: every person, body and place with its label,
+    /// province and number of articles, and the roles, as `Index::build` reads them back; the
+    /// listings `articles` and `people` as a scan of the store writes them, byte for byte.
+    #[test]
+    fn the_name_index_and_listings_gathered_from_the_graphs_are_those_read_from_the_store() {
+        let articles = articles();
+        let graphs: Vec<Graph> = super::extract(&articles)
+            .into_iter()
+            .map(|g| g.unwrap())
+            .collect();
+        let dir = tempfile::tempdir().unwrap();
+        let mut fold = Fold::default();
+        // Runs of the listings' sort of a few rows: the merge is tested too.
+        let mut listings = Listings::new(dir.path()).unwrap();
+        listings.shrink_runs(4096);
+        let mut tenures = crate::rdf::tenure::Tenures::default();
+        let mut described = crate::rdf::described::Described::default();
+        for g in &graphs {
+            fold.add(g);
+            listings.add(g).unwrap();
+            tenures.add(g);
+            described.add(g);
+        }
+        let folded = fold
+            .index()
+            .expect("every graph read as the queries read it");
+        let store = Store::open(&dir.path().join("db")).unwrap();
+        let mut bulk = store.bulk();
+        bulk.load(&graphs).unwrap();
+        bulk.load_tenures(&tenures).unwrap();
+        bulk.load_described(&described).unwrap();
+        bulk.commit().unwrap();
+        super::link_people(&store).unwrap();
+        let built = Index::build(&store).unwrap();
+        assert_same(&folded, &built);
+        assert!(built.len() > 20, "{}", built.len());
+        assert!(!built.roles().is_empty());
+        let kinds = |k| built.hits().iter().filter(|h| h.kind == k).count();
+        use crate::query::search::Kind;
+        assert!(kinds(Kind::Person) > 0 && kinds(Kind::Body) > 0 && kinds(Kind::Place) > 0);
+        assert!(
+            built.hits().iter().any(|h| h.articles > 1),
+            "a node described by several articles"
+        );
+        let (list, people, sure) = listings.answers();
+        assert!(sure, "every graph read as the queries read it");
+        let list = list.expect("no two rows of a document and author");
+        assert_eq!(list, crate::query::kept::scanned(&store, "articles"));
+        assert_eq!(people, crate::query::kept::scanned(&store, "people"));
+        assert!(
+            list.matches("\"doc\"").count() >= articles.len(),
+            "{list:.300}"
+        );
+        assert!(people.contains(r#""articles":{"type":"literal","value":"2","#));
+    }
+
+    /// An ingest into an empty store keeps the folded index, brought up to date with the
+    /// articles whose id came again (each replaces the first, after the bulk load): the index
+    /// is the one built from the store.
+    #[test]
+    fn an_ingest_in_bulk_keeps_the_index_of_the_store_with_an_article_replaced() {
+        let mut articles = articles();
+        let originals = articles.clone();
+        // seed001 again, with seed003's text: its people go, seed003's come twice.
+        let seed = |id: &str| originals.iter().find(|a| a.id == id).unwrap().clone();
+        let again = Article {
+            id: "seed001".into(),
+            ..seed("seed003")
+        };
+        articles.push(again);
+        let articles_after = articles.clone();
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("db")).unwrap();
+        let inputs = crate::read::Inputs {
+            articles,
+            errors: Vec::new(),
+            bytes: 0,
+        };
+        let report =
+            super::load_inputs(&mut store, std::iter::once(inputs), true, &mut |_| {}).unwrap();
+        assert!(report.bulk);
+        assert_eq!(report.replaced.len(), 1, "{:?}", report.replaced);
+        assert!(report.phases.secs("name index folded") > 0.0);
+        let kept = report.kept.expect("kept");
+        let built = Index::build(&store).unwrap();
+        assert_same(&kept.index, &built);
+        // The people only seed001's first text named are gone from the index.
+        let graphs = |a: &[Article]| -> Vec<Graph> {
+            super::extract(a).into_iter().map(|g| g.unwrap()).collect()
+        };
+        let first = graphs(&[seed("seed001")]);
+        let (named, _) = crate::query::search::described(&first[0].quads());
+        let mut others = articles_after;
+        others.retain(|a| a.id != "seed001");
+        others.push(seed("seed003"));
+        let mut still = std::collections::BTreeSet::new();
+        for g in graphs(&others) {
+            still.extend(crate::query::search::described(&g.quads()).0);
+        }
+        let gone: Vec<&String> = named
+            .iter()
+            .filter(|n| !still.contains(*n) && n.contains("/person/"))
+            .collect();
+        assert!(!gone.is_empty(), "{named:?}");
+        for n in gone {
+            assert_eq!(kept.index.get(n), None, "{n}");
+        }
     }
 }

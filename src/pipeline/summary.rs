@@ -7,7 +7,7 @@
 //! without reading the whole store again.
 
 use crate::error::Result;
-use crate::query::kept::{Answers, AFTER_EVERY_INGEST, KEPT};
+use crate::query::kept::{Answers, Listings, AFTER_EVERY_INGEST, KEPT};
 use crate::query::search::Index;
 use crate::store::{kept, Store};
 use std::collections::{BTreeMap, BTreeSet};
@@ -555,7 +555,8 @@ impl Folded {
 }
 
 /// What a load into a store that had articles changed, for what is kept to be brought up to
-/// date rather than computed again.
+/// date rather than computed again; or what a bulk load into an empty store gathered from its
+/// graphs.
 pub struct Update<'a> {
     /// The counts and network (see [`Delta`]).
     pub delta: Option<Delta>,
@@ -563,6 +564,8 @@ pub struct Update<'a> {
     /// rows of `people` are read again, the others kept (`None` after a bulk load: every row
     /// computed).
     pub nodes: Option<&'a BTreeSet<String>>,
+    /// The listings a bulk load gathered from its graphs (see [`Listings`]).
+    pub listings: Option<Listings>,
 }
 
 /// Everything a load keeps beside the store.
@@ -597,9 +600,9 @@ impl Kept {
         update: Option<Update<'_>>,
     ) -> Result<Kept> {
         let names: &[&'static str] = if all { &KEPT } else { &AFTER_EVERY_INGEST };
-        let (delta, nodes) = match update {
-            Some(u) => (u.delta, u.nodes),
-            None => (None, None),
+        let (delta, nodes, listings) = match update {
+            Some(u) => (u.delta, u.nodes, u.listings),
+            None => (None, None, None),
         };
         let (index, answers, counts) = std::thread::scope(|s| {
             let index = s.spawn(|| {
@@ -608,7 +611,7 @@ impl Kept {
             });
             let answers = s.spawn(|| {
                 let t = std::time::Instant::now();
-                let a = Answers::compute(store, names, nodes);
+                let a = Answers::compute(store, names, nodes, listings);
                 (a, t.elapsed().as_secs_f64())
             });
             let t = std::time::Instant::now();

@@ -6,7 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::store::{kept, Store};
-use oxigraph::model::{NamedNode, Term, Variable};
+use oxigraph::model::{Literal, NamedNode, Term, Variable};
 use oxigraph::sparql::results::{
     QueryResultsFormat, QueryResultsParser, QueryResultsSerializer, ReaderQueryResultsParserOutput,
 };
@@ -38,12 +38,18 @@ impl Answers {
     /// Runs each query of `names` (of [`KEPT`]) over the whole store, writing its answer beside
     /// the store. After a load into a store whose answer of `people` was kept, `touched` (the
     /// nodes the load's articles describe, or described before) are the people whose rows are
-    /// read again; the others are the kept answer's.
+    /// read again; the others are the kept answer's. After a bulk load into an empty store,
+    /// `listings` gathered from its graphs (see [`Listings`]) are written rather than scanned.
     pub fn compute(
         store: &Store,
         names: &[&'static str],
         touched: Option<&BTreeSet<String>>,
+        listings: Option<Listings>,
     ) -> Result<Answers> {
+        let (mut article_rows, mut people) = match listings {
+            Some(l) if !l.unsure => (Some(l.articles), Some(l.people)),
+            _ => (None, None),
+        };
         let mut answers = Answers { bodies: Vec::new() };
         for name in names {
             // A kept file's prefix: no part of the store's stamp; `.tmp`: never read as kept.
@@ -59,11 +65,33 @@ impl Answers {
             answers.bodies.push((name, body.clone()));
             let before =
                 touched.and_then(|_| kept::open(store.path(), &file(name), VERSION, store.stamp()));
-            match (*name, touched, before) {
+            let written = match (*name, touched, before) {
                 ("people", Some(touched), Some(before)) => {
-                    people_update(store, before, touched, &mut w)?
+                    people_update(store, before, touched, &mut w)?;
+                    true
                 }
-                _ => scan(store, name, &mut w)?,
+                ("people", _, _) if people.is_some() => {
+                    let rows = Listings::people_rows(people.take().unwrap_or_default());
+                    write_people(Vec::new(), rows, &mut w)?;
+                    true
+                }
+                ("articles", _, _) => match article_rows.take() {
+                    Some(rows) => {
+                        let whole = rows.write(&mut w, true)?;
+                        if !whole {
+                            // Rows that a scan may order otherwise: the answer cut is dropped
+                            // unwritten, and scanned.
+                            drop(w.into_parts().0);
+                            w = std::io::BufWriter::new(std::fs::File::create(&body).map_err(io)?);
+                        }
+                        whole
+                    }
+                    None => false,
+                },
+                _ => false,
+            };
+            if !written {
+                scan(store, name, &mut w)?;
             }
             w.into_inner()
                 .map_err(|e| io(e.into_error()))?
@@ -347,48 +375,97 @@ pub fn articles_rows(store: &Store) -> Result<QueryResults<'static>> {
 /// the rows sorted on disk past a run of [`crate::store::sort`] (the query sorted every
 /// article in memory), each row written as oxigraph writes it.
 fn articles(store: &Store, out: &mut dyn std::io::Write) -> Result<()> {
-    let err = |e: &dyn std::fmt::Display| Error::Query {
+    let QueryResults::Solutions(solutions) = articles_query(store)? else {
+        return Err(articles_error(&"not a SELECT query"));
+    };
+    let mut rows = ArticleRows::new(
+        solutions.variables().to_vec(),
+        crate::store::sort::Options::in_dir(store.path()),
+    )?;
+    for s in solutions {
+        rows.push(&s.map_err(|e| articles_error(&e))?)?;
+    }
+    rows.write(out, false)?;
+    Ok(())
+}
+
+fn articles_error(e: &dyn std::fmt::Display) -> Error {
+    Error::Query {
         name: "articles".into(),
         message: e.to_string(),
-    };
-    let QueryResults::Solutions(solutions) = articles_query(store)? else {
-        return Err(err(&"not a SELECT query"));
-    };
-    let variables = solutions.variables().to_vec();
-    // A document of no rows, and of one: where a row's text sits between the two.
-    let json = |rows: &[&oxigraph::sparql::QuerySolution]| -> Result<Vec<u8>> {
+    }
+}
+
+/// The columns of `articles`, as its query projects them.
+fn articles_variables() -> Result<Vec<Variable>> {
+    use spargebra::algebra::GraphPattern as G;
+    let q = super::shipped("articles").ok_or_else(|| Error::UnknownQuery {
+        query: "articles".into(),
+        near: Vec::new(),
+    })?;
+    match super::prepare("articles", q.sparql, &[])?.0 {
+        spargebra::Query::Select {
+            pattern: G::Project { variables, .. },
+            ..
+        } => Ok(variables),
+        _ => Err(articles_error(&"not a SELECT query")),
+    }
+}
+
+/// The rows of `articles` sorted as the query sorts them, on disk past a run: a line a row, its
+/// key (the document, then the author, none first, then the order rows came in) and its JSON
+/// as oxigraph writes it.
+struct ArticleRows {
+    variables: std::sync::Arc<[Variable]>,
+    /// The answer of no rows; a row's text goes at `head`.
+    empty: Vec<u8>,
+    head: usize,
+    sorter: crate::store::sort::Sorter,
+    /// Rows pushed.
+    n: u64,
+}
+
+impl ArticleRows {
+    fn new(variables: Vec<Variable>, opts: crate::store::sort::Options) -> Result<ArticleRows> {
+        let variables: std::sync::Arc<[Variable]> = variables.into();
+        let empty = Self::json(&variables, &[])?;
+        if !empty.ends_with(b"]}}") {
+            return Err(articles_error(&"an unexpected JSON layout of the results"));
+        }
+        Ok(ArticleRows {
+            head: empty.len() - b"]}}".len(),
+            empty,
+            variables,
+            sorter: crate::store::sort::Sorter::new(opts),
+            n: 0,
+        })
+    }
+
+    /// A document of `rows`.
+    fn json(variables: &[Variable], rows: &[&QuerySolution]) -> Result<Vec<u8>> {
         let mut buf = Vec::new();
         let mut w = QueryResultsSerializer::from_format(QueryResultsFormat::Json)
-            .serialize_solutions_to_writer(&mut buf, variables.clone())
-            .map_err(|e| err(&e))?;
+            .serialize_solutions_to_writer(&mut buf, variables.to_vec())
+            .map_err(|e| articles_error(&e))?;
         for r in rows {
-            w.serialize(*r).map_err(|e| err(&e))?;
+            w.serialize(*r).map_err(|e| articles_error(&e))?;
         }
-        w.finish().map_err(|e| err(&e))?;
+        w.finish().map_err(|e| articles_error(&e))?;
         Ok(buf)
-    };
-    let empty = json(&[])?;
-    let head = empty.len() - b"]}}".len();
-    if !empty.ends_with(b"]}}") {
-        return Err(err(&"an unexpected JSON layout of the results"));
     }
-    // The query's order: the document, then the author (none first), then the order rows came
-    // in; a line: that key, the row's JSON.
-    let text = |s: &oxigraph::sparql::QuerySolution, v: &str| -> Option<String> {
-        s.get(v).map(|t| match t {
-            oxigraph::model::Term::Literal(l) => l.value().replace(['\n', '\0'], " "),
-            t => t.to_string().replace('\n', " "),
-        })
-    };
-    let mut sorter =
-        crate::store::sort::Sorter::new(crate::store::sort::Options::in_dir(store.path()));
-    for (n, s) in solutions.enumerate() {
-        let s = s.map_err(|e| err(&e))?;
-        let one = json(&[&s])?;
-        let row = &one[head..one.len() - b"]}}".len()];
-        let mut line = text(&s, "doc").unwrap_or_default().into_bytes();
+
+    fn push(&mut self, s: &QuerySolution) -> Result<()> {
+        let text = |v: &str| -> Option<String> {
+            s.get(v).map(|t| match t {
+                Term::Literal(l) => l.value().replace(['\n', '\0'], " "),
+                t => t.to_string().replace('\n', " "),
+            })
+        };
+        let one = Self::json(&self.variables, &[s])?;
+        let row = &one[self.head..one.len() - b"]}}".len()];
+        let mut line = text("doc").unwrap_or_default().into_bytes();
         line.push(0);
-        match text(&s, "author") {
+        match text("author") {
             None => line.push(b'0'),
             Some(a) => {
                 line.push(b'1');
@@ -396,29 +473,247 @@ fn articles(store: &Store, out: &mut dyn std::io::Write) -> Result<()> {
             }
         }
         line.push(0);
-        line.extend_from_slice(format!("{n:012}").as_bytes());
+        line.extend_from_slice(format!("{:012}", self.n).as_bytes());
         line.push(0);
         line.extend_from_slice(row);
-        sorter.push(&line)?;
+        self.n += 1;
+        self.sorter.push(&line)
     }
-    let mut sorted = sorter.finish()?;
-    let io = |e: std::io::Error| err(&e);
-    out.write_all(&empty[..head]).map_err(io)?;
-    let mut first = true;
-    while let Some(line) = sorted.next_line()? {
-        // The row after the key's three fields.
-        let row = line
-            .splitn(4, |&b| b == 0)
-            .nth(3)
-            .ok_or_else(|| err(&"a sorted row without its key"))?;
-        if !first {
-            out.write_all(b",").map_err(io)?;
+
+    /// Writes the answer. With `unique`, two rows of the same document and author (whose order
+    /// is the order a scan of the store reads them in) stop it: `false`, the answer cut short.
+    fn write(self, out: &mut dyn std::io::Write, unique: bool) -> Result<bool> {
+        let mut sorted = self.sorter.finish()?;
+        let io = |e: std::io::Error| articles_error(&e);
+        out.write_all(&self.empty[..self.head]).map_err(io)?;
+        let mut last: Option<Vec<u8>> = None;
+        let mut first = true;
+        while let Some(line) = sorted.next_line()? {
+            let mut fields = line.splitn(4, |&b| b == 0);
+            let (doc, author) = (fields.next(), fields.next());
+            // The row after the key's three fields.
+            let row = fields
+                .nth(1)
+                .ok_or_else(|| articles_error(&"a sorted row without its key"))?;
+            if unique {
+                let key = [doc.unwrap_or_default(), author.unwrap_or_default()].join(&0);
+                if last.as_ref() == Some(&key) {
+                    return Ok(false);
+                }
+                last = Some(key);
+            }
+            if !first {
+                out.write_all(b",").map_err(io)?;
+            }
+            first = false;
+            out.write_all(row).map_err(io)?;
         }
-        first = false;
-        out.write_all(row).map_err(io)?;
+        out.write_all(b"]}}").map_err(io)?;
+        Ok(true)
     }
-    out.write_all(b"]}}").map_err(io)?;
-    Ok(())
+}
+
+/// The listings `articles` and `people` of a bulk load into an empty store, gathered from its
+/// article graphs as the load goes (see [`Listings::add`]), so that they are not read back from
+/// the store after the load (the query of `articles`, one query a person of `people`: most of
+/// an ingest's kept files). `queries/articles.rq` and `queries/people.rq` stay their
+/// definition: each graph's solutions are the rows here, and a test checks the answers
+/// against the scans, byte for byte.
+///
+/// Memory: the rows of `articles` go to a sort that spills to the store's folder past a run; of
+/// `people`, a count a person and name.
+pub struct Listings {
+    articles: ArticleRows,
+    /// By person, each name: the graphs that describe (so name) and mention them.
+    people: rustc_hash::FxHashMap<Box<str>, Vec<(Box<str>, u32)>>,
+    /// A graph said something this does not read as the queries would: they are scanned.
+    unsure: bool,
+}
+
+impl Listings {
+    /// Gathers listings for the store in `dir`, whose folder holds the sort's runs.
+    pub fn new(dir: &std::path::Path) -> Result<Listings> {
+        let mut opts = crate::store::sort::Options::in_dir(dir);
+        // The load holds much else meanwhile.
+        opts.run_bytes = opts.run_bytes.min(16 << 20);
+        Ok(Listings {
+            articles: ArticleRows::new(articles_variables()?, opts)?,
+            people: Default::default(),
+            unsure: false,
+        })
+    }
+
+    /// Runs of the sort of `articles` of `bytes` (a test's many runs of a few rows).
+    #[cfg(test)]
+    pub(crate) fn shrink_runs(&mut self, bytes: usize) {
+        let dir = std::env::temp_dir();
+        assert_eq!(self.articles.n, 0, "before any row");
+        let variables = self.articles.variables.to_vec();
+        self.articles = ArticleRows::new(
+            variables,
+            crate::store::sort::Options {
+                dir,
+                run_bytes: bytes,
+            },
+        )
+        .unwrap();
+    }
+
+    /// Adds an article graph's rows: of `articles`, each article's identifier with each of its
+    /// titles, dates and authors (each optional); of `people`, each person it describes (a
+    /// name) and mentions.
+    pub fn add(&mut self, g: &crate::rdf::Graph) -> Result<()> {
+        use crate::rdf::vocab::{dcterms, foaf, pg, rdf};
+        use oxigraph::model::TermRef;
+        let (mut articles, mut people, mut referred) = (Vec::new(), Vec::new(), Vec::new());
+        for (s, p, o) in g.terms() {
+            match (p, o) {
+                (rdf::TYPE, TermRef::NamedNode(c)) if c.as_str() == pg::ARTICLE => articles.push(s),
+                (rdf::TYPE, TermRef::NamedNode(c)) if c.as_str() == foaf::PERSON => people.push(s),
+                (pg::REFERS_TO, TermRef::NamedNode(n)) => referred.push(n.as_str()),
+                _ => {}
+            }
+        }
+        for v in [&mut articles, &mut people, &mut referred] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        let has = |v: &[&str], s: &str| v.binary_search(&s).is_ok();
+        // Each article's values of each column but `doc`'s (0: title, 1: date, 2: author).
+        let mut docs: Vec<(&str, Term)> = Vec::new();
+        let mut optional: Vec<(&str, usize, Term)> = Vec::new();
+        for (s, p, o) in g.terms() {
+            if has(&articles, s) {
+                match p {
+                    dcterms::IDENTIFIER => docs.push((s, o.into_owned())),
+                    dcterms::TITLE => optional.push((s, 0, o.into_owned())),
+                    dcterms::DATE => optional.push((s, 1, o.into_owned())),
+                    pg::AUTHOR_NAME => optional.push((s, 2, o.into_owned())),
+                    _ => {}
+                }
+            } else if p == foaf::NAME && has(&people, s) && has(&referred, s) {
+                match o {
+                    TermRef::Literal(l)
+                        if l.language().is_none()
+                            && l.datatype() == oxigraph::model::vocab::xsd::STRING =>
+                    {
+                        let names = match self.people.get_mut(s) {
+                            Some(names) => names,
+                            None => self.people.entry(s.into()).or_default(),
+                        };
+                        match names.iter_mut().find(|(name, _)| &**name == l.value()) {
+                            Some((_, n)) => *n += 1,
+                            None => names.push((l.value().into(), 1)),
+                        }
+                    }
+                    // The row's name would be another term than the one written here.
+                    _ => self.unsure = true,
+                }
+            }
+        }
+        let columns: Vec<Option<usize>> = self
+            .articles
+            .variables
+            .iter()
+            .map(|v| match v.as_str() {
+                "doc" => None,
+                "title" => Some(0),
+                "date" => Some(1),
+                "author" => Some(2),
+                _ => {
+                    self.unsure = true;
+                    None
+                }
+            })
+            .collect();
+        for (a, doc) in docs {
+            let of = |c: usize| -> Vec<Option<Term>> {
+                let v: Vec<Option<Term>> = optional
+                    .iter()
+                    .filter(|(s, k, _)| *s == a && *k == c)
+                    .map(|(_, _, t)| Some(t.clone()))
+                    .collect();
+                if v.is_empty() {
+                    vec![None]
+                } else {
+                    v
+                }
+            };
+            let values = [of(0), of(1), of(2)];
+            for t in &values[0] {
+                for d in &values[1] {
+                    for au in &values[2] {
+                        let one = [t, d, au];
+                        let row: Vec<Option<Term>> = columns
+                            .iter()
+                            .map(|c| match c {
+                                None => Some(doc.clone()),
+                                Some(k) => one[*k].clone(),
+                            })
+                            .collect();
+                        let row = QuerySolution::from((self.articles.variables.clone(), row));
+                        self.articles.push(&row)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The answers of `articles` (`None` when two rows tie, which a scan may order otherwise)
+    /// and `people` as [`Answers::compute`] writes them, and whether every graph was read as
+    /// the queries read it.
+    #[cfg(test)]
+    pub(crate) fn answers(self) -> (Option<String>, String, bool) {
+        let sure = !self.unsure;
+        let mut articles = Vec::new();
+        let whole = self.articles.write(&mut articles, true).unwrap();
+        let mut people = Vec::new();
+        write_people(Vec::new(), Self::people_rows(self.people), &mut people).unwrap();
+        let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+        (whole.then(|| text(articles)), text(people), sure)
+    }
+
+    /// The rows of `people`, unsorted.
+    fn people_rows(
+        people: rustc_hash::FxHashMap<Box<str>, Vec<(Box<str>, u32)>>,
+    ) -> Vec<PersonRow> {
+        let var = Variable::new_unchecked;
+        people
+            .into_iter()
+            .flat_map(|(iri, names)| {
+                names
+                    .into_iter()
+                    .map(move |(name, n)| (iri.clone(), name, n))
+            })
+            .map(|(iri, name, n)| {
+                // `STRBEFORE(STRAFTER(STR(?person_id), "/id/person/"), "/")`.
+                let scope = iri
+                    .split_once("/id/person/")
+                    .and_then(|(_, rest)| rest.split_once('/'))
+                    .map_or("", |(scope, _)| scope)
+                    .to_string();
+                let row = vec![
+                    (var("person"), Literal::new_simple_literal(&*name).into()),
+                    (var("person_id"), NamedNode::new_unchecked(&*iri).into()),
+                    (
+                        var("person_scope"),
+                        Literal::new_simple_literal(&scope).into(),
+                    ),
+                    (var("articles"), Literal::from(i64::from(n)).into()),
+                ];
+                ((name.into_string(), scope, iri.into_string()), row)
+            })
+            .collect()
+    }
+}
+
+/// The answer of `name` (of [`KEPT`]) by a scan of the store.
+#[cfg(test)]
+pub(crate) fn scanned(store: &Store, name: &str) -> String {
+    let mut out = Vec::new();
+    scan(store, name, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
 }
 
 fn parse(name: &str, json: impl std::io::Read + 'static) -> Result<QueryResults<'static>> {
@@ -552,6 +847,52 @@ pub(crate) mod tests {
         }
         w.finish().unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    /// Rows gathered whose order a scan decides (two of one document and author) are not
+    /// written as gathered: the answer kept is the scan's, whole (the part written first is
+    /// dropped).
+    #[test]
+    fn gathered_rows_that_tie_give_way_to_the_scan() {
+        let (_d, store) = store();
+        let rows = |titles: &[&str]| {
+            let mut rows = ArticleRows::new(
+                articles_variables().unwrap(),
+                crate::store::sort::Options::in_dir(store.path()),
+            )
+            .unwrap();
+            for (n, t) in titles.iter().enumerate() {
+                let doc = Literal::new_simple_literal(format!("a{:02}", n.min(1)));
+                let values = vec![
+                    Some(doc.into()),
+                    Some(Literal::new_simple_literal(*t).into()),
+                    None,
+                    None,
+                ];
+                rows.push(&QuerySolution::from((rows.variables.clone(), values)))
+                    .unwrap();
+            }
+            rows
+        };
+        // Two documents: written whole.
+        let mut out = Vec::new();
+        assert!(rows(&["T0", "T1"]).write(&mut out, true).unwrap());
+        assert!(String::from_utf8(out)
+            .unwrap()
+            .ends_with(r#""value":"T1"}}]}}"#));
+        // Two titles of the second document: a tie.
+        let tie = rows(&["T0", "T1", "T2"]);
+        let mut out = Vec::new();
+        assert!(!tie.write(&mut out, true).unwrap());
+        let listings = Listings {
+            articles: rows(&["T0", "T1", "T2"]),
+            people: Default::default(),
+            unsure: false,
+        };
+        let answers = Answers::compute(&store, &["articles"], None, Some(listings)).unwrap();
+        let body = std::fs::read_to_string(&answers.bodies[0].1).unwrap();
+        assert_eq!(body, scanned(&store, "articles"));
+        assert!(body.contains(r#""value":"a39""#), "the store's 40 articles");
     }
 
     #[test]

@@ -73,6 +73,7 @@ pub struct Hit {
     pub score: u32,
 }
 
+#[derive(Debug, PartialEq)]
 struct Entry {
     iri: String,
     kind: Kind,
@@ -85,6 +86,8 @@ struct Entry {
     words: Vec<String>,
 }
 
+/// Two indexes are equal when they hold the same entries, words and roles.
+#[derive(PartialEq)]
 pub struct Index {
     /// Sorted by IRI.
     entries: Vec<Entry>,
@@ -213,27 +216,39 @@ fn entries(store: &Store, node: Option<&str>) -> Result<Vec<Entry>> {
         let (Some(iri), Some(label)) = (r.remove("node"), r.remove("label")) else {
             continue;
         };
-        let scope = match kind {
-            Kind::Person => iri
-                .strip_prefix(ID)
-                .and_then(|s| s.strip_prefix("person/"))
-                .and_then(|s| s.split('/').next())
-                .and_then(|slug| provinces.get(slug).cloned()),
-            Kind::Body => match r.get("place") {
-                Some(p) => province_of_place(p).or_else(|| {
-                    // A provincial body: its province is its own place.
-                    let id = p.strip_prefix(ID)?.strip_prefix("place/")?;
-                    G.by_id(id).map(|u| G.canonical(u))
-                }),
-                None => Some("Trung ương".into()),
-            },
-            Kind::Place => province_of_place(&iri),
-        };
+        let scope = scope(&provinces, kind, &iri, r.get("place").map(String::as_str));
         let articles = r.get("articles").and_then(|a| a.parse().ok()).unwrap_or(0);
         entries.push(Entry::new(iri, kind, label, scope, articles));
     }
     one_per_node(&mut entries);
     Ok(entries)
+}
+
+/// The province of a node of `kind` (see [`Hit::scope`]): a person's by the slug of its IRI, a
+/// body's by its `place` (its jurisdiction; the centre without one), a place's by the
+/// gazetteer.
+fn scope(
+    provinces: &HashMap<String, String>,
+    kind: Kind,
+    iri: &str,
+    place: Option<&str>,
+) -> Option<String> {
+    match kind {
+        Kind::Person => iri
+            .strip_prefix(ID)
+            .and_then(|s| s.strip_prefix("person/"))
+            .and_then(|s| s.split('/').next())
+            .and_then(|slug| provinces.get(slug).cloned()),
+        Kind::Body => match place {
+            Some(p) => province_of_place(p).or_else(|| {
+                // A provincial body: its province is its own place.
+                let id = p.strip_prefix(ID)?.strip_prefix("place/")?;
+                G.by_id(id).map(|u| G.canonical(u))
+            }),
+            None => Some("Trung ương".into()),
+        },
+        Kind::Place => province_of_place(iri),
+    }
 }
 
 /// The people, bodies and places of the store ([`CLASSES`]), each once, sorted: read from the
@@ -261,6 +276,198 @@ fn one_per_node(entries: &mut Vec<Entry>) {
             .then_with(|| a.scope.cmp(&b.scope))
     });
     entries.dedup_by(|a, b| a.iri == b.iri);
+}
+
+/// The name index of a bulk load into an empty store, gathered from its article graphs as the
+/// load goes (see [`Fold::add`]), so that it is not read back from the store after the load
+/// with a query a node (a quarter of an ingest's time). `queries/internal/search-names.rq` and
+/// `queries/internal/roles.rq` stay its definition: an article graph's solutions of them, each
+/// graph once, are counted here as `COUNT(DISTINCT ?g)` counts them (the tenures, identity and
+/// descriptions graphs state no name, label or mention they count; a place's description is
+/// the gazetteer's, see [`crate::rdf::described`]). A test checks it against [`Index::build`].
+///
+/// Memory grows with the nodes, not the articles: a node's IRI once, each of its labels (and a
+/// body's places) once, with the number of graphs that state it.
+#[derive(Default)]
+pub struct Fold {
+    /// By person or body: each label (and a body's place) the graphs give it.
+    nodes: rustc_hash::FxHashMap<Box<str>, Vec<Row>>,
+    /// A body's places, each once (a handful of units).
+    places: Vec<Box<str>>,
+    place_ids: rustc_hash::FxHashMap<Box<str>, u32>,
+    /// By gazetteer unit: the graphs that mention it or a unit within it.
+    units: BTreeMap<usize, u32>,
+    /// The titles of the roles.
+    roles: std::collections::BTreeSet<String>,
+    /// A graph mentions a unit it does not name (which the descriptions graph may or may not
+    /// describe): the index is built from the store instead.
+    unsure: bool,
+}
+
+/// One solution of `search-names.rq`'s people or bodies, without its node: how many graphs
+/// give it.
+struct Row {
+    kind: Kind,
+    label: Box<str>,
+    /// The body's place, in [`Fold::places`].
+    place: Option<u32>,
+    articles: u32,
+}
+
+impl Fold {
+    /// Adds what an article graph of the load states: its people with their names, its bodies
+    /// with their labels and places, the units it mentions (and those they are part of), the
+    /// titles of its roles.
+    pub fn add(&mut self, g: &crate::rdf::Graph) {
+        use crate::rdf::described::unit_of;
+        use crate::rdf::vocab::{foaf, org, pg, rdf, skos};
+        let (mut people, mut bodies, mut roles) = (Vec::new(), Vec::new(), Vec::new());
+        for (s, p, o, is_iri) in g.triples() {
+            if p == rdf::TYPE && is_iri {
+                match o {
+                    foaf::PERSON => people.push(s),
+                    org::ORGANIZATION => bodies.push(s),
+                    org::ROLE => roles.push(s),
+                    _ => {}
+                }
+            }
+        }
+        for v in [&mut people, &mut bodies, &mut roles] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        let has = |v: &[&str], s: &str| v.binary_search(&s).is_ok();
+        // Each node's names or labels, and each body's places.
+        let mut named: Vec<(Kind, &str, &str)> = Vec::new();
+        let mut places: Vec<(&str, &str)> = Vec::new();
+        let mut units: Vec<usize> = Vec::new();
+        for (s, p, o, is_iri) in g.triples() {
+            match p {
+                // A name as an IRI: the query's label would be its text; none is written so.
+                foaf::NAME | skos::PREF_LABEL
+                    if is_iri && (has(&people, s) || has(&bodies, s) || has(&roles, s)) =>
+                {
+                    self.unsure = true;
+                }
+                foaf::NAME | skos::PREF_LABEL if is_iri => {}
+                foaf::NAME if has(&people, s) => named.push((Kind::Person, s, o)),
+                skos::PREF_LABEL => {
+                    if has(&bodies, s) {
+                        named.push((Kind::Body, s, o));
+                    }
+                    if has(&roles, s) && !self.roles.contains(o) {
+                        self.roles.insert(o.to_string());
+                    }
+                }
+                _ => {}
+            }
+            if matches!(p, pg::JURISDICTION) && has(&bodies, s) {
+                places.push((s, o));
+            }
+            if matches!(p, pg::REFERS_TO | pg::JURISDICTION) && is_iri {
+                // `?c dcterms:isPartOf* ?node` in the descriptions graph, which describes each
+                // unit an article names with those it is part of.
+                if let Some(u) = unit_of(o) {
+                    if g.units.iter().any(|&n| n == u || G.chain(n).contains(&u)) {
+                        units.extend(G.chain(u));
+                    } else {
+                        self.unsure = true;
+                    }
+                }
+            }
+        }
+        places.sort_unstable();
+        places.dedup();
+        // The solutions, each once a graph.
+        let mut rows: Vec<(&str, Kind, &str, Option<&str>)> = Vec::new();
+        for &(kind, s, label) in &named {
+            let at = places.partition_point(|&(b, _)| b < s);
+            let of = places[at..].iter().take_while(|&&(b, _)| b == s);
+            match kind {
+                Kind::Body if of.clone().next().is_some() => {
+                    rows.extend(of.map(|&(_, p)| (s, kind, label, Some(p))))
+                }
+                _ => rows.push((s, kind, label, None)),
+            }
+        }
+        rows.sort_unstable();
+        rows.dedup();
+        for (s, kind, label, place) in rows {
+            let place = place.map(|p| self.place_id(p));
+            let list = match self.nodes.get_mut(s) {
+                Some(list) => list,
+                None => self.nodes.entry(s.into()).or_default(),
+            };
+            match list
+                .iter_mut()
+                .find(|r| r.kind == kind && r.place == place && &*r.label == label)
+            {
+                Some(r) => r.articles += 1,
+                None => list.push(Row {
+                    kind,
+                    label: label.into(),
+                    place,
+                    articles: 1,
+                }),
+            }
+        }
+        units.sort_unstable();
+        units.dedup();
+        for u in units {
+            *self.units.entry(u).or_default() += 1;
+        }
+    }
+
+    fn place_id(&mut self, p: &str) -> u32 {
+        if let Some(&id) = self.place_ids.get(p) {
+            return id;
+        }
+        let id = self.places.len() as u32;
+        self.places.push(p.into());
+        self.place_ids.insert(p.into(), id);
+        id
+    }
+
+    /// The index of the graphs added, as [`Index::build`] reads it from a store that holds them
+    /// (and the tenures and descriptions graphs of their load); `None` when a graph said
+    /// something this does not read as the queries would.
+    pub fn index(self) -> Option<Index> {
+        if self.unsure {
+            return None;
+        }
+        let provinces = provinces();
+        let mut entries = Vec::with_capacity(self.nodes.len() + self.units.len());
+        for (node, rows) in self.nodes {
+            for r in rows {
+                let place = r.place.map(|p| &*self.places[p as usize]);
+                let scope = scope(&provinces, r.kind, &node, place);
+                let label = r.label.into_string();
+                entries.push(Entry::new(
+                    node.to_string(),
+                    r.kind,
+                    label,
+                    scope,
+                    r.articles as usize,
+                ));
+            }
+        }
+        for (u, articles) in self.units {
+            let node = iri::place(&G.units[u].id);
+            let scope = scope(&provinces, Kind::Place, &node, Some(&node));
+            entries.push(Entry::new(
+                node,
+                Kind::Place,
+                G.canonical(u),
+                scope,
+                articles as usize,
+            ));
+        }
+        one_per_node(&mut entries);
+        Some(Index::from_entries(
+            entries,
+            self.roles.into_iter().collect(),
+        ))
+    }
 }
 
 impl Entry {
@@ -347,6 +554,12 @@ impl Index {
         touched: &std::collections::BTreeSet<String>,
         roles: Option<&std::collections::BTreeSet<String>>,
     ) -> Result<()> {
+        // Nothing changed (a bulk load whose ids each came once: its index was folded).
+        if touched.is_empty()
+            && roles.is_some_and(|r| r.iter().all(|t| self.roles.binary_search(t).is_ok()))
+        {
+            return Ok(());
+        }
         let mut fresh = Vec::new();
         for node in touched {
             fresh.extend(entries(store, Some(node))?);

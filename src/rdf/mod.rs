@@ -192,6 +192,26 @@ impl Graph {
             .map(|q| (self.get(q.s), q.p, self.get(q.o), q.kind == Kind::Iri))
     }
 
+    /// Each quad's subject, predicate and object term, without allocating (what a bulk load
+    /// keeps of the listings as it goes: [`crate::query::kept::Listings`]).
+    pub fn terms(
+        &self,
+    ) -> impl Iterator<Item = (&str, &'static str, oxigraph::model::TermRef<'_>)> {
+        use oxigraph::model::{LiteralRef, NamedNodeRef};
+        self.quads.iter().map(|q| {
+            let v = self.get(q.o);
+            let o = match q.kind {
+                Kind::Iri => NamedNodeRef::new_unchecked(v).into(),
+                Kind::Typed(dt) => {
+                    LiteralRef::new_typed_literal(v, NamedNodeRef::new_unchecked(dt)).into()
+                }
+                Kind::Lang(l) => LiteralRef::new_language_tagged_literal_unchecked(v, l).into(),
+                Kind::Plain => LiteralRef::new_simple_literal(v).into(),
+            };
+            (self.get(q.s), q.p, o)
+        })
+    }
+
     pub fn is_empty(&self) -> bool {
         self.quads.is_empty()
     }
