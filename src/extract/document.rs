@@ -5,7 +5,7 @@
 
 use super::{DocumentFact, Facts, Tokens};
 use crate::extract::lexicon::BodyKind;
-use crate::extract::lexicon::DOCTYPE;
+use crate::extract::lexicon::{Table, DOCTYPE};
 use crate::regex;
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -78,8 +78,10 @@ pub fn extract(text: &str, toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>
     let mut i = 0;
     let full = seen_text(text, toks);
     let full: &str = &full;
+    // The table read once: a `LazyLock`'s state is checked wherever it is read (every token).
+    let doctypes: &Table<String> = &DOCTYPE;
     while i < toks.len() {
-        let Some((doc_type, j)) = toks.longest(&DOCTYPE, i) else {
+        let Some((doc_type, j)) = toks.longest(doctypes, i) else {
             i += 1;
             continue;
         };
