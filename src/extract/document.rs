@@ -207,8 +207,8 @@ pub fn extract(text: &str, toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>
     }
     // A number cited without its type (`theo số 35-CT/TW`): the symbol gives the type.
     for c in regex!(r"(?-u:\b)số\s+(\d+-([\p{L}]+)/[\p{L}]+)")
-        .captures_iter(&full)
-        .filter(|c| crate::word_boundary(&full, c.get(0).expect("match").start()))
+        .captures_iter(full)
+        .filter(|c| crate::word_boundary(full, c.get(0).expect("match").start()))
     {
         let m = c.get(1).expect("group 1");
         if facts.documents.iter().any(|d| d.span.contains(&m.start())) {
@@ -345,14 +345,18 @@ mod tests {
                     && !s
                         .trim_end()
                         .contains(|c: char| c.is_whitespace() && !matches!(c, ' ' | '\n'));
-                assert_eq!(matches!(seen, Cow::Borrowed(_)), plain, "`{s}` hiding {hide:?}");
+                assert_eq!(
+                    matches!(seen, Cow::Borrowed(_)),
+                    plain,
+                    "`{s}` hiding {hide:?}"
+                );
                 in_place += usize::from(plain);
             }
         }
         assert!(in_place >= 3, "{in_place}");
         // Hidden words are blanked (`số`, four bytes), the gaps spaces.
         let s = "Luật số 5\tcủa Quốc hội";
-        let t = Tokens::new(s, &[7..8]);
+        let t = Tokens::new(s, std::slice::from_ref(&(7..8)));
         assert_eq!(seen_text(s, &t), "Luật      5 của Quốc hội");
     }
 

@@ -2199,6 +2199,7 @@ impl Openers {
 ///   [`group_pronoun`]), of a counted roster (`có`: [`counted_roster`]), of a deputy (`đại`:
 ///   [`assembly_deputy`]);
 /// - a line's start, where a dated career item may stand ([`dated_item`]).
+///
 /// `tables` are [`Openers::get`]'s.
 fn may_start(toks: &Tokens, i: usize, tables: &Openers) -> bool {
     let t = &toks.toks[i];

@@ -1376,14 +1376,18 @@ mod tests {
                     let at = format!("token {i} `{}` of `{s}`", t.toks[i].text);
                     assert!(parse(&t, i, false).is_none(), "{at}");
                     assert!(
-                        !t.get(i).is_some_and(|x| x.text == "Đảng" || x.text == "Trung"),
+                        !t.get(i)
+                            .is_some_and(|x| x.text == "Đảng" || x.text == "Trung"),
                         "{at}"
                     );
                 }
             }
         }
         assert!(skipped > read, "{skipped} skipped, {read} read");
-        let t = Tokens::new("các sở, Đảng bộ tỉnh Nghệ An và Trung ương, trung ương", &[]);
+        let t = Tokens::new(
+            "các sở, Đảng bộ tỉnh Nghệ An và Trung ương, trung ương",
+            &[],
+        );
         let read: Vec<&str> = (0..t.len())
             .filter(|&i| i > 0 && t.is_word(i - 1, "các") || may_start(&t, i))
             .map(|i| t.toks[i].text.as_str())
