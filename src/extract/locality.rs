@@ -91,6 +91,10 @@ pub fn name_at(toks: &Tokens, i: usize, level: Option<&str>) -> Option<(Vec<usiz
             break;
         }
     }
+    // Every look-up below asks a key that starts with token `i`'s (keys hold no spaces).
+    if n == 0 || !G.may_start_name(&toks.toks[i].key) {
+        return None;
+    }
     for &e in ends[..n].iter().rev() {
         let named = G.named_key(toks.key(i, e));
         let mut cands: Vec<usize> = named.iter().copied().filter(|&u| fits(u, level)).collect();
