@@ -122,8 +122,26 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) {
     // name, by role (`Thủ tướng Trung Quốc Lý Cường`, then `Thủ tướng Lý Cường`): one post of a
     // Vietnamese leader read abroad by mistake does not carry the others abroad.
     let mut own: Vec<(&str, Option<&str>, Option<String>)> = Vec::new();
-    for o in &facts.offices {
-        let Some(c) = country_of(&o.org.name) else {
+    // Each post's country, read once for each body's name (each read makes the name's tokens:
+    // issue 30, a list of posts names one body many times).
+    let mut read: Vec<(&str, Option<String>)> = Vec::new();
+    let post_country: Vec<Option<String>> = facts
+        .offices
+        .iter()
+        .map(|o| {
+            let name = o.org.name.as_str();
+            match read.iter().find(|(n, _)| *n == name) {
+                Some((_, c)) => c.clone(),
+                None => {
+                    let c = country_of(name);
+                    read.push((name, c.clone()));
+                    c
+                }
+            }
+        })
+        .collect();
+    for (o, c) in facts.offices.iter().zip(&post_country) {
+        let Some(c) = c.clone() else {
             continue;
         };
         let role = (!foreign_name(&o.person)).then_some(o.role.as_str());
@@ -142,8 +160,8 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) {
         .collect();
     let found: OnceCell<Vec<(usize, String)>> = OnceCell::new();
     let main: OnceCell<Option<String>> = OnceCell::new();
-    for o in &mut facts.offices {
-        if country_of(&o.org.name).is_some() {
+    for (o, c) in facts.offices.iter_mut().zip(&post_country) {
+        if c.is_some() {
             continue;
         }
         let role = (!foreign_name(&o.person)).then_some(o.role.as_str());

@@ -5,9 +5,10 @@
 
 use super::{DocumentFact, Facts, Tokens};
 use crate::extract::lexicon::BodyKind;
-use crate::extract::lexicon::DOCTYPE;
+use crate::extract::lexicon::{Table, DOCTYPE};
 use crate::regex;
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::ops::Range;
 
 fn date_after(text: &str) -> Option<NaiveDate> {
@@ -24,38 +25,63 @@ fn title_after(text: &str) -> Option<(String, Range<usize>)> {
     Some((m.as_str().trim().to_string(), m.range()))
 }
 
-/// Finds the documents of `toks`; returns the byte ranges of quoted titles.
-pub fn extract(toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>> {
+/// The text as the tokens see it, for the patterns of [`extract`]: hidden tokens blanked, the gaps
+/// between tokens spaces, up to the end of the last token. `text` is what `toks` were made of.
+/// Most articles hide no token and write only spaces between tokens: then it is `text` itself,
+/// read in place (issue 30: the copy was half of this rule's instructions).
+fn seen_text<'a>(text: &'a str, toks: &Tokens) -> Cow<'a, str> {
+    let end = toks.toks.last().map_or(0, |t| t.span.end);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let as_written = toks.toks.iter().all(|t| {
+        let gap = &bytes[at..t.span.start];
+        at = t.span.end;
+        !t.hidden && gap.iter().all(|&b| b == b' ')
+    });
+    if as_written {
+        Cow::Borrowed(&text[..end])
+    } else {
+        Cow::Owned(seen_copy(toks))
+    }
+}
+
+/// [`seen_text`] written out token by token.
+fn seen_copy(toks: &Tokens) -> String {
+    // Tokens come in order without overlapping: the gaps and hidden tokens are spaces, written
+    // as they come (no copy to check as UTF-8 again).
+    // Spaces pushed as a string (a gap is mostly one space): `extend` of `char`s cost 37
+    // instructions a token.
+    const SPACES: &str = "                                ";
+    let pad = |s: &mut String, mut n: usize| {
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            s.push_str(&SPACES[..k]);
+            n -= k;
+        }
+    };
+    let mut s = String::with_capacity(toks.toks.last().map_or(0, |t| t.span.end));
+    for t in &toks.toks {
+        let gap = t.span.start - s.len();
+        pad(&mut s, gap);
+        if t.hidden {
+            pad(&mut s, t.span.len());
+        } else {
+            s.push_str(&t.text);
+        }
+    }
+    s
+}
+
+/// Finds the documents of `toks`, made of `text`; returns the byte ranges of quoted titles.
+pub fn extract(text: &str, toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>> {
     let mut titles = Vec::new();
     let mut i = 0;
-    let full: String = {
-        // The text as the tokens see it (hidden tokens blanked), for the patterns below.
-        // Tokens come in order without overlapping: the gaps and hidden tokens are spaces,
-        // written as they come (no copy to check as UTF-8 again).
-        // Spaces pushed as a string (a gap is mostly one space): `extend` of `char`s cost 37
-        // instructions a token.
-        const SPACES: &str = "                                ";
-        let pad = |s: &mut String, mut n: usize| {
-            while n > 0 {
-                let k = n.min(SPACES.len());
-                s.push_str(&SPACES[..k]);
-                n -= k;
-            }
-        };
-        let mut s = String::with_capacity(toks.toks.last().map_or(0, |t| t.span.end));
-        for t in &toks.toks {
-            let gap = t.span.start - s.len();
-            pad(&mut s, gap);
-            if t.hidden {
-                pad(&mut s, t.span.len());
-            } else {
-                s.push_str(&t.text);
-            }
-        }
-        s
-    };
+    let full = seen_text(text, toks);
+    let full: &str = &full;
+    // The table read once: a `LazyLock`'s state is checked wherever it is read (every token).
+    let doctypes: &Table<String> = &DOCTYPE;
     while i < toks.len() {
-        let Some((doc_type, j)) = toks.longest(&DOCTYPE, i) else {
+        let Some((doc_type, j)) = toks.longest(doctypes, i) else {
             i += 1;
             continue;
         };
@@ -164,8 +190,8 @@ pub fn extract(toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>> {
     }
     // A number cited without its type (`theo số 35-CT/TW`): the symbol gives the type.
     for c in regex!(r"(?-u:\b)số\s+(\d+-([\p{L}]+)/[\p{L}]+)")
-        .captures_iter(&full)
-        .filter(|c| crate::word_boundary(&full, c.get(0).expect("match").start()))
+        .captures_iter(full)
+        .filter(|c| crate::word_boundary(full, c.get(0).expect("match").start()))
     {
         let m = c.get(1).expect("group 1");
         if facts.documents.iter().any(|d| d.span.contains(&m.start())) {
@@ -429,11 +455,48 @@ mod tests {
     fn docs(s: &str) -> Vec<(String, String, Option<String>)> {
         let t = Tokens::new(s, &[]);
         let mut f = Facts::default();
-        extract(&t, &mut f);
+        extract(s, &t, &mut f);
         f.documents
             .into_iter()
             .map(|d| (d.doc_type, d.id, d.date.map(|d| d.to_string())))
             .collect()
+    }
+
+    /// The text read in place is the text the copy writes, and it is read in place where nothing
+    /// is hidden and the gaps are spaces.
+    #[test]
+    fn the_text_read_in_place_is_the_copy() {
+        let texts = [
+            "Thực hiện Kế hoạch số 25-KH/TU, ngày 13/01/2017 của Ban Thường vụ.",
+            "Nghị quyết số 18-NQ/TW,  19-NQ/TW\ncủa Ban Chấp hành\tTrung ương. ",
+            "  theo số 35-CT/TW\u{a0}ngày 14/6/2024\n\n- Luật Tổ chức Quốc hội…",
+            "",
+            "   ",
+        ];
+        let mut in_place = 0;
+        for s in texts {
+            for hide in [0..0, 0..3, 9..14] {
+                let t = Tokens::new(s, std::slice::from_ref(&hide));
+                let seen = seen_text(s, &t);
+                assert_eq!(seen, seen_copy(&t), "`{s}` hiding {hide:?}");
+                // A line break is a token; other white space than spaces is not.
+                let plain = !t.toks.iter().any(|x| x.hidden)
+                    && !s
+                        .trim_end()
+                        .contains(|c: char| c.is_whitespace() && !matches!(c, ' ' | '\n'));
+                assert_eq!(
+                    matches!(seen, Cow::Borrowed(_)),
+                    plain,
+                    "`{s}` hiding {hide:?}"
+                );
+                in_place += usize::from(plain);
+            }
+        }
+        assert!(in_place >= 3, "{in_place}");
+        // Hidden words are blanked (`số`, four bytes), the gaps spaces.
+        let s = "Luật số 5\tcủa Quốc hội";
+        let t = Tokens::new(s, std::slice::from_ref(&(7..8)));
+        assert_eq!(seen_text(s, &t), "Luật      5 của Quốc hội");
     }
 
     #[test]

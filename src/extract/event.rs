@@ -9,7 +9,7 @@
 
 use super::date::{DateFact, When};
 use super::{Context, Facts, Org, Tokens};
-use crate::extract::lexicon::{EVENT, NUMERAL};
+use crate::extract::lexicon::{Table, EVENT, NUMERAL};
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,9 +82,11 @@ pub fn extract(toks: &Tokens, ctx: &Context, dates: &[DateFact], facts: &Facts) 
         out
     };
     let mut seen_sentences: Vec<usize> = Vec::new();
+    // The table read once: a `LazyLock`'s state is checked wherever it is read (every token).
+    let events_table: &Table<String> = &EVENT;
     let mut i = 0;
     while i < toks.len() {
-        let Some((event_type, j)) = toks.longest(&EVENT, i) else {
+        let Some((event_type, j)) = toks.longest(events_table, i) else {
             i += 1;
             continue;
         };
@@ -99,7 +101,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, dates: &[DateFact], facts: &Facts) 
                 && toks.get(k + 1).is_some_and(|n| n.is_cap())
                 && k > j
                 && toks.toks[k - 1].text.chars().all(|c| c.is_ascii_digit());
-            let next_event = t.key == "và" && toks.longest(&EVENT, k + 1).is_some();
+            let next_event = t.key == "và" && toks.longest(events_table, k + 1).is_some();
             let term = t.key == "nhiệm" && toks.is_word(k + 1, "kỳ");
             if (!t.word && !keep_comma)
                 || STOP.contains(&t.key.as_str())

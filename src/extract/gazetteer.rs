@@ -4,6 +4,7 @@
 
 use crate::normalize::key;
 use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 const DATA: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/gazetteer.tsv"));
@@ -32,6 +33,8 @@ pub struct Gazetteer {
     pub units: Vec<Unit>,
     by_name: HashMap<String, Vec<usize>>,
     by_id: HashMap<String, usize>,
+    /// The first word of every name `by_name` holds (see [`Gazetteer::may_start_name`]).
+    first_words: FxHashSet<String>,
 }
 
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(DATA));
@@ -98,11 +101,23 @@ impl Gazetteer {
         for alias in HCM_ALIASES {
             by_name.insert(alias.to_string(), hcm.clone());
         }
+        let first_words = by_name
+            .keys()
+            .map(|k| k.split(' ').next().unwrap_or(k).to_string())
+            .collect();
         Gazetteer {
             units,
             by_name,
             by_id,
+            first_words,
         }
+    }
+
+    /// Whether a name's key may start with the word `word` (a key without spaces): without it,
+    /// no key that starts with it has a unit (issue 30: a place's name is asked at every
+    /// capitalised word, with one look-up for each length).
+    pub fn may_start_name(&self, word: &str) -> bool {
+        self.first_words.contains(word)
     }
 
     pub fn by_id(&self, id: &str) -> Option<usize> {
@@ -195,6 +210,20 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every key with a unit starts with a word [`Gazetteer::may_start_name`] holds; a word that
+    /// starts none is not held.
+    #[test]
+    fn every_name_starts_with_a_first_word() {
+        let g = &GAZETTEER;
+        assert!(g.by_name.len() > 7_000, "{}", g.by_name.len());
+        for k in g.by_name.keys() {
+            let first = k.split(' ').next().unwrap_or(k);
+            assert!(g.may_start_name(first), "{k}");
+        }
+        assert!(g.may_start_name("hà") && g.may_start_name("tp.hcm"));
+        assert!(!g.may_start_name("bộ") && !g.may_start_name("hà nội"));
+    }
 
     #[test]
     fn a_name_in_another_spelling() {

@@ -4,7 +4,7 @@
 
 use super::{Context, Facts, LocalityFact, Tokens};
 use crate::extract::gazetteer::GAZETTEER as G;
-use crate::extract::lexicon::{BodyClass, BODY, LEVEL};
+use crate::extract::lexicon::{Body, BodyClass, Table, BODY, LEVEL};
 use std::ops::Range;
 
 /// One mention of a unit.
@@ -91,6 +91,10 @@ pub fn name_at(toks: &Tokens, i: usize, level: Option<&str>) -> Option<(Vec<usiz
             break;
         }
     }
+    // Every look-up below asks a key that starts with token `i`'s (keys hold no spaces).
+    if n == 0 || !G.may_start_name(&toks.toks[i].key) {
+        return None;
+    }
     for &e in ends[..n].iter().rev() {
         let named = G.named_key(toks.key(i, e));
         let mut cands: Vec<usize> = named.iter().copied().filter(|&u| fits(u, level)).collect();
@@ -111,14 +115,31 @@ pub fn name_at(toks: &Tokens, i: usize, level: Option<&str>) -> Option<(Vec<usiz
     None
 }
 
+/// The lexicon tables [`may_start`] asks at every token, read once an article: a table is a
+/// `LazyLock`, whose state is checked wherever it is read.
+struct Openers {
+    level: &'static Table<String>,
+    body: &'static Table<Body>,
+}
+
+impl Openers {
+    fn get() -> Openers {
+        Openers {
+            level: &LEVEL,
+            body: &BODY,
+        }
+    }
+}
+
 /// Whether a mention [`mentions`] reads can start at token `i` (`t`): a superset test. A level
 /// word ([`level_at`]: an entry of the table, or a word glued to its full stop that is one), a
 /// committee (a body's entry), a name ([`name_at`] without a level reads name syllables, which
 /// are capitalised, or an abbreviation written without lower case).
-fn may_start(toks: &Tokens, i: usize, t: &super::token::Tok) -> bool {
+/// `tables` are [`Openers::get`]'s.
+fn may_start(toks: &Tokens, i: usize, t: &super::token::Tok, tables: &Openers) -> bool {
     t.is_cap()
-        || toks.starts_entry(&LEVEL, i)
-        || toks.starts_entry(&BODY, i)
+        || toks.starts_entry(tables.level, i)
+        || toks.starts_entry(tables.body, i)
         || t.key.ends_with('.') && LEVEL.get(&t.key).is_some()
         || t.word && t.text.chars().all(|c| !c.is_lowercase()) && G.abbreviation(&t.key).is_some()
 }
@@ -126,6 +147,7 @@ fn may_start(toks: &Tokens, i: usize, t: &super::token::Tok) -> bool {
 /// Every unit named in the text, disambiguated.
 pub fn mentions(toks: &Tokens) -> Vec<UnitMention> {
     let mut out = Vec::new();
+    let openers = Openers::get();
     let mut i = 0;
     while i < toks.len() {
         let Some(t) = toks.get(i) else {
@@ -133,7 +155,7 @@ pub fn mentions(toks: &Tokens) -> Vec<UnitMention> {
             continue;
         };
         // Most tokens start nothing below: skipped at once (the same as every test failing).
-        if !may_start(toks, i, t) {
+        if !may_start(toks, i, t, &openers) {
             i += 1;
             continue;
         }
@@ -408,7 +430,7 @@ mod tests {
         let t = Tokens::new(s, &[]);
         let mut skipped = 0;
         for (i, tok) in t.toks.iter().enumerate() {
-            if may_start(&t, i, tok) {
+            if may_start(&t, i, tok, &Openers::get()) {
                 continue;
             }
             skipped += 1;

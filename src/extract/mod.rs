@@ -111,7 +111,7 @@ pub fn extract(text: &Text, meta: &Meta) -> Facts {
     let toks = Tokens::new(&text.text, &meta.skip);
     let mut facts = Facts::default();
     // Documents first: their quoted titles are not read for bodies, places or people.
-    let titles = document::extract(&toks, &mut facts);
+    let titles = document::extract(&text.text, &toks, &mut facts);
     facts.notes.extend(titles.iter().map(|t| trace::Note {
         span: t.clone(),
         outcome: trace::Outcome::InTitle,
