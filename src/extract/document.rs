@@ -49,7 +49,7 @@ pub fn extract(toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>> {
             if t.hidden {
                 pad(&mut s, t.span.len());
             } else {
-                s.push_str(&t.text);
+                s.push_str(&t.text());
             }
         }
         s
@@ -258,7 +258,7 @@ pub fn issuers(toks: &Tokens, ctx: &super::Context, facts: &mut Facts) {
                 j += 1;
                 while toks.get(j).is_some_and(|t| {
                     // `19/5/2018` is one token; `23 - 9 - 2019` several.
-                    t.text
+                    t.text()
                         .chars()
                         .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
                 }) {
@@ -271,10 +271,10 @@ pub fn issuers(toks: &Tokens, ctx: &super::Context, facts: &mut Facts) {
         if !toks.is_word(j, "của") {
             continue;
         }
-        if toks.get(j + 1).is_some_and(|t| t.text == "Đảng")
+        if toks.get(j + 1).is_some_and(|t| t.text() == "Đảng")
             && !toks
                 .get(j + 2)
-                .is_some_and(|t| matches!(t.key.as_str(), "bộ" | "ủy" | "đoàn"))
+                .is_some_and(|t| matches!(t.key(), "bộ" | "ủy" | "đoàn"))
         {
             d.issuer = Some(central("Đảng Cộng sản Việt Nam"));
         } else if let Some(p) = parse(toks, j + 1, false) {

@@ -178,6 +178,7 @@ pub fn lower(c: char) -> char {
 }
 
 /// `char::is_alphanumeric`, by table for the letters of Vietnamese.
+#[inline]
 pub fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
@@ -309,10 +310,21 @@ const GLUED_LEVELS: [&str; 5] = ["H", "P", "Q", "TP", "TX"];
 /// but a space alone (a line break is a segment).
 pub fn segments(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
     let mut out = Vec::with_capacity(text.len() / 3);
+    each_segment(text, |span, word| out.push((span, word)));
+    out
+}
+
+/// [`segments`], each handed to `f` as it is cut (the tokenizer makes its tokens there, without
+/// a list of the segments first).
+#[inline]
+pub fn each_segment(text: &str, mut f: impl FnMut(std::ops::Range<usize>, bool)) {
+    let bytes = text.as_bytes();
     // The character at byte `b` (a boundary), read where it is asked: a copy of the text as
     // characters, each with its offset, was a quarter of the tokenizer's time (issue 30).
-    let at = |b: usize| text.get(b..).and_then(|r| r.chars().next());
-    let bytes = text.as_bytes();
+    let at = |b: usize| match bytes.get(b) {
+        Some(&x) if x < 0x80 => Some(x as char),
+        _ => text.get(b..).and_then(|r| r.chars().next()),
+    };
     let mut b = 0;
     while let Some(c) = at(b) {
         if is_alphanumeric(c) {
@@ -330,32 +342,40 @@ pub fn segments(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
                     continue;
                 }
                 let after = j + cj.len_utf8();
-                let next = at(after);
-                let inner = matches!(cj, '.' | '/' | '\'' | '’')
-                    && next.is_some_and(is_alphanumeric)
-                    && !(cj == '.' && next.is_some_and(char::is_lowercase));
+                if is_alphanumeric(cj) {
+                    j = after;
+                    here = at(after);
+                    continue;
+                }
+                // Only these go inside a word, and only before a letter or a digit (the
+                // character after them is read for them alone).
+                if !matches!(cj, '.' | '/' | '\'' | '’') {
+                    break;
+                }
                 if cj == '.' && glued_level(text, b..j, after) {
                     // The level word with its full stop, the name after it: `H.`, `Quảng`.
                     j = after;
                     break;
                 }
-                if is_alphanumeric(cj) || inner {
+                let next = at(after);
+                let inner = next.is_some_and(is_alphanumeric)
+                    && !(cj == '.' && next.is_some_and(char::is_lowercase));
+                if inner {
                     j = after;
                     here = next;
                 } else {
                     break;
                 }
             }
-            out.push((b..j, true));
+            f(b..j, true);
             b = j;
-        } else if c.is_whitespace() && c != '\n' {
+        } else if c == ' ' || (c.is_whitespace() && c != '\n') {
             b += c.len_utf8();
         } else {
-            out.push((b..b + c.len_utf8(), false));
+            f(b..b + c.len_utf8(), false);
             b += c.len_utf8();
         }
     }
-    out
 }
 
 /// Whether the word at `word`, before a full stop, is a short level word glued to a name: one of
