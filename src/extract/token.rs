@@ -166,9 +166,39 @@ fn char_case(c: char) -> u8 {
 }
 
 /// Pushes the key of token `t` ([`crate::normalize::segment_key`]: its lower case, `’` read as
-/// `'`) to `keys` and returns its case bits (`CAP`, `NAME_SYLLABLE`, `CAPITALS`), reading each character once (the key, then the case read
-/// character by character four times over, were a tenth of extraction).
+/// `'`) to `keys` and returns its case bits (`CAP`, `NAME_SYLLABLE`, `CAPITALS`). A token that
+/// does not start with a capital (most of them) has none of the three: its key is its text,
+/// copied, with ASCII capitals lowered, where every other character is its own lower case.
 fn push_key(t: &str, word: bool, keys: &mut String) -> u8 {
+    let first_upper = match t.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => t.chars().next().is_some_and(|c| {
+            crate::normalize::latin(c)
+                .map_or_else(|| c.is_uppercase(), |at| LATIN_CASE[at].1 & UPPER != 0)
+        }),
+    };
+    if first_upper {
+        return push_cased_key(t, word, keys);
+    }
+    let start = keys.len();
+    keys.push_str(t);
+    keys[start..].make_ascii_lowercase();
+    if !t.is_ascii() {
+        let table = &*LATIN_CASE;
+        let own =
+            |c: char| c.is_ascii() || crate::normalize::latin(c).is_some_and(|at| table[at].0 == c);
+        if !t.chars().all(own) {
+            keys.truncate(start);
+            return push_cased_key(t, word, keys);
+        }
+    }
+    0
+}
+
+/// [`push_key`] of a token whose case is read: each character read once (the key, then the
+/// case read character by character four times over, were a tenth of extraction).
+fn push_cased_key(t: &str, word: bool, keys: &mut String) -> u8 {
     let start = keys.len();
     let table = &*LATIN_CASE;
     // The case: the first character's, whether the others make a name syllable, whether all

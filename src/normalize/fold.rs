@@ -73,26 +73,37 @@ pub(crate) fn canonical_tones(chars: &mut [char]) {
 /// Whether `canonical` would leave `s` as it is (most strings, read from normalised text, are):
 /// NFC, no odd or doubled spaces, no space at either end, no old-style tone placement.
 pub(crate) fn is_canonical(s: &str) -> bool {
-    if s.starts_with(' ') || s.ends_with(' ') || s.contains("  ") {
+    let bytes = s.as_bytes();
+    // Byte by byte: `contains("  ")` set up a substring searcher for each (short) string.
+    if bytes.first() == Some(&b' ')
+        || bytes.last() == Some(&b' ')
+        || bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+    {
         return false;
     }
     if s.is_ascii() {
-        return !s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
+        return !bytes.iter().any(|b| b.is_ascii_whitespace() && *b != b' ');
     }
     // Latin letters with their marks precomposed (Vietnamese: U+00C0-U+024F, U+1E00-U+1EFF)
     // are NFC as they stand; a combining mark after one is in none of these ranges and sends the
     // string to the full check.
-    let latin =
+    let latin_letter =
         |c: char| c.is_ascii() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}');
-    if !s.chars().all(latin)
+    if !s.chars().all(latin_letter)
         && unicode_normalization::is_nfc_quick(s.chars())
             != unicode_normalization::IsNormalized::Yes
     {
         return false;
     }
+    // What the loop asks of each character, by table for the Latin letters.
+    fn kept(c: char) -> bool {
+        !((c.is_whitespace() && c != ' ') || fold_space(c) != Some(c))
+    }
+    static KEPT: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| latin_table(kept));
+    let table = &*KEPT;
     let mut prev = '\0';
     for c in s.chars() {
-        if (c.is_whitespace() && c != ' ') || fold_space(c) != Some(c) {
+        if !latin(c).map_or_else(|| kept(c), |at| table[at]) {
             return false;
         }
         // A pair that `canonical_tones` may move (it checks the context).
@@ -433,6 +444,62 @@ mod tests {
             out.pop();
         }
         out
+    }
+
+    /// `is_canonical` as it was written before its tables (issue 30).
+    fn is_canonical_by_chars(s: &str) -> bool {
+        if s.starts_with(' ') || s.ends_with(' ') || s.contains("  ") {
+            return false;
+        }
+        if s.is_ascii() {
+            return !s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
+        }
+        // Latin letters with their marks precomposed (Vietnamese: U+00C0-U+024F, U+1E00-U+1EFF)
+        // are NFC as they stand; a combining mark after one is in none of these ranges and sends the
+        // string to the full check.
+        let latin =
+            |c: char| c.is_ascii() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}');
+        if !s.chars().all(latin)
+            && unicode_normalization::is_nfc_quick(s.chars())
+                != unicode_normalization::IsNormalized::Yes
+        {
+            return false;
+        }
+        let mut prev = '\0';
+        for c in s.chars() {
+            if (c.is_whitespace() && c != ' ') || fold_space(c) != Some(c) {
+                return false;
+            }
+            // A pair that `canonical_tones` may move (it checks the context).
+            if matches!(prev, 'o' | 'O' | 'u' | 'U') {
+                let l = lower(c);
+                if OLD_TONES.iter().any(|t| t.1 == l) {
+                    return false;
+                }
+            }
+            prev = c;
+        }
+        true
+    }
+
+    #[test]
+    fn is_canonical_by_table_is_is_canonical_by_characters() {
+        let mut texts: Vec<String> = ["", " ", "a  b", " a", "a ", "hoà", "Khánh Hoà", "quý"]
+            .map(String::from)
+            .to_vec();
+        for u in (0..0x3000u32).chain(0x1e00..0x1f00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            texts.extend([
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("o{c}"),
+                format!("U{c} x"),
+                format!("ệ{c}"),
+            ]);
+        }
+        for t in &texts {
+            assert_eq!(is_canonical(t), is_canonical_by_chars(t), "{t:?}");
+        }
     }
 
     #[test]
