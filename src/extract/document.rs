@@ -49,7 +49,7 @@ pub fn extract(toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>> {
             if t.hidden {
                 pad(&mut s, t.span.len());
             } else {
-                s.push_str(&t.text());
+                s.push_str(t.text());
             }
         }
         s

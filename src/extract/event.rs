@@ -135,7 +135,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, dates: &[DateFact], facts: &Facts) 
                 toks.is_word(x, "khóa")
                     && toks
                         .get(x + 1)
-                        .is_some_and(|t| NUMERAL.get(&t.key()).is_some())
+                        .is_some_and(|t| NUMERAL.get(t.key()).is_some())
             }) {
                 term = Some(format!("khóa {}", toks.toks[x + 1].text()));
             }

@@ -23,7 +23,7 @@ pub fn level_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
     // full stop (normalize::segments), in capitals.
     let t = toks.get(i)?;
     if t.key().ends_with('.') && t.text().chars().all(|c| !c.is_lowercase()) {
-        if let Some(lv) = LEVEL.get(&t.key()) {
+        if let Some(lv) = LEVEL.get(t.key()) {
             return Some((lv.clone(), i + 1));
         }
     }
@@ -62,7 +62,7 @@ pub fn name_at(toks: &Tokens, i: usize, level: Option<&str>) -> Option<(Vec<usiz
         .get(i)
         .filter(|t| t.word && t.text().chars().all(|c| !c.is_lowercase()))
     {
-        if let Some(c) = G.abbreviation(&t.key()) {
+        if let Some(c) = G.abbreviation(t.key()) {
             let cands: Vec<usize> = c.iter().copied().filter(|&u| fits(u, level)).collect();
             if !cands.is_empty() {
                 return Some((cands, i + 1));
@@ -119,10 +119,10 @@ fn may_start(toks: &Tokens, i: usize, t: &super::token::Tok) -> bool {
     t.is_cap()
         || toks.starts_entry(&LEVEL, i)
         || toks.starts_entry(&BODY, i)
-        || t.key().ends_with('.') && LEVEL.get(&t.key()).is_some()
+        || t.key().ends_with('.') && LEVEL.get(t.key()).is_some()
         || t.word
             && t.text().chars().all(|c| !c.is_lowercase())
-            && G.abbreviation(&t.key()).is_some()
+            && G.abbreviation(t.key()).is_some()
 }
 
 /// Every unit named in the text, disambiguated.
@@ -187,7 +187,7 @@ pub fn mentions(toks: &Tokens) -> Vec<UnitMention> {
                 }
             }
         }
-        if G.abbreviation(&t.key()).is_some() {
+        if G.abbreviation(t.key()).is_some() {
             if let Some((cands, e)) = name_at(toks, i, None) {
                 let unit = cands[0];
                 out.push(UnitMention {

@@ -816,7 +816,7 @@ pub fn lower_part(toks: &Tokens, k: usize, shares: &str) -> Option<Parsed> {
             name.extend(cs.next().into_iter().flat_map(char::to_uppercase));
             name.push_str(cs.as_str());
         } else {
-            name.push_str(&t.text());
+            name.push_str(t.text());
         }
         open = false;
     }
@@ -911,7 +911,7 @@ fn phrase(toks: &Tokens, a: usize, b: usize) -> String {
         if !out.is_empty() && t.word {
             out.push(' ');
         }
-        out.push_str(&t.text());
+        out.push_str(t.text());
     }
     out
 }

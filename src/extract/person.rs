@@ -13,7 +13,7 @@ use rustc_hash::FxHashSet as HashSet;
 pub fn name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
     let first = toks.get(i)?;
     if !first.is_name_syllable()
-        || !(SURNAME.contains(first.key()) || introduced_surname(toks, i, &first.key()))
+        || !(SURNAME.contains(first.key()) || introduced_surname(toks, i, first.key()))
     {
         return caps_name_at(toks, i);
     }
@@ -86,7 +86,7 @@ fn caps_name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
     }
     let name = toks.toks[i..e]
         .iter()
-        .map(|t| title_case(&t.text()))
+        .map(|t| title_case(t.text()))
         .collect::<Vec<_>>()
         .join(" ");
     Some((name, e))
