@@ -57,6 +57,7 @@ pub struct Toks {
 
 impl std::ops::Deref for Toks {
     type Target = [Tok];
+    #[inline]
     fn deref(&self) -> &[Tok] {
         &self.list
     }
@@ -65,6 +66,7 @@ impl std::ops::Deref for Toks {
 impl<'a> IntoIterator for &'a Toks {
     type Item = &'a Tok;
     type IntoIter = std::slice::Iter<'a, Tok>;
+    #[inline]
     fn into_iter(self) -> Self::IntoIter {
         self.list.iter()
     }
@@ -102,16 +104,19 @@ impl Tok {
             ))
         }
     }
+    #[inline]
     pub fn is_cap(&self) -> bool {
         self.case & CAP != 0
     }
     /// A capitalised syllable of a name: `Hải`, `S`, not `HĐND`.
     /// A capitalised syllable: `Hải`, also the apostrophe names of the Central Highlands, where
     /// the part after the apostrophe may be capitalised too (`H'Drai`, `M'gar`).
+    #[inline]
     pub fn is_name_syllable(&self) -> bool {
         self.case & NAME_SYLLABLE != 0
     }
     /// A word of two or more letters, all capitals: `TRẦN`, `HĐND`.
+    #[inline]
     pub fn is_capitals(&self) -> bool {
         self.case & CAPITALS != 0
     }
@@ -123,10 +128,12 @@ impl Tok {
             && ABBREVIATION.contains(self.key())
             && self.text().chars().any(char::is_lowercase)
     }
+    #[inline]
     pub fn is(&self, s: &str) -> bool {
         self.key() == s
     }
     /// Sentence end: `.`, `!`, `?`, `…`, a line break.
+    #[inline]
     pub fn ends_sentence(&self) -> bool {
         !self.word && matches!(self.text(), "." | "!" | "?" | "…" | "\n")
     }
@@ -379,6 +386,7 @@ impl Tokens {
     }
 
     /// The keys of tokens `a..b` joined by single spaces (`b > a`).
+    #[inline]
     pub fn key(&self, a: usize, b: usize) -> &str {
         &self.toks.keys[self.at[a] as usize..self.at[b] as usize - 1]
     }
@@ -447,28 +455,34 @@ impl Tokens {
         self
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
         self.toks.len()
     }
 
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.toks.is_empty()
     }
 
+    #[inline]
     pub fn get(&self, i: usize) -> Option<&Tok> {
         self.toks.get(i).filter(|t| !t.hidden)
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize, w: &str) -> bool {
         self.get(i).is_some_and(|t| t.is(w))
     }
 
+    #[inline]
     pub fn is_punct(&self, i: usize, p: &[&str]) -> bool {
         self.get(i)
             .is_some_and(|t| !t.word && p.contains(&t.text()))
     }
 
     /// The byte span from token `a` to token `b` (exclusive).
+    #[inline]
     pub fn span(&self, a: usize, b: usize) -> Range<usize> {
         let s = self.toks[a].span.start;
         let e = self.toks[b.max(a + 1) - 1].span.end;
