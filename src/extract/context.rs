@@ -388,9 +388,9 @@ fn short_name(toks: &Tokens, k: usize) -> Option<String> {
 /// A party of its own name defined by a short name (`Đảng Dân chủ tự do (LDP)`): `Đảng`, up to
 /// six words the first capitalised (not `Cộng sản`), then the short name in parentheses.
 fn party_defined(toks: &Tokens, i: usize) -> Option<(String, Parsed)> {
-    toks.get(i).filter(|t| t.text == "Đảng")?;
+    toks.get(i).filter(|t| t.text() == "Đảng")?;
     toks.get(i + 1)
-        .filter(|n| n.word && n.is_cap() && n.key != "cộng")?;
+        .filter(|n| n.word && n.is_cap() && n.key() != "cộng")?;
     let e = (i + 2..i + 8).find(|&e| !toks.get(e).is_some_and(|t| t.word))?;
     let x = short_name(toks, e)?;
     let p = Parsed::named(toks.words(i, e), BodyKind::Party, i, e);

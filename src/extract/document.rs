@@ -66,7 +66,7 @@ fn seen_copy(toks: &Tokens) -> String {
         if t.hidden {
             pad(&mut s, t.span.len());
         } else {
-            s.push_str(&t.text);
+            s.push_str(t.text());
         }
     }
     s
@@ -101,7 +101,7 @@ pub fn extract(text: &str, toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>
                     .is_some_and(|(_, e)| e == i)
         }) || i > 0
             && toks.get(i - 1).is_some_and(|t| t.is_cap())
-            && !starts_sentence(toks, &full, i - 1);
+            && !starts_sentence(toks, full, i - 1);
         let numbered = regex!(r"^\s+(?:số\s+)?(\d+[\p{L}]*(?:\s?[-/]+\s?[\p{L}\d][\p{L}\d-]*)*)")
             .captures(rest)
             // `kỷ luật 28 đảng viên`: a type in lower case before a bare number is no document.
@@ -144,7 +144,7 @@ pub fn extract(text: &str, toks: &Tokens, facts: &mut Facts) -> Vec<Range<usize>
                 found.push((format!("Đại hội Đảng bộ {level} {}", &c[2]), base..base + c[0].len(), "document.local_congress"));
             }
         } else if doc_type == "Luật" && !in_name && !field_of_study(toks, i) {
-            for (id, r, rule) in laws(toks, &full, j, capital) {
+            for (id, r, rule) in laws(toks, full, j, capital) {
                 // A law's name is its title: the bodies inside it are not mentions.
                 titles.push(r.clone());
                 found.push((id, r, rule));
@@ -423,7 +423,7 @@ pub fn issuers(toks: &Tokens, ctx: &super::Context, facts: &mut Facts) {
                 j += 1;
                 while toks.get(j).is_some_and(|t| {
                     // `19/5/2018` is one token; `23 - 9 - 2019` several.
-                    t.text
+                    t.text()
                         .chars()
                         .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
                 }) {
@@ -436,10 +436,10 @@ pub fn issuers(toks: &Tokens, ctx: &super::Context, facts: &mut Facts) {
         if !toks.is_word(j, "của") {
             continue;
         }
-        if toks.get(j + 1).is_some_and(|t| t.text == "Đảng")
+        if toks.get(j + 1).is_some_and(|t| t.text() == "Đảng")
             && !toks
                 .get(j + 2)
-                .is_some_and(|t| matches!(t.key.as_str(), "bộ" | "ủy" | "đoàn"))
+                .is_some_and(|t| matches!(t.key(), "bộ" | "ủy" | "đoàn"))
         {
             d.issuer = Some(central("Đảng Cộng sản Việt Nam"));
         } else if let Some(p) = parse(toks, j + 1, false) {

@@ -97,14 +97,14 @@ pub fn extract(toks: &Tokens, ctx: &Context, dates: &[DateFact], facts: &Facts) 
         // The qualifying words: up to a stop word or punctuation; `thứ 7, Quốc hội khóa XV` keeps its comma.
         let mut k = j;
         while let Some(t) = toks.get(k) {
-            let keep_comma = t.text == ","
+            let keep_comma = t.text() == ","
                 && toks.get(k + 1).is_some_and(|n| n.is_cap())
                 && k > j
-                && toks.toks[k - 1].text.chars().all(|c| c.is_ascii_digit());
-            let next_event = t.key == "và" && toks.longest(events_table, k + 1).is_some();
-            let term = t.key == "nhiệm" && toks.is_word(k + 1, "kỳ");
+                && toks.toks[k - 1].text().chars().all(|c| c.is_ascii_digit());
+            let next_event = t.key() == "và" && toks.longest(events_table, k + 1).is_some();
+            let term = t.key() == "nhiệm" && toks.is_word(k + 1, "kỳ");
             if (!t.word && !keep_comma)
-                || STOP.contains(&t.key.as_str())
+                || STOP.contains(&t.key())
                 || next_event
                 || term
                 || k - j >= 40
@@ -137,9 +137,9 @@ pub fn extract(toks: &Tokens, ctx: &Context, dates: &[DateFact], facts: &Facts) 
                 toks.is_word(x, "khóa")
                     && toks
                         .get(x + 1)
-                        .is_some_and(|t| NUMERAL.get(&t.key).is_some())
+                        .is_some_and(|t| NUMERAL.get(t.key()).is_some())
             }) {
-                term = Some(format!("khóa {}", toks.toks[x + 1].text));
+                term = Some(format!("khóa {}", toks.toks[x + 1].text()));
             }
         }
         let name = toks
@@ -225,7 +225,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, dates: &[DateFact], facts: &Facts) 
                     || toks.is_word(x, "họp")
                         && !toks
                             .get(x.wrapping_sub(1))
-                            .is_some_and(|p| matches!(p.key.as_str(), "kỳ" | "phiên" | "cuộc"))
+                            .is_some_and(|p| matches!(p.key(), "kỳ" | "phiên" | "cuộc"))
             });
             if let (None, Some(v)) = (&e.organizer, verb) {
                 let clause = (sentence.start..v)

@@ -22,23 +22,23 @@ pub fn level_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
     // `H.Quảng Trạch`, `TP.Đà Lạt`: a short level word glued to the name, one word with its
     // full stop (normalize::segments), in capitals.
     let t = toks.get(i)?;
-    if t.key.ends_with('.') && t.text.chars().all(|c| !c.is_lowercase()) {
-        if let Some(lv) = LEVEL.get(&t.key) {
+    if t.key().ends_with('.') && t.text().chars().all(|c| !c.is_lowercase()) {
+        if let Some(lv) = LEVEL.get(t.key()) {
             return Some((lv.clone(), i + 1));
         }
     }
     let (lv, j) = toks.longest(&LEVEL, i)?;
     // `Tỉnh ủy`, `Huyện ủy`: a committee, not a level word.
-    if toks.get(j).is_some_and(|t| t.key == "ủy") {
+    if toks.get(j).is_some_and(|t| t.key() == "ủy") {
         return None;
     }
     // `TP` is an abbreviation: only in capitals.
-    if lv == "thành phố" && toks.toks[i].key.starts_with("tp") && !toks.toks[i].is_cap() {
+    if lv == "thành phố" && toks.toks[i].key().starts_with("tp") && !toks.toks[i].is_cap() {
         return None;
     }
     Some((
         lv.clone(),
-        if toks.is_punct(j, &["."]) && toks.toks[i].key == "tp" {
+        if toks.is_punct(j, &["."]) && toks.toks[i].key() == "tp" {
             j + 1
         } else {
             j
@@ -60,9 +60,9 @@ pub fn name_at(toks: &Tokens, i: usize, level: Option<&str>) -> Option<(Vec<usiz
     // `TP.HCM`, `TPHCM`, `TP HCM`: Hồ Chí Minh City, in capitals.
     if let Some(t) = toks
         .get(i)
-        .filter(|t| t.word && t.text.chars().all(|c| !c.is_lowercase()))
+        .filter(|t| t.word && t.text().chars().all(|c| !c.is_lowercase()))
     {
-        if let Some(c) = G.abbreviation(&t.key) {
+        if let Some(c) = G.abbreviation(t.key()) {
             let cands: Vec<usize> = c.iter().copied().filter(|&u| fits(u, level)).collect();
             if !cands.is_empty() {
                 return Some((cands, i + 1));
@@ -77,7 +77,7 @@ pub fn name_at(toks: &Tokens, i: usize, level: Option<&str>) -> Option<(Vec<usiz
     while n < ends.len() {
         if toks.get(j).is_some_and(|t| {
             t.is_name_syllable()
-                || ((n > 0 || numbered) && t.word && t.text.chars().all(|c| c.is_ascii_digit()))
+                || ((n > 0 || numbered) && t.word && t.text().chars().all(|c| c.is_ascii_digit()))
         }) {
             ends[n] = j + 1;
             j += 1;
@@ -92,7 +92,7 @@ pub fn name_at(toks: &Tokens, i: usize, level: Option<&str>) -> Option<(Vec<usiz
         }
     }
     // Every look-up below asks a key that starts with token `i`'s (keys hold no spaces).
-    if n == 0 || !G.may_start_name(&toks.toks[i].key) {
+    if n == 0 || !G.may_start_name(toks.toks[i].key()) {
         return None;
     }
     for &e in ends[..n].iter().rev() {
@@ -140,8 +140,10 @@ fn may_start(toks: &Tokens, i: usize, t: &super::token::Tok, tables: &Openers) -
     t.is_cap()
         || toks.starts_entry(tables.level, i)
         || toks.starts_entry(tables.body, i)
-        || t.key.ends_with('.') && LEVEL.get(&t.key).is_some()
-        || t.word && t.text.chars().all(|c| !c.is_lowercase()) && G.abbreviation(&t.key).is_some()
+        || t.key().ends_with('.') && LEVEL.get(t.key()).is_some()
+        || t.word
+            && t.text().chars().all(|c| !c.is_lowercase())
+            && G.abbreviation(t.key()).is_some()
 }
 
 /// Every unit named in the text, disambiguated.
@@ -211,7 +213,7 @@ pub fn mentions(toks: &Tokens) -> Vec<UnitMention> {
                 }
             }
         }
-        if G.abbreviation(&t.key).is_some() {
+        if G.abbreviation(t.key()).is_some() {
             if let Some((cands, e)) = name_at(toks, i, None) {
                 let unit = cands[0];
                 out.push(UnitMention {
@@ -434,7 +436,7 @@ mod tests {
                 continue;
             }
             skipped += 1;
-            let at = format!("token {i} `{}`", tok.text);
+            let at = format!("token {i} `{}`", tok.text());
             assert!(level_at(&t, i).is_none(), "{at}");
             assert!(t.longest(&BODY, i).is_none(), "{at}");
             assert!(name_at(&t, i, None).is_none(), "{at}");

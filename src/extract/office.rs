@@ -120,14 +120,14 @@ fn province_post(toks: &Tokens, role: &str, k: usize) -> Option<Parsed> {
 fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
     // A role word inside a building's name is no post: `tại Phủ Chủ tịch, Chủ tịch nước Tô Lâm`
     // (the presidential palace), `Phủ Thủ tướng`; `Chính phủ` is one body, written in lower case.
-    if i > 0 && toks.get(i - 1).is_some_and(|t| t.text == "Phủ") {
+    if i > 0 && toks.get(i - 1).is_some_and(|t| t.text() == "Phủ") {
         return None;
     }
     let mut j = i;
     let mut former = false;
     if toks
         .get(j)
-        .is_some_and(|t| matches!(t.key.as_str(), "nguyên" | "cựu" | "từng"))
+        .is_some_and(|t| matches!(t.key(), "nguyên" | "cựu" | "từng"))
     {
         former = true;
         j += 1;
@@ -153,10 +153,10 @@ fn post_at(toks: &Tokens, i: usize) -> Option<Post> {
             let n = sh.split(' ').count();
             let repeated = (0..n).all(|x| {
                 toks.get(k + x)
-                    .is_some_and(|t| t.key == sh.split(' ').nth(x).unwrap_or(""))
+                    .is_some_and(|t| t.key() == sh.split(' ').nth(x).unwrap_or(""))
             });
             if !repeated && k >= j + n {
-                let tail: Vec<&str> = toks.toks[k - n..k].iter().map(|t| t.key.as_str()).collect();
+                let tail: Vec<&str> = toks.toks[k - n..k].iter().map(|t| t.key()).collect();
                 if tail.join(" ") == *sh {
                     org_start = k - n;
                 }
@@ -256,12 +256,12 @@ fn brand(toks: &Tokens, role: &str, k: usize) -> Option<Parsed> {
         return None;
     }
     let t = toks.get(k).filter(|t| t.word)?;
-    let n = t.text.chars().count();
+    let n = t.text().chars().count();
     let acronym = (2..=6).contains(&n)
-        && t.text
+        && t.text()
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        && t.text.chars().filter(char::is_ascii_uppercase).count() >= 2;
+        && t.text().chars().filter(char::is_ascii_uppercase).count() >= 2;
     if !acronym
         || toks.longest(&BODY, k).is_some()
         || toks.longest(&ROLE, k).is_some()
@@ -272,7 +272,12 @@ fn brand(toks: &Tokens, role: &str, k: usize) -> Option<Parsed> {
     {
         return None;
     }
-    Some(Parsed::named(t.text.clone(), BodyKind::Other, k, k + 1))
+    Some(Parsed::named(
+        t.text().to_string(),
+        BodyKind::Other,
+        k,
+        k + 1,
+    ))
 }
 
 /// Whether the post parser reads a role at `i` with neither a body written after it nor one the
@@ -288,8 +293,8 @@ fn terms(toks: &Tokens, mut j: usize) -> (usize, bool, bool) {
     let numeral = |k: usize| {
         toks.get(k).is_some_and(|t| {
             t.word
-                && (t.text.chars().all(|c| c.is_ascii_digit() || c == '-')
-                    || t.text.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')))
+                && (t.text().chars().all(|c| c.is_ascii_digit() || c == '-')
+                    || t.text().chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')))
         })
     };
     let (mut alternate, mut more) = (false, false);
@@ -442,7 +447,7 @@ fn unread_abbreviation(toks: &Tokens, p: &Post) -> Option<usize> {
         if toks.longest(&ROLE, k).is_some() {
             return None;
         }
-        acronym |= t.text.chars().count() > 1 && !t.text.chars().any(char::is_lowercase);
+        acronym |= t.text().chars().count() > 1 && !t.text().chars().any(char::is_lowercase);
         k += 1;
         if toks.is_punct(k, &[","]) {
             return acronym.then_some(k);
@@ -995,7 +1000,7 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
 fn others_before(toks: &Tokens, i: usize) -> bool {
     (i.saturating_sub(2)..i).any(|k| {
         toks.get(k)
-            .is_some_and(|t| t.text == "%" || matches!(t.key.as_str(), "người" | "ai" | "số"))
+            .is_some_and(|t| t.text() == "%" || matches!(t.key(), "người" | "ai" | "số"))
     })
 }
 
@@ -1035,19 +1040,13 @@ fn post_denied(toks: &Tokens, i: usize) -> bool {
         k -= 1;
         let negation = (toks.is_word(k, "không") || toks.is_word(k, "chưa"))
             && !toks.get(k + 1).is_some_and(|t| {
-                matches!(
-                    t.key.as_str(),
-                    "chỉ" | "những" | "lâu" | "đầy" | "tới" | "đến"
-                )
+                matches!(t.key(), "chỉ" | "những" | "lâu" | "đầy" | "tới" | "đến")
             });
         let possible = k > 0 && toks.is_word(k - 1, "có") && toks.is_word(k, "thể");
         if negation || possible {
             return true;
         }
-        if !toks
-            .get(k)
-            .is_some_and(|t| BETWEEN.contains(&t.key.as_str()))
-        {
+        if !toks.get(k).is_some_and(|t| BETWEEN.contains(&t.key())) {
             return false;
         }
     }
@@ -1102,11 +1101,7 @@ fn post_verb(toks: &Tokens, i: usize) -> Option<(PostVerb, usize)> {
             "chức", "vụ", "danh", "vị", "trí", "cương", "làm", "giữ", "là",
         ];
         let stop = j + 4;
-        while j < stop
-            && toks
-                .get(j)
-                .is_some_and(|t| FILLER.contains(&t.key.as_str()))
-        {
+        while j < stop && toks.get(j).is_some_and(|t| FILLER.contains(&t.key())) {
             j += 1;
         }
         j = skip_count(toks, j, v.follows);
@@ -1118,7 +1113,7 @@ fn post_verb(toks: &Tokens, i: usize) -> Option<(PostVerb, usize)> {
 /// tướng`, `là hai Phó Chủ tịch`): the index of the role, else `j`.
 fn skip_count(toks: &Tokens, j: usize, follows: Follows) -> usize {
     let counted = toks.get(j).is_some_and(|t| {
-        t.word && (t.text.chars().all(|c| c.is_ascii_digit()) || COUNT.contains(&t.key.as_str()))
+        t.word && (t.text().chars().all(|c| c.is_ascii_digit()) || COUNT.contains(&t.key()))
     });
     if follows == Follows::Profile && counted && toks.longest(&ROLE, j + 1).is_some() {
         j + 1
@@ -1138,7 +1133,7 @@ fn career(toks: &Tokens, i: usize) -> Option<(Vec<Post>, usize)> {
         let at = (k..stop)
             .take_while(|&x| {
                 toks.get(x)
-                    .is_some_and(|t| t.word || t.text == "," || t.text == ":")
+                    .is_some_and(|t| t.word || t.text() == "," || t.text() == ":")
             })
             .find(|&x| toks.is_punct(x, &[":"]) || toks.is_word(x, "như"))?;
         let at = at + 1 + usize::from(toks.is_word(at, "như") && toks.is_punct(at + 1, &[":"]));
@@ -1162,11 +1157,7 @@ fn career_at(toks: &Tokens, i: usize) -> Option<(usize, bool)> {
         "trọng", "khác", "nhau", "giữ", "qua", "là", "làm", "đảm", "nhiệm", "nhận", "nắm",
     ];
     let stop = j + 8;
-    while j < stop
-        && toks
-            .get(j)
-            .is_some_and(|t| FILLER.contains(&t.key.as_str()))
-    {
+    while j < stop && toks.get(j).is_some_and(|t| FILLER.contains(&t.key())) {
         j += 1;
     }
     if toks.is_punct(j, &[":"]) {
@@ -1294,7 +1285,7 @@ fn assembly_deputy(toks: &Tokens, i: usize) -> Option<(Named, Post, usize)> {
     // Read at every token: the words first, the post parser only where they stand.
     let w = i + usize::from(
         toks.get(i)
-            .is_some_and(|t| matches!(t.key.as_str(), "nguyên" | "cựu" | "từng")),
+            .is_some_and(|t| matches!(t.key(), "nguyên" | "cựu" | "từng")),
     );
     if !(toks.is_word(w, "đại") && toks.is_word(w + 1, "biểu")) {
         return None;
@@ -1331,7 +1322,7 @@ fn group_pronoun(
     if !opens {
         return None;
     }
-    let count = |k: usize| match toks.get(k).map(|t| t.key.as_str()) {
+    let count = |k: usize| match toks.get(k).map(|t| t.key()) {
         Some("hai") => Some(2),
         Some("ba") => Some(3),
         _ => None,
@@ -1341,14 +1332,14 @@ fn group_pronoun(
     } else {
         let n = count(i)?;
         matches!(
-            toks.get(i + 1).map(|t| t.key.as_str()),
+            toks.get(i + 1).map(|t| t.key()),
             Some("ông" | "bà" | "người")
         )
         .then_some((n, i + 1))?
     };
     if toks
         .get(k)
-        .is_some_and(|t| matches!(t.key.as_str(), "ông" | "bà" | "người"))
+        .is_some_and(|t| matches!(t.key(), "ông" | "bà" | "người"))
     {
         k += 1;
     }
@@ -1382,7 +1373,7 @@ fn skip_age(toks: &Tokens, e: usize) -> usize {
     loop {
         let number = toks
             .get(j + 1)
-            .is_some_and(|t| t.word && t.text.chars().all(|c| c.is_ascii_digit()));
+            .is_some_and(|t| t.word && t.text().chars().all(|c| c.is_ascii_digit()));
         if !toks.is_punct(j, &[","]) || !number {
             return j;
         }
@@ -1417,22 +1408,20 @@ fn dated_item(toks: &Tokens, i: usize) -> Option<usize> {
     let mut dated = false;
     for k in i..(i + 10).min(toks.len()) {
         let t = toks.get(k)?;
-        if t.text == ":" {
+        if t.text() == ":" {
             return dated.then_some(k + 1);
         }
-        if t.word && t.text.starts_with(|c: char| c.is_ascii_digit()) {
+        if t.word && t.text().starts_with(|c: char| c.is_ascii_digit()) {
             if !t
-                .text
+                .text()
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == '/' || c == '.')
             {
                 return None;
             }
             dated = true;
-        } else if !(matches!(
-            t.key.as_str(),
-            "từ" | "tháng" | "năm" | "đến" | "nay" | "-" | "–"
-        ) || t.key == "hiện" && toks.is_word(k + 1, "nay"))
+        } else if !(matches!(t.key(), "từ" | "tháng" | "năm" | "đến" | "nay" | "-" | "–")
+            || t.key() == "hiện" && toks.is_word(k + 1, "nay"))
         {
             return None;
         }
@@ -1575,7 +1564,7 @@ fn name_list(toks: &Tokens, i: usize) -> Option<(Vec<Named>, usize)> {
 /// Phó Thủ tướng`).
 fn count_before(toks: &Tokens, start: usize) -> Option<usize> {
     let t = toks.get(start.checked_sub(1)?).filter(|t| t.word)?;
-    let n = match t.key.as_str() {
+    let n = match t.key() {
         "hai" => 2,
         "ba" => 3,
         "bốn" => 4,
@@ -1645,9 +1634,9 @@ fn plural_title(toks: &Tokens, start: usize, n: usize) -> bool {
         k > 0
             && toks.get(k - 1).is_some_and(|t| {
                 matches!(
-                    t.key.as_str(),
+                    t.key(),
                     "các" | "những" | "nhiều" | "số" | "hai" | "ba" | "bốn" | "sáu" | "bảy" | "tám"
-                ) || t.word && t.text.chars().all(|c| c.is_ascii_digit())
+                ) || t.word && t.text().chars().all(|c| c.is_ascii_digit())
             })
     };
     plural(start) || plural(n) || toks.is_word(n, "các")
@@ -1662,7 +1651,7 @@ fn roster_start(toks: &Tokens, pe: usize) -> Option<(usize, bool)> {
         let t = toks.get(k)?;
         let after = if toks.is_punct(k, &[":"]) {
             k + 1
-        } else if t.key == "gồm" {
+        } else if t.key() == "gồm" {
             let mut j = k + 1;
             if toks.is_word(j, "có") {
                 j += 1;
@@ -1704,7 +1693,7 @@ fn roster_item(toks: &Tokens, j: usize) -> Option<(String, usize, usize, Vec<Pos
 fn rank_at(toks: &Tokens, k: usize) -> Option<usize> {
     let (_, e) = toks.longest(&HONORIFIC, k)?;
     let last = toks.get(e - 1)?;
-    matches!(last.key.as_str(), "tướng" | "tá" | "úy").then_some(e)
+    matches!(last.key(), "tướng" | "tá" | "úy").then_some(e)
 }
 
 /// Numerals that count the holders of a post (`Bộ Công an hiện có sáu thứ trưởng`).
@@ -1731,7 +1720,7 @@ fn counted_roster(toks: &Tokens, i: usize) -> Option<(Post, Vec<Ranked>, usize)>
         i
     };
     let counted = toks.get(i + 1).is_some_and(|t| {
-        t.word && (t.text.chars().all(|c| c.is_ascii_digit()) || COUNT.contains(&t.key.as_str()))
+        t.word && (t.text().chars().all(|c| c.is_ascii_digit()) || COUNT.contains(&t.key()))
     });
     if !counted {
         return None;
@@ -1796,7 +1785,7 @@ fn copula(toks: &Tokens, pe: usize) -> Option<(Vec<Named>, usize)> {
     ];
     let mut k = pe + usize::from(toks.is_punct(pe, &[","]));
     let stop = k + 3;
-    while k < stop && toks.get(k).is_some_and(|t| WHEN.contains(&t.key.as_str())) {
+    while k < stop && toks.get(k).is_some_and(|t| WHEN.contains(&t.key())) {
         k += 1;
     }
     if !toks.is_word(k, "là") {
@@ -1922,9 +1911,9 @@ fn roster_body(toks: &Tokens, ctx: &Context, start: usize) -> Option<Parsed> {
     while k > 0
         && start - k < 5
         && (toks.is_punct(k - 1, &[":"])
-            || toks.get(k - 1).is_some_and(|t| {
-                matches!(t.key.as_str(), "các" | "đồng" | "chí" | "ông" | "bà" | "có")
-            }))
+            || toks
+                .get(k - 1)
+                .is_some_and(|t| matches!(t.key(), "các" | "đồng" | "chí" | "ông" | "bà" | "có")))
     {
         k -= 1;
     }
@@ -2208,7 +2197,7 @@ fn may_start(toks: &Tokens, i: usize, tables: &Openers) -> bool {
     }
     let line_start = i == 0
         || !toks.toks[i - 1].word
-            && matches!(toks.toks[i - 1].text.as_str(), "\n" | "-" | "+" | "•" | "*");
+            && matches!(toks.toks[i - 1].text(), "\n" | "-" | "+" | "•" | "*");
     line_start
         || toks.starts_entry(tables.honorific, i)
         || toks.starts_entry(tables.role, i)
@@ -2216,7 +2205,7 @@ fn may_start(toks: &Tokens, i: usize, tables: &Openers) -> bool {
         || toks.starts_entry(tables.verb, i)
         || t.is_capitals()
         || matches!(
-            t.key.as_str(),
+            t.key(),
             "các"
                 | "chức"
                 | "nhiệm"
@@ -2231,7 +2220,7 @@ fn may_start(toks: &Tokens, i: usize, tables: &Openers) -> bool {
                 | "có"
                 | "đại"
         )
-        || t.is_name_syllable() && SURNAME.contains(&t.key)
+        || t.is_name_syllable() && SURNAME.contains(t.key())
 }
 
 /// Finds people with their posts; marks the tokens it read as taken. Returns that mask.
@@ -2387,7 +2376,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
             && n == start + 1
             && toks
                 .get(start)
-                .is_some_and(|t| matches!(t.key.as_str(), "ông" | "bà"))
+                .is_some_and(|t| matches!(t.key(), "ông" | "bà"))
             && toks.get(n).is_some_and(|t| !t.is_name_syllable());
         if pronoun {
             if let Some((name, at)) = em.last.clone().filter(|(_, at)| i - at < 300) {
@@ -2619,7 +2608,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts) -> Vec<bool> {
             };
             // `Viện trưởng Viện Kiểm sát nhân dân tối cao ông Lê Minh Trí`: `ông` or `bà` between
             // a title with its body written and the name.
-            let pe = match toks.get(pe).map(|t| t.key.as_str()) {
+            let pe = match toks.get(pe).map(|t| t.key()) {
                 Some("ông" | "bà")
                     if written
                         && name_at(toks, pe + 1)
@@ -2876,7 +2865,7 @@ mod tests {
                     continue;
                 }
                 skipped += 1;
-                let at = format!("token {i} `{}` of `{s}`", t.toks[i].text);
+                let at = format!("token {i} `{}` of `{s}`", t.toks[i].text());
                 assert_eq!(skip_honorifics(&t, i), i, "{at}");
                 assert!(name_at(&t, i).is_none(), "{at}");
                 assert!(name_list(&t, i).is_none(), "{at}");
@@ -2886,10 +2875,7 @@ mod tests {
                 assert!(counted_roster(&t, i).is_none(), "{at}");
                 assert!(assembly_deputy(&t, i).is_none(), "{at}");
                 assert!(group_pronoun(&t, &ctx, &recent, i).is_none(), "{at}");
-                assert!(
-                    !["chức", "nhiệm", "bầu"].contains(&t.toks[i].key.as_str()),
-                    "{at}"
-                );
+                assert!(!["chức", "nhiệm", "bầu"].contains(&t.toks[i].key()), "{at}");
             }
         }
         // Most words are skipped; the forms' first tokens are read.
@@ -2897,7 +2883,7 @@ mod tests {
         let t = Tokens::new("bầu ông Nguyễn Văn An, nguyên Bí thư, cả hai có", &[]);
         let read: Vec<&str> = (0..t.len())
             .filter(|&i| may_start(&t, i, &Openers::get()))
-            .map(|i| t.toks[i].text.as_str())
+            .map(|i| t.toks[i].text())
             .collect();
         // `Văn` is a family name too; `An` is not, nor the commas.
         assert_eq!(

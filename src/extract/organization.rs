@@ -54,10 +54,10 @@ impl Parsed {
 /// Whether a named body's name ends at token `k`: a boundary word, or the first of a pair of them.
 fn boundary(toks: &Tokens, k: usize) -> bool {
     let Some(t) = toks.get(k) else { return true };
-    BOUNDARY.contains(&t.key)
+    BOUNDARY.contains(t.key())
         || toks
             .get(k + 1)
-            .is_some_and(|n| BOUNDARY.contains(&format!("{} {}", t.key, n.key)))
+            .is_some_and(|n| BOUNDARY.contains(&format!("{} {}", t.key(), n.key())))
 }
 
 fn unit_after(
@@ -90,7 +90,7 @@ fn sector_toneless(toks: &Tokens, j: usize) -> Option<(&'static String, usize)> 
     let mut k = j;
     while k < toks.len() && k < j + 8 {
         match toks.get(k) {
-            Some(t) if t.word || (k > j && t.text == ",") => {}
+            Some(t) if t.word || (k > j && t.text() == ",") => {}
             _ => break,
         }
         k += 1;
@@ -330,10 +330,7 @@ fn parse_head(
             } else if let Some(parent) = parse(toks, j, true) {
                 p.end = parent.end;
                 p.parent = Some(Box::new(parent));
-            } else if toks.toks[i..j]
-                .iter()
-                .map(|t| t.key.as_str())
-                .eq(["hội", "đồng"])
+            } else if toks.toks[i..j].iter().map(|t| t.key()).eq(["hội", "đồng"])
                 && toks.get(j).is_some_and(|t| t.word && t.is_cap())
                 && super::person::name_at(toks, j).is_none()
             {
@@ -448,8 +445,9 @@ fn parse_head(
                     break;
                 }
                 // `Quân khu 2`, `Bệnh viện Quân y 175`: a number is part of the name, and its end.
-                let number = t.text.chars().all(|c| c.is_ascii_digit());
-                let acronym = t.text.chars().count() > 1 && !t.text.chars().any(char::is_lowercase);
+                let number = t.text().chars().all(|c| c.is_ascii_digit());
+                let acronym =
+                    t.text().chars().count() > 1 && !t.text().chars().any(char::is_lowercase);
                 if t.is_cap() || number {
                     closed |= number || acronym || prev_cap;
                     prev_cap = t.is_cap();
@@ -557,7 +555,7 @@ fn dash_name(toks: &Tokens, k: usize) -> Option<usize> {
         return None;
     }
     let first = toks.get(k + 1).filter(|t| t.word && t.is_cap())?;
-    if first.text.chars().skip(1).any(char::is_uppercase)
+    if first.text().chars().skip(1).any(char::is_uppercase)
         || name_at(toks, k + 1, None).is_some()
         || country_at(toks, k + 1).is_some()
         || super::person::name_at(toks, k + 1).is_some()
@@ -609,9 +607,9 @@ fn board_brand(toks: &Tokens, j: usize) -> Option<Parsed> {
 /// names in full ending with it (`Context::brand`), and for nothing else.
 pub fn brand_alone(toks: &Tokens, k: usize) -> Option<Parsed> {
     let t = toks.get(k).filter(|t| t.word && t.is_cap())?;
-    let capitals = t.text.chars().filter(|c| c.is_uppercase()).count();
+    let capitals = t.text().chars().filter(|c| c.is_uppercase()).count();
     if capitals < 2
-        || t.text.chars().count() < 2
+        || t.text().chars().count() < 2
         || toks.longest(&BODY, k).is_some()
         || toks.longest(&ROLE, k).is_some()
         || level_at(toks, k).is_some()
@@ -630,7 +628,7 @@ pub fn brand_alone(toks: &Tokens, k: usize) -> Option<Parsed> {
     }
     Some(Parsed {
         bare: true,
-        ..Parsed::named(t.text.clone(), BodyKind::Other, k, k + 1)
+        ..Parsed::named(t.text().to_string(), BodyKind::Other, k, k + 1)
     })
 }
 
@@ -695,7 +693,7 @@ fn association_at(toks: &Tokens, k: usize, depth: usize) -> Option<Parsed> {
 /// Campuchia`): `Bộ <name> <country>`, a state body (EXTRACTION.md, a foreign ministry carries
 /// its country).
 pub fn foreign_ministry(toks: &Tokens, k: usize) -> Option<Parsed> {
-    if !toks.get(k).is_some_and(|t| t.word && t.text == "Bộ") {
+    if !toks.get(k).is_some_and(|t| t.word && t.text() == "Bộ") {
         return None;
     }
     for m in k + 1..k + 10 {
@@ -736,12 +734,7 @@ pub fn foreign_ministry(toks: &Tokens, k: usize) -> Option<Parsed> {
 /// it must open with a capital and with no body, role, place, country or person's name
 /// (`Vụ trưởng Trần Bích Ngọc` is a person, `Cục trưởng Cục Thuế` the body as written).
 pub fn fronted(toks: &Tokens, i: usize, k: usize, shares: &str) -> Option<Parsed> {
-    let role: Vec<&str> = toks
-        .toks
-        .get(i..k)?
-        .iter()
-        .map(|t| t.key.as_str())
-        .collect();
+    let role: Vec<&str> = toks.toks.get(i..k)?.iter().map(|t| t.key()).collect();
     let role = role.join(" ");
     let n = shares.split(' ').count();
     // Where the shared head stands: `Phó Cục trưởng` before `trưởng`, `Cục phó` at the start.
@@ -753,7 +746,7 @@ pub fn fronted(toks: &Tokens, i: usize, k: usize, shares: &str) -> Option<Parsed
         return None;
     };
     let t = toks.get(k).filter(|t| t.word && t.is_cap())?;
-    if t.text.chars().skip(1).any(char::is_uppercase)
+    if t.text().chars().skip(1).any(char::is_uppercase)
         || toks.longest(&BODY, k).is_some()
         || toks.longest(&ROLE, k).is_some()
         || level_at(toks, k).is_some()
@@ -819,11 +812,11 @@ pub fn lower_part(toks: &Tokens, k: usize, shares: &str) -> Option<Parsed> {
             name.push(' ');
         }
         if open {
-            let mut cs = t.text.chars();
+            let mut cs = t.text().chars();
             name.extend(cs.next().into_iter().flat_map(char::to_uppercase));
             name.push_str(cs.as_str());
         } else {
-            name.push_str(&t.text);
+            name.push_str(t.text());
         }
         open = false;
     }
@@ -838,7 +831,7 @@ pub fn lower_part(toks: &Tokens, k: usize, shares: &str) -> Option<Parsed> {
 /// (organization.cdc): `CDC Hải Dương`, `CDC tỉnh Bắc Giang` are `Trung tâm Kiểm soát bệnh
 /// tật` of that province; a CDC before anything else (`CDC Châu Phi`, the US one) is not read.
 pub fn cdc(toks: &Tokens, k: usize) -> Option<Parsed> {
-    if !toks.get(k).is_some_and(|t| t.word && t.text == "CDC") {
+    if !toks.get(k).is_some_and(|t| t.word && t.text() == "CDC") {
         return None;
     }
     // `CDC Hải Dương`: the name may also be a smaller unit's, which `unit_after` reads first.
@@ -883,12 +876,12 @@ fn description(toks: &Tokens, j: usize) -> Option<(Option<String>, usize)> {
             }
             let two = toks
                 .get(k + 1)
-                .map(|n| format!("{} {}", t.key, n.key))
+                .map(|n| format!("{} {}", t.key(), n.key()))
                 .filter(|w| DESCRIPTION_WORDS.contains(&w.as_str()));
             if two.is_some() {
                 k += 2;
                 words += 2;
-            } else if DESCRIPTION_WORDS.contains(&t.key.as_str()) || !boundary(toks, k) {
+            } else if DESCRIPTION_WORDS.contains(&t.key()) || !boundary(toks, k) {
                 k += 1;
                 words += 1;
             } else {
@@ -918,7 +911,7 @@ fn phrase(toks: &Tokens, a: usize, b: usize) -> String {
         if !out.is_empty() && t.word {
             out.push(' ');
         }
-        out.push_str(&t.text);
+        out.push_str(t.text());
     }
     out
 }
@@ -931,7 +924,7 @@ fn is_described(toks: &Tokens, p: &Parsed) -> bool {
 
 /// A word that starts with a lower-case letter (not a number).
 fn lower_word(t: &super::token::Tok) -> bool {
-    t.word && t.text.chars().next().is_some_and(char::is_lowercase)
+    t.word && t.text().chars().next().is_some_and(char::is_lowercase)
 }
 
 /// The name of a party committee of a unit: `Tỉnh ủy Hà Tĩnh`, `Thành ủy Thành phố Hồ Chí Minh`.
@@ -1223,12 +1216,13 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts, taken: &mut [boo
             i = p.end.max(i + 1);
             continue;
         }
-        let next_is = |w: &[&str]| toks.get(i + 1).is_some_and(|n| w.contains(&n.key.as_str()));
+        let next_is = |w: &[&str]| toks.get(i + 1).is_some_and(|n| w.contains(&n.key()));
         // `Đảng Dân chủ Tự do`, `Đảng LDP`: a party of its own name is not the Party.
         let named = toks
             .get(i + 1)
-            .is_some_and(|n| n.is_cap() && n.key != "cộng");
-        if t.text == "Đảng" && !named && !next_is(&["viên", "bộ", "ủy", "đoàn", "uỷ"]) {
+            .is_some_and(|n| n.is_cap() && n.key() != "cộng");
+        if t.text() == "Đảng" && !named && !next_is(&["viên", "bộ", "ủy", "đoàn", "uỷ"])
+        {
             facts.organizations.push(OrgFact {
                 org: Org {
                     name: "Đảng Cộng sản Việt Nam".into(),
@@ -1240,8 +1234,8 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts, taken: &mut [boo
                 span: t.span.clone(),
                 rule: "organization.party_proper_noun",
             });
-        } else if t.text == "Trung"
-            && toks.get(i + 1).is_some_and(|n| n.text == "ương")
+        } else if t.text() == "Trung"
+            && toks.get(i + 1).is_some_and(|n| n.text() == "ương")
             // `thành phố trực thuộc Trung ương` (a centrally-run city), `Trụ sở Trung ương Đảng`
             // (a building): the centre, not the Committee.
             && !(i > 0 && (toks.is_word(i - 1, "thuộc") || toks.is_word(i - 1, "sở")))
@@ -1268,7 +1262,7 @@ pub fn extract(toks: &Tokens, ctx: &Context, facts: &mut Facts, taken: &mut [boo
 /// trường, Lạng Sơn, Yên Bái`: one head for a list of names. Returns the index after the list.
 fn plural_list(toks: &Tokens, ctx: &Context, i: usize, facts: &mut Facts) -> Option<usize> {
     let head = toks.get(i)?;
-    let (canonical, sector) = match head.key.as_str() {
+    let (canonical, sector) = match head.key() {
         "sở" => ("Sở", true),
         "đảng" if toks.is_word(i + 1, "bộ") => ("Đảng bộ", false),
         _ => return None,
@@ -1373,11 +1367,11 @@ mod tests {
                         continue;
                     }
                     skipped += 1;
-                    let at = format!("token {i} `{}` of `{s}`", t.toks[i].text);
+                    let at = format!("token {i} `{}` of `{s}`", t.toks[i].text());
                     assert!(parse(&t, i, false).is_none(), "{at}");
                     assert!(
                         !t.get(i)
-                            .is_some_and(|x| x.text == "Đảng" || x.text == "Trung"),
+                            .is_some_and(|x| x.text() == "Đảng" || x.text() == "Trung"),
                         "{at}"
                     );
                 }
@@ -1390,7 +1384,7 @@ mod tests {
         );
         let read: Vec<&str> = (0..t.len())
             .filter(|&i| i > 0 && t.is_word(i - 1, "các") || may_start(&t, i))
-            .map(|i| t.toks[i].text.as_str())
+            .map(|i| t.toks[i].text())
             .collect();
         assert_eq!(read, ["sở", "Đảng", "Trung"]);
     }

@@ -13,7 +13,7 @@ use rustc_hash::FxHashSet as HashSet;
 pub fn name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
     let first = toks.get(i)?;
     if !first.is_name_syllable()
-        || !(SURNAME.contains(&first.key) || introduced_surname(toks, i, &first.key))
+        || !(SURNAME.contains(first.key()) || introduced_surname(toks, i, first.key()))
     {
         return caps_name_at(toks, i);
     }
@@ -31,10 +31,10 @@ pub fn name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
         n += 1;
         // A single capital ends a name (`Phạm S`), unless a syllable follows it: the middle
         // `A` of Hmong names (`Hầu A Lềnh`, `Giàng A Chu`).
-        if t.text.chars().count() == 1
+        if t.text().chars().count() == 1
             && !toks
                 .get(i + n)
-                .is_some_and(|x| x.is_name_syllable() && x.text.chars().count() > 1)
+                .is_some_and(|x| x.is_name_syllable() && x.text().chars().count() > 1)
         {
             break;
         }
@@ -74,7 +74,7 @@ fn introduced_surname(toks: &Tokens, i: usize, k: &str) -> bool {
 /// are a headline's words (`VŨ KHÍ HẠT NHÂN`), not a name.
 fn caps_name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
     let caps = |k: usize| toks.get(k).is_some_and(|t| t.is_capitals());
-    if !caps(i) || !SURNAME.contains(&toks.get(i)?.key) {
+    if !caps(i) || !SURNAME.contains(toks.get(i)?.key()) {
         return None;
     }
     let mut e = i + 1;
@@ -86,7 +86,7 @@ fn caps_name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
     }
     let name = toks.toks[i..e]
         .iter()
-        .map(|t| title_case(&t.text))
+        .map(|t| title_case(t.text()))
         .collect::<Vec<_>>()
         .join(" ");
     Some((name, e))
@@ -100,9 +100,9 @@ pub fn foreign_name_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
     let foreign = |k: usize| {
         toks.get(k).is_some_and(|t| {
             t.word
-                && t.text.chars().count() > 1
-                && t.text.starts_with(|c: char| c.is_ascii_uppercase())
-                && t.text
+                && t.text().chars().count() > 1
+                && t.text().starts_with(|c: char| c.is_ascii_uppercase())
+                && t.text()
                     .chars()
                     .skip(1)
                     .all(|c| c.is_ascii_lowercase() || c == '-')
@@ -177,7 +177,7 @@ pub fn named_after(toks: &Tokens, i: usize) -> bool {
     let mut j = i;
     while j > 0
         && toks.get(j - 1).is_some_and(|t| {
-            t.text.starts_with(|c: char| c.is_ascii_digit()) || (!t.word && t.text == "/")
+            t.text().starts_with(|c: char| c.is_ascii_digit()) || (!t.word && t.text() == "/")
         })
     {
         j -= 1;
@@ -311,13 +311,13 @@ pub fn extract(toks: &Tokens, facts: &mut Facts, taken: &[bool]) {
         if toks.is_word(i, "các")
             && toks
                 .get(i + 1)
-                .is_some_and(|t| matches!(t.key.as_str(), "ông" | "bà" | "đồng"))
+                .is_some_and(|t| matches!(t.key(), "ông" | "bà" | "đồng"))
         {
             list = true;
         }
         if toks
             .get(i)
-            .is_some_and(|t| t.ends_sentence() || t.text == ":")
+            .is_some_and(|t| t.ends_sentence() || t.text() == ":")
         {
             list = false;
         }
@@ -397,7 +397,7 @@ mod tests {
                         continue;
                     }
                     skipped += 1;
-                    let at = format!("token {i} `{}` of `{s}`", t.toks[i].text);
+                    let at = format!("token {i} `{}` of `{s}`", t.toks[i].text());
                     assert!(name_at(&t, i).is_none(), "{at}");
                     assert!(place_before_name(&t, i).is_none(), "{at}");
                     assert!(foreign_name_at(&t, i).is_none(), "{at}");
@@ -411,7 +411,7 @@ mod tests {
         let t = Tokens::new("các ông Lê Văn An, bà TRẦN THỊ MAI: chị Kishida", &[]);
         let read: Vec<&str> = (0..t.len())
             .filter(|&i| may_start(&t, i))
-            .map(|i| t.toks[i].text.as_str())
+            .map(|i| t.toks[i].text())
             .collect();
         assert_eq!(
             read,

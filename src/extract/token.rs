@@ -5,18 +5,71 @@ use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-#[derive(Debug, Clone)]
+/// A token of a [`Tokens`]: its text and key are slices of the buffers its [`Toks`] owns (no
+/// allocation a token: two strings a token were a tenth of extraction, issue 30), read through
+/// [`Tok::text`] and [`Tok::key`]. A `Tok` exists only inside a [`Toks`], which hands out no
+/// more than shared references to it: the buffers outlive every `&Tok`.
 pub struct Tok {
     pub span: Range<usize>,
-    pub text: String,
-    /// Lower case, for lexicon look-ups.
-    pub key: String,
+    /// `text_len` bytes of UTF-8 at `text`, in the text [`Toks`] holds.
+    text: *const u8,
+    text_len: u32,
+    /// `key_len` bytes of UTF-8 at `key`, in the keys [`Toks`] holds (or a static string).
+    key: *const u8,
+    key_len: u32,
     pub word: bool,
     /// Removed from reading (a byline, a quoted title): kept so that positions stay stable.
     pub hidden: bool,
-    /// What the rules ask of a token's case, read once from `text` (see [`Tok::new`]): the
+    /// What the rules ask of a token's case, read once from the text (see [`push_key`]): the
     /// rules ask it of every token several times.
     case: u8,
+}
+
+// SAFETY: a `Tok` only points into the immutable buffers of the `Toks` that holds it, which
+// moves with it; nothing is shared that a thread could write.
+unsafe impl Send for Tok {}
+// SAFETY: as above: the data a `&Tok` reads is never written after the `Toks` is made.
+unsafe impl Sync for Tok {}
+
+impl std::fmt::Debug for Tok {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tok")
+            .field("span", &self.span)
+            .field("text", &self.text())
+            .field("key", &self.key())
+            .field("word", &self.word)
+            .field("hidden", &self.hidden)
+            .finish()
+    }
+}
+
+/// The tokens of a text, with the text and the keys their [`Tok`]s point into. Read as a slice
+/// of [`Tok`] (it derefs to one); nothing outside this module makes or changes one, so that
+/// no `Tok` is ever moved away from the buffers it reads.
+pub struct Toks {
+    list: Vec<Tok>,
+    /// A copy of the text the tokens were cut from: the `Tok`s point into it.
+    _text: Box<str>,
+    /// The tokens' keys joined by single spaces (`–` read as `-`): the `Tok`s point into it
+    /// and look-ups slice it.
+    keys: String,
+}
+
+impl std::ops::Deref for Toks {
+    type Target = [Tok];
+    #[inline]
+    fn deref(&self) -> &[Tok] {
+        &self.list
+    }
+}
+
+impl<'a> IntoIterator for &'a Toks {
+    type Item = &'a Tok;
+    type IntoIter = std::slice::Iter<'a, Tok>;
+    #[inline]
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
 }
 
 /// [`Tok::is_cap`].
@@ -25,69 +78,230 @@ const CAP: u8 = 1;
 const NAME_SYLLABLE: u8 = 2;
 /// [`Tok::is_capitals`].
 const CAPITALS: u8 = 4;
-/// An abbreviation's key not written in capitals (`tu`): no lexicon entry (see
-/// [`Tokens::longest`]).
-const ABBREVIATION_IN_LOWER_CASE: u8 = 8;
 
 impl Tok {
+    /// The token as written.
+    #[inline]
+    pub fn text(&self) -> &str {
+        // SAFETY: `text_len` bytes at `text` are a whole token of the UTF-8 text the `Toks`
+        // holding `self` owns and never changes; `&self` borrows that `Toks`.
+        unsafe {
+            std::str::from_utf8_unchecked(std::slice::from_raw_parts(
+                self.text,
+                self.text_len as usize,
+            ))
+        }
+    }
+    /// Lower case, for lexicon look-ups ([`crate::normalize::segment_key`] of the text).
+    #[inline]
+    pub fn key(&self) -> &str {
+        // SAFETY: `key_len` bytes at `key` are a whole key pushed as a `&str` into the keys the
+        // `Toks` holding `self` owns and never changes (or a static string).
+        unsafe {
+            std::str::from_utf8_unchecked(std::slice::from_raw_parts(
+                self.key,
+                self.key_len as usize,
+            ))
+        }
+    }
+    #[inline]
     pub fn is_cap(&self) -> bool {
         self.case & CAP != 0
     }
     /// A capitalised syllable of a name: `Hải`, `S`, not `HĐND`.
     /// A capitalised syllable: `Hải`, also the apostrophe names of the Central Highlands, where
     /// the part after the apostrophe may be capitalised too (`H'Drai`, `M'gar`).
+    #[inline]
     pub fn is_name_syllable(&self) -> bool {
         self.case & NAME_SYLLABLE != 0
     }
     /// A word of two or more letters, all capitals: `TRẦN`, `HĐND`.
+    #[inline]
     pub fn is_capitals(&self) -> bool {
         self.case & CAPITALS != 0
     }
-    fn case_of(text: &str, key: &str, word: bool) -> u8 {
-        // Punctuation has no case, and no abbreviation is punctuation.
-        if !word {
-            return 0;
-        }
-        let mut case = 0;
-        // Each of the first three starts with a capital.
-        if text.chars().next().is_some_and(char::is_uppercase) {
-            case |= CAP;
-            let mut c = text.chars().skip(1);
-            let mut after_apostrophe = false;
-            if c.all(|c| {
-                let ok = c.is_lowercase()
-                    || (after_apostrophe && c.is_uppercase())
-                    || (matches!(c, '\'' | '’') && !after_apostrophe);
-                after_apostrophe = matches!(c, '\'' | '’');
-                ok
-            }) {
-                case |= NAME_SYLLABLE;
-            }
-            // `char::is_alphabetic` by table for the Latin letters: the standard library
-            // searches its tables for every letter beyond ASCII.
-            static ALPHABETIC: LazyLock<Vec<bool>> =
-                LazyLock::new(|| crate::normalize::latin_table(char::is_alphabetic));
-            let alphabetic = |c: char| {
-                crate::normalize::latin(c).map_or_else(|| c.is_alphabetic(), |at| ALPHABETIC[at])
-            };
-            if text.chars().all(|c| alphabetic(c) && c.is_uppercase()) && text.chars().count() > 1 {
-                case |= CAPITALS;
-            }
-        }
-        static ABBREVIATION: LazyLock<FxHashSet<&str>> =
-            LazyLock::new(|| ABBREVIATIONS.into_iter().collect());
-        if ABBREVIATION.contains(key) && text.chars().any(char::is_lowercase) {
-            case |= ABBREVIATION_IN_LOWER_CASE;
-        }
-        case
+    /// An abbreviation's key not written in capitals (`tu`): no lexicon entry (see
+    /// [`Tokens::longest`]). Asked only of the tokens of an entry found there, not read for
+    /// every token: most start none.
+    fn abbreviation_in_lower_case(&self) -> bool {
+        self.word
+            && ABBREVIATION.contains(self.key())
+            && self.text().chars().any(char::is_lowercase)
     }
+    #[inline]
     pub fn is(&self, s: &str) -> bool {
-        self.key == s
+        self.key() == s
     }
     /// Sentence end: `.`, `!`, `?`, `…`, a line break.
+    #[inline]
     pub fn ends_sentence(&self) -> bool {
-        !self.word && matches!(self.text.as_str(), "." | "!" | "?" | "…" | "\n")
+        !self.word && matches!(self.text(), "." | "!" | "?" | "…" | "\n")
     }
+}
+
+/// What a token's case is made of, for a character: [`UPPER`], [`LOWER`], [`ALPHABETIC`].
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const ALPHABETIC: u8 = 4;
+
+/// For the Latin letters of Vietnamese (indexed by [`crate::normalize::latin`]): the lower case
+/// where it is one character (`'\0'` where it is not) and the character's [`UPPER`], [`LOWER`]
+/// and [`ALPHABETIC`]: what the standard library would search its tables for, once.
+static LATIN_CASE: LazyLock<Vec<(char, u8)>> = LazyLock::new(|| {
+    crate::normalize::latin_table(|c| {
+        let mut l = c.to_lowercase();
+        let lower = match (l.next(), l.next()) {
+            (Some(one), None) => one,
+            _ => '\0',
+        };
+        (lower, char_case(c))
+    })
+});
+
+fn char_case(c: char) -> u8 {
+    let mut f = 0;
+    if c.is_uppercase() {
+        f |= UPPER;
+    }
+    if c.is_lowercase() {
+        f |= LOWER;
+    }
+    if c.is_alphabetic() {
+        f |= ALPHABETIC;
+    }
+    f
+}
+
+/// Pushes the key of token `t` ([`crate::normalize::segment_key`]: its lower case, `’` read as
+/// `'`) to `keys` and returns its case bits (`CAP`, `NAME_SYLLABLE`, `CAPITALS`). A token that
+/// does not start with a capital (most of them) has none of the three: its key is its text,
+/// copied, with ASCII capitals lowered, where every other character is its own lower case.
+fn push_key(t: &str, word: bool, keys: &mut String) -> u8 {
+    let first_upper = match t.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => t.chars().next().is_some_and(|c| {
+            crate::normalize::latin(c)
+                .map_or_else(|| c.is_uppercase(), |at| LATIN_CASE[at].1 & UPPER != 0)
+        }),
+    };
+    if first_upper {
+        return push_cased_key(t, word, keys);
+    }
+    let start = keys.len();
+    keys.push_str(t);
+    keys[start..].make_ascii_lowercase();
+    if !t.is_ascii() {
+        let table = &*LATIN_CASE;
+        let own =
+            |c: char| c.is_ascii() || crate::normalize::latin(c).is_some_and(|at| table[at].0 == c);
+        if !t.chars().all(own) {
+            keys.truncate(start);
+            return push_cased_key(t, word, keys);
+        }
+    }
+    0
+}
+
+/// [`push_key`] of a token whose case is read: each character read once (the key, then the
+/// case read character by character four times over, were a tenth of extraction).
+fn push_cased_key(t: &str, word: bool, keys: &mut String) -> u8 {
+    let start = keys.len();
+    let table = &*LATIN_CASE;
+    // The case: the first character's, whether the others make a name syllable, whether all
+    // are capital letters.
+    let mut first = 0u8;
+    let mut n = 0usize;
+    let mut name = true;
+    let mut after_apostrophe = false;
+    let mut capitals = true;
+    for c in t.chars() {
+        let f = if c.is_ascii() {
+            keys.push(c.to_ascii_lowercase());
+            match c {
+                'A'..='Z' => UPPER | ALPHABETIC,
+                'a'..='z' => LOWER | ALPHABETIC,
+                _ => 0,
+            }
+        } else {
+            match crate::normalize::latin(c).map(|at| table[at]) {
+                Some((l, f)) if l != '\0' => {
+                    keys.push(l);
+                    f
+                }
+                // The capital sigma's lower case depends on where it stands: the standard
+                // library's lower case of the whole token, as `segment_key` has it.
+                _ if c == 'Σ' => {
+                    keys.truncate(start);
+                    let key = crate::normalize::segment_key(t);
+                    keys.push_str(&key);
+                    return case_of(t, word);
+                }
+                _ => {
+                    for l in c.to_lowercase() {
+                        keys.push(if l == '’' { '\'' } else { l });
+                    }
+                    char_case(c)
+                }
+            }
+        };
+        if n == 0 {
+            first = f;
+        } else if name {
+            let apostrophe = matches!(c, '\'' | '’');
+            name = f & LOWER != 0
+                || (after_apostrophe && f & UPPER != 0)
+                || (apostrophe && !after_apostrophe);
+            after_apostrophe = apostrophe;
+        }
+        capitals &= f & (UPPER | ALPHABETIC) == UPPER | ALPHABETIC;
+        n += 1;
+    }
+    // Punctuation has no case, and no abbreviation is punctuation.
+    if !word {
+        return 0;
+    }
+    let mut case = 0;
+    // Each of the first three starts with a capital.
+    if first & UPPER != 0 {
+        case |= CAP;
+        if name {
+            case |= NAME_SYLLABLE;
+        }
+        if capitals && n > 1 {
+            case |= CAPITALS;
+        }
+    }
+    case
+}
+
+static ABBREVIATION: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| ABBREVIATIONS.into_iter().collect());
+
+/// A token's case bits read from its text as it stands (the sigma's case in [`push_key`]).
+fn case_of(text: &str, word: bool) -> u8 {
+    if !word {
+        return 0;
+    }
+    let mut case = 0;
+    if text.chars().next().is_some_and(char::is_uppercase) {
+        case |= CAP;
+        let mut c = text.chars().skip(1);
+        let mut after_apostrophe = false;
+        if c.all(|c| {
+            let ok = c.is_lowercase()
+                || (after_apostrophe && c.is_uppercase())
+                || (matches!(c, '\'' | '’') && !after_apostrophe);
+            after_apostrophe = matches!(c, '\'' | '’');
+            ok
+        }) {
+            case |= NAME_SYLLABLE;
+        }
+        if text.chars().all(|c| c.is_alphabetic() && c.is_uppercase()) && text.chars().count() > 1 {
+            case |= CAPITALS;
+        }
+    }
+    case
 }
 
 /// A table's entries in a text: (first token, token after the last, pattern in the table), by
@@ -95,63 +309,86 @@ impl Tok {
 type Hits = Vec<(u32, u32, u32)>;
 
 pub struct Tokens {
-    pub toks: Vec<Tok>,
-    /// The tokens' keys joined by single spaces (`–` read as `-`): look-ups slice it.
-    keys: String,
-    /// The byte offset of each token's key in `keys`, and `keys.len() + 1` after the last.
+    pub toks: Toks,
+    /// The byte offset of each token's key in the keys, and their length + 1 after the last.
     at: Vec<u32>,
-    /// Per lexicon table (by id), its entries found in `keys` at token boundaries (see
+    /// Per lexicon table (by id), its entries found in the keys at token boundaries (see
     /// [`Hits`]), for every table in one pass.
     found: Vec<Hits>,
     /// Per token, the tables with an entry starting there (bit `id`).
     starts: Vec<u16>,
-    /// The tables [`COMBINED`] holds (bit `id`).
-    covered: u16,
 }
 
 impl Tokens {
     /// The tokens of a canonical text (a [`crate::normalize::Text`], a lexicon entry), those
     /// starting inside `skip` hidden.
     pub fn new(text: &str, skip: &[Range<usize>]) -> Tokens {
-        let mut toks: Vec<Tok> = crate::normalize::segments(text)
-            .into_iter()
-            .map(|(span, word)| Tok::new(text, span, word))
-            .collect();
-        let mut keys = String::with_capacity(text.len() + toks.len());
-        let mut at = Vec::with_capacity(toks.len() + 1);
-        for t in &mut toks {
-            t.hidden = skip.iter().any(|r| r.contains(&t.span.start));
+        let copy: Box<str> = text.into();
+        let base = copy.as_ptr();
+        let mut list: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 1);
+        let mut keys = String::with_capacity(text.len() + text.len() / 4 + 8);
+        let mut at: Vec<u32> = Vec::with_capacity(text.len() / 4 + 2);
+        crate::normalize::each_segment(&copy, |span, word| {
             if !keys.is_empty() {
                 keys.push(' ');
             }
-            at.push(keys.len() as u32);
-            keys.push_str(if t.key == "–" { "-" } else { &t.key });
-        }
+            let k = keys.len();
+            at.push(k as u32);
+            let text = &copy[span.clone()];
+            let case = push_key(text, word, &mut keys);
+            if text == "–" {
+                keys.truncate(k);
+                keys.push('-');
+            }
+            list.push(Tok {
+                hidden: skip.iter().any(|r| r.contains(&span.start)),
+                // SAFETY: `span` is a range of `copy`, which the `Toks` below keeps.
+                text: unsafe { base.add(span.start) },
+                text_len: span.len() as u32,
+                key: std::ptr::null(),
+                key_len: 0,
+                span,
+                word,
+                case,
+            });
+        });
         at.push(keys.len() as u32 + 1);
+        // The keys are whole now (no more growing): each token points at its own.
+        for (i, t) in list.iter_mut().enumerate() {
+            let (a, b) = (at[i] as usize, at[i + 1] as usize - 1);
+            if t.text() == "–" {
+                // `–`, whose key is itself (`-` only in the joined keys).
+                t.key = "–".as_ptr();
+                t.key_len = 3;
+            } else {
+                t.key = keys[a..b].as_ptr();
+                t.key_len = (b - a) as u32;
+            }
+        }
         let mut tokens = Tokens {
-            toks,
-            keys,
+            toks: Toks {
+                list,
+                _text: copy,
+                keys,
+            },
             at,
             found: Vec::new(),
             starts: Vec::new(),
-            covered: 0,
         };
         // Every article asks the tables at every token: found once, at the start.
         (tokens.found, tokens.starts) = tokens.find_all();
-        tokens.covered = (0..TABLES)
-            .filter(|&t| COMBINED.covered[t])
-            .fold(0, |m, t| m | 1 << t);
         tokens
     }
 
     /// The keys of all tokens joined by single spaces.
     pub fn key_text(&self) -> &str {
-        &self.keys
+        &self.toks.keys
     }
 
     /// The keys of tokens `a..b` joined by single spaces (`b > a`).
+    #[inline]
     pub fn key(&self, a: usize, b: usize) -> &str {
-        &self.keys[self.at[a] as usize..self.at[b] as usize - 1]
+        &self.toks.keys[self.at[a] as usize..self.at[b] as usize - 1]
     }
 
     /// The table's entries in the text starting at token `i` (see `hits`).
@@ -173,15 +410,11 @@ impl Tokens {
         self.starts_at(table, i)
     }
 
-    /// Whether an entry of the table starts at token `i`.
+    /// Whether an entry of the table starts at token `i` (every table is one of [`COMBINED`]'s:
+    /// the lexicon checks it once, as its tables are made).
     #[inline]
     fn starts_at<T>(&self, table: &Table<T>, i: usize) -> bool {
-        let bit = 1u16 << table.id;
-        assert!(
-            self.covered & bit != 0,
-            "a lexicon table missing from lexicon::COMBINED"
-        );
-        self.starts.get(i).is_some_and(|m| m & bit != 0)
+        self.starts.get(i).is_some_and(|m| m & 1 << table.id != 0)
     }
 
     /// Every table's entries in the text, by one pass of [`COMBINED`] over the keys.
@@ -189,10 +422,10 @@ impl Tokens {
         const _: () = assert!(TABLES <= 16, "a table's bit in a u16");
         let combined = &*COMBINED;
         let token_at = |b: usize| self.at.binary_search(&(b as u32)).ok();
-        let keys = self.keys.as_bytes();
+        let keys = self.toks.keys.as_bytes();
         let mut found: Vec<Hits> = vec![Vec::new(); TABLES];
         let mut starts = vec![0u16; self.toks.len()];
-        for m in combined.ac.find_overlapping_iter(&self.keys) {
+        for m in combined.ac.find_overlapping_iter(&self.toks.keys) {
             // Tokens' keys hold no spaces: a match at token boundaries has a space (or an end
             // of the keys) on either side.
             let (s, e) = (m.start(), m.end());
@@ -214,7 +447,7 @@ impl Tokens {
 
     /// The same tokens with those inside `ranges` hidden.
     pub fn without(mut self, ranges: &[Range<usize>]) -> Tokens {
-        for t in &mut self.toks {
+        for t in &mut self.toks.list {
             if ranges.iter().any(|r| r.contains(&t.span.start)) {
                 t.hidden = true;
             }
@@ -222,28 +455,34 @@ impl Tokens {
         self
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
         self.toks.len()
     }
 
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.toks.is_empty()
     }
 
+    #[inline]
     pub fn get(&self, i: usize) -> Option<&Tok> {
         self.toks.get(i).filter(|t| !t.hidden)
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize, w: &str) -> bool {
         self.get(i).is_some_and(|t| t.is(w))
     }
 
+    #[inline]
     pub fn is_punct(&self, i: usize, p: &[&str]) -> bool {
         self.get(i)
-            .is_some_and(|t| !t.word && p.contains(&t.text.as_str()))
+            .is_some_and(|t| !t.word && p.contains(&t.text()))
     }
 
     /// The byte span from token `a` to token `b` (exclusive).
+    #[inline]
     pub fn span(&self, a: usize, b: usize) -> Range<usize> {
         let s = self.toks[a].span.start;
         let e = self.toks[b.max(a + 1) - 1].span.end;
@@ -254,7 +493,7 @@ impl Tokens {
     pub fn words(&self, a: usize, b: usize) -> String {
         self.toks[a..b]
             .iter()
-            .map(|t| t.text.as_str())
+            .map(|t| t.text())
             .collect::<Vec<_>>()
             .join(" ")
     }
@@ -283,32 +522,16 @@ impl Tokens {
                 let e = e as usize;
                 let inner = |j: usize| {
                     self.get(j).is_some_and(|t| {
-                        t.word || (j > i && matches!(t.text.as_str(), "," | "-" | "–" | "&"))
+                        t.word || (j > i && matches!(t.text(), "," | "-" | "–" | "&"))
                     })
                 };
                 self.get(e - 1).is_some_and(|t| t.word)
                     && (i..e).all(inner)
                     && self.toks[i..e]
                         .iter()
-                        .all(|t| t.case & ABBREVIATION_IN_LOWER_CASE == 0)
+                        .all(|t| !t.abbreviation_in_lower_case())
             })
             .map(|&(_, e, p)| (table.value(p as usize), e as usize))
-    }
-}
-
-impl Tok {
-    fn new(text: &str, span: Range<usize>, word: bool) -> Tok {
-        let t = text[span.clone()].to_string();
-        // A token of canonical text is canonical: lower case is its key.
-        let key = crate::normalize::segment_key(&t);
-        Tok {
-            case: Tok::case_of(&t, &key, word),
-            key,
-            text: t,
-            span,
-            word,
-            hidden: false,
-        }
     }
 }
 
@@ -316,10 +539,71 @@ impl Tok {
 mod tests {
     use super::*;
 
+    /// `push_key` reads each character once; `segment_key` and `case_of` read the token as it
+    /// stands: the same key and case on every character up to U+3000, alone and inside words.
+    #[test]
+    fn the_key_and_case_read_in_one_pass_are_those_read_apart() {
+        let mut texts: Vec<String> = [
+            "Hải",
+            "HĐND",
+            "H'Drai",
+            "H’Drai",
+            "M'gar",
+            "M''a",
+            "ΣΑΣ",
+            "ΌΣΟΣ",
+            "İstanbul",
+            "TP.HCM",
+            "ẞ",
+            "a’’b",
+            "Đ/c",
+            "16/3",
+            "x",
+            "",
+        ]
+        .map(String::from)
+        .to_vec();
+        for u in (0..0x3000u32).chain(0x1e00..0x1f00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            texts.extend([
+                format!("{c}"),
+                format!("{c}ab"),
+                format!("A{c}b"),
+                format!("AB{c}"),
+                format!("A'{c}"),
+                format!("{c}{c}"),
+            ]);
+        }
+        for t in &texts {
+            for word in [true, false] {
+                let mut keys = String::from("x ");
+                let case = push_key(t, word, &mut keys);
+                assert_eq!(&keys[2..], crate::normalize::segment_key(t), "{t:?}");
+                assert_eq!(case, case_of(t, word), "{t:?} word {word}");
+            }
+        }
+    }
+
+    /// A token's text and key are slices of the buffers its tokens hold: they stay right after
+    /// the tokens are moved, and `–` keeps its own key while the joined keys read it as `-`.
+    #[test]
+    fn a_token_reads_its_text_and_key_where_its_tokens_keep_them() {
+        let text = String::from("Ủy ban – UBND TP.HCM’s");
+        let t = Tokens::new(&text, &[]);
+        drop(text);
+        let moved = t.without(&[]);
+        let texts: Vec<&str> = moved.toks.iter().map(|t| t.text()).collect();
+        let keys: Vec<&str> = moved.toks.iter().map(|t| t.key()).collect();
+        assert_eq!(texts, ["Ủy", "ban", "–", "UBND", "TP.HCM’s"]);
+        assert_eq!(keys, ["ủy", "ban", "–", "ubnd", "tp.hcm's"]);
+        assert_eq!(moved.key_text(), "ủy ban - ubnd tp.hcm's");
+        assert_eq!(moved.key(2, 4), "- ubnd");
+    }
+
     #[test]
     fn words_and_punctuation() {
         let t = Tokens::new("Đ/c Hải - Bí thư TP.HCM, ngày 16/3.", &[]);
-        let w: Vec<&str> = t.toks.iter().map(|t| t.text.as_str()).collect();
+        let w: Vec<&str> = t.toks.iter().map(|t| t.text()).collect();
         assert_eq!(
             w,
             ["Đ/c", "Hải", "-", "Bí", "thư", "TP.HCM", ",", "ngày", "16/3", "."]

@@ -73,26 +73,37 @@ pub(crate) fn canonical_tones(chars: &mut [char]) {
 /// Whether `canonical` would leave `s` as it is (most strings, read from normalised text, are):
 /// NFC, no odd or doubled spaces, no space at either end, no old-style tone placement.
 pub(crate) fn is_canonical(s: &str) -> bool {
-    if s.starts_with(' ') || s.ends_with(' ') || s.contains("  ") {
+    let bytes = s.as_bytes();
+    // Byte by byte: `contains("  ")` set up a substring searcher for each (short) string.
+    if bytes.first() == Some(&b' ')
+        || bytes.last() == Some(&b' ')
+        || bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+    {
         return false;
     }
     if s.is_ascii() {
-        return !s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
+        return !bytes.iter().any(|b| b.is_ascii_whitespace() && *b != b' ');
     }
     // Latin letters with their marks precomposed (Vietnamese: U+00C0-U+024F, U+1E00-U+1EFF)
     // are NFC as they stand; a combining mark after one is in none of these ranges and sends the
     // string to the full check.
-    let latin =
+    let latin_letter =
         |c: char| c.is_ascii() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}');
-    if !s.chars().all(latin)
+    if !s.chars().all(latin_letter)
         && unicode_normalization::is_nfc_quick(s.chars())
             != unicode_normalization::IsNormalized::Yes
     {
         return false;
     }
+    // What the loop asks of each character, by table for the Latin letters.
+    fn kept(c: char) -> bool {
+        !((c.is_whitespace() && c != ' ') || fold_space(c) != Some(c))
+    }
+    static KEPT: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| latin_table(kept));
+    let table = &*KEPT;
     let mut prev = '\0';
     for c in s.chars() {
-        if (c.is_whitespace() && c != ' ') || fold_space(c) != Some(c) {
+        if !latin(c).map_or_else(|| kept(c), |at| table[at]) {
             return false;
         }
         // A pair that `canonical_tones` may move (it checks the context).
@@ -116,7 +127,16 @@ pub fn canonical(s: &str) -> String {
 }
 
 pub(crate) fn canonical_full(s: &str) -> String {
-    let mut chars: Vec<char> = s.nfc().filter_map(fold_space).collect();
+    // A string NFC's quick check says is NFC (most of those that come here have odd spaces or
+    // old tones, no decomposed marks) is its own NFC: composing it again was most of the time
+    // of `key` on such names.
+    let mut chars: Vec<char> = if unicode_normalization::is_nfc_quick(s.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        s.chars().filter_map(fold_space).collect()
+    } else {
+        s.nfc().filter_map(fold_space).collect()
+    };
     canonical_tones(&mut chars);
     let s: String = chars.into_iter().collect();
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -178,6 +198,7 @@ pub fn lower(c: char) -> char {
 }
 
 /// `char::is_alphanumeric`, by table for the letters of Vietnamese.
+#[inline]
 pub fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
@@ -309,10 +330,21 @@ const GLUED_LEVELS: [&str; 5] = ["H", "P", "Q", "TP", "TX"];
 /// but a space alone (a line break is a segment).
 pub fn segments(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
     let mut out = Vec::with_capacity(text.len() / 3);
+    each_segment(text, |span, word| out.push((span, word)));
+    out
+}
+
+/// [`segments`], each handed to `f` as it is cut (the tokenizer makes its tokens there, without
+/// a list of the segments first).
+#[inline]
+pub fn each_segment(text: &str, mut f: impl FnMut(std::ops::Range<usize>, bool)) {
+    let bytes = text.as_bytes();
     // The character at byte `b` (a boundary), read where it is asked: a copy of the text as
     // characters, each with its offset, was a quarter of the tokenizer's time (issue 30).
-    let at = |b: usize| text.get(b..).and_then(|r| r.chars().next());
-    let bytes = text.as_bytes();
+    let at = |b: usize| match bytes.get(b) {
+        Some(&x) if x < 0x80 => Some(x as char),
+        _ => text.get(b..).and_then(|r| r.chars().next()),
+    };
     let mut b = 0;
     while let Some(c) = at(b) {
         if is_alphanumeric(c) {
@@ -330,32 +362,40 @@ pub fn segments(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
                     continue;
                 }
                 let after = j + cj.len_utf8();
-                let next = at(after);
-                let inner = matches!(cj, '.' | '/' | '\'' | '’')
-                    && next.is_some_and(is_alphanumeric)
-                    && !(cj == '.' && next.is_some_and(char::is_lowercase));
+                if is_alphanumeric(cj) {
+                    j = after;
+                    here = at(after);
+                    continue;
+                }
+                // Only these go inside a word, and only before a letter or a digit (the
+                // character after them is read for them alone).
+                if !matches!(cj, '.' | '/' | '\'' | '’') {
+                    break;
+                }
                 if cj == '.' && glued_level(text, b..j, after) {
                     // The level word with its full stop, the name after it: `H.`, `Quảng`.
                     j = after;
                     break;
                 }
-                if is_alphanumeric(cj) || inner {
+                let next = at(after);
+                let inner = next.is_some_and(is_alphanumeric)
+                    && !(cj == '.' && next.is_some_and(char::is_lowercase));
+                if inner {
                     j = after;
                     here = next;
                 } else {
                     break;
                 }
             }
-            out.push((b..j, true));
+            f(b..j, true);
             b = j;
-        } else if c.is_whitespace() && c != '\n' {
+        } else if c == ' ' || (c.is_whitespace() && c != '\n') {
             b += c.len_utf8();
         } else {
-            out.push((b..b + c.len_utf8(), false));
+            f(b..b + c.len_utf8(), false);
             b += c.len_utf8();
         }
     }
-    out
 }
 
 /// Whether the word at `word`, before a full stop, is a short level word glued to a name: one of
@@ -413,6 +453,86 @@ mod tests {
             out.pop();
         }
         out
+    }
+
+    /// `is_canonical` as it was written before its tables (issue 30).
+    fn is_canonical_by_chars(s: &str) -> bool {
+        if s.starts_with(' ') || s.ends_with(' ') || s.contains("  ") {
+            return false;
+        }
+        if s.is_ascii() {
+            return !s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
+        }
+        // Latin letters with their marks precomposed (Vietnamese: U+00C0-U+024F, U+1E00-U+1EFF)
+        // are NFC as they stand; a combining mark after one is in none of these ranges and sends the
+        // string to the full check.
+        let latin =
+            |c: char| c.is_ascii() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}');
+        if !s.chars().all(latin)
+            && unicode_normalization::is_nfc_quick(s.chars())
+                != unicode_normalization::IsNormalized::Yes
+        {
+            return false;
+        }
+        let mut prev = '\0';
+        for c in s.chars() {
+            if (c.is_whitespace() && c != ' ') || fold_space(c) != Some(c) {
+                return false;
+            }
+            // A pair that `canonical_tones` may move (it checks the context).
+            if matches!(prev, 'o' | 'O' | 'u' | 'U') {
+                let l = lower(c);
+                if OLD_TONES.iter().any(|t| t.1 == l) {
+                    return false;
+                }
+            }
+            prev = c;
+        }
+        true
+    }
+
+    /// `canonical_full` as it was written before NFC's quick check (issue 30).
+    fn canonical_by_composing(s: &str) -> String {
+        let mut chars: Vec<char> = s.nfc().filter_map(fold_space).collect();
+        canonical_tones(&mut chars);
+        let s: String = chars.into_iter().collect();
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn canonical_full_is_canonical_by_composing() {
+        for u in (0..0x3000u32).chain(0x1e00..0x1f00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            for t in [
+                format!("Khánh Hoà {c}"),
+                format!("a{c}\u{301}b"),
+                format!("e\u{302}{c}\u{301}"),
+                format!("o{c}  x"),
+                format!("\u{a0}{c}"),
+            ] {
+                assert_eq!(canonical_full(&t), canonical_by_composing(&t), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn is_canonical_by_table_is_is_canonical_by_characters() {
+        let mut texts: Vec<String> = ["", " ", "a  b", " a", "a ", "hoà", "Khánh Hoà", "quý"]
+            .map(String::from)
+            .to_vec();
+        for u in (0..0x3000u32).chain(0x1e00..0x1f00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            texts.extend([
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("o{c}"),
+                format!("U{c} x"),
+                format!("ệ{c}"),
+            ]);
+        }
+        for t in &texts {
+            assert_eq!(is_canonical(t), is_canonical_by_chars(t), "{t:?}");
+        }
     }
 
     #[test]

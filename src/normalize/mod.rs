@@ -14,6 +14,7 @@ pub mod furniture;
 mod markup;
 pub use markup::strip_markup;
 
+pub(crate) use controls::swar;
 pub use controls::{blank_controls, escape_end, is_control, strip_controls};
 
 /// How far a sentence may reach on either side of its fact, in bytes (see [`Text::sentence`]).

@@ -196,7 +196,7 @@ pub fn explain(article: &Article) -> Explained {
         };
         let span = toks.span(i, k);
         let before = match i.checked_sub(1).and_then(|b| toks.get(b)) {
-            Some(t) if t.word => t.key.clone(),
+            Some(t) if t.word => t.key().to_string(),
             _ => String::new(),
         };
         let s = text.sentence(&span);

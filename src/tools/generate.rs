@@ -73,7 +73,7 @@ fn readable(name: &str) -> bool {
     crate::extract::Tokens::new(name, &[])
         .toks
         .iter()
-        .all(|t| t.is_name_syllable() || (!t.word && t.text == "-"))
+        .all(|t| t.is_name_syllable() || (!t.word && t.text() == "-"))
 }
 
 /// Whether no other unit of the same parent has the unit's name, and the name reads as one.
