@@ -134,7 +134,7 @@ fn merge(out: &Path, stdout: bool, paths: &[PathBuf]) -> Result<ExitCode> {
         let (t, q) = stream::write_tenures(facts, &mut w)?;
         (t, q, "standard output".to_string())
     } else {
-        std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+        out_folder(out)?;
         let name = out.join("tenures.nq");
         let mut w = std::io::BufWriter::new(
             std::fs::File::create(&name)
@@ -147,12 +147,25 @@ fn merge(out: &Path, stdout: bool, paths: &[PathBuf]) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The folder `--out` names, made if missing: a file that is there already (`/dev/null`) is
+/// said to be no folder, with the way to write a stream.
+fn out_folder(out: &Path) -> Result<()> {
+    if out.exists() && !out.is_dir() {
+        bail!(
+            "--out {} is not a folder: --out takes the folder for the shards, or - for one \
+             stream on standard output (`--out - > /dev/null` to throw it away)",
+            out.display()
+        );
+    }
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))
+}
+
 /// Writes N-Quads shards of `shard_size` articles each (one named graph per article), no store.
 pub fn run(out: &Path, shard_size: usize, paths: &[PathBuf]) -> Result<ExitCode> {
     if shard_size == 0 {
         bail!("--shard-size must be at least 1");
     }
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    out_folder(out)?;
     let _memory = polgraph::store::memory::KeepFreed::new();
     let (sources, mut errors) = read::sources(paths);
     let pb = super::ingest::progress_bar(None, "articles");

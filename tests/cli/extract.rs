@@ -195,3 +195,19 @@ fn extract_numbers_a_slice_of_standard_input_as_its_file_and_skips_a_failing_art
         .collect();
     assert_eq!(orders, BTreeSet::from([41, 44, 45]));
 }
+
+#[test]
+fn an_out_that_is_a_file_is_said_to_be_no_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("taken");
+    std::fs::write(&file, "x").unwrap();
+    let o = run(&["extract", "--out", s(&file), s(&examples())]);
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        said.contains("is not a folder") && said.contains("--out -"),
+        "{said}"
+    );
+    // The file is left as it was.
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
+}
