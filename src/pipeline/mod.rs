@@ -291,16 +291,7 @@ mod rdf_tests {
     //! Tests of `crate::rdf`'s mapping that run the pipeline (here: `rdf` must not use `pipeline`).
     use crate::rdf::vocab::{dcterms, pg, rdf};
     fn graph(id: &str, text: &str) -> crate::rdf::Graph {
-        crate::pipeline::process(&crate::read::Article {
-            id: id.into(),
-            text: text.into(),
-            origin: "test".into(),
-            title: None,
-            date: None,
-            url: None,
-            source: None,
-        })
-        .graph
+        crate::pipeline::process(&crate::read::Article::of_text(id, text)).graph
     }
 
     /// Each document node of a graph with its number and date.

@@ -660,16 +660,7 @@ mod tests {
     use super::*;
 
     fn graph(id: &str, text: &str) -> crate::rdf::Graph {
-        crate::pipeline::process(&crate::read::Article {
-            id: id.into(),
-            text: text.into(),
-            origin: "test".into(),
-            title: None,
-            date: None,
-            url: None,
-            source: None,
-        })
-        .graph
+        crate::pipeline::process(&crate::read::Article::of_text(id, text)).graph
     }
 
     fn example(n: usize) -> String {
@@ -775,15 +766,7 @@ mod tests {
     #[test]
     fn what_a_bulk_load_counts_from_its_graphs_is_what_a_scan_of_the_store_counts() {
         let mut articles: Vec<crate::read::Article> = (0..5)
-            .map(|n| crate::read::Article {
-                id: format!("seed00{n}"),
-                text: example(n),
-                origin: "test".into(),
-                title: None,
-                date: None,
-                url: None,
-                source: None,
-            })
+            .map(|n| crate::read::Article::of_text(&format!("seed00{n}"), &example(n)))
             .collect();
         if let Some(shared) = crate::pipeline::shared() {
             let inputs = crate::read::read_inputs(&[shared.join("corpus/raw/press.jsonl")]);

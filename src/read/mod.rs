@@ -26,6 +26,22 @@ pub struct Article {
     pub source: Option<String>,
 }
 
+#[cfg(test)]
+impl Article {
+    /// An article of a test: its id and text, no metadata.
+    pub fn of_text(id: &str, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            text: text.into(),
+            origin: "test".into(),
+            title: None,
+            date: None,
+            url: None,
+            source: None,
+        }
+    }
+}
+
 /// A date as a JSON Lines record gives it: `2017-02-21` (a time after it is ignored) or `21/02/2017`.
 pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
     let s = s.trim();

@@ -308,15 +308,7 @@ mod tests {
     use super::*;
 
     fn article(text: &str) -> Article {
-        Article {
-            id: "t".into(),
-            text: text.into(),
-            origin: "test".into(),
-            title: None,
-            date: None,
-            url: None,
-            source: None,
-        }
+        Article::of_text("t", text)
     }
 
     fn reasons(text: &str) -> Vec<(String, &'static str)> {
