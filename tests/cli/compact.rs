@@ -31,7 +31,14 @@ fn compact_merges_the_files_of_a_bulk_load_and_keeps_the_quads() {
         "{said}"
     );
     let after = sst(&loose);
-    assert!(after < before, "{before} files before, {after} after");
+    // One file a column family at most (12, 9 of them with data here). Before, the bulk load's
+    // 15-21 files, unless RocksDB's own compactions in the background merged them as the ingest
+    // closed the store (9 files before as after in one run of CI's in three): the options and the
+    // size below tell this compaction's work either way.
+    assert!(
+        after <= before && after <= 12,
+        "{before} files before, {after} after"
+    );
     // The compaction opened the store with LZ4 on its last level, for every column family (the
     // OPTIONS file RocksDB writes as a store opens; the next open writes oxigraph's own).
     let lz4 = |store: &Path| {
@@ -68,9 +75,12 @@ fn compact_merges_the_files_of_a_bulk_load_and_keeps_the_quads() {
     // oxigraph's measured alone; 0.85-0.954 on a loaded machine, where the two compactions'
     // outputs vary from run to run, which made a bound of 0.95 fail there). The options above
     // say the level is compressed whatever the noise; this says it shows.
+    // When RocksDB had merged the bulk load's files already (`before == after`), the last level
+    // is not written again (a manual compaction skips it without a compaction filter), and the
+    // sizes are the same: only a compaction that merged files is compared.
     let (ours, oxigraphs) = (bytes(&loose), bytes(&theirs));
     assert!(
-        ours < oxigraphs,
+        before == after || ours < oxigraphs,
         "{ours} bytes compacted here, {oxigraphs} by oxigraph"
     );
 }
