@@ -33,8 +33,7 @@ fn compact_merges_the_files_of_a_bulk_load_and_keeps_the_quads() {
     let after = sst(&loose);
     // One file a column family at most (12, 9 of them with data here). Before, the bulk load's
     // 15-21 files, unless RocksDB's own compactions in the background merged them as the ingest
-    // closed the store (9 files before as after in one run of CI's in three): the options and the
-    // size below tell this compaction's work either way.
+    // closed the store (9 files before as after in one run of CI's in three).
     assert!(
         after <= before && after <= 12,
         "{before} files before, {after} after"
