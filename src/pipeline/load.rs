@@ -555,6 +555,30 @@ pub fn link_people(store: &Store) -> Result<usize> {
     store.set_graph(&crate::rdf::iri::identity_graph(), &quads)
 }
 
+/// `graphs` bulk-loaded into a new store at `path` as an ingest loads them: the tenures and
+/// descriptions graphs made from them, committed, the identity links written. The store and its
+/// tenures, for the tests that compare what a load gathers with what the store answers.
+#[cfg(test)]
+pub(crate) fn bulk_loaded(
+    path: &std::path::Path,
+    graphs: &[Graph],
+) -> (Store, crate::rdf::tenure::Tenures) {
+    let mut tenures = crate::rdf::tenure::Tenures::default();
+    let mut described = described::Described::default();
+    for g in graphs {
+        tenures.add(g);
+        described.add(g);
+    }
+    let store = Store::open(path).unwrap();
+    let mut bulk = store.bulk();
+    bulk.load(graphs).unwrap();
+    bulk.load_tenures(&tenures).unwrap();
+    bulk.load_described(&described).unwrap();
+    bulk.commit().unwrap();
+    link_people(&store).unwrap();
+    (store, tenures)
+}
+
 /// The tenures graph of one bulk load and of an ingest in two parts (`Store::replace_all`): here,
 /// where the pipeline that makes the graphs is at hand (the store's own tests may not use it).
 #[cfg(test)]
@@ -721,24 +745,14 @@ mod index_tests {
         // Runs of the listings' sort of a few rows: the merge is tested too.
         let mut listings = Listings::new(dir.path()).unwrap();
         listings.shrink_runs(4096);
-        let mut tenures = crate::rdf::tenure::Tenures::default();
-        let mut described = crate::rdf::described::Described::default();
         for g in &graphs {
             fold.add(g);
             listings.add(g).unwrap();
-            tenures.add(g);
-            described.add(g);
         }
         let folded = fold
             .index()
             .expect("every graph read as the queries read it");
-        let store = Store::open(&dir.path().join("db")).unwrap();
-        let mut bulk = store.bulk();
-        bulk.load(&graphs).unwrap();
-        bulk.load_tenures(&tenures).unwrap();
-        bulk.load_described(&described).unwrap();
-        bulk.commit().unwrap();
-        super::link_people(&store).unwrap();
+        let (store, _) = super::bulk_loaded(&dir.path().join("db"), &graphs);
         let built = Index::build(&store).unwrap();
         assert_same(&folded, &built);
         assert!(built.len() > 20, "{}", built.len());

@@ -779,22 +779,12 @@ mod tests {
             .map(|g| g.unwrap())
             .collect();
         let mut folded = Folded::default();
-        let mut tenures = crate::rdf::tenure::Tenures::default();
-        let mut described = crate::rdf::described::Described::default();
         for g in &graphs {
             folded.add(g);
-            tenures.add(g);
-            described.add(g);
         }
         assert!(!folded.unsure, "every graph counted as the queries count");
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("db")).unwrap();
-        let mut bulk = store.bulk();
-        bulk.load(&graphs).unwrap();
-        bulk.load_tenures(&tenures).unwrap();
-        bulk.load_described(&described).unwrap();
-        bulk.commit().unwrap();
-        crate::pipeline::load::link_people(&store).unwrap();
+        let (store, tenures) = crate::pipeline::load::bulk_loaded(&dir.path().join("db"), &graphs);
         let delta = folded.delta(&tenures).expect("counted from the graphs");
         let (counts, net) = delta.apply(&store).unwrap().expect("no count below zero");
         let scanned = Network::compute(&store).unwrap();
