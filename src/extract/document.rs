@@ -281,9 +281,10 @@ fn laws(
         let mut head: String = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
         head.replace_range(..1, "S");
         let head = head.replacen("Sửa đổi bổ sung", "Sửa đổi, bổ sung", 1);
-        let head = head
-            .strip_suffix(" luật")
-            .map_or(head.clone(), |h| format!("{h} Luật"));
+        let head = match head.strip_suffix(" luật") {
+            Some(h) => format!("{h} Luật"),
+            None => head,
+        };
         let (y, end) = year(end);
         // The law amended is mentioned too.
         out.push((

@@ -303,7 +303,10 @@ fn parent_in_brackets(toks: &Tokens, k: usize, out: &mut Vec<UnitMention>) -> Op
         return None;
     }
     let last = out.last_mut()?;
-    let inside = |c: usize, p: usize| c != p && G.chain(c).contains(&p);
+    let inside = |c: usize, p: usize| {
+        let (chain, n) = G.chain_array(c);
+        c != p && chain[..n].contains(&p)
+    };
     let parents: Vec<usize> = names
         .into_iter()
         .filter(|&p| last.cands.iter().any(|&c| inside(c, p)))

@@ -430,11 +430,13 @@ pub fn article_graph(article: &Article, text: &Text, meta: &Meta, resolved: &Res
     let years = document_years(&facts.documents);
     for d in &facts.documents {
         let scope = scopes.document(d);
-        let year = d
-            .date
-            .map(|t| chrono::Datelike::year(&t))
-            .or_else(|| years.get(&document_key(d)).copied().flatten())
-            .filter(|_| numbered_without_year(d));
+        let year = numbered_without_year(d)
+            .then(|| {
+                d.date
+                    .map(|t| chrono::Datelike::year(&t))
+                    .or_else(|| years.get(&document_key(d)).copied().flatten())
+            })
+            .flatten();
         let node = iri::document(&d.doc_type, &d.id, scope, year);
         m.g.a(&node, pg::DOCUMENT);
         m.g.text(&node, pg::DOC_TYPE, &d.doc_type);
