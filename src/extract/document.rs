@@ -20,6 +20,11 @@ fn date_after(text: &str) -> Option<NaiveDate> {
 
 /// The quoted subject after `về` (`về “...”`), and its byte range in `text`.
 fn title_after(text: &str) -> Option<(String, Range<usize>)> {
+    // The words without the boundary first, a DFA's search: the boundary (Unicode) keeps the
+    // pattern off its DFA, and its NFA read the text after every document (issue 30).
+    if !regex!(r#"^[^.;“"]{0,160}?về\s*[“"]"#).is_match(text) {
+        return None;
+    }
     let c = regex!(r#"^[^.;“"]{0,160}?\bvề\s*[“"]([^”"]{3,400})[”"]"#).captures(text)?;
     let m = c.get(1)?;
     Some((m.as_str().trim().to_string(), m.range()))
@@ -452,6 +457,37 @@ pub fn issuers(toks: &Tokens, ctx: &super::Context, facts: &mut Facts) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quoted title after a document is what the whole pattern finds: the words searched
+    /// first without their boundary let through every text it matches (issue 30).
+    #[test]
+    fn a_title_after_a_document_is_the_whole_patterns() {
+        let whole = regex::Regex::new(r#"^[^.;“"]{0,160}?\bvề\s*[“"]([^”"]{3,400})[”"]"#).unwrap();
+        let long = format!(" của {} về “Công tác cán bộ”", "Bộ Chính trị ".repeat(12));
+        let texts = [
+            " ngày 01/02/2020 của Bộ Chính trị về “Tăng cường công tác cán bộ”, ông",
+            r#" về  "Quy chế làm việc" của"#,
+            " của Ban Bí thư xvề “Không phải tên”",
+            " của Bộ Chính trị. Về “Sau dấu chấm”",
+            " về “ab”",
+            " về việc tăng cường",
+            "",
+            &long,
+        ];
+        let mut found = 0;
+        for text in texts {
+            let want = whole
+                .captures(text)
+                .map(|c| (c[1].trim().to_string(), c.get(1).unwrap().range()));
+            found += usize::from(want.is_some());
+            assert_eq!(title_after(text), want, "{text:?}");
+        }
+        assert_eq!(found, 2);
+        assert_eq!(
+            title_after(texts[0]).map(|t| t.0).as_deref(),
+            Some("Tăng cường công tác cán bộ")
+        );
+    }
 
     fn docs(s: &str) -> Vec<(String, String, Option<String>)> {
         let t = Tokens::new(s, &[]);

@@ -27,6 +27,7 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::util::captures::Captures;
+use regex_automata::util::look::LookMatcher;
 use regex_automata::{Anchored, Input};
 use std::cell::RefCell;
 use std::ops::Range;
@@ -97,13 +98,13 @@ const WHEN: &str = include_str!(concat!(
 
 /// The cue words of each kind of `when.tsv`, as one regex a kind (longest first, whole words).
 struct Cues {
-    start: Regex,
-    end: Regex,
+    start: Words,
+    end: Words,
     lead: Regex,
-    past: Regex,
+    past: Words,
     onward: Regex,
     then: Regex,
-    later: Regex,
+    later: Words,
     opens_past: Regex,
     before_new: Regex,
 }
@@ -125,8 +126,82 @@ fn alternation(kind: &str) -> String {
         .join("|")
 }
 
+/// A regex of whole words, `(?i)\b(?:WORDS)\b`, searched as the regex crate searches it, match
+/// after match, but cheaper: the words alone, without the boundaries, are searched first (a lazy
+/// DFA's search: Unicode word boundaries keep the regex off its DFA on Vietnamese text, and its
+/// search ran its NFA over the whole clause, issue 30), and the whole regex is tried, anchored,
+/// only where they match. A match of the regex is one of the words where it starts, so the
+/// leftmost start of the words at or after a point is where the regex's next match may start.
+struct Words {
+    bare: Regex,
+    whole: regex_automata::meta::Regex,
+}
+
+/// A match of [`Words`]: its byte range in the haystack.
+#[derive(Debug, Clone, PartialEq)]
+struct Found {
+    range: Range<usize>,
+}
+
+impl Found {
+    fn start(&self) -> usize {
+        self.range.start
+    }
+    fn end(&self) -> usize {
+        self.range.end
+    }
+    fn len(&self) -> usize {
+        self.range.len()
+    }
+}
+
+impl Words {
+    /// The regex `(?i)\b(?:alternation)\b`, which must match no empty text.
+    fn new(alternation: &str) -> Words {
+        let bare = Regex::new(&format!(r"(?i)(?:{alternation})")).expect("words");
+        assert!(!bare.is_match(""), "no cue of when.tsv is empty");
+        // Tried anchored at a word's start, the whole regex runs an NFA (the boundaries keep it
+        // off its DFA): the PikeVM's work is that of the match, while the backtracker's first
+        // clears a table as long as the rest of the clause.
+        let whole = regex_automata::meta::Regex::builder()
+            .configure(regex_automata::meta::Config::new().backtrack(false))
+            .build(&format!(r"(?i)\b(?:{alternation})\b"))
+            .expect("words");
+        Words { bare, whole }
+    }
+
+    /// The first match that starts at or after byte `from` of `hay`.
+    fn find_at(&self, hay: &str, mut from: usize) -> Option<Found> {
+        loop {
+            let at = self.bare.find_at(hay, from)?.start();
+            let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
+            if let Some(m) = self.whole.search(&input) {
+                return Some(Found { range: m.range() });
+            }
+            from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
+            if from > hay.len() {
+                return None;
+            }
+        }
+    }
+
+    fn is_match(&self, hay: &str) -> bool {
+        self.find_at(hay, 0).is_some()
+    }
+
+    /// The matches from left to right, each after the last (none is empty).
+    fn find_iter<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = Found> + 'h {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let m = self.find_at(hay, from)?;
+            from = m.end();
+            Some(m)
+        })
+    }
+}
+
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    let re = |kind: &str| Regex::new(&format!(r"(?i)\b(?:{})\b", alternation(kind))).expect("cues");
+    let re = |kind: &str| Words::new(&alternation(kind));
     Cues {
         start: re("start"),
         end: re("end"),
@@ -175,20 +250,72 @@ const DATES: &str = r"(?xi)
       | (?P<y7>(?:19|20)\d{2})
     )\b";
 
-/// Whether a match of [`DATES`] may start with `c`, then `next`: a digit, or the first two
-/// letters of `ngày`, `tháng`, `năm`, `sáng`, `chiều`, `tối`, `trưa`, `hôm` in either case (`ſ` folds
-/// to `s`).
-fn may_open_date(c: char, next: Option<char>) -> bool {
-    c.is_numeric()
-        || matches!(
-            c,
-            'n' | 'N' | 't' | 'T' | 's' | 'S' | 'ſ' | 'c' | 'C' | 'h' | 'H'
-        ) && next.is_some_and(|n| {
-            matches!(
-                n,
-                'g' | 'G' | 'ă' | 'Ă' | 'h' | 'H' | 'á' | 'Á' | 'ố' | 'Ố' | 'r' | 'R' | 'ô' | 'Ô'
-            )
-        })
+/// Whether a match of [`DATES`] may start at byte `at` of `slice`: one or two digits, spaces and
+/// `/`, `.` or `-`; a year `19..` or `20..`; or one of the words `ngày`, `hôm`, `tháng`, `năm`,
+/// `sáng`, `chiều`, `tối`, `trưa` in any case, then a space (every form of the pattern opens so).
+/// More than the pattern takes (a digit is any numeric char), never less.
+fn may_open_date(slice: &str, at: usize) -> bool {
+    const WORDS: [&[char]; 8] = [
+        &['n', 'g', 'à', 'y'],
+        &['h', 'ô', 'm'],
+        &['t', 'h', 'á', 'n', 'g'],
+        &['n', 'ă', 'm'],
+        &['s', 'á', 'n', 'g'],
+        &['c', 'h', 'i', 'ề', 'u'],
+        &['t', 'ố', 'i'],
+        &['t', 'r', 'ư', 'a'],
+    ];
+    let mut chars = slice[at..].chars();
+    let Some(c) = chars.next() else {
+        return false;
+    };
+    // Most chars open nothing: a letter other than `n`, `h`, `t`, `s`, `c` (or `ſ`), a mark.
+    let first = if c == 'ſ' { 's' } else { c.to_ascii_lowercase() };
+    if !matches!(first, 'n' | 'h' | 't' | 's' | 'c') && !may_be_numeric(c) {
+        return false;
+    }
+    if c.is_numeric() {
+        let rest = chars.as_str();
+        let mut r = rest.chars();
+        let century = match c {
+            '1' => r.next() == Some('9'),
+            '2' => r.next() == Some('0'),
+            _ => false,
+        };
+        if century && r.next().is_some_and(char::is_numeric) && r.next().is_some_and(char::is_numeric)
+        {
+            return true;
+        }
+        let mut r = rest.chars().peekable();
+        r.next_if(|c| c.is_numeric());
+        return r
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|c| matches!(c, '/' | '.' | '-'));
+    }
+    // The next six chars folded, read once for the words (the longest has five letters).
+    let mut folded = ['\0'; 6];
+    for (f, t) in folded.iter_mut().zip(slice[at..].chars()) {
+        *f = fold(t);
+    }
+    WORDS
+        .iter()
+        .any(|w| w.iter().zip(folded).all(|(&wc, f)| f == wc) && folded[w.len()].is_whitespace())
+}
+
+/// A letter as a case-insensitive regex reads it, for the letters of the words of
+/// [`may_open_date`]: its lower case (`ſ` is an `s`).
+fn fold(c: char) -> char {
+    match c {
+        'ſ' => 's',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c => {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+    }
 }
 
 /// The matches of [`DATES`] in `slice`, from left to right, each after the last, as a search
@@ -197,8 +324,12 @@ fn may_open_date(c: char, next: Option<char>) -> bool {
 /// word boundaries keep an unanchored search off its DFA on Vietnamese text, and its
 /// backtracking went over the rest of the sentence again after each match (issue 30: most of
 /// the time of dates on political press).
+/// Every form opens with a word character after `\b`: a match starts only where a word does
+/// (the regex's Unicode boundary, read as the regex reads it), so the pattern is tried at the
+/// start of a word only.
 fn date_matches(slice: &str) -> Vec<Captures> {
     static RE: LazyLock<PikeVM> = LazyLock::new(|| PikeVM::new(DATES).expect("dates"));
+    static LOOK: LazyLock<LookMatcher> = LazyLock::new(LookMatcher::new);
     // The search's room, made once a thread: making it costs more than a sentence's search.
     thread_local! {
         static CACHE: RefCell<pikevm::Cache> = RefCell::new(RE.create_cache());
@@ -208,8 +339,16 @@ fn date_matches(slice: &str) -> Vec<Captures> {
     let mut out = Vec::new();
     let mut from = 0;
     CACHE.with_borrow_mut(|cache| {
+        let mut after_word = false;
         for (at, ch) in slice.char_indices() {
-            if at < from || !may_open_date(ch, slice[at + ch.len_utf8()..].chars().next()) {
+            // After a letter or digit no word starts: the common case told cheaply.
+            let inside = after_word;
+            after_word = surely_word(ch);
+            if at < from
+                || inside
+                || !may_open_date(slice, at)
+                || !LOOK.is_word_start_unicode(slice.as_bytes(), at).expect("a UTF-8 haystack")
+            {
                 continue;
             }
             let input = Input::new(slice).range(at..).anchored(Anchored::Yes);
@@ -229,7 +368,7 @@ fn mentions(text: &str, range: Range<usize>, year: Option<i32>) -> Vec<Mention> 
     let mut out = Vec::new();
     // Every form has a digit (`\d`, a decimal digit, is numeric): a sentence without one is
     // not searched.
-    if !slice.chars().any(char::is_numeric) {
+    if !slice.chars().any(may_be_numeric) {
         return out;
     }
     for c in date_matches(slice) {
@@ -267,6 +406,29 @@ fn mentions(text: &str, range: Range<usize>, year: Option<i32>) -> Vec<Mention> 
         });
     }
     out
+}
+
+/// Whether `c` is a word character as the regex's `\w` and `\b` read it, told without a table
+/// for ASCII and the Vietnamese letters; false for the others, which may be one or not.
+fn surely_word(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '_' => true,
+        '\u{d7}' | '\u{f7}' => false,
+        '\u{c0}'..='\u{24f}' | '\u{1ea0}'..='\u{1ef9}' => true,
+        _ => false,
+    }
+}
+
+/// Whether `c` is numeric ([`char::is_numeric`]), the table looked up only outside the blocks of
+/// Vietnamese letters, which hold no number (a unit test reads every char).
+fn may_be_numeric(c: char) -> bool {
+    match c {
+        '0'..='9' => true,
+        // ASCII; Latin-1's letters, Latin Extended-A and -B, the IPA, the combining marks (`ơ`,
+        // `ư`, `đ`, tones written apart); Latin Extended Additional (`ạ`, `ế`, `ữ`).
+        '\0'..='\u{7f}' | '\u{c0}'..='\u{36f}' | '\u{1e00}'..='\u{1eff}' => false,
+        _ => c.is_numeric(),
+    }
 }
 
 /// A date that is not a time of a post: a birth, a body's term, a school year, a lunar date.
@@ -610,6 +772,15 @@ fn effective(text: &str, year: Option<i32>, o: &OfficeFact) -> Option<Time> {
     let from = ceil(text, o.span.end.min(text.len()));
     let to = floor(text, (from + 3000).min(text.len()));
     let rest = &text[from..to];
+    // The words without the boundary first, a DFA's search over the paragraphs after the post
+    // (the boundary, Unicode, keeps the pattern on its NFA; issue 30).
+    if !regex!(
+        r"(?i)quyết\s+định\s+(?:trên|này|nêu\s+trên)\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+"
+    )
+    .is_match(rest)
+    {
+        return None;
+    }
     let m = regex!(
         r"(?i)\bquyết\s+định\s+(?:trên|này|nêu\s+trên)\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+"
     )
@@ -860,6 +1031,121 @@ mod tests {
         assert_eq!(super::date_matches("ngày 16/3/2024 và 5/2020").len(), 2);
     }
 
+    /// A char is numeric where [`super::may_be_numeric`] says so, whatever its block.
+    #[test]
+    fn numbers_are_looked_up_outside_the_letters_only() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(super::may_be_numeric(c), c.is_numeric(), "{c:?}");
+        }
+    }
+
+    /// What [`super::surely_word`] takes is a word character of the regex's `\w`.
+    #[test]
+    fn what_is_surely_a_word_char_is_one_for_the_regex() {
+        let word = regex::Regex::new(r"^\w$").unwrap();
+        let mut taken = 0;
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            if super::surely_word(c) {
+                assert!(word.is_match(c.encode_utf8(&mut [0; 4])), "{c:?}");
+                taken += 1;
+            }
+        }
+        assert!(taken > 500);
+        assert!(!super::surely_word(' ') && !super::surely_word('/'));
+    }
+
+    /// Every char a case-insensitive regex takes for a letter of the words of
+    /// [`super::may_open_date`] folds to that letter: the check takes all the regex does.
+    #[test]
+    fn the_words_that_open_a_date_fold_as_the_regex_does() {
+        let letters: std::collections::BTreeSet<char> =
+            ["ngày", "hôm", "tháng", "năm", "sáng", "chiều", "tối", "trưa"]
+                .iter()
+                .flat_map(|w| w.chars())
+                .collect();
+        for l in letters {
+            let re = regex::Regex::new(&format!("(?i)^{l}$")).unwrap();
+            let mut taken = 0;
+            for c in (0..=0x10ffff).filter_map(char::from_u32) {
+                if re.is_match(c.encode_utf8(&mut [0; 4])) {
+                    assert_eq!(super::fold(c), l, "{c:?} for {l:?}");
+                    // The first letters are told apart before folding.
+                    if "nhtsc".contains(l) {
+                        assert!(c.is_ascii() || c == 'ſ', "{c:?} for {l:?}");
+                    }
+                    taken += 1;
+                }
+            }
+            assert!(taken >= 2, "{l:?}");
+        }
+        assert!(super::may_open_date("x ſáng 3/4", 2));
+        assert!(super::may_open_date("THÁNG\u{a0}4/2016", 0));
+        assert!(super::may_open_date("12 / 2019", 0));
+        assert!(super::may_open_date("2019", 0));
+        assert!(!super::may_open_date("2019", 1));
+        assert!(!super::may_open_date("100 người", 0));
+        assert!(!super::may_open_date("thành 3/2017", 0));
+        assert!(!super::may_open_date("tháng", 0));
+    }
+
+    /// A date starts only where a word does: letters or digits before it keep it out, as the
+    /// regex's `\b` does (issue 30).
+    #[test]
+    fn dates_start_where_a_word_does() {
+        let re = regex::Regex::new(super::DATES).unwrap();
+        for text in [
+            "Anăm 2019, chứcngày 5/6/2007, x12/2019, 3năm 2020, đtháng 4/2016 và ữ2021",
+            "ông\u{301}năm 2019 _tháng 3/2020 (năm 2018) \"ngày 1/2/2003\" -2020 12345",
+        ] {
+            let want: Vec<_> = re.find_iter(text).map(|m| m.range()).collect();
+            let got: Vec<_> = super::date_matches(text)
+                .iter()
+                .map(|c| c.get_match().unwrap().range())
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        let starts: Vec<_> = super::date_matches("Anăm 2019, (năm 2018) x2020 2021")
+            .iter()
+            .map(|c| c.get_match().unwrap().start())
+            .collect();
+        // `2019` after `Anăm` (no date opens inside a word), `năm 2018`, `2021`.
+        assert_eq!(starts, [6, 13, 30]);
+    }
+
+    /// The cue words searched bare, then checked whole where they match, find what the regex
+    /// `(?i)\b(?:...)\b` finds, match after match: the words inside others (`bổ nhiệmx`,
+    /// `xgiữ chức`), a shorter word whole where a longer one is not (`thôi giữ chứcvụ`), cues that
+    /// overlap (issue 30).
+    #[test]
+    fn cue_words_found_bare_then_whole_are_those_of_the_regex() {
+        let texts = [
+            "được bổ nhiệm giữ chức Phó Chủ tịch, thôi giữ chức Bí thư và nguyên Giám đốc",
+            "xgiữ chức bổ nhiệmx GIỮ CHỨC, Thôi  giữ\nchức; thôi giữ chứcvụ, cựu, cựux nguyên",
+            "không có cue nào ở đây",
+            "",
+            "giữ chức",
+            "sau đó, rồi tiếp theo xsau Sau",
+            "đã nghỉ hưu, được bầu làm, miễn nhiệm, cách chức và trong thời gian giữ chức vụ",
+        ];
+        for kind in ["start", "end", "past", "later"] {
+            let alternation = super::alternation(kind);
+            let words = super::Words::new(&alternation);
+            let re = regex::Regex::new(&format!(r"(?i)\b(?:{alternation})\b")).unwrap();
+            let mut found = 0;
+            for text in texts {
+                let want: Vec<_> = re.find_iter(text).map(|m| m.range()).collect();
+                let got: Vec<_> = words.find_iter(text).map(|m| m.range).collect();
+                assert_eq!(got, want, "{kind} in {text:?}");
+                assert_eq!(words.is_match(text), re.is_match(text), "{kind} in {text:?}");
+                found += got.len();
+            }
+            assert!(found > 0, "{kind}: no cue in the texts");
+        }
+        let start = super::Words::new(&super::alternation("start"));
+        assert!(start.is_match("ông giữ chức Bí thư"));
+        assert!(!start.is_match("ông xgiữ chứcx Bí thư"));
+    }
+
     #[test]
     fn a_sentence_ends_after_an_ellipsis_whatever_its_width() {
         let t = "Tin mới… Ông Nguyễn Văn Hải giữ chức Bí thư Tỉnh ủy Hà Tĩnh.";
@@ -933,6 +1219,17 @@ mod tests {
             "-/-"
         );
         let t = "Ông A là Phó Trưởng ban Ban Chỉ đạo. Quyết định số 920/QĐ-TTg kiện toàn Ban. Quyết định trên có hiệu lực từ ngày 1/12/2024.";
+        assert_eq!(when(t, "Phó Trưởng ban Ban Chỉ đạo", APPOINTED).0, "-/-");
+        // The words are searched first without their boundary, then with it (issue 30): in
+        // capitals they are found; inside a word they are not.
+        let t =
+            "Ông A là Phó Trưởng ban Ban Chỉ đạo. QUYẾT ĐỊNH NÀY CÓ HIỆU LỰC TỪ NGÀY 1/12/2024.";
+        assert_eq!(
+            when(t, "Phó Trưởng ban Ban Chỉ đạo", APPOINTED).0,
+            "2024-12-01/-"
+        );
+        let t =
+            "Ông A là Phó Trưởng ban Ban Chỉ đạo. XQuyết định này có hiệu lực từ ngày 1/12/2024.";
         assert_eq!(when(t, "Phó Trưởng ban Ban Chỉ đạo", APPOINTED).0, "-/-");
     }
 

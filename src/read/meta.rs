@@ -47,6 +47,11 @@ pub fn dateline(line: &str) -> Option<NaiveDate> {
     }
     let c = regex!(r"^([\p{Lu}][\p{L}.]*(?:\s+[\p{L}.]+){0,4})\s+[-–|]\s+(.+)$").captures(l)?;
     let rest = c.get(2)?.as_str();
+    // Too long for a dateline whatever it holds: the marks' regex (Unicode boundaries, an NFA's
+    // search) is not run over a paragraph (issue 30).
+    if too_long(rest) {
+        return None;
+    }
     let marked = regex!(
         r"(?i)\d{1,2}:\d{2}|\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])\b|\bchủ\s+nhật\b|\bngày\s+đăng\b|\bcập\s+nhật\b"
     )
@@ -58,9 +63,14 @@ pub fn dateline(line: &str) -> Option<NaiveDate> {
     }
 }
 
+/// Whether a line is longer than a dateline may be (64 chars).
+fn too_long(l: &str) -> bool {
+    l.chars().count() > 64
+}
+
 /// [`dateline`] of a line that is nothing else.
 fn dateline_alone(l: &str) -> Option<NaiveDate> {
-    if l.chars().count() > 64 {
+    if too_long(l) {
         return None;
     }
     let lower = l.to_lowercase();
@@ -220,6 +230,16 @@ mod tests {
         );
         assert_eq!(d("Hội nghị lần thứ 5 - 27/10/2023"), None);
         assert_eq!(d("32/13/2020"), None);
+        // After the dash, 64 chars at most, as a dateline alone (issue 30: told before the
+        // marks are looked for).
+        let rest = "Thứ sáu, 28/06/2024 18:14 (GMT+7)";
+        let padded = format!("{rest}{}|", " ".repeat(63 - rest.chars().count()));
+        assert_eq!(padded.chars().count(), 64);
+        assert_eq!(
+            d(&format!("Vương Trần - {padded}")).as_deref(),
+            Some("2024-06-28")
+        );
+        assert_eq!(d(&format!("Vương Trần - {padded}|")), None);
     }
 
     #[test]
