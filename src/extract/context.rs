@@ -31,6 +31,35 @@ pub struct Context {
     owned: Vec<usize>,
 }
 
+/// The named body a national body's name opens with (`Ban Chỉ đạo` in `Ban Chỉ đạo liên ngành
+/// Trung ương về an toàn thực phẩm`), its longest head that is one.
+fn named_head_of(canonical: &str) -> Option<String> {
+    let words: Vec<&str> = canonical.split(' ').collect();
+    (1..words.len()).rev().find_map(|n| {
+        let h = words[..n].join(" ");
+        BODY.get(&crate::normalize::key(&h))
+            .filter(|b| b.class == BodyClass::Named)
+            .map(|b| b.canonical.clone())
+    })
+}
+
+/// [`named_head_of`], worked out once a name and thread: a national body is named again and
+/// again on political press, and each time its heads' keys were made anew (issue 30).
+fn named_head(canonical: &str) -> Option<String> {
+    thread_local! {
+        static HEADS: std::cell::RefCell<HashMap<String, Option<String>>> =
+            std::cell::RefCell::new(HashMap::default());
+    }
+    HEADS.with_borrow_mut(|heads| {
+        if let Some(h) = heads.get(canonical) {
+            return h.clone();
+        }
+        let h = named_head_of(canonical);
+        heads.insert(canonical.to_string(), h.clone());
+        h
+    })
+}
+
 impl Context {
     pub fn new(toks: &Tokens, mentions: &[UnitMention], title: Option<&str>) -> Context {
         // The main locality: most named (the headline counts double), then the most specific.
@@ -110,14 +139,8 @@ impl Context {
                 // A national body whose name opens with a named head (`Ban Chỉ đạo liên ngành
                 // Trung ương về an toàn thực phẩm`): what `Ban Chỉ đạo` alone later refers to.
                 if body.class == BodyClass::Central {
-                    let words: Vec<&str> = body.canonical.split(' ').collect();
-                    let head = (1..words.len()).rev().find_map(|n| {
-                        let h = words[..n].join(" ");
-                        BODY.get(&crate::normalize::key(&h))
-                            .filter(|b| b.class == BodyClass::Named)
-                            .map(|b| b.canonical.clone())
-                    });
-                    if let (Some(h), Some(p)) = (head, parse(toks, i, false)) {
+                    if let (Some(h), Some(p)) = (named_head(&body.canonical), parse(toks, i, false))
+                    {
                         named.push((h, p));
                     }
                 }
@@ -419,4 +442,21 @@ fn most_often<'a>(bodies: impl Iterator<Item = &'a Parsed>) -> Option<&'a Parsed
     let mut top = count.iter().filter(|c| c.1 == best);
     let first = top.next()?;
     top.next().is_none().then_some(first.0)
+}
+
+#[cfg(test)]
+mod tests {
+    /// A national body's named head, worked out once and then taken from the thread's table, is
+    /// the one worked out anew (issue 30); a name with no named head has none, both ways.
+    #[test]
+    fn a_national_bodys_head_kept_is_the_one_worked_out() {
+        let named = "Ban Chỉ đạo liên ngành Trung ương về an toàn thực phẩm";
+        let none = "Quốc hội";
+        for _ in 0..2 {
+            assert_eq!(super::named_head(named).as_deref(), Some("Ban Chỉ đạo"));
+            assert_eq!(super::named_head(named), super::named_head_of(named));
+            assert_eq!(super::named_head(none), None);
+            assert_eq!(super::named_head_of(none), None);
+        }
+    }
 }

@@ -884,13 +884,24 @@ fn skip_honorifics(toks: &Tokens, mut i: usize) -> usize {
     }
 }
 
+/// Whether token `k` opens a word of a request or a wish (`đề nghị`, `yêu cầu`, `chúc`, `mong`).
+fn wish_at(toks: &Tokens, k: usize) -> bool {
+    toks.is_word(k, "đề") && toks.is_word(k + 1, "nghị")
+        || toks.is_word(k, "yêu") && toks.is_word(k + 1, "cầu")
+        || toks.is_word(k, "chúc")
+        || toks.is_word(k, "mong")
+}
+
 /// Appointments after a person's name in the same sentence: `giữ chức Bí thư Huyện ủy Kim Thành`,
 /// `chỉ định tham gia Ban Chấp hành, Ban Thường vụ Huyện ủy`.
 fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
     let mut out = Vec::new();
     let mut i = from;
+    // Whether a word of a wish stands in `from..wish_upto` (see `wish` below), read once a token
+    // as `i` goes on, not again from `from` at every token (issue 30).
+    let (mut wish_upto, mut wished) = (from, false);
     while let Some(t) = toks.get(i) {
-        if t.ends_sentence() || (name_at(toks, i).is_some() && i > from) {
+        if t.ends_sentence() || (i > from && name_at(toks, i).is_some()) {
             break;
         }
         // `ông Quang ... từng làm A; B, C; D`: a career summary in the person's own clause.
@@ -904,12 +915,14 @@ fn appointments(toks: &Tokens, from: usize) -> Vec<(Post, Range<usize>)> {
         // the post (EXTRACTION.md, dev3 d3-08).
         // `Đồng chí Lương Cường đề nghị trên cương vị mới là Bí thư Thành ủy Hà Nội, đồng chí
         // Bùi Thị Minh Hoài sẽ ...`: a request or a wish speaks of another's post (dev3 d3-14).
-        let wish = (from..i).any(|k| {
-            toks.is_word(k, "đề") && toks.is_word(k + 1, "nghị")
-                || toks.is_word(k, "yêu") && toks.is_word(k + 1, "cầu")
-                || toks.is_word(k, "chúc")
-                || toks.is_word(k, "mong")
-        });
+        if i < wish_upto {
+            (wish_upto, wished) = (from, false);
+        }
+        while wish_upto < i {
+            wished |= wish_at(toks, wish_upto);
+            wish_upto += 1;
+        }
+        let wish = wished;
         let verb = post_verb(toks, i)
             .filter(|_| !wish)
             .filter(|(v, _)| v.follows != Follows::Career && !nominated(toks, i))
@@ -3885,6 +3898,25 @@ mod tests {
         // written body is not the title's holder (dev3 d3-38).
         let s = "Đồng chí Lương Cường đề nghị trên cương vị mới là Bí thư Thành ủy Hà Nội, đồng chí Bùi Thị Minh Hoài sẽ phát huy bản lĩnh. Theo Chủ tịch nước, Thượng tướng Lê Quốc Hùng là cán bộ được đào tạo cơ bản.";
         assert!(offices(s).is_empty());
+    }
+
+    /// The words of a wish are read once as the clause goes on (issue 30), and still stop a
+    /// post anywhere between the name and the verb; without one the post is read.
+    #[test]
+    fn a_wish_anywhere_before_the_verb_speaks_of_anothers_post() {
+        let s = "Ông Nguyễn Văn An được bầu giữ chức Chủ tịch UBND tỉnh Hà Tĩnh.";
+        assert_eq!(
+            offices(s),
+            ["Nguyễn Văn An | Chủ tịch | Ủy ban nhân dân tỉnh Hà Tĩnh"]
+        );
+        for wish in ["mong", "chúc", "yêu cầu", "đề nghị"] {
+            let s = format!(
+                "Ông Nguyễn Văn An {wish} trong thời gian tới sẽ được bầu giữ chức Chủ tịch UBND tỉnh Hà Tĩnh."
+            );
+            assert!(offices(&s).is_empty(), "{s}");
+        }
+        assert!(super::wish_at(&Tokens::new("đề nghị", &[]), 0));
+        assert!(!super::wish_at(&Tokens::new("đề xuất", &[]), 0));
     }
 
     #[test]

@@ -270,7 +270,11 @@ fn may_open_date(slice: &str, at: usize) -> bool {
         return false;
     };
     // Most chars open nothing: a letter other than `n`, `h`, `t`, `s`, `c` (or `ſ`), a mark.
-    let first = if c == 'ſ' { 's' } else { c.to_ascii_lowercase() };
+    let first = if c == 'ſ' {
+        's'
+    } else {
+        c.to_ascii_lowercase()
+    };
     if !matches!(first, 'n' | 'h' | 't' | 's' | 'c') && !may_be_numeric(c) {
         return false;
     }
@@ -282,7 +286,9 @@ fn may_open_date(slice: &str, at: usize) -> bool {
             '2' => r.next() == Some('0'),
             _ => false,
         };
-        if century && r.next().is_some_and(char::is_numeric) && r.next().is_some_and(char::is_numeric)
+        if century
+            && r.next().is_some_and(char::is_numeric)
+            && r.next().is_some_and(char::is_numeric)
         {
             return true;
         }
@@ -347,7 +353,9 @@ fn date_matches(slice: &str) -> Vec<Captures> {
             if at < from
                 || inside
                 || !may_open_date(slice, at)
-                || !LOOK.is_word_start_unicode(slice.as_bytes(), at).expect("a UTF-8 haystack")
+                || !LOOK
+                    .is_word_start_unicode(slice.as_bytes(), at)
+                    .expect("a UTF-8 haystack")
             {
                 continue;
             }
@@ -1058,11 +1066,12 @@ mod tests {
     /// [`super::may_open_date`] folds to that letter: the check takes all the regex does.
     #[test]
     fn the_words_that_open_a_date_fold_as_the_regex_does() {
-        let letters: std::collections::BTreeSet<char> =
-            ["ngày", "hôm", "tháng", "năm", "sáng", "chiều", "tối", "trưa"]
-                .iter()
-                .flat_map(|w| w.chars())
-                .collect();
+        let letters: std::collections::BTreeSet<char> = [
+            "ngày", "hôm", "tháng", "năm", "sáng", "chiều", "tối", "trưa",
+        ]
+        .iter()
+        .flat_map(|w| w.chars())
+        .collect();
         for l in letters {
             let re = regex::Regex::new(&format!("(?i)^{l}$")).unwrap();
             let mut taken = 0;
@@ -1136,7 +1145,11 @@ mod tests {
                 let want: Vec<_> = re.find_iter(text).map(|m| m.range()).collect();
                 let got: Vec<_> = words.find_iter(text).map(|m| m.range).collect();
                 assert_eq!(got, want, "{kind} in {text:?}");
-                assert_eq!(words.is_match(text), re.is_match(text), "{kind} in {text:?}");
+                assert_eq!(
+                    words.is_match(text),
+                    re.is_match(text),
+                    "{kind} in {text:?}"
+                );
                 found += got.len();
             }
             assert!(found > 0, "{kind}: no cue in the texts");
