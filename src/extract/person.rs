@@ -263,13 +263,21 @@ pub fn accept(toks: &Tokens, i: usize, name: &str, strong: bool) -> bool {
     {
         return false;
     }
+    // Introduced, or of three syllables at least and no unit's name: the gazetteer, whose
+    // look-ups fold the name, is asked only when the answer turns on it (issue 30).
+    if intro {
+        return true;
+    }
+    if name.split(' ').count() < 3 {
+        return false;
+    }
     // `thuộc Đoàn Hà Nội`: a word before a province's name, not a person, unless introduced.
-    let before_province = name
-        .split_once(' ')
-        .is_some_and(|(_, rest)| G.named(rest).iter().any(|&u| G.is_province(u)));
-    let is_unit = !G.named(name).is_empty() || before_province;
-    let syllables = name.split(' ').count();
-    intro || (syllables >= 3 && !is_unit)
+    let before_province = || {
+        name.split_once(' ')
+            .is_some_and(|(_, rest)| G.named(rest).iter().any(|&u| G.is_province(u)))
+    };
+    let is_unit = !G.named(name).is_empty() || before_province();
+    !is_unit
 }
 
 /// Whether anything [`extract`]'s loop reads can start at token `i`: a superset test, from what
@@ -371,6 +379,29 @@ pub fn extract(toks: &Tokens, facts: &mut Facts, taken: &[bool]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A name is taken when introduced, or of three syllables and no unit's (nor a word before a
+    /// province's); the gazetteer asked only then (issue 30) answers as before: every case of
+    /// the rule, either way.
+    #[test]
+    fn a_name_accepted_introduced_or_long_and_no_units() {
+        let at = |text: &str, name: &str, strong: bool| {
+            let toks = Tokens::new(text, &[]);
+            let i = (0..toks.len())
+                .find(|&i| toks.toks[i].span.start == text.find(name).unwrap())
+                .unwrap();
+            accept(&toks, i, name, strong)
+        };
+        // Introduced (`strong`): any length, even a unit's name; not after a level word.
+        assert!(at("Lê Minh dự họp.", "Lê Minh", true));
+        assert!(at("Hà Nội dự họp.", "Hà Nội", true));
+        assert!(!at("huyện Lâm Hà dự họp.", "Lâm Hà", true));
+        // Not introduced: three syllables at least, no unit's name.
+        assert!(at("Nguyễn Văn An dự họp.", "Nguyễn Văn An", false));
+        assert!(!at("Lê Minh dự họp.", "Lê Minh", false));
+        assert!(!at("Hồ Chí Minh dự họp.", "Hồ Chí Minh", false));
+        assert!(!at("thuộc Đoàn Hà Nội dự họp.", "Đoàn Hà Nội", false));
+    }
 
     /// At every token [`may_start`] skips, what [`extract`]'s loop asks finds nothing: no name, no
     /// place before one, no foreign name, no word or punctuation that opens or closes a list.
