@@ -1,6 +1,6 @@
 //! Tokens: words (syllables) and punctuation, with byte spans into the normalised text.
 
-use crate::extract::lexicon::{Table, ABBREVIATIONS, COMBINED, TABLES};
+use crate::extract::lexicon::{Combined, Table, ABBREVIATIONS, COMBINED, TABLES};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -417,17 +417,64 @@ impl Tokens {
         self.starts.get(i).is_some_and(|m| m & 1 << table.id != 0)
     }
 
-    /// Every table's entries in the text, by one pass of [`COMBINED`] over the keys.
+    /// Every table's entries in the text, by [`COMBINED`]'s trie: from each token whose key
+    /// starts an entry, token by token as long as an entry goes on with the next key.
     fn find_all(&self) -> (Vec<Hits>, Vec<u16>) {
         const _: () = assert!(TABLES <= 16, "a table's bit in a u16");
+        const NONE: u32 = u32::MAX;
         let combined = &*COMBINED;
+        let n = self.toks.len();
+        // Each token's key as the joined keys have it (`–` read as `-`), numbered as the
+        // entries' words are (most are none of them).
+        let words: Vec<u32> = (0..n)
+            .map(|i| {
+                combined
+                    .words
+                    .get(self.key(i, i + 1))
+                    .copied()
+                    .unwrap_or(NONE)
+            })
+            .collect();
+        let mut found: Vec<Hits> = vec![Vec::new(); TABLES];
+        let mut starts = vec![0u16; n];
+        for a in 0..n {
+            if words[a] == NONE {
+                continue;
+            }
+            let mut node = Combined::ROOT;
+            for (b, &w) in words.iter().enumerate().skip(a) {
+                let Some(&next) = combined.next.get(&(node, w)) else {
+                    break;
+                };
+                node = next;
+                for &pattern in &combined.ends[node as usize] {
+                    let (table, p) = combined.owner[pattern as usize];
+                    found[table as usize].push((a as u32, b as u32 + 1, p));
+                    starts[a] |= 1 << table;
+                }
+            }
+        }
+        for out in &mut found {
+            out.sort_unstable_by_key(|&(a, b, p)| (a, std::cmp::Reverse(b), p));
+        }
+        (found, starts)
+    }
+
+    /// Every table's entries in the text as [`Tokens::find_all`] found them before its trie of
+    /// tokens: an unanchored overlapping Aho-Corasick scan of every byte of the keys, the
+    /// matches at token boundaries kept. What the tests hold the trie to.
+    #[cfg(test)]
+    fn find_all_unanchored(&self) -> (Vec<Hits>, Vec<u16>) {
+        let combined = &*COMBINED;
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&combined.patterns)
+            .expect("lexicon automaton");
         let token_at = |b: usize| self.at.binary_search(&(b as u32)).ok();
         let keys = self.toks.keys.as_bytes();
         let mut found: Vec<Hits> = vec![Vec::new(); TABLES];
         let mut starts = vec![0u16; self.toks.len()];
-        for m in combined.ac.find_overlapping_iter(&self.toks.keys) {
-            // Tokens' keys hold no spaces: a match at token boundaries has a space (or an end
-            // of the keys) on either side.
+        for m in ac.find_overlapping_iter(&self.toks.keys) {
             let (s, e) = (m.start(), m.end());
             if (s > 0 && keys[s - 1] != b' ') || (e < keys.len() && keys[e] != b' ') {
                 continue;
@@ -598,6 +645,47 @@ mod tests {
         assert_eq!(keys, ["ủy", "ban", "–", "ubnd", "tp.hcm's"]);
         assert_eq!(moved.key_text(), "ủy ban - ubnd tp.hcm's");
         assert_eq!(moved.key(2, 4), "- ubnd");
+    }
+
+    /// The trie of tokens finds what the unanchored scan of every byte found at token
+    /// boundaries, in the same order: on the example articles (whole, line by line and
+    /// sentence by sentence) and on every lexicon entry written after a word, capitalised.
+    #[test]
+    fn the_trie_of_tokens_finds_what_the_scan_of_every_byte_found() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
+        let mut texts = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("examples/articles") {
+            let raw = std::fs::read_to_string(entry.expect("an example").path()).expect("text");
+            let text = crate::normalize::Text::new(&raw).text;
+            for line in text.lines() {
+                texts.extend(line.split(". ").map(String::from));
+                texts.push(line.to_string());
+            }
+            texts.push(text);
+        }
+        assert!(texts.len() > 400, "{} texts", texts.len());
+        let entries: Vec<String> = COMBINED
+            .patterns
+            .iter()
+            .map(|p| format!("ông {}", p.to_uppercase()))
+            .collect();
+        texts.push(entries.join(" , "));
+        texts.push(entries.join(" "));
+        texts.push("a–b – –".into());
+        texts.push(String::new());
+        let mut hits = 0;
+        for text in &texts {
+            let t = Tokens::new(text, &[]);
+            let (found, starts) = t.find_all();
+            assert_eq!(
+                (&found, &starts),
+                (&t.found, &t.starts),
+                "what Tokens::new keeps"
+            );
+            assert_eq!((found, starts), t.find_all_unanchored(), "{text:?}");
+            hits += t.found.iter().map(Vec::len).sum::<usize>();
+        }
+        assert!(hits > 5_000, "{hits} entries found");
     }
 
     #[test]
