@@ -263,46 +263,102 @@ fn entry_key(entry: &str) -> String {
 /// transitions (a tenth of extraction, most of it cache misses), the trie a token or two from
 /// each token whose key starts an entry.
 pub(crate) struct Combined {
-    /// Each key of a token in an entry ([`token_key`]'s pieces between spaces), numbered.
-    pub(crate) words: HashMap<&'static str, u32>,
-    /// The trie: (node, word) -> node, the root [`Combined::ROOT`].
-    pub(crate) next: HashMap<(u32, u32), u32>,
-    /// Per node, the patterns that end there.
-    pub(crate) ends: Vec<Vec<u32>>,
+    /// Each key of a token in an entry ([`token_key`]'s pieces between spaces), numbered, with
+    /// the step from the root on it where an entry starts with it.
+    words: HashMap<&'static str, (u32, Option<Step>)>,
+    /// The trie's steps after the first: (node, word) -> step.
+    next: HashMap<(u32, u32), Step>,
+    /// The entries that end at each node, as (table id, pattern in the table), a node's together.
+    ends: Vec<(u32, u32)>,
     /// For each pattern: its table's id and its pattern in that table.
+    #[cfg(test)]
     pub(crate) owner: Vec<(u32, u32)>,
     /// The patterns, for the tests.
     #[cfg(test)]
     pub(crate) patterns: Vec<&'static str>,
 }
 
-impl Combined {
-    pub(crate) const ROOT: u32 = 0;
+/// A step in [`Combined`]'s trie: the node it reaches, with the entries that end there (what a
+/// step reads first: no other look-up for the many nodes where none ends).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Step {
+    pub(crate) node: u32,
+    first: u32,
+    count: u32,
+}
 
-    /// The trie of `patterns`, each its tokens' keys joined by single spaces.
-    fn new(
-        patterns: &[&'static str],
-    ) -> (
-        HashMap<&'static str, u32>,
-        HashMap<(u32, u32), u32>,
-        Vec<Vec<u32>>,
-    ) {
+impl Combined {
+    /// The trie of `patterns` (each its tokens' keys joined by single spaces), pattern `i`
+    /// entry `owner[i].1` of table `owner[i].0`.
+    fn new(patterns: &[&'static str], owner: &[(u32, u32)]) -> Combined {
+        const ROOT: u32 = 0;
         let mut words: HashMap<&'static str, u32> = HashMap::default();
-        let mut next: HashMap<(u32, u32), u32> = HashMap::default();
-        let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
+        let mut edges: HashMap<(u32, u32), u32> = HashMap::default();
+        let mut ends: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
         for (i, p) in patterns.iter().enumerate() {
-            let mut node = Self::ROOT;
+            let mut node = ROOT;
             for w in p.split(' ') {
                 let n = words.len() as u32;
                 let w = *words.entry(w).or_insert(n);
-                node = *next.entry((node, w)).or_insert_with(|| {
+                node = *edges.entry((node, w)).or_insert_with(|| {
                     ends.push(Vec::new());
                     ends.len() as u32 - 1
                 });
             }
-            ends[node as usize].push(i as u32);
+            ends[node as usize].push(owner[i]);
         }
-        (words, next, ends)
+        // Each node's entries together, in the order they were added.
+        let mut flat = Vec::new();
+        let steps: Vec<Step> = ends
+            .iter()
+            .enumerate()
+            .map(|(node, e)| {
+                let first = flat.len() as u32;
+                flat.extend_from_slice(e);
+                Step {
+                    node: node as u32,
+                    first,
+                    count: e.len() as u32,
+                }
+            })
+            .collect();
+        let words = words
+            .into_iter()
+            .map(|(k, w)| (k, (w, edges.get(&(ROOT, w)).map(|&n| steps[n as usize]))))
+            .collect();
+        let next = edges
+            .into_iter()
+            .filter(|&((from, _), _)| from != ROOT)
+            .map(|(edge, n)| (edge, steps[n as usize]))
+            .collect();
+        Combined {
+            words,
+            next,
+            ends: flat,
+            #[cfg(test)]
+            owner: owner.to_vec(),
+            #[cfg(test)]
+            patterns: patterns.to_vec(),
+        }
+    }
+
+    /// A token's key as an entry's word, with the step from the root on it where an entry
+    /// starts with it; `None` for a key in no entry (most of a text's).
+    #[inline]
+    pub(crate) fn word(&self, key: &str) -> Option<(u32, Option<Step>)> {
+        self.words.get(key).copied()
+    }
+
+    /// The step from `from` on `word`, if an entry goes on so.
+    #[inline]
+    pub(crate) fn step(&self, from: Step, word: u32) -> Option<Step> {
+        self.next.get(&(from.node, word)).copied()
+    }
+
+    /// The entries that end where `step` leads: (table id, pattern in the table).
+    #[inline]
+    pub(crate) fn ends(&self, step: Step) -> &[(u32, u32)] {
+        &self.ends[step.first as usize..(step.first + step.count) as usize]
     }
 }
 
@@ -339,15 +395,7 @@ pub(crate) static COMBINED: LazyLock<Combined> = LazyLock::new(|| {
             patterns.push(p);
         }
     }
-    let (words, next, ends) = Combined::new(&patterns);
-    Combined {
-        words,
-        next,
-        ends,
-        owner,
-        #[cfg(test)]
-        patterns,
-    }
+    Combined::new(&patterns, &owner)
 });
 
 fn leak(s: &str) -> &'static str {

@@ -1,6 +1,6 @@
 //! Tokens: words (syllables) and punctuation, with byte spans into the normalised text.
 
-use crate::extract::lexicon::{Combined, Table, ABBREVIATIONS, COMBINED, TABLES};
+use crate::extract::lexicon::{Step, Table, ABBREVIATIONS, COMBINED, TABLES};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -421,37 +421,34 @@ impl Tokens {
     /// starts an entry, token by token as long as an entry goes on with the next key.
     fn find_all(&self) -> (Vec<Hits>, Vec<u16>) {
         const _: () = assert!(TABLES <= 16, "a table's bit in a u16");
-        const NONE: u32 = u32::MAX;
         let combined = &*COMBINED;
         let n = self.toks.len();
-        // Each token's key as the joined keys have it (`–` read as `-`), numbered as the
-        // entries' words are (most are none of them).
-        let words: Vec<u32> = (0..n)
-            .map(|i| {
-                combined
-                    .words
-                    .get(self.key(i, i + 1))
-                    .copied()
-                    .unwrap_or(NONE)
-            })
-            .collect();
+        // Each token's key as the joined keys have it (`–` read as `-`) as an entries' word,
+        // with the step from the trie's root on it (most keys are in no entry).
+        let words: Vec<Option<(u32, Option<Step>)>> =
+            (0..n).map(|i| combined.word(self.key(i, i + 1))).collect();
         let mut found: Vec<Hits> = vec![Vec::new(); TABLES];
         let mut starts = vec![0u16; n];
         for a in 0..n {
-            if words[a] == NONE {
+            let Some((_, Some(mut step))) = words[a] else {
                 continue;
-            }
-            let mut node = Combined::ROOT;
-            for (b, &w) in words.iter().enumerate().skip(a) {
-                let Some(&next) = combined.next.get(&(node, w)) else {
-                    break;
-                };
-                node = next;
-                for &pattern in &combined.ends[node as usize] {
-                    let (table, p) = combined.owner[pattern as usize];
-                    found[table as usize].push((a as u32, b as u32 + 1, p));
+            };
+            let mut b = a + 1;
+            loop {
+                for &(table, p) in combined.ends(step) {
+                    found[table as usize].push((a as u32, b as u32, p));
                     starts[a] |= 1 << table;
                 }
+                let Some(next) = words
+                    .get(b)
+                    .copied()
+                    .flatten()
+                    .and_then(|(w, _)| combined.step(step, w))
+                else {
+                    break;
+                };
+                step = next;
+                b += 1;
             }
         }
         for out in &mut found {
