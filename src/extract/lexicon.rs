@@ -264,8 +264,11 @@ fn entry_key(entry: &str) -> String {
 /// each token whose key starts an entry.
 pub(crate) struct Combined {
     /// Each key of a token in an entry ([`token_key`]'s pieces between spaces), numbered, with
-    /// the step from the root on it where an entry starts with it.
-    words: HashMap<&'static str, (u32, Option<Step>)>,
+    /// the step from the root on it where an entry starts with it: by [`packed`] key (a
+    /// token's key is read and hashed as one number, not a string), the longer ones in
+    /// `long_words`.
+    words: HashMap<u128, (u32, Option<Step>)>,
+    long_words: HashMap<&'static str, (u32, Option<Step>)>,
     /// The trie's steps after the first: (node, word) -> step.
     next: HashMap<(u32, u32), Step>,
     /// The entries that end at each node, as (table id, pattern in the table), a node's together.
@@ -276,6 +279,18 @@ pub(crate) struct Combined {
     /// The patterns, for the tests.
     #[cfg(test)]
     pub(crate) patterns: Vec<&'static str>,
+}
+
+/// A key of at most 15 bytes as one number: its bytes (the first the lowest), its length in the
+/// highest byte; `None` for a longer one.
+fn packed(key: &[u8]) -> Option<u128> {
+    if key.len() >= 16 {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    b[..key.len()].copy_from_slice(key);
+    b[15] = key.len() as u8;
+    Some(u128::from_le_bytes(b))
 }
 
 /// A step in [`Combined`]'s trie: the node it reaches, with the entries that end there (what a
@@ -322,17 +337,23 @@ impl Combined {
                 }
             })
             .collect();
-        let words = words
-            .into_iter()
-            .map(|(k, w)| (k, (w, edges.get(&(ROOT, w)).map(|&n| steps[n as usize]))))
-            .collect();
+        let mut packed_words = HashMap::default();
+        let mut long_words = HashMap::default();
+        for (k, w) in words {
+            let word = (w, edges.get(&(ROOT, w)).map(|&n| steps[n as usize]));
+            match packed(k.as_bytes()) {
+                Some(p) => packed_words.insert(p, word),
+                None => long_words.insert(k, word),
+            };
+        }
         let next = edges
             .into_iter()
             .filter(|&((from, _), _)| from != ROOT)
             .map(|(edge, n)| (edge, steps[n as usize]))
             .collect();
         Combined {
-            words,
+            words: packed_words,
+            long_words,
             next,
             ends: flat,
             #[cfg(test)]
@@ -342,11 +363,24 @@ impl Combined {
         }
     }
 
-    /// A token's key as an entry's word, with the step from the root on it where an entry
-    /// starts with it; `None` for a key in no entry (most of a text's).
+    /// The key `keys[s..e]` (whole characters) as an entry's word, with the step from the root
+    /// on it where an entry starts with it; `None` for a key in no entry (most of a text's).
     #[inline]
-    pub(crate) fn word(&self, key: &str) -> Option<(u32, Option<Step>)> {
-        self.words.get(key).copied()
+    pub(crate) fn word(&self, keys: &str, s: usize, e: usize) -> Option<(u32, Option<Step>)> {
+        let bytes = keys.as_bytes();
+        let len = e - s;
+        if len >= 16 {
+            return self.long_words.get(&keys[s..e]).copied();
+        }
+        // Sixteen bytes read at once where the keys go on that far, the key's kept.
+        let x = match bytes.get(s..s + 16) {
+            Some(b) => {
+                let x = u128::from_le_bytes(b.try_into().expect("sixteen bytes"));
+                x & ((1u128 << (8 * len)) - 1) | (len as u128) << 120
+            }
+            None => packed(&bytes[s..e])?,
+        };
+        self.words.get(&x).copied()
     }
 
     /// The step from `from` on `word`, if an entry goes on so.
@@ -632,6 +666,31 @@ mod tests {
             ("foreign_names.tsv", FOREIGN_NAMES),
         ] {
             check(name, file);
+        }
+    }
+
+    /// Every word of every entry is found by its packed key, inside the keys and at their end
+    /// (where fewer than sixteen bytes follow), each with its own number; a word of no entry,
+    /// short or of sixteen bytes and more, is none.
+    #[test]
+    fn a_word_is_found_by_its_packed_key_wherever_it_stands() {
+        let c = &*COMBINED;
+        let mut numbers = HashMap::default();
+        for w in c.patterns.iter().flat_map(|p| p.split(' ')) {
+            let inside = format!("x {w} {}", "y ".repeat(10));
+            let inner = c.word(&inside, 2, 2 + w.len()).map(|(n, _)| n);
+            let end = c.word(&inside[..2 + w.len()], 2, 2 + w.len()).map(|(n, _)| n);
+            assert!(inner.is_some(), "{w:?}");
+            assert_eq!(inner, end, "{w:?}");
+            assert_eq!(*numbers.entry(w).or_insert(inner), inner, "{w:?}");
+        }
+        assert!(numbers.len() > 300, "{} words", numbers.len());
+        let distinct: HashSet<_> = numbers.values().collect();
+        assert_eq!(distinct.len(), numbers.len());
+        for no in ["qqq", "ủy banx", "chủ tịch", "nhiệm kỳ 2020-2025 xyz"] {
+            let keys = format!("{no} {}", "y ".repeat(10));
+            assert!(c.word(&keys, 0, no.len()).is_none(), "{no:?}");
+            assert!(c.word(no, 0, no.len()).is_none(), "{no:?}");
         }
     }
 

@@ -425,8 +425,10 @@ impl Tokens {
         let n = self.toks.len();
         // Each token's key as the joined keys have it (`–` read as `-`) as an entries' word,
         // with the step from the trie's root on it (most keys are in no entry).
-        let words: Vec<Option<(u32, Option<Step>)>> =
-            (0..n).map(|i| combined.word(self.key(i, i + 1))).collect();
+        let keys = &self.toks.keys;
+        let words: Vec<Option<(u32, Option<Step>)>> = (0..n)
+            .map(|i| combined.word(keys, self.at[i] as usize, self.at[i + 1] as usize - 1))
+            .collect();
         let mut found: Vec<Hits> = vec![Vec::new(); TABLES];
         let mut starts = vec![0u16; n];
         for a in 0..n {
