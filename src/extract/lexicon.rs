@@ -679,7 +679,9 @@ mod tests {
         for w in c.patterns.iter().flat_map(|p| p.split(' ')) {
             let inside = format!("x {w} {}", "y ".repeat(10));
             let inner = c.word(&inside, 2, 2 + w.len()).map(|(n, _)| n);
-            let end = c.word(&inside[..2 + w.len()], 2, 2 + w.len()).map(|(n, _)| n);
+            let end = c
+                .word(&inside[..2 + w.len()], 2, 2 + w.len())
+                .map(|(n, _)| n);
             assert!(inner.is_some(), "{w:?}");
             assert_eq!(inner, end, "{w:?}");
             assert_eq!(*numbers.entry(w).or_insert(inner), inner, "{w:?}");
