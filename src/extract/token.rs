@@ -189,8 +189,11 @@ fn push_key(t: &str, word: bool, keys: &mut String) -> u8 {
         return push_cased_key(t, word, keys);
     }
     let start = keys.len();
-    keys.push_str(t);
-    keys[start..].make_ascii_lowercase();
+    // Lowered as it is copied (copied, then read back and lowered, each token's bytes waited
+    // for the copy's wide stores).
+    // SAFETY: each ASCII byte becomes an ASCII byte and every other byte stays: `t`'s UTF-8,
+    // whole characters, stays whole.
+    unsafe { keys.as_mut_vec() }.extend(t.bytes().map(|b| b.to_ascii_lowercase()));
     if !t.is_ascii() {
         let table = &*LATIN_CASE;
         let own =
