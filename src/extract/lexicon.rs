@@ -376,7 +376,7 @@ impl Combined {
         let x = match bytes.get(s..s + 16) {
             Some(b) => {
                 let x = u128::from_le_bytes(b.try_into().expect("sixteen bytes"));
-                x & ((1u128 << (8 * len)) - 1) | (len as u128) << 120
+                (x & ((1u128 << (8 * len)) - 1)) | ((len as u128) << 120)
             }
             None => packed(&bytes[s..e])?,
         };

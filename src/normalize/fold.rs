@@ -130,7 +130,7 @@ pub(crate) fn is_canonical(s: &str) -> bool {
             ascii = false;
             let f = match latin(c) {
                 Some(at) => table[at],
-                None => u8::from(kept(c)) * KEPT | u8::from(second(c)) * SECOND,
+                None => (u8::from(kept(c)) * KEPT) | (u8::from(second(c)) * SECOND),
             };
             if f & KEPT == 0 || (f & SECOND != 0 && matches!(prev, 'o' | 'O' | 'u' | 'U')) {
                 return false;
