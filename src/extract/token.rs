@@ -1,6 +1,6 @@
 //! Tokens: words (syllables) and punctuation, with byte spans into the normalised text.
 
-use crate::extract::lexicon::{Table, ABBREVIATIONS, COMBINED, TABLES};
+use crate::extract::lexicon::{Step, Table, ABBREVIATIONS, COMBINED, TABLES};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -189,8 +189,11 @@ fn push_key(t: &str, word: bool, keys: &mut String) -> u8 {
         return push_cased_key(t, word, keys);
     }
     let start = keys.len();
-    keys.push_str(t);
-    keys[start..].make_ascii_lowercase();
+    // Lowered as it is copied (copied, then read back and lowered, each token's bytes waited
+    // for the copy's wide stores).
+    // SAFETY: each ASCII byte becomes an ASCII byte and every other byte stays: `t`'s UTF-8,
+    // whole characters, stays whole.
+    unsafe { keys.as_mut_vec() }.extend(t.bytes().map(|b| b.to_ascii_lowercase()));
     if !t.is_ascii() {
         let table = &*LATIN_CASE;
         let own =
@@ -417,17 +420,63 @@ impl Tokens {
         self.starts.get(i).is_some_and(|m| m & 1 << table.id != 0)
     }
 
-    /// Every table's entries in the text, by one pass of [`COMBINED`] over the keys.
+    /// Every table's entries in the text, by [`COMBINED`]'s trie: from each token whose key
+    /// starts an entry, token by token as long as an entry goes on with the next key.
     fn find_all(&self) -> (Vec<Hits>, Vec<u16>) {
         const _: () = assert!(TABLES <= 16, "a table's bit in a u16");
         let combined = &*COMBINED;
+        let n = self.toks.len();
+        // Each token's key as the joined keys have it (`–` read as `-`) as an entries' word,
+        // with the step from the trie's root on it (most keys are in no entry).
+        let keys = &self.toks.keys;
+        let words: Vec<Option<(u32, Option<Step>)>> = (0..n)
+            .map(|i| combined.word(keys, self.at[i] as usize, self.at[i + 1] as usize - 1))
+            .collect();
+        let mut found: Vec<Hits> = vec![Vec::new(); TABLES];
+        let mut starts = vec![0u16; n];
+        for a in 0..n {
+            let Some((_, Some(mut step))) = words[a] else {
+                continue;
+            };
+            let mut b = a + 1;
+            loop {
+                for &(table, p) in combined.ends(step) {
+                    found[table as usize].push((a as u32, b as u32, p));
+                    starts[a] |= 1 << table;
+                }
+                let Some(next) = words
+                    .get(b)
+                    .copied()
+                    .flatten()
+                    .and_then(|(w, _)| combined.step(step, w))
+                else {
+                    break;
+                };
+                step = next;
+                b += 1;
+            }
+        }
+        for out in &mut found {
+            out.sort_unstable_by_key(|&(a, b, p)| (a, std::cmp::Reverse(b), p));
+        }
+        (found, starts)
+    }
+
+    /// Every table's entries in the text as [`Tokens::find_all`] found them before its trie of
+    /// tokens: an unanchored overlapping Aho-Corasick scan of every byte of the keys, the
+    /// matches at token boundaries kept. What the tests hold the trie to.
+    #[cfg(test)]
+    fn find_all_unanchored(&self) -> (Vec<Hits>, Vec<u16>) {
+        let combined = &*COMBINED;
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&combined.patterns)
+            .expect("lexicon automaton");
         let token_at = |b: usize| self.at.binary_search(&(b as u32)).ok();
         let keys = self.toks.keys.as_bytes();
         let mut found: Vec<Hits> = vec![Vec::new(); TABLES];
         let mut starts = vec![0u16; self.toks.len()];
-        for m in combined.ac.find_overlapping_iter(&self.toks.keys) {
-            // Tokens' keys hold no spaces: a match at token boundaries has a space (or an end
-            // of the keys) on either side.
+        for m in ac.find_overlapping_iter(&self.toks.keys) {
             let (s, e) = (m.start(), m.end());
             if (s > 0 && keys[s - 1] != b' ') || (e < keys.len() && keys[e] != b' ') {
                 continue;
@@ -598,6 +647,47 @@ mod tests {
         assert_eq!(keys, ["ủy", "ban", "–", "ubnd", "tp.hcm's"]);
         assert_eq!(moved.key_text(), "ủy ban - ubnd tp.hcm's");
         assert_eq!(moved.key(2, 4), "- ubnd");
+    }
+
+    /// The trie of tokens finds what the unanchored scan of every byte found at token
+    /// boundaries, in the same order: on the example articles (whole, line by line and
+    /// sentence by sentence) and on every lexicon entry written after a word, capitalised.
+    #[test]
+    fn the_trie_of_tokens_finds_what_the_scan_of_every_byte_found() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
+        let mut texts = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("examples/articles") {
+            let raw = std::fs::read_to_string(entry.expect("an example").path()).expect("text");
+            let text = crate::normalize::Text::new(&raw).text;
+            for line in text.lines() {
+                texts.extend(line.split(". ").map(String::from));
+                texts.push(line.to_string());
+            }
+            texts.push(text);
+        }
+        assert!(texts.len() > 400, "{} texts", texts.len());
+        let entries: Vec<String> = COMBINED
+            .patterns
+            .iter()
+            .map(|p| format!("ông {}", p.to_uppercase()))
+            .collect();
+        texts.push(entries.join(" , "));
+        texts.push(entries.join(" "));
+        texts.push("a–b – –".into());
+        texts.push(String::new());
+        let mut hits = 0;
+        for text in &texts {
+            let t = Tokens::new(text, &[]);
+            let (found, starts) = t.find_all();
+            assert_eq!(
+                (&found, &starts),
+                (&t.found, &t.starts),
+                "what Tokens::new keeps"
+            );
+            assert_eq!((found, starts), t.find_all_unanchored(), "{text:?}");
+            hits += t.found.iter().map(Vec::len).sum::<usize>();
+        }
+        assert!(hits > 5_000, "{hits} entries found");
     }
 
     #[test]

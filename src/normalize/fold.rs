@@ -71,51 +71,79 @@ pub(crate) fn canonical_tones(chars: &mut [char]) {
 }
 
 /// Whether `canonical` would leave `s` as it is (most strings, read from normalised text, are):
-/// NFC, no odd or doubled spaces, no space at either end, no old-style tone placement.
+/// NFC, no odd or doubled spaces, no space at either end, no old-style tone placement. One pass
+/// over the characters, what it asks of a Latin letter by table (four passes, and the old pairs
+/// searched at each `o` and `u`, were most of [`key`]'s time, issue 30).
 pub(crate) fn is_canonical(s: &str) -> bool {
     let bytes = s.as_bytes();
-    // Byte by byte: `contains("  ")` set up a substring searcher for each (short) string.
-    if bytes.first() == Some(&b' ')
-        || bytes.last() == Some(&b' ')
-        || bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
-    {
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    if s.is_ascii() {
-        return !bytes.iter().any(|b| b.is_ascii_whitespace() && *b != b' ');
-    }
-    // Latin letters with their marks precomposed (Vietnamese: U+00C0-U+024F, U+1E00-U+1EFF)
-    // are NFC as they stand; a combining mark after one is in none of these ranges and sends the
-    // string to the full check.
-    let latin_letter =
-        |c: char| c.is_ascii() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}');
-    if !s.chars().all(latin_letter)
-        && unicode_normalization::is_nfc_quick(s.chars())
-            != unicode_normalization::IsNormalized::Yes
-    {
-        return false;
-    }
-    // What the loop asks of each character, by table for the Latin letters.
+    // What the loop asks of a character that is no ASCII, by table for the Latin letters.
     fn kept(c: char) -> bool {
         !((c.is_whitespace() && c != ' ') || fold_space(c) != Some(c))
     }
-    static KEPT: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| latin_table(kept));
-    let table = &*KEPT;
+    /// [`kept`].
+    const KEPT: u8 = 1;
+    /// A Latin letter with its marks precomposed (Vietnamese: U+00C0-U+024F, U+1E00-U+1EFF), NFC
+    /// as it stands; a combining mark after one is in none of these ranges and sends the string
+    /// to NFC's check.
+    const LETTER: u8 = 2;
+    /// The second letter of an old pair that `canonical_tones` may move after an `o` or a `u`
+    /// (it checks the context).
+    const SECOND: u8 = 4;
+    fn second(c: char) -> bool {
+        let l = lower(c);
+        OLD_TONES.iter().any(|t| t.1 == l)
+    }
+    static TABLE: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+        latin_table(|c| {
+            let mut f = 0;
+            if kept(c) {
+                f |= KEPT;
+            }
+            if !('\u{80}'..'\u{c0}').contains(&c) {
+                f |= LETTER;
+            }
+            if second(c) {
+                f |= SECOND;
+            }
+            f
+        })
+    });
+    let table = &*TABLE;
+    // A string of ASCII is canonical with its control characters; another is not.
+    let (mut ascii, mut control, mut letters) = (true, false, true);
     let mut prev = '\0';
     for c in s.chars() {
-        if !latin(c).map_or_else(|| kept(c), |at| table[at]) {
-            return false;
-        }
-        // A pair that `canonical_tones` may move (it checks the context).
-        if matches!(prev, 'o' | 'O' | 'u' | 'U') {
-            let l = lower(c);
-            if OLD_TONES.iter().any(|t| t.1 == l) {
+        if c.is_ascii() {
+            if c == ' ' {
+                if prev == ' ' {
+                    return false;
+                }
+            } else if c.is_ascii_whitespace() {
+                return false;
+            } else if c.is_ascii_control() {
+                control = true;
+            }
+        } else {
+            ascii = false;
+            let f = match latin(c) {
+                Some(at) => table[at],
+                None => (u8::from(kept(c)) * KEPT) | (u8::from(second(c)) * SECOND),
+            };
+            if f & KEPT == 0 || (f & SECOND != 0 && matches!(prev, 'o' | 'O' | 'u' | 'U')) {
                 return false;
             }
+            letters &= f & LETTER != 0;
         }
         prev = c;
     }
-    true
+    ascii
+        || (!control
+            && (letters
+                || unicode_normalization::is_nfc_quick(s.chars())
+                    == unicode_normalization::IsNormalized::Yes))
 }
 
 /// The canonical form of a short string (a name, a key): NFC, spaces folded, canonical tones.
@@ -209,24 +237,35 @@ pub fn is_alphanumeric(c: char) -> bool {
     }
 }
 
-/// `str::to_lowercase`, faster on Vietnamese text (see [`lower`]).
+/// `str::to_lowercase`, faster on Vietnamese text (see [`lower`]): the bytes copied, ASCII
+/// lowered in place, and a letter whose lower case is another written over it where the two are
+/// as long (all of Vietnamese's).
 pub fn lowercase(s: &str) -> String {
+    let mut out = s.to_ascii_lowercase();
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        return out;
     }
-    let mut out = String::with_capacity(s.len());
     let table = &*LATIN;
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+    let mut i = 0;
+    let bytes = s.as_bytes();
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
             continue;
         }
+        let c = s[i..].chars().next().expect("a character at a boundary");
+        let n = c.len_utf8();
         // Beyond the table (a Greek capital sigma, whose lower case depends on where it
         // stands, among others): the standard library's own.
         match latin(c).map(|at| table[at].0).filter(|&l| l != '\0') {
-            Some(l) => out.push(l),
-            None => return s.to_lowercase(),
+            Some(l) if l == c => {}
+            Some(l) if l.len_utf8() == n => {
+                // SAFETY: the `n` bytes of one character become the `n` bytes of another.
+                l.encode_utf8(unsafe { &mut out.as_bytes_mut()[i..i + n] });
+            }
+            _ => return s.to_lowercase(),
         }
+        i += n;
     }
     out
 }
@@ -235,22 +274,32 @@ pub fn lowercase(s: &str) -> String {
 /// `tinh-uy-ha-tinh`: lower case, tone and vowel marks dropped (so tone
 /// placement and normalisation form do not matter), `đ` -> `d`, every other run -> `-`.
 pub fn slug(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    // Every fold is ASCII: the slug is made as bytes, a run of `-` kept to one as it is pushed
+    // (a call a character that asked the string for its last character was half of the time).
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut put = |c: Option<char>| match c {
+        None => {}
+        Some('-') if out.last().is_none_or(|&b| b == b'-') => {}
+        Some(c) => {
+            debug_assert!(c.is_ascii());
+            out.push(c as u8);
+        }
+    };
     for c in s.chars() {
         if c.is_ascii() {
-            push(fold(c), &mut out);
+            put(fold(c));
             continue;
         }
         match latin(c).map(|at| SLUG[at]) {
             Some(NOTHING) => {}
-            Some(b) if b != COMPLEX => push(Some(b as char), &mut out),
-            _ => each_folded(c, |f| push(f, &mut out)),
+            Some(b) if b != COMPLEX => put(Some(b as char)),
+            _ => each_folded(c, &mut put),
         }
     }
-    while out.ends_with('-') {
+    while out.last() == Some(&b'-') {
         out.pop();
     }
-    out
+    String::from_utf8(out).expect("a slug is ASCII")
 }
 
 /// What a character of a name becomes in a slug, before runs of `-` are joined: `None` for
@@ -270,14 +319,6 @@ fn fold(c: char) -> Option<char> {
 fn each_folded(c: char, mut f: impl FnMut(Option<char>)) {
     for l in c.to_lowercase() {
         unicode_normalization::char::decompose_canonical(l, |d| f(fold(d)));
-    }
-}
-
-fn push(c: Option<char>, out: &mut String) {
-    match c {
-        None => {}
-        Some('-') if out.is_empty() || out.ends_with('-') => {}
-        Some(c) => out.push(c),
     }
 }
 
@@ -443,6 +484,15 @@ pub fn token_key(s: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The slug's push as it was before the slug was made as bytes.
+    fn push(c: Option<char>, out: &mut String) {
+        match c {
+            None => {}
+            Some('-') if out.is_empty() || out.ends_with('-') => {}
+            Some(c) => out.push(c),
+        }
+    }
+
     /// The slug as it was computed before the table: every character folded.
     fn slug_by_folding(s: &str) -> String {
         let mut out = String::new();
@@ -528,10 +578,45 @@ mod tests {
                 format!("o{c}"),
                 format!("U{c} x"),
                 format!("ệ{c}"),
+                format!("{c}\u{1}ệ"),
+                format!("ệ {c} a\u{301}"),
             ]);
         }
         for t in &texts {
             assert_eq!(is_canonical(t), is_canonical_by_chars(t), "{t:?}");
+        }
+    }
+
+    /// `lowercase` as it was written before it lowered in place (issue 30).
+    fn lowercase_by_chars(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            match table_lower(c) {
+                Some(l) if !c.is_ascii() => out.push(l),
+                _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                _ => return s.to_lowercase(),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn lowercase_in_place_is_lowercase_by_characters_and_the_standard_librarys() {
+        let mut texts: Vec<String> = ["", "ĐẢNG", "Ủy ban", "ΌΣΟΣ", "İstanbul", "Tỉnh ủy Hà Tĩnh"]
+            .map(String::from)
+            .to_vec();
+        for u in (0..0x3000u32).chain(0x1e00..0x1f00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            texts.extend([
+                format!("{c}"),
+                format!("A{c}b"),
+                format!("Ư{c}Ở"),
+                format!("{c}Σ"),
+            ]);
+        }
+        for t in &texts {
+            assert_eq!(lowercase(t), lowercase_by_chars(t), "{t:?}");
+            assert_eq!(lowercase(t), t.to_lowercase(), "{t:?}");
         }
     }
 
@@ -570,6 +655,9 @@ mod tests {
             "Ủy ban nhân dân tỉnh Đắk Lắk",
             "Khánh Hoà",
             "e\u{301}",
+            "-- Hà  Nội (ẞ) --",
+            "\u{301}-Đ",
+            "",
         ] {
             assert_eq!(slug(s), slug_by_folding(s), "{s:?}");
         }

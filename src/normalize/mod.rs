@@ -281,13 +281,14 @@ impl Text {
         while !self.text.is_char_boundary(end) {
             end += 1;
         }
-        let mut bytes = std::mem::take(&mut self.text).into_bytes();
-        for b in &mut bytes[start..end] {
+        // In place: the text checked again as UTF-8 after each blanking was a byline's cost.
+        // SAFETY: `start..end` is whole characters (both ends at boundaries); each of their
+        // bytes becomes an ASCII byte, so the text stays UTF-8.
+        for b in &mut unsafe { self.text.as_bytes_mut() }[start..end] {
             if *b != b'\n' {
                 *b = b' ';
             }
         }
-        self.text = String::from_utf8(bytes).expect("whole characters became spaces");
     }
 
     /// The sentence around a byte range of the normalised text: from after the last sentence end
@@ -401,6 +402,13 @@ mod tests {
         assert_eq!(t.text[..=line], format!("{}\n", " ".repeat(line)));
         // The evidence still points at the original characters.
         assert_eq!(t.original_span(&(hai..hai + "Hải".len())), (20, 23));
+        // A range that starts or ends inside a character blanks the whole character.
+        let a = hai + "H".len();
+        t.blank(a + 1..a + 2);
+        assert_eq!(&t.text[hai..hai + "Hải".len()], "H   i");
+        assert_eq!(t.text.len(), before.len());
+        t.blank(before.len() - 1..before.len() + 5);
+        assert!(t.text.ends_with("biểu "), "{:?}", t.text);
     }
 
     /// Texts that normalisation leaves as they stand, and texts it changes, each with the
