@@ -13,11 +13,12 @@ pub use crate::storage::error::{CorruptionError, StorageError};
 use crate::storage::numeric_encoder::{
     Decoder, EncodedQuad, EncodedTerm, StrHash, StrHashHasher, StrLookup, insert_term,
 };
+use crate::storage::quad_buffer::{QuadBuffer, TermOrGraph};
 use crate::storage::rocksdb_wrapper::{
     ColumnFamily, ColumnFamilyDefinition, Db, DbOptions, Iter, ReadableTransaction, Reader,
     Transaction,
 };
-use crate::storage::{DEFAULT_BULK_LOAD_BATCH_SIZE, map_thread_result};
+use crate::storage::{Batch, DEFAULT_BULK_LOAD_BATCH_SIZE, map_thread_result};
 use rustc_hash::{FxBuildHasher, FxHashSet};
 #[cfg(feature = "rdf-12")]
 use siphasher::sip128::{Hasher128, SipHasher24};
@@ -406,6 +407,7 @@ impl RocksDbStorage {
             done_and_displayed_counter: 0,
             cancellation_token: CancellationToken::new(),
             atomic: true,
+            compressed: true,
         }
     }
 }
@@ -1369,6 +1371,8 @@ pub struct RocksDbStorageBulkLoader<'a> {
     done_and_displayed_counter: u64,
     cancellation_token: CancellationToken,
     atomic: bool,
+    /// polgraph: whether the files are compressed as the store's options say.
+    compressed: bool,
 }
 
 impl Drop for RocksDbStorageBulkLoader<'_> {
@@ -1399,11 +1403,13 @@ impl RocksDbStorageBulkLoader<'_> {
         self
     }
 
-    pub fn load_batch(
-        &mut self,
-        batch: Vec<Quad>,
-        max_num_threads: usize,
-    ) -> Result<(), StorageError> {
+    /// polgraph: see `BulkLoader::without_compression`.
+    pub fn without_compression(mut self) -> Self {
+        self.compressed = false;
+        self
+    }
+
+    pub fn load_batch(&mut self, batch: Batch, max_num_threads: usize) -> Result<(), StorageError> {
         self.on_possible_progress()?;
         while self.threads.len() >= max_num_threads {
             if let Some(thread) = self.threads.pop_front() {
@@ -1419,13 +1425,12 @@ impl RocksDbStorageBulkLoader<'_> {
         let storage = self.storage.clone();
         let counter = Arc::clone(&self.done_counter);
         let cancellation_token = self.cancellation_token.clone();
+        let compressed = self.compressed;
         self.threads.push_back(thread::spawn(move || {
             let mut sst_files = Vec::new();
-            match FileBulkLoader::new(&storage, batch.len(), cancellation_token).load(
-                batch,
-                &counter,
-                &mut sst_files,
-            ) {
+            let mut loader = FileBulkLoader::new(&storage, batch.len(), cancellation_token);
+            loader.compressed = compressed;
+            match loader.load(batch, &counter, &mut sst_files) {
                 Ok(()) => Ok(sst_files),
                 Err(e) => {
                     // We cleanup written files
@@ -1489,6 +1494,8 @@ struct FileBulkLoader<'a> {
     triples: FxHashSet<EncodedQuad>,
     graphs: FxHashSet<EncodedTerm>,
     cancellation_token: CancellationToken,
+    /// polgraph: whether the files are compressed as the store's options say.
+    compressed: bool,
 }
 
 impl<'a> FileBulkLoader<'a> {
@@ -1507,16 +1514,20 @@ impl<'a> FileBulkLoader<'a> {
             triples: FxHashSet::with_capacity_and_hasher(batch_size, FxBuildHasher),
             graphs: FxHashSet::default(),
             cancellation_token,
+            compressed: true,
         }
     }
 
     fn load(
         &mut self,
-        quads: Vec<Quad>,
+        batch: Batch,
         counter: &Mutex<u64>,
         sst_files: &mut Vec<(ColumnFamily, PathBuf)>,
     ) -> Result<(), StorageError> {
-        self.encode(quads)?;
+        match batch {
+            Batch::Quads(quads) => self.encode(quads)?,
+            Batch::Buffer(buffer) => self.encode_buffer(&buffer),
+        }
         let size = self.triples.len() + self.quads.len();
         self.build_sst_files(sst_files)?;
         *counter
@@ -1560,6 +1571,56 @@ impl<'a> FileBulkLoader<'a> {
         Ok(())
     }
 
+    /// polgraph: each distinct term of the buffer encoded (hashed) once, and written into the
+    /// string table once, whatever the number of quads that name it.
+    fn encode_buffer(&mut self, buffer: &QuadBuffer) {
+        let encoded: Vec<EncodedTerm> = (0..buffer.term_count())
+            .map(|i| match buffer.term_ref(i) {
+                TermOrGraph::Term(t) => EncodedTerm::from(t),
+                TermOrGraph::DefaultGraph => EncodedTerm::DefaultGraph,
+            })
+            .collect();
+        let mut in_strings = vec![false; encoded.len()];
+        let mut in_graphs = vec![false; encoded.len()];
+        for &[s, p, o, g] in buffer.quad_terms() {
+            let [s, p, o, g] = [s as usize, p as usize, o as usize, g as usize];
+            let quad = EncodedQuad {
+                subject: encoded[s].clone(),
+                predicate: encoded[p].clone(),
+                object: encoded[o].clone(),
+                graph_name: encoded[g].clone(),
+            };
+            let default = quad.graph_name.is_default_graph();
+            let new = if default {
+                self.triples.insert(quad)
+            } else {
+                self.quads.insert(quad)
+            };
+            if !new {
+                continue;
+            }
+            for i in [s, p, o] {
+                if !in_strings[i] {
+                    in_strings[i] = true;
+                    self.insert_buffered_term(buffer, i, &encoded[i]);
+                }
+            }
+            if !default && !in_graphs[g] {
+                in_graphs[g] = true;
+                if self.graphs.insert(encoded[g].clone()) && !in_strings[g] {
+                    in_strings[g] = true;
+                    self.insert_buffered_term(buffer, g, &encoded[g]);
+                }
+            }
+        }
+    }
+
+    fn insert_buffered_term(&mut self, buffer: &QuadBuffer, i: usize, encoded: &EncodedTerm) {
+        if let TermOrGraph::Term(term) = buffer.term_ref(i) {
+            self.insert_term(term, encoded);
+        }
+    }
+
     fn build_sst_files(
         &mut self,
         sst_files: &mut Vec<(ColumnFamily, PathBuf)>,
@@ -1572,7 +1633,7 @@ impl<'a> FileBulkLoader<'a> {
                 .map(|(k, v)| (k.to_be_bytes(), v))
                 .collect::<Vec<_>>();
             id2str.sort_unstable();
-            let mut id2str_sst = self.storage.db.new_sst_file()?;
+            let mut id2str_sst = self.storage.db.new_sst_file_compressed(self.compressed)?;
             for (k, v) in id2str {
                 id2str_sst.insert(&k, v.as_bytes())?;
             }
@@ -1726,7 +1787,7 @@ impl<'a> FileBulkLoader<'a> {
             a.0.cmp(&b.0)
                 .then_with(|| buffer[a.1..a.2].cmp(&buffer[b.1..b.2]))
         });
-        let mut sst = self.storage.db.new_sst_file()?;
+        let mut sst = self.storage.db.new_sst_file_compressed(self.compressed)?;
         const AHEAD: usize = 16;
         for (i, &(_, start, end)) in keys.iter().enumerate() {
             if let Some(&(_, next, next_end)) = keys.get(i + AHEAD) {
