@@ -1266,3 +1266,92 @@ mod bulk_tests {
         assert_eq!(sorted(&store), expected);
     }
 }
+
+/// A bulk load compacted after it ([`Store::bulk_compacted`]) against one that is not.
+#[cfg(test)]
+mod bulk_compacted_tests {
+    use super::Store;
+    use std::path::Path;
+
+    /// The bytes of a store's table files.
+    fn sst_bytes(dir: &Path) -> u64 {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".sst"))
+            .map(|e| e.metadata().unwrap().len())
+            .sum()
+    }
+
+    fn sorted(store: &Store) -> Vec<String> {
+        let mut all: Vec<String> = store
+            .iter_quads(None)
+            .map(|q| q.unwrap().to_string())
+            .collect();
+        all.sort();
+        all
+    }
+
+    /// A store loaded from `files`, a call (a batch of files of its own) each, without
+    /// compression when `compacted`: the bytes of its files after the load and after the compaction, and its
+    /// quads.
+    fn load(files: &[std::path::PathBuf], compacted: bool) -> (u64, u64, Vec<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let mut bulk = store.bulk_compacted(compacted);
+        for f in files {
+            bulk.load_nquads(f).unwrap();
+        }
+        bulk.commit().unwrap();
+        let loaded = sst_bytes(dir.path());
+        store.optimize().unwrap();
+        let quads = sorted(&store);
+        drop(store);
+        (loaded, sst_bytes(dir.path()), quads)
+    }
+
+    #[test]
+    fn files_written_plain_then_compacted_as_before() {
+        // Repetitive text, as an article's provenance is: LZ4 halves it at least.
+        let input = tempfile::tempdir().unwrap();
+        let files: Vec<_> = (0..2)
+            .map(|part| {
+                let nq: String = (part * 10_000..(part + 1) * 10_000)
+                    .map(|i| {
+                        format!(
+                            "<http://example.com/node/{}> <http://example.com/p{}> \"trích dẫn \
+                             số {} của bài báo về Hà Nội\"@vi <http://example.com/article/{}> .\n",
+                            i / 5,
+                            i % 9,
+                            i % 300,
+                            i / 40
+                        )
+                    })
+                    .collect();
+                let file = input.path().join(format!("{part}.nq"));
+                std::fs::write(&file, nq).unwrap();
+                file
+            })
+            .collect();
+        for batches in [1, 2] {
+            let (loaded, after, quads) = load(&files[..batches], false);
+            let (plain, plain_after, plain_quads) = load(&files[..batches], true);
+            assert_eq!(quads.len(), 10_000 * batches);
+            assert_eq!(plain_quads, quads);
+            // As large after the compaction (within 5%): one batch's files, which the
+            // compaction leaves as they are, were compressed all the same.
+            assert!(
+                plain_after.abs_diff(after) * 20 < after,
+                "{batches} batches: {plain_after} bytes against {after}"
+            );
+            match batches {
+                1 => assert!(
+                    plain.abs_diff(loaded) * 20 < loaded,
+                    "{plain} against {loaded}"
+                ),
+                // The second batch's files written without LZ4 before the compaction.
+                _ => assert!(plain > loaded + loaded / 4, "{plain} against {loaded}"),
+            }
+        }
+    }
+}

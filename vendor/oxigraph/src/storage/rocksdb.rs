@@ -408,6 +408,7 @@ impl RocksDbStorage {
             cancellation_token: CancellationToken::new(),
             atomic: true,
             compressed: true,
+            written: Arc::default(),
         }
     }
 }
@@ -1373,6 +1374,8 @@ pub struct RocksDbStorageBulkLoader<'a> {
     atomic: bool,
     /// polgraph: whether the files are compressed as the store's options say.
     compressed: bool,
+    /// polgraph: the column families a file was written for (see `FileBulkLoader::compress`).
+    written: Arc<Mutex<FxHashSet<usize>>>,
 }
 
 impl Drop for RocksDbStorageBulkLoader<'_> {
@@ -1426,10 +1429,12 @@ impl RocksDbStorageBulkLoader<'_> {
         let counter = Arc::clone(&self.done_counter);
         let cancellation_token = self.cancellation_token.clone();
         let compressed = self.compressed;
+        let written = Arc::clone(&self.written);
         self.threads.push_back(thread::spawn(move || {
             let mut sst_files = Vec::new();
             let mut loader = FileBulkLoader::new(&storage, batch.len(), cancellation_token);
             loader.compressed = compressed;
+            loader.written = written;
             match loader.load(batch, &counter, &mut sst_files) {
                 Ok(()) => Ok(sst_files),
                 Err(e) => {
@@ -1496,6 +1501,8 @@ struct FileBulkLoader<'a> {
     cancellation_token: CancellationToken,
     /// polgraph: whether the files are compressed as the store's options say.
     compressed: bool,
+    /// polgraph: the column families a file was written for, by any batch of the load.
+    written: Arc<Mutex<FxHashSet<usize>>>,
 }
 
 impl<'a> FileBulkLoader<'a> {
@@ -1515,6 +1522,7 @@ impl<'a> FileBulkLoader<'a> {
             graphs: FxHashSet::default(),
             cancellation_token,
             compressed: true,
+            written: Arc::default(),
         }
     }
 
@@ -1633,7 +1641,10 @@ impl<'a> FileBulkLoader<'a> {
                 .map(|(k, v)| (k.to_be_bytes(), v))
                 .collect::<Vec<_>>();
             id2str.sort_unstable();
-            let mut id2str_sst = self.storage.db.new_sst_file_compressed(self.compressed)?;
+            let mut id2str_sst = self
+                .storage
+                .db
+                .new_sst_file_compressed(self.compress(&self.storage.id2str_cf))?;
             for (k, v) in id2str {
                 id2str_sst.insert(&k, v.as_bytes())?;
             }
@@ -1645,6 +1656,7 @@ impl<'a> FileBulkLoader<'a> {
             sst_files.push((
                 self.storage.dspo_cf.clone(),
                 self.build_sst_for_keys(
+                    &self.storage.dspo_cf,
                     self.triples.iter().map(|quad| {
                         encode_term_triple(&quad.subject, &quad.predicate, &quad.object)
                     }),
@@ -1653,6 +1665,7 @@ impl<'a> FileBulkLoader<'a> {
             sst_files.push((
                 self.storage.dpos_cf.clone(),
                 self.build_sst_for_keys(
+                    &self.storage.dpos_cf,
                     self.triples.iter().map(|quad| {
                         encode_term_triple(&quad.predicate, &quad.object, &quad.subject)
                     }),
@@ -1661,6 +1674,7 @@ impl<'a> FileBulkLoader<'a> {
             sst_files.push((
                 self.storage.dosp_cf.clone(),
                 self.build_sst_for_keys(
+                    &self.storage.dosp_cf,
                     self.triples.iter().map(|quad| {
                         encode_term_triple(&quad.object, &quad.subject, &quad.predicate)
                     }),
@@ -1673,76 +1687,97 @@ impl<'a> FileBulkLoader<'a> {
             self.fail_if_cancelled()?;
             sst_files.push((
                 self.storage.graphs_cf.clone(),
-                self.build_sst_for_keys(self.graphs.iter().map(encode_term))?,
+                self.build_sst_for_keys(
+                    &self.storage.graphs_cf,
+                    self.graphs.iter().map(encode_term),
+                )?,
             ));
             self.graphs.clear();
 
             sst_files.push((
                 self.storage.gspo_cf.clone(),
-                self.build_sst_for_keys(self.quads.iter().map(|quad| {
-                    encode_term_quad(
-                        &quad.graph_name,
-                        &quad.subject,
-                        &quad.predicate,
-                        &quad.object,
-                    )
-                }))?,
+                self.build_sst_for_keys(
+                    &self.storage.gspo_cf,
+                    self.quads.iter().map(|quad| {
+                        encode_term_quad(
+                            &quad.graph_name,
+                            &quad.subject,
+                            &quad.predicate,
+                            &quad.object,
+                        )
+                    }),
+                )?,
             ));
             sst_files.push((
                 self.storage.gpos_cf.clone(),
-                self.build_sst_for_keys(self.quads.iter().map(|quad| {
-                    encode_term_quad(
-                        &quad.graph_name,
-                        &quad.predicate,
-                        &quad.object,
-                        &quad.subject,
-                    )
-                }))?,
+                self.build_sst_for_keys(
+                    &self.storage.gpos_cf,
+                    self.quads.iter().map(|quad| {
+                        encode_term_quad(
+                            &quad.graph_name,
+                            &quad.predicate,
+                            &quad.object,
+                            &quad.subject,
+                        )
+                    }),
+                )?,
             ));
             sst_files.push((
                 self.storage.gosp_cf.clone(),
-                self.build_sst_for_keys(self.quads.iter().map(|quad| {
-                    encode_term_quad(
-                        &quad.graph_name,
-                        &quad.object,
-                        &quad.subject,
-                        &quad.predicate,
-                    )
-                }))?,
+                self.build_sst_for_keys(
+                    &self.storage.gosp_cf,
+                    self.quads.iter().map(|quad| {
+                        encode_term_quad(
+                            &quad.graph_name,
+                            &quad.object,
+                            &quad.subject,
+                            &quad.predicate,
+                        )
+                    }),
+                )?,
             ));
             self.fail_if_cancelled()?;
             sst_files.push((
                 self.storage.spog_cf.clone(),
-                self.build_sst_for_keys(self.quads.iter().map(|quad| {
-                    encode_term_quad(
-                        &quad.subject,
-                        &quad.predicate,
-                        &quad.object,
-                        &quad.graph_name,
-                    )
-                }))?,
+                self.build_sst_for_keys(
+                    &self.storage.spog_cf,
+                    self.quads.iter().map(|quad| {
+                        encode_term_quad(
+                            &quad.subject,
+                            &quad.predicate,
+                            &quad.object,
+                            &quad.graph_name,
+                        )
+                    }),
+                )?,
             ));
             sst_files.push((
                 self.storage.posg_cf.clone(),
-                self.build_sst_for_keys(self.quads.iter().map(|quad| {
-                    encode_term_quad(
-                        &quad.predicate,
-                        &quad.object,
-                        &quad.subject,
-                        &quad.graph_name,
-                    )
-                }))?,
+                self.build_sst_for_keys(
+                    &self.storage.posg_cf,
+                    self.quads.iter().map(|quad| {
+                        encode_term_quad(
+                            &quad.predicate,
+                            &quad.object,
+                            &quad.subject,
+                            &quad.graph_name,
+                        )
+                    }),
+                )?,
             ));
             sst_files.push((
                 self.storage.ospg_cf.clone(),
-                self.build_sst_for_keys(self.quads.iter().map(|quad| {
-                    encode_term_quad(
-                        &quad.object,
-                        &quad.subject,
-                        &quad.predicate,
-                        &quad.graph_name,
-                    )
-                }))?,
+                self.build_sst_for_keys(
+                    &self.storage.ospg_cf,
+                    self.quads.iter().map(|quad| {
+                        encode_term_quad(
+                            &quad.object,
+                            &quad.subject,
+                            &quad.predicate,
+                            &quad.graph_name,
+                        )
+                    }),
+                )?,
             ));
             self.quads.clear();
         }
@@ -1755,8 +1790,22 @@ impl<'a> FileBulkLoader<'a> {
         })
     }
 
+    /// polgraph: whether a file for `cf` is compressed. Without compression, the first file of
+    /// each column family still is: a store loaded in one batch has one file a column family,
+    /// which RocksDB ingests into the last level, where the compaction after the load leaves it
+    /// as it is (files of several batches overlap: the compaction merges them all, and writes
+    /// them compressed).
+    fn compress(&self, cf: &ColumnFamily) -> bool {
+        self.compressed
+            || self
+                .written
+                .lock()
+                .map_or(true, |mut written| written.insert(cf.id()))
+    }
+
     fn build_sst_for_keys(
         &self,
+        cf: &ColumnFamily,
         values: impl Iterator<Item = Vec<u8>>,
     ) -> Result<PathBuf, StorageError> {
         // polgraph: the keys are written one after the other into one buffer (not a `Vec` each)
@@ -1787,7 +1836,7 @@ impl<'a> FileBulkLoader<'a> {
             a.0.cmp(&b.0)
                 .then_with(|| buffer[a.1..a.2].cmp(&buffer[b.1..b.2]))
         });
-        let mut sst = self.storage.db.new_sst_file_compressed(self.compressed)?;
+        let mut sst = self.storage.db.new_sst_file_compressed(self.compress(cf))?;
         const AHEAD: usize = 16;
         for (i, &(_, start, end)) in keys.iter().enumerate() {
             if let Some(&(_, next, next_end)) = keys.get(i + AHEAD) {

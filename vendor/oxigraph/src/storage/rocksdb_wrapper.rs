@@ -711,6 +711,13 @@ impl Db {
 #[derive(Clone, Eq, PartialEq, Hash)]
 pub struct ColumnFamily(*mut rocksdb_column_family_handle_t);
 
+impl ColumnFamily {
+    /// polgraph: which column family this is, as a number (its handle's address).
+    pub fn id(&self) -> usize {
+        self.0 as usize
+    }
+}
+
 unsafe impl Send for ColumnFamily {}
 unsafe impl Sync for ColumnFamily {}
 
