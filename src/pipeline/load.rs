@@ -231,7 +231,7 @@ pub fn load_inputs(
     if before.is_some() {
         changed.delta = Delta::begin(store)?;
     }
-    let (mut report, late, gathered) = load_new(store, inputs, &mut changed, progress)?;
+    let (mut report, late, gathered) = load_new(store, inputs, compact, &mut changed, progress)?;
     // Later articles with an id seen before replace the earlier ones, in input order.
     if !late.is_empty() {
         let (t, cpu) = (std::time::Instant::now(), process_cpu_secs());
@@ -365,7 +365,7 @@ pub fn load_nquads(
         bulk: true,
         ..Loaded::default()
     };
-    let mut bulk = store.bulk();
+    let mut bulk = store.bulk_compacted(compact);
     let mut read = 0u64;
     for f in files {
         bulk.load_nquads_lenient(f, &mut report.errors)?;
@@ -392,10 +392,11 @@ struct Gathered {
 
 /// Loads the articles whose ids come first (in bulk into an empty store), and returns the
 /// graphs of the others, to replace them afterwards, and what a bulk load gathered from its
-/// graphs.
+/// graphs. `compact`: the store is compacted after a bulk load (see [`Store::bulk_compacted`]).
 fn load_new(
     store: &Store,
     inputs: impl Iterator<Item = Inputs>,
+    compact: bool,
     changed: &mut Changed,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Loaded, Vec<Graph>, Gathered)> {
@@ -407,7 +408,7 @@ fn load_new(
     let mut seen: HashMap<String, (String, usize)> = HashMap::new();
     let mut read = 0u64;
     let mut bulk = if report.bulk {
-        Some(store.bulk())
+        Some(store.bulk_compacted(compact))
     } else {
         None
     };

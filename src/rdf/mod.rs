@@ -15,7 +15,7 @@ use crate::normalize::Text;
 use crate::read::meta::Meta;
 use crate::read::Article;
 use crate::resolve::Resolved;
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use oxigraph::model::{GraphNameRef, LiteralRef, NamedNode, NamedNodeRef, Quad, QuadRef, TermRef};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use vocab::*;
@@ -156,27 +156,30 @@ impl Graph {
     }
 
     pub fn quads(&self) -> Vec<Quad> {
-        let g = GraphName::NamedNode(self.name.clone());
-        self.quads
-            .iter()
-            .map(|q| {
-                let v = self.get(q.o).to_string();
-                let o: Term = match q.kind {
-                    Kind::Iri => NamedNode::new_unchecked(v).into(),
-                    Kind::Typed(dt) => {
-                        Literal::new_typed_literal(v, NamedNode::new_unchecked(dt)).into()
-                    }
-                    Kind::Lang(l) => Literal::new_language_tagged_literal_unchecked(v, l).into(),
-                    Kind::Plain => Literal::new_simple_literal(v).into(),
-                };
-                Quad::new(
-                    NamedNode::new_unchecked(self.get(q.s)),
-                    NamedNode::new_unchecked(q.p),
-                    o,
-                    g.clone(),
-                )
-            })
-            .collect()
+        self.quad_refs().map(QuadRef::into_owned).collect()
+    }
+
+    /// Each quad by reference, its terms borrowed from the graph: what the bulk loader takes
+    /// without a `String` made for every term (they were 5% of an ingest's CPU, issue 30).
+    pub fn quad_refs(&self) -> impl Iterator<Item = QuadRef<'_>> + '_ {
+        let g = GraphNameRef::NamedNode(self.name.as_ref());
+        self.quads.iter().map(move |q| {
+            let v = self.get(q.o);
+            let o: TermRef<'_> = match q.kind {
+                Kind::Iri => NamedNodeRef::new_unchecked(v).into(),
+                Kind::Typed(dt) => {
+                    LiteralRef::new_typed_literal(v, NamedNodeRef::new_unchecked(dt)).into()
+                }
+                Kind::Lang(l) => LiteralRef::new_language_tagged_literal_unchecked(v, l).into(),
+                Kind::Plain => LiteralRef::new_simple_literal(v).into(),
+            };
+            QuadRef::new(
+                NamedNodeRef::new_unchecked(self.get(q.s)),
+                NamedNodeRef::new_unchecked(q.p),
+                o,
+                g,
+            )
+        })
     }
 
     pub fn len(&self) -> usize {

@@ -300,6 +300,21 @@ impl Store {
         }
     }
 
+    /// [`Store::bulk`], for a load that [`Store::optimize`] compacts right after when
+    /// `compacted`: its files are then written without compression (the compaction reads every
+    /// one and writes the store's last level in LZ4 itself). Until the compaction, the store is
+    /// larger.
+    pub fn bulk_compacted(&self, compacted: bool) -> Bulk<'_> {
+        let loader = self.inner.bulk_loader();
+        Bulk {
+            loader: match compacted {
+                true => loader.without_compression(),
+                false => loader,
+            },
+            _memory: crate::store::memory::KeepFreed::new(),
+        }
+    }
+
     /// Compacts the store (RocksDB's manual compaction of every index). After a bulk load the
     /// indexes are hundreds of overlapping files, one set per batch, and every look-up probes
     /// each of them: at 100,000 articles a selective question took 0.4 s before, 10 ms after.
@@ -1019,7 +1034,7 @@ impl Bulk<'_> {
     /// Loads graphs in one call: each call to the bulk loader writes files of its own.
     pub fn load(&mut self, graphs: &[Graph]) -> Result<()> {
         self.loader
-            .load_quads(graphs.iter().flat_map(Graph::quads))?;
+            .load_quad_refs(graphs.iter().flat_map(Graph::quad_refs))?;
         Ok(())
     }
 
@@ -1114,3 +1129,229 @@ const COMPACTING: &str = "POLGRAPH-COMPACTING";
 /// What a command says of a store whose compaction was interrupted.
 pub const COMPACTION_INTERRUPTED: &str = "the store's last compaction was interrupted (killed?): \
      the store is whole but slow to read; `polgraph compact` compacts it";
+
+/// The bulk loader fed quads by reference (`load_quad_refs`, `vendor/README.md`) against the same
+/// quads owned.
+#[cfg(test)]
+mod bulk_tests {
+    use oxigraph::model::*;
+    use oxigraph::store::Store;
+
+    /// Every kind of term at every place, terms repeated at the same place and at others, from
+    /// the same memory and from copies, quads repeated, the default graph among named ones.
+    fn quads() -> Vec<Quad> {
+        let ex = |s: &str| NamedNode::new_unchecked(format!("http://example.com/{s}"));
+        let mut out = Vec::new();
+        for i in 0..1_500 {
+            let g: GraphName = match i % 7 {
+                0 => GraphName::DefaultGraph,
+                1 => BlankNode::new_unchecked(format!("g{}", i / 100)).into(),
+                _ => ex(&format!("article/{}", i / 50)).into(),
+            };
+            let s: NamedOrBlankNode = match i % 5 {
+                0 => BlankNode::new_unchecked(format!("b{}", i / 3)).into(),
+                // The graph's name as a subject too.
+                1 => ex(&format!("article/{}", i / 50)).into(),
+                _ => ex(&format!("node/{}", i / 4)).into(),
+            };
+            let p = ex(&format!("p{}", i % 11));
+            let o: Term = match i % 6 {
+                0 => Literal::new_simple_literal(format!("tên {i}")).into(),
+                1 => Literal::new_language_tagged_literal_unchecked(
+                    format!("Hà Nội {}", i / 9),
+                    "vi",
+                )
+                .into(),
+                2 => Literal::new_typed_literal(
+                    format!("{}", 1_900 + i % 120),
+                    NamedNode::new_unchecked("http://www.w3.org/2001/XMLSchema#gYear"),
+                )
+                .into(),
+                3 => Literal::new_typed_literal(
+                    "x",
+                    NamedNode::new_unchecked("http://www.w3.org/2001/XMLSchema#string"),
+                )
+                .into(),
+                4 => BlankNode::new_unchecked(format!("b{}", i / 2)).into(),
+                // A long IRI (hashed in the string table) and a short one (held inline).
+                _ => match i % 4 {
+                    0 => ex(&format!("node/{}", i / 4)).into(),
+                    _ => NamedNode::new_unchecked("a:b").into(),
+                },
+            };
+            let q = Quad::new(s, p, o, g);
+            if i % 13 == 0 {
+                out.push(q.clone());
+            }
+            out.push(q);
+        }
+        out
+    }
+
+    fn sorted(store: &Store) -> Vec<String> {
+        let mut all: Vec<String> = store
+            .iter()
+            .map(|q| q.unwrap().to_string())
+            .collect::<Vec<_>>();
+        all.sort();
+        all
+    }
+
+    #[test]
+    fn loaded_by_reference_as_owned() {
+        let quads = quads();
+        let mut expected: Vec<String> = quads.iter().map(ToString::to_string).collect();
+        expected.sort();
+        expected.dedup();
+        // Batches of a thousand quads: terms repeated across a batch's end are stored again.
+        for (threads, megabytes) in [(1, 1), (2, 1), (2, 1_000)] {
+            let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+            let (by_ref, owned) = (
+                Store::open(a.path()).unwrap(),
+                Store::open(b.path()).unwrap(),
+            );
+            let mut loader = by_ref
+                .bulk_loader()
+                .with_num_threads(threads)
+                .with_max_memory_size_in_megabytes(megabytes);
+            loader
+                .load_quad_refs(quads.iter().map(Quad::as_ref))
+                .unwrap();
+            loader.commit().unwrap();
+            let mut loader = owned
+                .bulk_loader()
+                .with_num_threads(threads)
+                .with_max_memory_size_in_megabytes(megabytes);
+            loader.load_quads(quads.iter().cloned()).unwrap();
+            loader.commit().unwrap();
+            assert_eq!(
+                sorted(&by_ref),
+                expected,
+                "{threads} threads, {megabytes} MB"
+            );
+            assert_eq!(sorted(&owned), expected);
+            assert_eq!(by_ref.len().unwrap(), expected.len());
+            // The graphs' names are listed, and terms are found by value.
+            let mut graphs: Vec<String> = by_ref
+                .named_graphs()
+                .map(|g| g.unwrap().to_string())
+                .collect();
+            let mut graphs_owned: Vec<String> = owned
+                .named_graphs()
+                .map(|g| g.unwrap().to_string())
+                .collect();
+            graphs.sort();
+            graphs_owned.sort();
+            assert_eq!(graphs, graphs_owned);
+            assert_eq!(graphs.len(), 30 + 15);
+            for q in quads.iter().step_by(97) {
+                assert!(by_ref.contains(q).unwrap(), "{q}");
+            }
+        }
+    }
+
+    /// An in-memory store's loader takes the quads owned.
+    #[test]
+    fn in_memory_by_reference() {
+        let quads = quads();
+        let store = Store::new().unwrap();
+        let mut loader = store.bulk_loader();
+        loader
+            .load_quad_refs(quads.iter().map(Quad::as_ref))
+            .unwrap();
+        loader.commit().unwrap();
+        let mut expected: Vec<String> = quads.iter().map(ToString::to_string).collect();
+        expected.sort();
+        expected.dedup();
+        assert_eq!(sorted(&store), expected);
+    }
+}
+
+/// A bulk load compacted after it ([`Store::bulk_compacted`]) against one that is not.
+#[cfg(test)]
+mod bulk_compacted_tests {
+    use super::Store;
+    use std::path::Path;
+
+    /// The bytes of a store's table files.
+    fn sst_bytes(dir: &Path) -> u64 {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".sst"))
+            .map(|e| e.metadata().unwrap().len())
+            .sum()
+    }
+
+    fn sorted(store: &Store) -> Vec<String> {
+        let mut all: Vec<String> = store
+            .iter_quads(None)
+            .map(|q| q.unwrap().to_string())
+            .collect();
+        all.sort();
+        all
+    }
+
+    /// A store loaded from `files`, a call (a batch of files of its own) each, without
+    /// compression when `compacted`: the bytes of its files after the load and after the compaction, and its
+    /// quads.
+    fn load(files: &[std::path::PathBuf], compacted: bool) -> (u64, u64, Vec<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let mut bulk = store.bulk_compacted(compacted);
+        for f in files {
+            bulk.load_nquads(f).unwrap();
+        }
+        bulk.commit().unwrap();
+        let loaded = sst_bytes(dir.path());
+        store.optimize().unwrap();
+        let quads = sorted(&store);
+        drop(store);
+        (loaded, sst_bytes(dir.path()), quads)
+    }
+
+    #[test]
+    fn files_written_plain_then_compacted_as_before() {
+        // Repetitive text, as an article's provenance is: LZ4 halves it at least.
+        let input = tempfile::tempdir().unwrap();
+        let files: Vec<_> = (0..2)
+            .map(|part| {
+                let nq: String = (part * 10_000..(part + 1) * 10_000)
+                    .map(|i| {
+                        format!(
+                            "<http://example.com/node/{}> <http://example.com/p{}> \"trích dẫn \
+                             số {} của bài báo về Hà Nội\"@vi <http://example.com/article/{}> .\n",
+                            i / 5,
+                            i % 9,
+                            i % 300,
+                            i / 40
+                        )
+                    })
+                    .collect();
+                let file = input.path().join(format!("{part}.nq"));
+                std::fs::write(&file, nq).unwrap();
+                file
+            })
+            .collect();
+        for batches in [1, 2] {
+            let (loaded, after, quads) = load(&files[..batches], false);
+            let (plain, plain_after, plain_quads) = load(&files[..batches], true);
+            assert_eq!(quads.len(), 10_000 * batches);
+            assert_eq!(plain_quads, quads);
+            // As large after the compaction (within 5%): one batch's files, which the
+            // compaction leaves as they are, were compressed all the same.
+            assert!(
+                plain_after.abs_diff(after) * 20 < after,
+                "{batches} batches: {plain_after} bytes against {after}"
+            );
+            match batches {
+                1 => assert!(
+                    plain.abs_diff(loaded) * 20 < loaded,
+                    "{plain} against {loaded}"
+                ),
+                // The second batch's files written without LZ4 before the compaction.
+                _ => assert!(plain > loaded + loaded / 4, "{plain} against {loaded}"),
+            }
+        }
+    }
+}

@@ -41,6 +41,7 @@ use crate::storage::StorageOptions;
 #[cfg(not(target_family = "wasm"))]
 use crate::storage::map_thread_result;
 use crate::storage::numeric_encoder::{Decoder, EncodedQuad, EncodedTerm};
+use crate::storage::quad_buffer::QuadBuffer;
 pub use crate::storage::{CorruptionError, LoaderError, SerializerError, StorageError};
 use crate::storage::{
     DEFAULT_BULK_LOAD_BATCH_SIZE, DecodingGraphIterator, DecodingQuadIterator, Storage,
@@ -52,7 +53,7 @@ use std::fmt;
 #[cfg(not(target_family = "wasm"))]
 use std::fs::File;
 use std::io::{Read, Write};
-use std::mem::swap;
+use std::mem::{swap, take};
 #[cfg(not(target_family = "wasm"))]
 use std::num::NonZero;
 #[cfg(not(target_family = "wasm"))]
@@ -1837,6 +1838,14 @@ impl BulkLoader<'_> {
         self
     }
 
+    /// polgraph: writes the loader's files without compression, for a store compacted right
+    /// after the load: the compaction reads them and compresses what it writes, so the files
+    /// need not be compressed first and decompressed then. Until then the store is larger.
+    pub fn without_compression(mut self) -> Self {
+        self.storage = self.storage.without_compression();
+        self
+    }
+
     /// Adds a `callback` evaluated from time to time with the number of loaded triples.
     pub fn on_progress(mut self, callback: impl Fn(u64) + Send + Sync + 'static) -> Self {
         self.storage = self.storage.on_progress(callback);
@@ -2244,6 +2253,33 @@ impl BulkLoader<'_> {
                 let mut batch_to_save = Vec::with_capacity(target_batch_size);
                 swap(&mut batch, &mut batch_to_save);
                 self.storage.load_batch(batch_to_save, target_num_threads)?;
+            }
+        }
+        if !batch.is_empty() {
+            self.storage.load_batch(batch, target_num_threads)?;
+        }
+        Ok(())
+    }
+
+    /// polgraph: adds quads given by reference, as [`load_quads`](Self::load_quads) adds owned
+    /// ones (a call's quads are loaded in batches of their own, the last one at the end of the
+    /// call): the terms are copied into one buffer a batch, a term given again at the same place
+    /// as in the quad before (or a predicate from the same memory) only once, and the loader's
+    /// threads hash each stored term once. No `Quad` of owned strings is made.
+    pub fn load_quad_refs<'b>(
+        &mut self,
+        quads: impl IntoIterator<Item = QuadRef<'b>>,
+    ) -> Result<(), StorageError> {
+        // The buffer's offsets are 32 bits: a batch ends well before.
+        const MAX_TEXT: usize = 1 << 31;
+        let target_num_threads = self.target_num_threads();
+        let target_batch_size = self.target_batch_size();
+        let mut batch = QuadBuffer::default();
+        for quad in quads {
+            batch.push(quad);
+            if batch.len() >= target_batch_size || batch.text_len() >= MAX_TEXT {
+                self.storage
+                    .load_batch(take(&mut batch), target_num_threads)?;
             }
         }
         if !batch.is_empty() {

@@ -22,6 +22,8 @@ mod binary_encoder;
 mod error;
 mod memory;
 pub mod numeric_encoder;
+// polgraph: a bulk load's batch of quads given by reference.
+pub mod quad_buffer;
 #[cfg(all(not(target_family = "wasm"), feature = "rocksdb"))]
 mod rocksdb;
 #[cfg(all(not(target_family = "wasm"), feature = "rocksdb"))]
@@ -590,6 +592,40 @@ impl StorageReadableTransaction<'_> {
     }
 }
 
+/// polgraph: a bulk load's batch: owned quads, or quads whose terms are in one buffer.
+pub enum Batch {
+    Quads(Vec<Quad>),
+    Buffer(quad_buffer::QuadBuffer),
+}
+
+impl Batch {
+    pub fn len(&self) -> usize {
+        match self {
+            Self::Quads(quads) => quads.len(),
+            Self::Buffer(buffer) => buffer.len(),
+        }
+    }
+
+    pub fn into_quads(self) -> Vec<Quad> {
+        match self {
+            Self::Quads(quads) => quads,
+            Self::Buffer(buffer) => buffer.to_quads(),
+        }
+    }
+}
+
+impl From<Vec<Quad>> for Batch {
+    fn from(quads: Vec<Quad>) -> Self {
+        Self::Quads(quads)
+    }
+}
+
+impl From<quad_buffer::QuadBuffer> for Batch {
+    fn from(buffer: quad_buffer::QuadBuffer) -> Self {
+        Self::Buffer(buffer)
+    }
+}
+
 #[must_use]
 pub struct StorageBulkLoader<'a> {
     kind: StorageBulkLoaderKind<'a>,
@@ -614,6 +650,19 @@ impl StorageBulkLoader<'_> {
         }
     }
 
+    /// polgraph: see `BulkLoader::without_compression`.
+    pub fn without_compression(self) -> Self {
+        match self.kind {
+            #[cfg(all(not(target_family = "wasm"), feature = "rocksdb"))]
+            StorageBulkLoaderKind::RocksDb(loader) => Self {
+                kind: StorageBulkLoaderKind::RocksDb(loader.without_compression()),
+            },
+            StorageBulkLoaderKind::Memory(loader) => Self {
+                kind: StorageBulkLoaderKind::Memory(loader),
+            },
+        }
+    }
+
     pub fn without_atomicity(self) -> Self {
         match self.kind {
             #[cfg(all(not(target_family = "wasm"), feature = "rocksdb"))]
@@ -632,14 +681,16 @@ impl StorageBulkLoader<'_> {
     )]
     pub fn load_batch(
         &mut self,
-        quads: Vec<Quad>,
+        quads: impl Into<Batch>,
         max_num_threads: usize,
     ) -> Result<(), StorageError> {
         match &mut self.kind {
             #[cfg(all(not(target_family = "wasm"), feature = "rocksdb"))]
-            StorageBulkLoaderKind::RocksDb(loader) => loader.load_batch(quads, max_num_threads),
+            StorageBulkLoaderKind::RocksDb(loader) => {
+                loader.load_batch(quads.into(), max_num_threads)
+            }
             StorageBulkLoaderKind::Memory(loader) => {
-                loader.load_batch(quads);
+                loader.load_batch(quads.into().into_quads());
                 Ok(())
             }
         }

@@ -13,11 +13,12 @@ pub use crate::storage::error::{CorruptionError, StorageError};
 use crate::storage::numeric_encoder::{
     Decoder, EncodedQuad, EncodedTerm, StrHash, StrHashHasher, StrLookup, insert_term,
 };
+use crate::storage::quad_buffer::{QuadBuffer, TermOrGraph};
 use crate::storage::rocksdb_wrapper::{
     ColumnFamily, ColumnFamilyDefinition, Db, DbOptions, Iter, ReadableTransaction, Reader,
     Transaction,
 };
-use crate::storage::{DEFAULT_BULK_LOAD_BATCH_SIZE, map_thread_result};
+use crate::storage::{Batch, DEFAULT_BULK_LOAD_BATCH_SIZE, map_thread_result};
 use rustc_hash::{FxBuildHasher, FxHashSet};
 #[cfg(feature = "rdf-12")]
 use siphasher::sip128::{Hasher128, SipHasher24};
@@ -406,6 +407,8 @@ impl RocksDbStorage {
             done_and_displayed_counter: 0,
             cancellation_token: CancellationToken::new(),
             atomic: true,
+            compressed: true,
+            written: Arc::default(),
         }
     }
 }
@@ -1369,6 +1372,10 @@ pub struct RocksDbStorageBulkLoader<'a> {
     done_and_displayed_counter: u64,
     cancellation_token: CancellationToken,
     atomic: bool,
+    /// polgraph: whether the files are compressed as the store's options say.
+    compressed: bool,
+    /// polgraph: the column families a file was written for (see `FileBulkLoader::compress`).
+    written: Arc<Mutex<FxHashSet<usize>>>,
 }
 
 impl Drop for RocksDbStorageBulkLoader<'_> {
@@ -1399,11 +1406,13 @@ impl RocksDbStorageBulkLoader<'_> {
         self
     }
 
-    pub fn load_batch(
-        &mut self,
-        batch: Vec<Quad>,
-        max_num_threads: usize,
-    ) -> Result<(), StorageError> {
+    /// polgraph: see `BulkLoader::without_compression`.
+    pub fn without_compression(mut self) -> Self {
+        self.compressed = false;
+        self
+    }
+
+    pub fn load_batch(&mut self, batch: Batch, max_num_threads: usize) -> Result<(), StorageError> {
         self.on_possible_progress()?;
         while self.threads.len() >= max_num_threads {
             if let Some(thread) = self.threads.pop_front() {
@@ -1419,13 +1428,14 @@ impl RocksDbStorageBulkLoader<'_> {
         let storage = self.storage.clone();
         let counter = Arc::clone(&self.done_counter);
         let cancellation_token = self.cancellation_token.clone();
+        let compressed = self.compressed;
+        let written = Arc::clone(&self.written);
         self.threads.push_back(thread::spawn(move || {
             let mut sst_files = Vec::new();
-            match FileBulkLoader::new(&storage, batch.len(), cancellation_token).load(
-                batch,
-                &counter,
-                &mut sst_files,
-            ) {
+            let mut loader = FileBulkLoader::new(&storage, batch.len(), cancellation_token);
+            loader.compressed = compressed;
+            loader.written = written;
+            match loader.load(batch, &counter, &mut sst_files) {
                 Ok(()) => Ok(sst_files),
                 Err(e) => {
                     // We cleanup written files
@@ -1489,6 +1499,10 @@ struct FileBulkLoader<'a> {
     triples: FxHashSet<EncodedQuad>,
     graphs: FxHashSet<EncodedTerm>,
     cancellation_token: CancellationToken,
+    /// polgraph: whether the files are compressed as the store's options say.
+    compressed: bool,
+    /// polgraph: the column families a file was written for, by any batch of the load.
+    written: Arc<Mutex<FxHashSet<usize>>>,
 }
 
 impl<'a> FileBulkLoader<'a> {
@@ -1507,16 +1521,21 @@ impl<'a> FileBulkLoader<'a> {
             triples: FxHashSet::with_capacity_and_hasher(batch_size, FxBuildHasher),
             graphs: FxHashSet::default(),
             cancellation_token,
+            compressed: true,
+            written: Arc::default(),
         }
     }
 
     fn load(
         &mut self,
-        quads: Vec<Quad>,
+        batch: Batch,
         counter: &Mutex<u64>,
         sst_files: &mut Vec<(ColumnFamily, PathBuf)>,
     ) -> Result<(), StorageError> {
-        self.encode(quads)?;
+        match batch {
+            Batch::Quads(quads) => self.encode(quads)?,
+            Batch::Buffer(buffer) => self.encode_buffer(&buffer),
+        }
         let size = self.triples.len() + self.quads.len();
         self.build_sst_files(sst_files)?;
         *counter
@@ -1560,6 +1579,56 @@ impl<'a> FileBulkLoader<'a> {
         Ok(())
     }
 
+    /// polgraph: each distinct term of the buffer encoded (hashed) once, and written into the
+    /// string table once, whatever the number of quads that name it.
+    fn encode_buffer(&mut self, buffer: &QuadBuffer) {
+        let encoded: Vec<EncodedTerm> = (0..buffer.term_count())
+            .map(|i| match buffer.term_ref(i) {
+                TermOrGraph::Term(t) => EncodedTerm::from(t),
+                TermOrGraph::DefaultGraph => EncodedTerm::DefaultGraph,
+            })
+            .collect();
+        let mut in_strings = vec![false; encoded.len()];
+        let mut in_graphs = vec![false; encoded.len()];
+        for &[s, p, o, g] in buffer.quad_terms() {
+            let [s, p, o, g] = [s as usize, p as usize, o as usize, g as usize];
+            let quad = EncodedQuad {
+                subject: encoded[s].clone(),
+                predicate: encoded[p].clone(),
+                object: encoded[o].clone(),
+                graph_name: encoded[g].clone(),
+            };
+            let default = quad.graph_name.is_default_graph();
+            let new = if default {
+                self.triples.insert(quad)
+            } else {
+                self.quads.insert(quad)
+            };
+            if !new {
+                continue;
+            }
+            for i in [s, p, o] {
+                if !in_strings[i] {
+                    in_strings[i] = true;
+                    self.insert_buffered_term(buffer, i, &encoded[i]);
+                }
+            }
+            if !default && !in_graphs[g] {
+                in_graphs[g] = true;
+                if self.graphs.insert(encoded[g].clone()) && !in_strings[g] {
+                    in_strings[g] = true;
+                    self.insert_buffered_term(buffer, g, &encoded[g]);
+                }
+            }
+        }
+    }
+
+    fn insert_buffered_term(&mut self, buffer: &QuadBuffer, i: usize, encoded: &EncodedTerm) {
+        if let TermOrGraph::Term(term) = buffer.term_ref(i) {
+            self.insert_term(term, encoded);
+        }
+    }
+
     fn build_sst_files(
         &mut self,
         sst_files: &mut Vec<(ColumnFamily, PathBuf)>,
@@ -1572,7 +1641,10 @@ impl<'a> FileBulkLoader<'a> {
                 .map(|(k, v)| (k.to_be_bytes(), v))
                 .collect::<Vec<_>>();
             id2str.sort_unstable();
-            let mut id2str_sst = self.storage.db.new_sst_file()?;
+            let mut id2str_sst = self
+                .storage
+                .db
+                .new_sst_file_compressed(self.compress(&self.storage.id2str_cf))?;
             for (k, v) in id2str {
                 id2str_sst.insert(&k, v.as_bytes())?;
             }
@@ -1584,6 +1656,7 @@ impl<'a> FileBulkLoader<'a> {
             sst_files.push((
                 self.storage.dspo_cf.clone(),
                 self.build_sst_for_keys(
+                    &self.storage.dspo_cf,
                     self.triples.iter().map(|quad| {
                         encode_term_triple(&quad.subject, &quad.predicate, &quad.object)
                     }),
@@ -1592,6 +1665,7 @@ impl<'a> FileBulkLoader<'a> {
             sst_files.push((
                 self.storage.dpos_cf.clone(),
                 self.build_sst_for_keys(
+                    &self.storage.dpos_cf,
                     self.triples.iter().map(|quad| {
                         encode_term_triple(&quad.predicate, &quad.object, &quad.subject)
                     }),
@@ -1600,6 +1674,7 @@ impl<'a> FileBulkLoader<'a> {
             sst_files.push((
                 self.storage.dosp_cf.clone(),
                 self.build_sst_for_keys(
+                    &self.storage.dosp_cf,
                     self.triples.iter().map(|quad| {
                         encode_term_triple(&quad.object, &quad.subject, &quad.predicate)
                     }),
@@ -1612,76 +1687,97 @@ impl<'a> FileBulkLoader<'a> {
             self.fail_if_cancelled()?;
             sst_files.push((
                 self.storage.graphs_cf.clone(),
-                self.build_sst_for_keys(self.graphs.iter().map(encode_term))?,
+                self.build_sst_for_keys(
+                    &self.storage.graphs_cf,
+                    self.graphs.iter().map(encode_term),
+                )?,
             ));
             self.graphs.clear();
 
             sst_files.push((
                 self.storage.gspo_cf.clone(),
-                self.build_sst_for_keys(self.quads.iter().map(|quad| {
-                    encode_term_quad(
-                        &quad.graph_name,
-                        &quad.subject,
-                        &quad.predicate,
-                        &quad.object,
-                    )
-                }))?,
+                self.build_sst_for_keys(
+                    &self.storage.gspo_cf,
+                    self.quads.iter().map(|quad| {
+                        encode_term_quad(
+                            &quad.graph_name,
+                            &quad.subject,
+                            &quad.predicate,
+                            &quad.object,
+                        )
+                    }),
+                )?,
             ));
             sst_files.push((
                 self.storage.gpos_cf.clone(),
-                self.build_sst_for_keys(self.quads.iter().map(|quad| {
-                    encode_term_quad(
-                        &quad.graph_name,
-                        &quad.predicate,
-                        &quad.object,
-                        &quad.subject,
-                    )
-                }))?,
+                self.build_sst_for_keys(
+                    &self.storage.gpos_cf,
+                    self.quads.iter().map(|quad| {
+                        encode_term_quad(
+                            &quad.graph_name,
+                            &quad.predicate,
+                            &quad.object,
+                            &quad.subject,
+                        )
+                    }),
+                )?,
             ));
             sst_files.push((
                 self.storage.gosp_cf.clone(),
-                self.build_sst_for_keys(self.quads.iter().map(|quad| {
-                    encode_term_quad(
-                        &quad.graph_name,
-                        &quad.object,
-                        &quad.subject,
-                        &quad.predicate,
-                    )
-                }))?,
+                self.build_sst_for_keys(
+                    &self.storage.gosp_cf,
+                    self.quads.iter().map(|quad| {
+                        encode_term_quad(
+                            &quad.graph_name,
+                            &quad.object,
+                            &quad.subject,
+                            &quad.predicate,
+                        )
+                    }),
+                )?,
             ));
             self.fail_if_cancelled()?;
             sst_files.push((
                 self.storage.spog_cf.clone(),
-                self.build_sst_for_keys(self.quads.iter().map(|quad| {
-                    encode_term_quad(
-                        &quad.subject,
-                        &quad.predicate,
-                        &quad.object,
-                        &quad.graph_name,
-                    )
-                }))?,
+                self.build_sst_for_keys(
+                    &self.storage.spog_cf,
+                    self.quads.iter().map(|quad| {
+                        encode_term_quad(
+                            &quad.subject,
+                            &quad.predicate,
+                            &quad.object,
+                            &quad.graph_name,
+                        )
+                    }),
+                )?,
             ));
             sst_files.push((
                 self.storage.posg_cf.clone(),
-                self.build_sst_for_keys(self.quads.iter().map(|quad| {
-                    encode_term_quad(
-                        &quad.predicate,
-                        &quad.object,
-                        &quad.subject,
-                        &quad.graph_name,
-                    )
-                }))?,
+                self.build_sst_for_keys(
+                    &self.storage.posg_cf,
+                    self.quads.iter().map(|quad| {
+                        encode_term_quad(
+                            &quad.predicate,
+                            &quad.object,
+                            &quad.subject,
+                            &quad.graph_name,
+                        )
+                    }),
+                )?,
             ));
             sst_files.push((
                 self.storage.ospg_cf.clone(),
-                self.build_sst_for_keys(self.quads.iter().map(|quad| {
-                    encode_term_quad(
-                        &quad.object,
-                        &quad.subject,
-                        &quad.predicate,
-                        &quad.graph_name,
-                    )
-                }))?,
+                self.build_sst_for_keys(
+                    &self.storage.ospg_cf,
+                    self.quads.iter().map(|quad| {
+                        encode_term_quad(
+                            &quad.object,
+                            &quad.subject,
+                            &quad.predicate,
+                            &quad.graph_name,
+                        )
+                    }),
+                )?,
             ));
             self.quads.clear();
         }
@@ -1694,8 +1790,22 @@ impl<'a> FileBulkLoader<'a> {
         })
     }
 
+    /// polgraph: whether a file for `cf` is compressed. Without compression, the first file of
+    /// each column family still is: a store loaded in one batch has one file a column family,
+    /// which RocksDB ingests into the last level, where the compaction after the load leaves it
+    /// as it is (files of several batches overlap: the compaction merges them all, and writes
+    /// them compressed).
+    fn compress(&self, cf: &ColumnFamily) -> bool {
+        self.compressed
+            || self
+                .written
+                .lock()
+                .map_or(true, |mut written| written.insert(cf.id()))
+    }
+
     fn build_sst_for_keys(
         &self,
+        cf: &ColumnFamily,
         values: impl Iterator<Item = Vec<u8>>,
     ) -> Result<PathBuf, StorageError> {
         // polgraph: the keys are written one after the other into one buffer (not a `Vec` each)
@@ -1726,7 +1836,7 @@ impl<'a> FileBulkLoader<'a> {
             a.0.cmp(&b.0)
                 .then_with(|| buffer[a.1..a.2].cmp(&buffer[b.1..b.2]))
         });
-        let mut sst = self.storage.db.new_sst_file()?;
+        let mut sst = self.storage.db.new_sst_file_compressed(self.compress(cf))?;
         const AHEAD: usize = 16;
         for (i, &(_, start, end)) in keys.iter().enumerate() {
             if let Some(&(_, next, next_end)) = keys.get(i + AHEAD) {

@@ -608,6 +608,12 @@ impl Db {
     }
 
     pub fn new_sst_file(&self) -> Result<SstFileWriter, StorageError> {
+        self.new_sst_file_compressed(true)
+    }
+
+    /// polgraph: a file written without compression when `compressed` is false (for a bulk load
+    /// compacted right after: the compaction compresses what it writes).
+    pub fn new_sst_file_compressed(&self, compressed: bool) -> Result<SstFileWriter, StorageError> {
         let DbKind::ReadWrite(db) = &self.inner else {
             return Err(StorageError::Other(
                 "SST creation is only possible on read-write instances".into(),
@@ -615,7 +621,18 @@ impl Db {
         };
         let path = db.path.join(format!("bulk-{}.sst", random::<u128>()));
         unsafe {
-            let writer = rocksdb_sstfilewriter_create(db.env_options, db.options);
+            let writer = if compressed {
+                rocksdb_sstfilewriter_create(db.env_options, db.options)
+            } else {
+                // polgraph: the options as the store's, without compression at any level (the
+                // writer copies them).
+                let options = rocksdb_options_create_copy(db.options);
+                let none = [rocksdb_no_compression as i32; 7];
+                rocksdb_options_set_compression_per_level(options, none.as_ptr(), none.len());
+                let writer = rocksdb_sstfilewriter_create(db.env_options, options);
+                rocksdb_options_destroy(options);
+                writer
+            };
             ffi_result!(rocksdb_sstfilewriter_open(
                 writer,
                 path_to_cstring(&path)?.as_ptr()
@@ -693,6 +710,13 @@ impl Db {
 // So, no use after free possible.
 #[derive(Clone, Eq, PartialEq, Hash)]
 pub struct ColumnFamily(*mut rocksdb_column_family_handle_t);
+
+impl ColumnFamily {
+    /// polgraph: which column family this is, as a number (its handle's address).
+    pub fn id(&self) -> usize {
+        self.0 as usize
+    }
+}
 
 unsafe impl Send for ColumnFamily {}
 unsafe impl Sync for ColumnFamily {}
