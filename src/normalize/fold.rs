@@ -567,12 +567,9 @@ mod tests {
 
     #[test]
     fn is_canonical_by_table_is_is_canonical_by_characters() {
-        let mut texts: Vec<String> = ["", " ", "a  b", " a", "a ", "hoà", "Khánh Hoà", "quý"]
-            .map(String::from)
-            .to_vec();
-        for u in (0..0x3000u32).chain(0x1e00..0x1f00) {
-            let Some(c) = char::from_u32(u) else { continue };
-            texts.extend([
+        let fixed = ["", " ", "a  b", " a", "a ", "hoà", "Khánh Hoà", "quý"];
+        let texts = crate::normalize::around_every_char(&fixed, |c| {
+            vec![
                 format!("{c}"),
                 format!("a{c}b"),
                 format!("o{c}"),
@@ -580,8 +577,8 @@ mod tests {
                 format!("ệ{c}"),
                 format!("{c}\u{1}ệ"),
                 format!("ệ {c} a\u{301}"),
-            ]);
-        }
+            ]
+        });
         for t in &texts {
             assert_eq!(is_canonical(t), is_canonical_by_chars(t), "{t:?}");
         }
@@ -602,18 +599,15 @@ mod tests {
 
     #[test]
     fn lowercase_in_place_is_lowercase_by_characters_and_the_standard_librarys() {
-        let mut texts: Vec<String> = ["", "ĐẢNG", "Ủy ban", "ΌΣΟΣ", "İstanbul", "Tỉnh ủy Hà Tĩnh"]
-            .map(String::from)
-            .to_vec();
-        for u in (0..0x3000u32).chain(0x1e00..0x1f00) {
-            let Some(c) = char::from_u32(u) else { continue };
-            texts.extend([
+        let fixed = ["", "ĐẢNG", "Ủy ban", "ΌΣΟΣ", "İstanbul", "Tỉnh ủy Hà Tĩnh"];
+        let texts = crate::normalize::around_every_char(&fixed, |c| {
+            vec![
                 format!("{c}"),
                 format!("A{c}b"),
                 format!("Ư{c}Ở"),
                 format!("{c}Σ"),
-            ]);
-        }
+            ]
+        });
         for t in &texts {
             assert_eq!(lowercase(t), lowercase_by_chars(t), "{t:?}");
             assert_eq!(lowercase(t), t.to_lowercase(), "{t:?}");

@@ -372,6 +372,21 @@ impl Text {
     }
 }
 
+/// Texts that the tests hold a fast path to its slower original on: `fixed`, then each of
+/// `shapes` around every character up to U+3000 (the Vietnamese block U+1E00-U+1EFF twice).
+#[cfg(test)]
+pub(crate) fn around_every_char(
+    fixed: &[&str],
+    shapes: impl Fn(char) -> Vec<String>,
+) -> Vec<String> {
+    let mut texts: Vec<String> = fixed.iter().map(|s| s.to_string()).collect();
+    for u in (0..0x3000u32).chain(0x1e00..0x1f00) {
+        let Some(c) = char::from_u32(u) else { continue };
+        texts.extend(shapes(c));
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
 
