@@ -76,6 +76,13 @@ pub struct Args {
     /// one, the bench says so and goes on).
     #[arg(long, requires = "corpus", value_name = "PROGRAM")]
     pub oxigraph: Option<std::path::PathBuf>,
+    /// With --corpus: ingest and stock `oxigraph load` timed N times each, alternated (stock
+    /// first in every other round), the repeated corpus read from a file written beforehand, and
+    /// the median of the rounds' ratios given beside the first round's: on a shared or virtual
+    /// machine one run of each says little.
+    #[arg(long, requires = "corpus", value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub rounds: u32,
 }
 
 impl Args {
@@ -89,6 +96,7 @@ impl Args {
                 self.json.as_deref(),
                 self.memory_limit,
                 self.oxigraph.as_deref(),
+                self.rounds as usize,
             );
         }
         run(

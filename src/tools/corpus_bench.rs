@@ -190,6 +190,27 @@ pub struct StockLoad {
     pub quads: Option<usize>,
 }
 
+/// One round of `--rounds`: ingest, and stock `oxigraph load` when it ran.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Round {
+    pub ingest: Run,
+    pub stock: Option<Run>,
+}
+
+/// The median of `values` (the mean of the middle two for an even count); `None` when empty.
+pub fn median(mut values: Vec<f64>) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let m = values.len() / 2;
+    Some(if values.len() % 2 == 0 {
+        (values[m - 1] + values[m]) / 2.0
+    } else {
+        values[m]
+    })
+}
+
 /// A loader's time over ingest's, in wall and in CPU seconds: ingest's speed over the loader's
 /// (1 or more: ingest at or above the loader).
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
@@ -405,6 +426,13 @@ pub struct CorpusFigures {
     /// `oxigraph load`.
     pub ratio_patched: Ratio,
     pub ratio_stock: Option<Ratio>,
+    /// Every round of `--rounds`, the first one's the ingest above; one round without it.
+    #[serde(default)]
+    pub rounds: Vec<Round>,
+    /// The median of the rounds' ratios of stock `oxigraph load` (wall and CPU apart), with two
+    /// rounds or more where stock ran in every one.
+    #[serde(default)]
+    pub ratio_stock_median: Option<Ratio>,
     /// The phases of the ingest as `ingest --verbose` says them: name, seconds, CPU seconds.
     pub ingest_phases: Vec<(String, f64, f64)>,
     /// `polgraph export --format nq` to /dev/null.
@@ -443,6 +471,9 @@ pub struct Bench {
     pub limit_kb: u64,
     /// Stock oxigraph's CLI, or why there is none.
     pub oxigraph: std::result::Result<PathBuf, String>,
+    /// How many times ingest and stock `oxigraph load` are timed, alternated (1: once each, the
+    /// corpus streamed to ingest; more: from a file written beforehand).
+    pub rounds: usize,
 }
 
 impl Bench {
@@ -499,41 +530,24 @@ impl Bench {
             x.extraction.mb_per_sec_per_core(),
             x.extraction.megabytes / x.cpu_secs
         );
-        // Ingest, the corpus fed to its standard input as it is repeated.
-        let log = self.dir.join(format!("ingest-{n}.log"));
-        let mut cmd = self.polgraph();
-        cmd.args(["ingest", "--verbose", "--store"])
-            .arg(store)
-            .arg("-")
-            .stdin(Stdio::piped())
-            .stderr(std::fs::File::create(&log).map_err(|source| Error::Io {
-                path: log.clone(),
+        // With rounds, every ingest reads the repeated corpus from one file, written untimed.
+        let file = (self.rounds > 1).then(|| self.dir.join(format!("corpus-{n}.jsonl")));
+        if let Some(file) = &file {
+            let mut out =
+                std::io::BufWriter::new(std::fs::File::create(file).map_err(|source| {
+                    Error::Io {
+                        path: file.clone(),
+                        source,
+                    }
+                })?);
+            repeat(corpus, n, &mut out)?;
+            std::io::Write::flush(&mut out).map_err(|source| Error::Io {
+                path: file.clone(),
                 source,
-            })?);
-        let mut ingest = Measured::spawn(&mut cmd, self.limit_kb)?;
-        let stdin = ingest.child.stdin.take().expect("stdin is piped");
-        let fed = repeat(
-            corpus,
-            n,
-            &mut std::io::BufWriter::with_capacity(1 << 20, stdin),
-        );
-        let run = ingest.finish()?;
-        let said = std::fs::read_to_string(&log).unwrap_or_default();
-        let _ = std::fs::remove_file(&log);
-        if !run.success {
-            return Err(Error::Other(format!(
-                "polgraph ingest of {n} articles of {} failed ({}{}): {}",
-                corpus.display(),
-                run.status,
-                if run.stopped {
-                    ", over the memory limit"
-                } else {
-                    ""
-                },
-                said.trim()
-            )));
+            })?;
         }
-        let input_bytes = fed?;
+        let (run, said, fed) = self.ingest(corpus, n, store, file.as_deref())?;
+        let input_bytes = fed;
         progress(n, "ingest", &run);
         let compact_secs = said
             .rsplit_once("compacted in ")
@@ -603,6 +617,64 @@ impl Bench {
                 (None, Some(why.clone()))
             }
         };
+        let mut rounds = Vec::new();
+        if let (Some(file), Ok(program)) = (&file, &self.oxigraph) {
+            rounds.push(Round {
+                ingest: run.clone(),
+                stock: stock.as_ref().map(|s| s.run.clone()),
+            });
+            let again = self.dir.join(format!("again-{n}"));
+            for r in 1..self.rounds {
+                let time_stock = || {
+                    self.stock_load(program, n).map(|s| {
+                        progress(
+                            n,
+                            &format!("round {}: stock `oxigraph load`", r + 1),
+                            &s.run,
+                        );
+                        s.run
+                    })
+                };
+                let time_ingest = || {
+                    let _ = std::fs::remove_dir_all(&again);
+                    let ran = self
+                        .ingest(corpus, n, &again, Some(file))
+                        .map(|(run, _, _)| {
+                            progress(n, &format!("round {}: ingest", r + 1), &run);
+                            run
+                        });
+                    let _ = std::fs::remove_dir_all(&again);
+                    ran
+                };
+                // Stock first in every other round: neither always runs after the other.
+                let (ingest, stock) = if r % 2 == 1 {
+                    let stock = time_stock().ok();
+                    (time_ingest()?, stock)
+                } else {
+                    let ingest = time_ingest()?;
+                    (ingest, time_stock().ok())
+                };
+                rounds.push(Round { ingest, stock });
+            }
+        }
+        if let Some(file) = &file {
+            let _ = std::fs::remove_file(file);
+        }
+        let ratios: Option<Vec<Ratio>> = rounds
+            .iter()
+            .map(|r| {
+                let s = r.stock.as_ref().filter(|s| s.success)?;
+                r.ingest
+                    .success
+                    .then(|| Ratio::of(s.secs, s.cpu_secs, &r.ingest))
+            })
+            .collect();
+        let ratio_stock_median = ratios.filter(|r| r.len() > 1).and_then(|r| {
+            Some(Ratio {
+                wall: median(r.iter().map(|x| x.wall).collect())?,
+                cpu: median(r.iter().map(|x| x.cpu).collect())?,
+            })
+        });
         let ratio_patched = Ratio::of(stored.reference.secs, stored.reference.cpu_secs, &run);
         let ratio_stock = stock
             .as_ref()
@@ -622,12 +694,74 @@ impl Bench {
             stock_missing,
             ratio_patched,
             ratio_stock,
+            rounds,
+            ratio_stock_median,
             ingest_phases,
             export,
             latencies,
             load_before,
             load_after: loadavg(),
         })
+    }
+
+    /// `polgraph ingest --verbose` of `n` articles of `corpus` into `store`: from `file` (the
+    /// corpus repeated, written beforehand) or streamed to its standard input as it is repeated.
+    /// Its run, what it said, and the bytes of JSON Lines it read.
+    fn ingest(
+        &self,
+        corpus: &Path,
+        n: usize,
+        store: &Path,
+        file: Option<&Path>,
+    ) -> Result<(Run, String, u64)> {
+        let log = self.dir.join(format!("ingest-{n}.log"));
+        let mut cmd = self.polgraph();
+        cmd.args(["ingest", "--verbose", "--store"])
+            .arg(store)
+            .arg(file.unwrap_or(Path::new("-")))
+            .stdin(if file.is_some() {
+                Stdio::null()
+            } else {
+                Stdio::piped()
+            })
+            .stderr(std::fs::File::create(&log).map_err(|source| Error::Io {
+                path: log.clone(),
+                source,
+            })?);
+        let mut ingest = Measured::spawn(&mut cmd, self.limit_kb)?;
+        let fed = match file {
+            Some(f) => std::fs::metadata(f)
+                .map(|m| m.len())
+                .map_err(|source| Error::Io {
+                    path: f.to_path_buf(),
+                    source,
+                }),
+            None => {
+                let stdin = ingest.child.stdin.take().expect("stdin is piped");
+                repeat(
+                    corpus,
+                    n,
+                    &mut std::io::BufWriter::with_capacity(1 << 20, stdin),
+                )
+            }
+        };
+        let run = ingest.finish()?;
+        let said = std::fs::read_to_string(&log).unwrap_or_default();
+        let _ = std::fs::remove_file(&log);
+        if !run.success {
+            return Err(Error::Other(format!(
+                "polgraph ingest of {n} articles of {} failed ({}{}): {}",
+                corpus.display(),
+                run.status,
+                if run.stopped {
+                    ", over the memory limit"
+                } else {
+                    ""
+                },
+                said.trim()
+            )));
+        }
+        Ok((run, said, fed?))
     }
 
     /// Stock `oxigraph load` on the dump the store phase left, into a new store (removed after
@@ -812,6 +946,14 @@ mod tests {
             .collect();
         // The blank line is skipped but counted in the line numbers of records without an id.
         assert_eq!(ids, ["a", "7", "line-4", "a~1", "7~1", "line-4~1", "a~2"]);
+    }
+
+    #[test]
+    fn the_median_of_an_odd_count_is_its_middle_and_of_an_even_count_the_mean_of_two() {
+        assert_eq!(median(vec![]), None);
+        assert_eq!(median(vec![0.9]), Some(0.9));
+        assert_eq!(median(vec![1.08, 0.92, 0.97, 1.02, 0.94]), Some(0.97));
+        assert_eq!(median(vec![1.0, 0.5, 2.0, 0.8]), Some(0.9));
     }
 
     #[test]

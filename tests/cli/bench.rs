@@ -81,6 +81,8 @@ fn bench_corpus_measures_real_articles_repeated_under_new_ids() {
         "300",
         "--dir",
         s(&work),
+        "--rounds",
+        "2",
         "--json",
         s(&dir.path().join("figures.json")),
     ]);
@@ -156,9 +158,29 @@ fn bench_corpus_measures_real_articles_repeated_under_new_ids() {
             (f["ratio_stock"]["wall"].as_f64().unwrap() - ratio).abs() < 1e-9,
             "{out}"
         );
+        // Two rounds, alternated: the first is the ingest and the stock load above; the median
+        // of two is the mean of their ratios.
+        let rounds = f["rounds"].as_array().unwrap();
+        assert_eq!(rounds.len(), 2, "{out}");
+        assert_eq!(rounds[0]["ingest"]["secs"], f["ingest"]["secs"], "{out}");
+        assert_eq!(
+            rounds[0]["stock"]["secs"], f["stock"]["run"]["secs"],
+            "{out}"
+        );
+        let ratio = |r: &serde_json::Value, k: &str| {
+            r["stock"][k].as_f64().unwrap() / r["ingest"][k].as_f64().unwrap()
+        };
+        for (key, k) in [("wall", "secs"), ("cpu", "cpu_secs")] {
+            let mean = (ratio(&rounds[0], k) + ratio(&rounds[1], k)) / 2.0;
+            let median = f["ratio_stock_median"][key].as_f64().unwrap();
+            assert!((median - mean).abs() < 1e-9, "{key}: {median} {mean} {out}");
+        }
+        assert_eq!(rounds[1]["ingest"]["success"], true, "{out}");
+        assert!(out.contains("median of the rounds"), "{out}");
     } else {
         eprintln!("stock oxigraph load not compared: no `oxigraph` on PATH");
         assert!(f["stock"].is_null() && f["ratio_stock"].is_null(), "{out}");
+        assert!(f["ratio_stock_median"].is_null(), "{out}");
     }
     // The phases of the ingest, as `ingest --verbose` says them.
     let phases: Vec<&str> = f["ingest_phases"]
@@ -251,6 +273,14 @@ fn bench_corpus_prints_a_table_of_every_figure() {
         "{out}"
     );
     assert!(out.contains("| | 2 articles | 4 articles |"), "{out}");
+    // One round without `--rounds`: no median to give.
+    assert!(
+        out.contains(
+            "| rounds, alternated: ingest s (CPU s); stock `oxigraph load` s (CPU s) | one \
+             (`--rounds N` for more) | one (`--rounds N` for more) |"
+        ),
+        "{out}"
+    );
     for row in [
         "| extraction alone, MB/s per core",
         "| ingest, articles/s |",

@@ -15,6 +15,7 @@ pub fn run(
     json: Option<&Path>,
     limit_mb: u64,
     oxigraph: Option<&Path>,
+    rounds: usize,
 ) -> Result<ExitCode> {
     if let Some(phase) = phase {
         let (Some(dir), [n]) = (dir, sizes) else {
@@ -40,6 +41,7 @@ pub fn run(
             None => corpus_bench::on_path("oxigraph")
                 .ok_or_else(|| "no `oxigraph` on PATH (`--oxigraph PROGRAM` names one)".into()),
         },
+        rounds,
     };
     let mut all = Vec::new();
     for &n in sizes {
@@ -188,6 +190,34 @@ fn table(out: &mut impl Write, corpus: &Path, all: &[CorpusFigures], limit: u64)
             "ingest's speed over stock `oxigraph load`'s: in time; in CPU".into(),
             Box::new(|f| match f.ratio_stock {
                 Some(r) => format!("{:.2}; {:.2}", r.wall, r.cpu),
+                None => "-".into(),
+            }),
+        ),
+        (
+            "rounds, alternated: ingest s (CPU s); stock `oxigraph load` s (CPU s)".into(),
+            Box::new(|f| {
+                if f.rounds.len() < 2 {
+                    return "one (`--rounds N` for more)".into();
+                }
+                let runs: Vec<String> = f
+                    .rounds
+                    .iter()
+                    .map(|r| match &r.stock {
+                        Some(s) => format!(
+                            "{:.2} ({:.2}); {:.2} ({:.2})",
+                            r.ingest.secs, r.ingest.cpu_secs, s.secs, s.cpu_secs
+                        ),
+                        None => format!("{:.2} ({:.2}); -", r.ingest.secs, r.ingest.cpu_secs),
+                    })
+                    .collect();
+                runs.join(" / ")
+            }),
+        ),
+        (
+            "ingest's speed over stock `oxigraph load`'s, median of the rounds: in time; in CPU"
+                .into(),
+            Box::new(|f| match f.ratio_stock_median {
+                Some(r) => format!("{:.2}; {:.2} ({} rounds)", r.wall, r.cpu, f.rounds.len()),
                 None => "-".into(),
             }),
         ),
