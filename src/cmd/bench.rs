@@ -88,16 +88,7 @@ pub struct Args {
 impl Args {
     pub fn run(self) -> Result<ExitCode> {
         if let Some(corpus) = &self.corpus {
-            return corpus::run(
-                corpus,
-                &self.sizes,
-                self.dir.as_deref(),
-                self.phase,
-                self.json.as_deref(),
-                self.memory_limit,
-                self.oxigraph.as_deref(),
-                self.rounds as usize,
-            );
+            return corpus::run(corpus, &self);
         }
         run(
             &self.sizes,

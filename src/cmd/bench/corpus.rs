@@ -7,16 +7,14 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(
-    corpus: &Path,
-    sizes: &[usize],
-    dir: Option<&Path>,
-    phase: Option<Phase>,
-    json: Option<&Path>,
-    limit_mb: u64,
-    oxigraph: Option<&Path>,
-    rounds: usize,
-) -> Result<ExitCode> {
+pub fn run(corpus: &Path, args: &super::Args) -> Result<ExitCode> {
+    let (sizes, dir, phase) = (&args.sizes[..], args.dir.as_deref(), args.phase);
+    let (json, limit_mb, oxigraph) = (
+        args.json.as_deref(),
+        args.memory_limit,
+        args.oxigraph.as_deref(),
+    );
+    let rounds = args.rounds as usize;
     if let Some(phase) = phase {
         let (Some(dir), [n]) = (dir, sizes) else {
             bail!("--phase needs --dir and one --articles");
