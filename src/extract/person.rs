@@ -272,12 +272,10 @@ pub fn accept(toks: &Tokens, i: usize, name: &str, strong: bool) -> bool {
         return false;
     }
     // `thuộc Đoàn Hà Nội`: a word before a province's name, not a person, unless introduced.
-    let before_province = || {
-        name.split_once(' ')
-            .is_some_and(|(_, rest)| G.named(rest).iter().any(|&u| G.is_province(u)))
-    };
-    let is_unit = !G.named(name).is_empty() || before_province();
-    !is_unit
+    let before_province = name
+        .split_once(' ')
+        .is_some_and(|(_, rest)| G.named(rest).iter().any(|&u| G.is_province(u)));
+    G.named(name).is_empty() && !before_province
 }
 
 /// Whether anything [`extract`]'s loop reads can start at token `i`: a superset test, from what

@@ -773,6 +773,10 @@ fn time_of(
         .or_else(|| effective(text, year, o).map(|t| (t, "when.effective")))
 }
 
+/// The sentence that dates a decision's effect (`Quyết định này có hiệu lực từ ngày ...`), up to
+/// the date: searched first without the `\b` before it, then with it (see [`effective`]).
+const EFFECTIVE: &str = r"quyết\s+định\s+(?:trên|này|nêu\s+trên)\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+";
+
 /// The date a decision the article reports takes effect, stated after the posts it gives:
 /// `Quyết định trên có hiệu lực thi hành kể từ ngày 18/11/2024` (dev3 d3-32), within the few
 /// paragraphs after the post and before another decision is named.
@@ -782,17 +786,10 @@ fn effective(text: &str, year: Option<i32>, o: &OfficeFact) -> Option<Time> {
     let rest = &text[from..to];
     // The words without the boundary first, a DFA's search over the paragraphs after the post
     // (the boundary, Unicode, keeps the pattern on its NFA; issue 30).
-    if !regex!(
-        r"(?i)quyết\s+định\s+(?:trên|này|nêu\s+trên)\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+"
-    )
-    .is_match(rest)
-    {
+    if !regex!(&format!("(?i){EFFECTIVE}")).is_match(rest) {
         return None;
     }
-    let m = regex!(
-        r"(?i)\bquyết\s+định\s+(?:trên|này|nêu\s+trên)\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+"
-    )
-    .find(rest)?;
+    let m = regex!(&format!(r"(?i)\b{EFFECTIVE}")).find(rest)?;
     // Another decision named between the post and this sentence is the one it speaks of.
     if regex!(r"(?i)\bquyết\s+định\s+số\b").is_match(&rest[..m.start()]) {
         return None;

@@ -294,10 +294,7 @@ impl Store {
 
     /// oxigraph's bulk loader, for an empty store: much faster, not transactional.
     pub fn bulk(&self) -> Bulk<'_> {
-        Bulk {
-            loader: self.inner.bulk_loader(),
-            _memory: crate::store::memory::KeepFreed::new(),
-        }
+        self.bulk_compacted(false)
     }
 
     /// [`Store::bulk`], for a load that [`Store::optimize`] compacts right after when
@@ -307,9 +304,10 @@ impl Store {
     pub fn bulk_compacted(&self, compacted: bool) -> Bulk<'_> {
         let loader = self.inner.bulk_loader();
         Bulk {
-            loader: match compacted {
-                true => loader.without_compression(),
-                false => loader,
+            loader: if compacted {
+                loader.without_compression()
+            } else {
+                loader
             },
             _memory: crate::store::memory::KeepFreed::new(),
         }

@@ -546,8 +546,7 @@ impl Bench {
                 source,
             })?;
         }
-        let (run, said, fed) = self.ingest(corpus, n, store, file.as_deref())?;
-        let input_bytes = fed;
+        let (run, said, input_bytes) = self.ingest(corpus, n, store, file.as_deref())?;
         progress(n, "ingest", &run);
         let compact_secs = said
             .rsplit_once("compacted in ")
