@@ -461,6 +461,19 @@ impl Store {
     // polgraph: two reads of the index (predicate, object, subject, graph) in its order, on
     // the encoded terms, that hold nothing but the last key (see `vendor/README.md`).
 
+    /// polgraph: the number of quads in the named graph `graph`, counted in the index of graphs
+    /// without decoding a term (`quads_for_pattern` looks every term's text up).
+    pub fn named_graph_len(&self, graph: NamedOrBlankNodeRef<'_>) -> Result<usize, StorageError> {
+        let reader = self.storage.snapshot();
+        let g = EncodedTerm::from(graph);
+        let mut n = 0;
+        for q in reader.quads_for_pattern(None, None, None, Some(&g)) {
+            q?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
     /// polgraph: how many distinct (subject, object) pairs the quads of the named graphs with
     /// `predicate` (and `object`, when given) have, counted in the index's order without
     /// decoding a term: in constant memory, where `COUNT(DISTINCT ?s)` holds every subject.
