@@ -1,7 +1,9 @@
 //! Tokens: words (syllables) and punctuation, with byte spans into the normalised text.
 
 use crate::extract::lexicon::{Step, Table, ABBREVIATIONS, COMBINED, TABLES};
-use rustc_hash::FxHashSet;
+use crate::extract::organization::Parsed;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -320,6 +322,10 @@ pub struct Tokens {
     found: Vec<Hits>,
     /// Per token, the tables with an entry starting there (bit `id`).
     starts: Vec<u16>,
+    /// The bodies [`crate::extract::organization::parse`] read at a token (by token and whether
+    /// a body in lower case was let match), kept for the article: the offices, the context and
+    /// the organisations parse the same bodies again and again.
+    pub(crate) bodies: RefCell<FxHashMap<(u32, bool), Option<Parsed>>>,
 }
 
 impl Tokens {
@@ -377,6 +383,7 @@ impl Tokens {
             at,
             found: Vec::new(),
             starts: Vec::new(),
+            bodies: RefCell::default(),
         };
         // Every article asks the tables at every token: found once, at the start.
         (tokens.found, tokens.starts) = tokens.find_all();
@@ -496,6 +503,8 @@ impl Tokens {
 
     /// The same tokens with those inside `ranges` hidden.
     pub fn without(mut self, ranges: &[Range<usize>]) -> Tokens {
+        // A body read before may run into what is hidden now.
+        self.bodies.get_mut().clear();
         for t in &mut self.toks.list {
             if ranges.iter().any(|r| r.contains(&t.span.start)) {
                 t.hidden = true;
