@@ -2231,9 +2231,15 @@ mod tests {
                     none += 1;
                     format!("{:?}", parse_at(&t, i, lower, 0))
                 };
-                assert_eq!(got, want, "token {i} lower {lower} of {text:?} hiding {hide:?}");
+                assert_eq!(
+                    got, want,
+                    "token {i} lower {lower} of {text:?} hiding {hide:?}"
+                );
             }
         }
-        assert!(found > 1_000 && none > found, "{found} bodies, {none} others");
+        assert!(
+            found > 1_000 && none > found,
+            "{found} bodies, {none} others"
+        );
     }
 }
