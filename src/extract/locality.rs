@@ -115,14 +115,14 @@ pub fn name_at(toks: &Tokens, i: usize, level: Option<&str>) -> Option<(Vec<usiz
     None
 }
 
+/// A name's units and the index after it, as [`name_at`] gives them.
+type Named = (Vec<usize>, usize);
+
 /// [`name_at`] of any level and of a province at `i` (`(name_at(toks, i, None),
 /// name_at(toks, i, Some("tỉnh")))`), the name's syllables and the gazetteer read once for both:
 /// [`mentions`] asks both of every capitalised syllable, and the province's is the longest name
 /// there with a province among the units it names.
-fn name_and_province_at(
-    toks: &Tokens,
-    i: usize,
-) -> (Option<(Vec<usize>, usize)>, Option<(Vec<usize>, usize)>) {
+fn name_and_province_at(toks: &Tokens, i: usize) -> (Option<Named>, Option<Named>) {
     let mut any = None;
     let mut province = None;
     // `TP.HCM`, `TPHCM`, `TP HCM`, as [`name_at`] reads them.
@@ -508,9 +508,6 @@ pub fn extract(toks: &Tokens, _ctx: &Context, units: &[UnitMention], facts: &mut
 mod tests {
     use super::*;
 
-    /// The pre-filter of [`mentions`] skips only tokens where no level word, committee or name
-    /// starts.
-
     /// The name of any level and the province's, read together, are [`name_at`]'s without a
     /// level and with `tỉnh`, at every token of the example articles and of names that are
     /// both or one of them (`Hà Giang` a province, `Bến Cát` not, `TP.HCM`, `Bà Rịa - Vũng
@@ -529,7 +526,7 @@ mod tests {
         }
         let (mut both, mut one) = (0, 0);
         for text in &texts {
-            let t = Tokens::new(text, &[0..0]);
+            let t = Tokens::new(text, &[]);
             for i in 0..t.len() + 1 {
                 let apart = (name_at(&t, i, None), name_at(&t, i, Some("tỉnh")));
                 assert_eq!(name_and_province_at(&t, i), apart, "token {i} of {text:?}");
@@ -542,6 +539,8 @@ mod tests {
         }
         assert!(both > 20 && one > 20, "{both} both, {one} one");
     }
+    /// The pre-filter of [`mentions`] skips only tokens where no level word, committee or name
+    /// starts.
     #[test]
     fn may_start_skips_only_what_starts_nothing() {
         let s = "Tại huyện Ba Bể, Huyện ủy Thăng Bình và TP.HCM, ông A về quê Yên Thành, Nghệ An; \

@@ -2183,7 +2183,8 @@ mod tests {
                 // A title hidden inside the line, as `document::extract` hides them.
                 let third = line.char_indices().nth(line.chars().count() / 3);
                 if let Some((at, _)) = third {
-                    texts.push((line.to_string(), vec![at..at + line.len() / 3]));
+                    let hidden = at..at + line.len() / 3;
+                    texts.push((line.to_string(), std::iter::once(hidden).collect()));
                 }
             }
             texts.push((text, vec![]));
