@@ -273,6 +273,9 @@ pub(crate) struct Combined {
     next: HashMap<(u32, u32), Step>,
     /// The entries that end at each node, as (table id, pattern in the table), a node's together.
     ends: Vec<(u32, u32)>,
+    /// By word: whether it is one of [`ABBREVIATIONS`] (what [`crate::extract::token::Tokens`]
+    /// marks once a token instead of asking at every entry found that runs over it).
+    abbreviation: Vec<bool>,
     /// For each pattern: its table's id and its pattern in that table.
     #[cfg(test)]
     pub(crate) owner: Vec<(u32, u32)>,
@@ -337,6 +340,10 @@ impl Combined {
                 }
             })
             .collect();
+        let mut abbreviation = vec![false; words.len()];
+        for (k, &w) in &words {
+            abbreviation[w as usize] = ABBREVIATIONS.contains(k);
+        }
         let mut packed_words = HashMap::default();
         let mut long_words = HashMap::default();
         for (k, w) in words {
@@ -356,6 +363,7 @@ impl Combined {
             long_words,
             next,
             ends: flat,
+            abbreviation,
             #[cfg(test)]
             owner: owner.to_vec(),
             #[cfg(test)]
@@ -381,6 +389,12 @@ impl Combined {
             None => packed(&bytes[s..e])?,
         };
         self.words.get(&x).copied()
+    }
+
+    /// Whether `word` (of [`Combined::word`]) is one of [`ABBREVIATIONS`].
+    #[inline]
+    pub(crate) fn is_abbreviation(&self, word: u32) -> bool {
+        self.abbreviation[word as usize]
     }
 
     /// The step from `from` on `word`, if an entry goes on so.

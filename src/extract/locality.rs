@@ -115,6 +115,81 @@ pub fn name_at(toks: &Tokens, i: usize, level: Option<&str>) -> Option<(Vec<usiz
     None
 }
 
+/// A name's units and the index after it, as [`name_at`] gives them.
+type Named = (Vec<usize>, usize);
+
+/// [`name_at`] of any level and of a province at `i` (`(name_at(toks, i, None),
+/// name_at(toks, i, Some("tỉnh")))`), the name's syllables and the gazetteer read once for both:
+/// [`mentions`] asks both of every capitalised syllable, and the province's is the longest name
+/// there with a province among the units it names.
+fn name_and_province_at(toks: &Tokens, i: usize) -> (Option<Named>, Option<Named>) {
+    let mut any = None;
+    let mut province = None;
+    // `TP.HCM`, `TPHCM`, `TP HCM`, as [`name_at`] reads them.
+    if let Some(t) = toks
+        .get(i)
+        .filter(|t| t.word && t.text().chars().all(|c| !c.is_lowercase()))
+    {
+        if let Some(c) = G.abbreviation(t.key()) {
+            if !c.is_empty() {
+                any = Some((c.to_vec(), i + 1));
+            }
+            let provinces: Vec<usize> = c.iter().copied().filter(|&u| G.is_province(u)).collect();
+            if !provinces.is_empty() {
+                province = Some((provinces, i + 1));
+            }
+            if any.is_some() && province.is_some() {
+                return (any, province);
+            }
+        }
+    }
+    let mut ends = [0usize; 4];
+    let (mut j, mut n) = (i, 0);
+    while n < ends.len() {
+        if toks.get(j).is_some_and(|t| {
+            t.is_name_syllable()
+                || (n > 0 && t.word && t.text().chars().all(|c| c.is_ascii_digit()))
+        }) {
+            ends[n] = j + 1;
+            j += 1;
+            n += 1;
+        } else if n > 0
+            && toks.is_punct(j, &["-", "–"])
+            && toks.get(j + 1).is_some_and(|t| t.is_name_syllable())
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if n == 0 || !G.may_start_name(toks.toks[i].key()) {
+        return (any, province);
+    }
+    for &e in ends[..n].iter().rev() {
+        if any.is_some() && province.is_some() {
+            break;
+        }
+        let named = G.named_key(toks.key(i, e));
+        if named.is_empty() {
+            continue;
+        }
+        if any.is_none() {
+            any = Some((named.to_vec(), e));
+        }
+        if province.is_none() {
+            let provinces: Vec<usize> = named
+                .iter()
+                .copied()
+                .filter(|&u| G.is_province(u))
+                .collect();
+            if !provinces.is_empty() {
+                province = Some((provinces, e));
+            }
+        }
+    }
+    (any, province)
+}
+
 /// The lexicon tables [`may_start`] asks at every token, read once an article: a table is a
 /// `LazyLock`, whose state is checked wherever it is read.
 struct Openers {
@@ -231,9 +306,16 @@ pub fn mentions(toks: &Tokens) -> Vec<UnitMention> {
         let prev_name = i > 0
             && toks.get(i - 1).is_some_and(|p| p.is_name_syllable())
             && !(1..=3).any(|k| i >= k && toks.longest(&BODY, i - k).is_some_and(|(_, e)| e == i));
+        // The name at `i` of any level and of a province, read together (each asked here of
+        // every capitalised syllable).
+        let (any, province_named) = if t.is_name_syllable() && !prev_name {
+            name_and_province_at(toks, i)
+        } else {
+            (None, None)
+        };
         // An address: `quê Yên Thành, Nghệ An`, `Củ Chi, TP HCM`: a unit of the province after it.
         if t.is_name_syllable() && !prev_name {
-            if let Some((cands, e)) = name_at(toks, i, None) {
+            if let Some((cands, e)) = any {
                 let province = toks
                     .is_punct(e, &[","])
                     .then(|| {
@@ -269,7 +351,7 @@ pub fn mentions(toks: &Tokens) -> Vec<UnitMention> {
             }
         }
         if t.is_name_syllable() && !prev_name {
-            if let Some((cands, e)) = name_at(toks, i, Some("tỉnh")) {
+            if let Some((cands, e)) = province_named {
                 // Bare `Hồ Chí Minh` is the person: the city always keeps its level word.
                 let person = G.units[cands[0]].name == "Hồ Chí Minh";
                 if !person && !toks.get(e).is_some_and(|n| n.is_name_syllable()) {
@@ -426,6 +508,37 @@ pub fn extract(toks: &Tokens, _ctx: &Context, units: &[UnitMention], facts: &mut
 mod tests {
     use super::*;
 
+    /// The name of any level and the province's, read together, are [`name_at`]'s without a
+    /// level and with `tỉnh`, at every token of the example articles and of names that are
+    /// both or one of them (`Hà Giang` a province, `Bến Cát` not, `TP.HCM`, `Bà Rịa - Vũng
+    /// Tàu`, a district of a province's name).
+    #[test]
+    fn a_name_and_a_provinces_read_together_are_those_read_apart() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
+        let mut texts = vec![
+            "TP.HCM, TPHCM, TP HCM, Hà Giang, Bến Cát, Bà Rịa - Vũng Tàu, Bắc Giang, Quảng Trị, \
+             Hồ Chí Minh, Hải Dương, Long An, Cẩm Giàng (Hải Dương), Hà Nội 2 lần, Quận 11"
+                .to_string(),
+        ];
+        for entry in std::fs::read_dir(dir).expect("examples/articles") {
+            let raw = std::fs::read_to_string(entry.expect("an example").path()).expect("text");
+            texts.push(crate::normalize::Text::new(&raw).text);
+        }
+        let (mut both, mut one) = (0, 0);
+        for text in &texts {
+            let t = Tokens::new(text, &[]);
+            for i in 0..t.len() + 1 {
+                let apart = (name_at(&t, i, None), name_at(&t, i, Some("tỉnh")));
+                assert_eq!(name_and_province_at(&t, i), apart, "token {i} of {text:?}");
+                match apart {
+                    (Some(_), Some(_)) => both += 1,
+                    (Some(_), None) => one += 1,
+                    _ => {}
+                }
+            }
+        }
+        assert!(both > 20 && one > 20, "{both} both, {one} one");
+    }
     /// The pre-filter of [`mentions`] skips only tokens where no level word, committee or name
     /// starts.
     #[test]
