@@ -51,53 +51,32 @@ impl Answers {
             _ => (None, None),
         };
         let mut answers = Answers { bodies: Vec::new() };
+        // A kept file's prefix: no part of the store's stamp; `.tmp`: never read as kept.
         for name in names {
-            // A kept file's prefix: no part of the store's stamp; `.tmp`: never read as kept.
             let body = kept::path(
                 store.path(),
                 &format!("{}.{}.body.tmp", file(name), std::process::id()),
             );
-            let io = |source| Error::Io {
-                path: body.clone(),
-                source,
-            };
-            let mut w = std::io::BufWriter::new(std::fs::File::create(&body).map_err(io)?);
-            answers.bodies.push((name, body.clone()));
-            let before =
-                touched.and_then(|_| kept::open(store.path(), &file(name), VERSION, store.stamp()));
-            let written = match (*name, touched, before) {
-                ("people", Some(touched), Some(before)) => {
-                    people_update(store, before, touched, &mut w)?;
-                    true
-                }
-                ("people", _, _) if people.is_some() => {
-                    let rows = Listings::people_rows(people.take().unwrap_or_default());
-                    write_people(Vec::new(), rows, &mut w)?;
-                    true
-                }
-                ("articles", _, _) => match article_rows.take() {
-                    Some(rows) => {
-                        let whole = rows.write(&mut w, true)?;
-                        if !whole {
-                            // Rows that a scan may order otherwise: the answer cut is dropped
-                            // unwritten, and scanned.
-                            drop(w.into_parts().0);
-                            w = std::io::BufWriter::new(std::fs::File::create(&body).map_err(io)?);
-                        }
-                        whole
-                    }
-                    None => false,
-                },
-                _ => false,
-            };
-            if !written {
-                scan(store, name, &mut w)?;
-            }
-            w.into_inner()
-                .map_err(|e| io(e.into_error()))?
-                .sync_all()
-                .map_err(io)?;
+            answers.bodies.push((name, body));
         }
+        // Each answer written by a thread of its own: after a bulk load, the scans of `stats`
+        // and `tenures` and the writing of the rows gathered for `people` and `articles` each
+        // take one core.
+        std::thread::scope(|s| {
+            let threads: Vec<_> = answers
+                .bodies
+                .iter()
+                .map(|(name, body)| {
+                    let people = (*name == "people").then(|| people.take()).flatten();
+                    let article_rows = (*name == "articles").then(|| article_rows.take()).flatten();
+                    s.spawn(move || write_answer(store, name, body, touched, people, article_rows))
+                })
+                .collect();
+            threads
+                .into_iter()
+                .map(|t| t.join().expect("the thread of a kept answer panicked"))
+                .collect::<Result<Vec<()>>>()
+        })?;
         Ok(answers)
     }
 
@@ -116,6 +95,57 @@ impl Answers {
         }
         Ok(())
     }
+}
+
+/// The answer of `name` written to `body`: the rows of `people` brought up to date for
+/// `touched`, or written from `people` or `article_rows` gathered by a bulk load, else scanned.
+fn write_answer(
+    store: &Store,
+    name: &str,
+    body: &std::path::Path,
+    touched: Option<&BTreeSet<String>>,
+    mut people: Option<PeopleRows>,
+    article_rows: Option<ArticleRows>,
+) -> Result<()> {
+    let io = |source| Error::Io {
+        path: body.to_path_buf(),
+        source,
+    };
+    let mut w = std::io::BufWriter::new(std::fs::File::create(body).map_err(io)?);
+    let before =
+        touched.and_then(|_| kept::open(store.path(), &file(name), VERSION, store.stamp()));
+    let written = match (name, touched, before) {
+        ("people", Some(touched), Some(before)) => {
+            people_update(store, before, touched, &mut w)?;
+            true
+        }
+        ("people", _, _) if people.is_some() => {
+            let rows = Listings::people_rows(people.take().unwrap_or_default());
+            write_people(Vec::new(), rows, &mut w)?;
+            true
+        }
+        ("articles", _, _) => match article_rows {
+            Some(rows) => {
+                let whole = rows.write(&mut w, true)?;
+                if !whole {
+                    // Rows that a scan may order otherwise: the answer cut is dropped
+                    // unwritten, and scanned.
+                    drop(w.into_parts().0);
+                    w = std::io::BufWriter::new(std::fs::File::create(body).map_err(io)?);
+                }
+                whole
+            }
+            None => false,
+        },
+        _ => false,
+    };
+    if !written {
+        scan(store, name, &mut w)?;
+    }
+    w.into_inner()
+        .map_err(|e| io(e.into_error()))?
+        .sync_all()
+        .map_err(io)
 }
 
 impl Drop for Answers {
@@ -522,10 +552,13 @@ impl ArticleRows {
 ///
 /// Memory: the rows of `articles` go to a sort that spills to the store's folder past a run; of
 /// `people`, a count a person and name.
+/// By person, each name: the graphs that describe (so name) and mention them.
+type PeopleRows = rustc_hash::FxHashMap<Box<str>, Vec<(Box<str>, u32)>>;
+
 pub struct Listings {
     articles: ArticleRows,
     /// By person, each name: the graphs that describe (so name) and mention them.
-    people: rustc_hash::FxHashMap<Box<str>, Vec<(Box<str>, u32)>>,
+    people: PeopleRows,
     /// A graph said something this does not read as the queries would: they are scanned.
     unsure: bool,
 }
