@@ -69,6 +69,9 @@ pub fn compact(path: &Path, threads: usize) -> Result<()> {
             );
         }
         rocksdb_options_set_max_background_jobs(options, c_int(threads + 2));
+        // The files written handed to the disk a mebibyte at a time as they grow, so that each
+        // one's sync at its end waits for little (the compaction's cores sat in I/O wait there).
+        rocksdb_options_set_bytes_per_sync(options, 1 << 20);
         let mut handles = vec![ptr::null_mut(); count];
         let db = rocksdb_open_column_families(
             options,
