@@ -72,25 +72,7 @@ pub fn name_at(toks: &Tokens, i: usize, level: Option<&str>) -> Option<(Vec<usiz
     // Where a name may end: after each syllable. A number is a name after `quận` or `phường`
     // (`UBND Quận 11`, `phường 14`: the numbered wards and districts of a city).
     let numbered = matches!(level, Some("quận" | "phường"));
-    let mut ends = [0usize; 4];
-    let (mut j, mut n) = (i, 0);
-    while n < ends.len() {
-        if toks.get(j).is_some_and(|t| {
-            t.is_name_syllable()
-                || ((n > 0 || numbered) && t.word && t.text().chars().all(|c| c.is_ascii_digit()))
-        }) {
-            ends[n] = j + 1;
-            j += 1;
-            n += 1;
-        } else if n > 0
-            && toks.is_punct(j, &["-", "–"])
-            && toks.get(j + 1).is_some_and(|t| t.is_name_syllable())
-        {
-            j += 1;
-        } else {
-            break;
-        }
-    }
+    let (ends, n) = name_ends(toks, i, numbered);
     // Every look-up below asks a key that starts with token `i`'s (keys hold no spaces).
     if n == 0 || !G.may_start_name(toks.toks[i].key()) {
         return None;
@@ -113,6 +95,32 @@ pub fn name_at(toks: &Tokens, i: usize, level: Option<&str>) -> Option<(Vec<usiz
         }
     }
     None
+}
+
+/// Where a unit's name at `i` may end: after each of its first syllables, up to four (a hyphen
+/// between two joins them: `Bà Rịa - Vũng Tàu`), a number among them after the first, or as the
+/// first too when `numbered`. The ends, and how many there are.
+fn name_ends(toks: &Tokens, i: usize, numbered: bool) -> ([usize; 4], usize) {
+    let mut ends = [0usize; 4];
+    let (mut j, mut n) = (i, 0);
+    while n < ends.len() {
+        if toks.get(j).is_some_and(|t| {
+            t.is_name_syllable()
+                || ((n > 0 || numbered) && t.word && t.text().chars().all(|c| c.is_ascii_digit()))
+        }) {
+            ends[n] = j + 1;
+            j += 1;
+            n += 1;
+        } else if n > 0
+            && toks.is_punct(j, &["-", "–"])
+            && toks.get(j + 1).is_some_and(|t| t.is_name_syllable())
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (ends, n)
 }
 
 /// A name's units and the index after it, as [`name_at`] gives them.
@@ -143,25 +151,7 @@ fn name_and_province_at(toks: &Tokens, i: usize) -> (Option<Named>, Option<Named
             }
         }
     }
-    let mut ends = [0usize; 4];
-    let (mut j, mut n) = (i, 0);
-    while n < ends.len() {
-        if toks.get(j).is_some_and(|t| {
-            t.is_name_syllable()
-                || (n > 0 && t.word && t.text().chars().all(|c| c.is_ascii_digit()))
-        }) {
-            ends[n] = j + 1;
-            j += 1;
-            n += 1;
-        } else if n > 0
-            && toks.is_punct(j, &["-", "–"])
-            && toks.get(j + 1).is_some_and(|t| t.is_name_syllable())
-        {
-            j += 1;
-        } else {
-            break;
-        }
-    }
+    let (ends, n) = name_ends(toks, i, false);
     if n == 0 || !G.may_start_name(toks.toks[i].key()) {
         return (any, province);
     }
@@ -514,16 +504,12 @@ mod tests {
     /// Tàu`, a district of a province's name).
     #[test]
     fn a_name_and_a_provinces_read_together_are_those_read_apart() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
         let mut texts = vec![
             "TP.HCM, TPHCM, TP HCM, Hà Giang, Bến Cát, Bà Rịa - Vũng Tàu, Bắc Giang, Quảng Trị, \
              Hồ Chí Minh, Hải Dương, Long An, Cẩm Giàng (Hải Dương), Hà Nội 2 lần, Quận 11"
                 .to_string(),
         ];
-        for entry in std::fs::read_dir(dir).expect("examples/articles") {
-            let raw = std::fs::read_to_string(entry.expect("an example").path()).expect("text");
-            texts.push(crate::normalize::Text::new(&raw).text);
-        }
+        texts.extend(crate::extract::example_texts());
         let (mut both, mut one) = (0, 0);
         for text in &texts {
             let t = Tokens::new(text, &[]);

@@ -158,6 +158,20 @@ fn drop_cut(text: &str, facts: &mut Facts) {
     facts.events.retain(|x| keep(&x.span));
 }
 
+/// The normalised texts of the example articles (`examples/articles`), in the folder's order:
+/// what the tests of a rule's faster path read against its former one.
+#[cfg(test)]
+pub(crate) fn example_texts() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
+    std::fs::read_dir(dir)
+        .expect("examples/articles")
+        .map(|entry| {
+            let raw = std::fs::read_to_string(entry.expect("an example").path()).expect("text");
+            Text::new(&raw).text
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2173,11 +2173,8 @@ mod tests {
     /// The texts of the example articles, whole and line by line, with the tokens of a title
     /// hidden in some: what the tests of a kept result read.
     fn example_tokens() -> Vec<(String, Vec<Range<usize>>)> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
         let mut texts = Vec::new();
-        for entry in std::fs::read_dir(dir).expect("examples/articles") {
-            let raw = std::fs::read_to_string(entry.expect("an example").path()).expect("text");
-            let text = crate::normalize::Text::new(&raw).text;
+        for text in crate::extract::example_texts() {
             for line in text.lines() {
                 texts.push((line.to_string(), vec![]));
                 // A title hidden inside the line, as `document::extract` hides them.

@@ -689,11 +689,8 @@ mod tests {
     /// sentence by sentence) and on every lexicon entry written after a word, capitalised.
     #[test]
     fn the_trie_of_tokens_finds_what_the_scan_of_every_byte_found() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
         let mut texts = Vec::new();
-        for entry in std::fs::read_dir(dir).expect("examples/articles") {
-            let raw = std::fs::read_to_string(entry.expect("an example").path()).expect("text");
-            let text = crate::normalize::Text::new(&raw).text;
+        for text in crate::extract::example_texts() {
             for line in text.lines() {
                 texts.extend(line.split(". ").map(String::from));
                 texts.push(line.to_string());
@@ -733,12 +730,7 @@ mod tests {
     #[test]
     fn an_abbreviation_in_lower_case_is_marked_where_it_was_asked() {
         use crate::extract::lexicon::ABBREVIATIONS;
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
-        let mut texts = Vec::new();
-        for entry in std::fs::read_dir(dir).expect("examples/articles") {
-            let raw = std::fs::read_to_string(entry.expect("an example").path()).expect("text");
-            texts.push(crate::normalize::Text::new(&raw).text);
-        }
+        let mut texts = crate::extract::example_texts();
         let mut cased = Vec::new();
         for a in ABBREVIATIONS {
             let mut c = a.chars();

@@ -104,7 +104,7 @@ fn write_answer(
     name: &str,
     body: &std::path::Path,
     touched: Option<&BTreeSet<String>>,
-    mut people: Option<PeopleRows>,
+    people: Option<PeopleRows>,
     article_rows: Option<ArticleRows>,
 ) -> Result<()> {
     let io = |source| Error::Io {
@@ -120,7 +120,7 @@ fn write_answer(
             true
         }
         ("people", _, _) if people.is_some() => {
-            let rows = Listings::people_rows(people.take().unwrap_or_default());
+            let rows = Listings::people_rows(people.unwrap_or_default());
             write_people(Vec::new(), rows, &mut w)?;
             true
         }
@@ -543,6 +543,9 @@ impl ArticleRows {
     }
 }
 
+/// By person, each name: the graphs that describe (so name) and mention them.
+type PeopleRows = rustc_hash::FxHashMap<Box<str>, Vec<(Box<str>, u32)>>;
+
 /// The listings `articles` and `people` of a bulk load into an empty store, gathered from its
 /// article graphs as the load goes (see [`Listings::add`]), so that they are not read back from
 /// the store after the load (the query of `articles`, one query a person of `people`: most of
@@ -552,9 +555,6 @@ impl ArticleRows {
 ///
 /// Memory: the rows of `articles` go to a sort that spills to the store's folder past a run; of
 /// `people`, a count a person and name.
-/// By person, each name: the graphs that describe (so name) and mention them.
-type PeopleRows = rustc_hash::FxHashMap<Box<str>, Vec<(Box<str>, u32)>>;
-
 pub struct Listings {
     articles: ArticleRows,
     /// By person, each name: the graphs that describe (so name) and mention them.
