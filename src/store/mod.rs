@@ -1161,9 +1161,23 @@ mod bulk_tests {
                 )
                 .into(),
                 4 => BlankNode::new_unchecked(format!("b{}", i / 2)).into(),
-                // A long IRI (hashed in the string table) and a short one (held inline).
-                _ => match i % 4 {
+                // A long IRI (hashed in the string table) and a short one (held inline); and
+                // literals whose keys are 1, 9 and 33 bytes long (a boolean, an integer, a long
+                // value of a long datatype, a long value with a language).
+                _ => match i % 8 {
                     0 => ex(&format!("node/{}", i / 4)).into(),
+                    1 => Literal::from(i % 3 == 0).into(),
+                    3 => Literal::from(i64::try_from(i).unwrap() - 700).into(),
+                    5 => Literal::new_typed_literal(
+                        format!("a value long enough to be hashed {}", i % 5),
+                        ex("datatypes/a-datatype-long-enough-to-be-hashed"),
+                    )
+                    .into(),
+                    7 => Literal::new_language_tagged_literal_unchecked(
+                        format!("một giá trị đủ dài để được băm {}", i % 4),
+                        "vi-x-a-long-language-tag",
+                    )
+                    .into(),
                     _ => NamedNode::new_unchecked("a:b").into(),
                 },
             };
@@ -1234,6 +1248,33 @@ mod bulk_tests {
             assert_eq!(graphs.len(), 30 + 15);
             for q in quads.iter().step_by(97) {
                 assert!(by_ref.contains(q).unwrap(), "{q}");
+            }
+            // Every index answers as the loader fed owned quads wrote it: the quads of a
+            // subject (spog), a predicate (posg), an object (ospg), a graph (gspo), a graph and
+            // a predicate (gpos), a graph and an object (gosp), in the default graph (dspo, dpos,
+            // dosp), each in the index's order.
+            let ask = |store: &Store, q: &Quad, pattern: usize| -> Vec<String> {
+                let (s, p, o) = (q.subject.as_ref(), q.predicate.as_ref(), q.object.as_ref());
+                let g = q.graph_name.as_ref();
+                let (s, p, o, g) = match pattern {
+                    0 => (Some(s), None, None, None),
+                    1 => (None, Some(p), None, None),
+                    2 => (None, None, Some(o), None),
+                    3 => (None, None, None, Some(g)),
+                    4 => (None, Some(p), None, Some(g)),
+                    _ => (None, None, Some(o), Some(g)),
+                };
+                store
+                    .quads_for_pattern(s, p, o, g)
+                    .map(|q| q.unwrap().to_string())
+                    .collect()
+            };
+            for q in quads.iter().step_by(7) {
+                for pattern in 0..6 {
+                    let answer = ask(&by_ref, q, pattern);
+                    assert!(answer.contains(&q.to_string()), "{q}, pattern {pattern}");
+                    assert_eq!(answer, ask(&owned, q, pattern), "{q}, pattern {pattern}");
+                }
             }
         }
     }

@@ -1532,12 +1532,15 @@ impl<'a> FileBulkLoader<'a> {
         counter: &Mutex<u64>,
         sst_files: &mut Vec<(ColumnFamily, PathBuf)>,
     ) -> Result<(), StorageError> {
-        match batch {
-            Batch::Quads(quads) => self.encode(quads)?,
-            Batch::Buffer(buffer) => self.encode_buffer(&buffer),
-        }
-        let size = self.triples.len() + self.quads.len();
-        self.build_sst_files(sst_files)?;
+        let size = match batch {
+            Batch::Quads(quads) => {
+                self.encode(quads)?;
+                let size = self.triples.len() + self.quads.len();
+                self.build_sst_files(sst_files)?;
+                size
+            }
+            Batch::Buffer(buffer) => self.load_buffer(&buffer, sst_files)?,
+        };
         *counter
             .lock()
             .map_err(|_| io::Error::other("Mutex poisoned"))? +=
@@ -1579,48 +1582,177 @@ impl<'a> FileBulkLoader<'a> {
         Ok(())
     }
 
-    /// polgraph: each distinct term of the buffer encoded (hashed) once, and written into the
-    /// string table once, whatever the number of quads that name it.
-    fn encode_buffer(&mut self, buffer: &QuadBuffer) {
-        let encoded: Vec<EncodedTerm> = (0..buffer.term_count())
+    /// polgraph: a batch given by reference, written into its files. Each distinct term of the
+    /// buffer is encoded (hashed) once and written into the string table once, whatever the
+    /// number of quads that name it; its key bytes are written once, and the terms are ranked in
+    /// the order of those bytes. A quad is then four ranks, and each index's keys are sorted as
+    /// one `u128` of ranks (in that index's order of the terms) instead of as byte strings: an
+    /// encoded term's length is given by its first byte, so no term's bytes begin another's, and
+    /// byte strings of terms one after the other compare as their terms' ranks do. Each key's
+    /// bytes are put together as it is written. Returns the number of distinct quads and triples.
+    fn load_buffer(
+        &mut self,
+        buffer: &QuadBuffer,
+        sst_files: &mut Vec<(ColumnFamily, PathBuf)>,
+    ) -> Result<usize, StorageError> {
+        let n = buffer.term_count();
+        let encoded: Vec<EncodedTerm> = (0..n)
             .map(|i| match buffer.term_ref(i) {
                 TermOrGraph::Term(t) => EncodedTerm::from(t),
                 TermOrGraph::DefaultGraph => EncodedTerm::DefaultGraph,
             })
             .collect();
-        let mut in_strings = vec![false; encoded.len()];
-        let mut in_graphs = vec![false; encoded.len()];
+        // Each term's key bytes, once; then the terms ranked in byte order, equal bytes one rank.
+        let mut bytes = Vec::with_capacity(n * (1 + size_of::<StrHash>()));
+        let mut spans = Vec::with_capacity(n);
+        for term in &encoded {
+            let start = bytes.len();
+            write_term(&mut bytes, term);
+            spans.push((start, bytes.len()));
+        }
+        let term_bytes = |i: u32| {
+            let (a, b) = spans[i as usize];
+            &bytes[a..b]
+        };
+        // Sorted on their first 32 bytes as two integers (every encoding but a few literals'
+        // is 17 bytes or less), then on the whole bytes where those are equal.
+        let mut order = Vec::with_capacity(n);
+        for i in 0..u32::try_from(n).map_err(io::Error::other)? {
+            let mut prefix = [0; 32];
+            let t = term_bytes(i);
+            let len = t.len().min(32);
+            prefix[..len].copy_from_slice(&t[..len]);
+            let (high, low) = prefix.split_at(16);
+            order.push((
+                u128::from_be_bytes(high.try_into().map_err(io::Error::other)?),
+                u128::from_be_bytes(low.try_into().map_err(io::Error::other)?),
+                i,
+            ));
+        }
+        order.sort_unstable_by(|a, b| {
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then_with(|| term_bytes(a.2).cmp(term_bytes(b.2)))
+        });
+        let mut rank = vec![0_u32; n];
+        let mut ranked: Vec<(usize, usize)> = Vec::new();
+        for (k, &(_, _, i)) in order.iter().enumerate() {
+            if k == 0 || term_bytes(i) != term_bytes(order[k - 1].2) {
+                ranked.push(spans[i as usize]);
+            }
+            rank[i as usize] = u32::try_from(ranked.len() - 1).map_err(io::Error::other)?;
+        }
+        drop(order);
+
+        let mut in_strings = vec![false; n];
+        let mut quads = Vec::with_capacity(buffer.len());
+        let mut triples = Vec::new();
         for &[s, p, o, g] in buffer.quad_terms() {
             let [s, p, o, g] = [s as usize, p as usize, o as usize, g as usize];
-            let quad = EncodedQuad {
-                subject: encoded[s].clone(),
-                predicate: encoded[p].clone(),
-                object: encoded[o].clone(),
-                graph_name: encoded[g].clone(),
-            };
-            let default = quad.graph_name.is_default_graph();
-            let new = if default {
-                self.triples.insert(quad)
-            } else {
-                self.quads.insert(quad)
-            };
-            if !new {
-                continue;
-            }
-            for i in [s, p, o] {
-                if !in_strings[i] {
+            let default = encoded[g].is_default_graph();
+            for i in [s, p, o, g] {
+                if !in_strings[i] && (i != g || !default) {
                     in_strings[i] = true;
                     self.insert_buffered_term(buffer, i, &encoded[i]);
                 }
             }
-            if !default && !in_graphs[g] {
-                in_graphs[g] = true;
-                if self.graphs.insert(encoded[g].clone()) && !in_strings[g] {
-                    in_strings[g] = true;
-                    self.insert_buffered_term(buffer, g, &encoded[g]);
-                }
+            if default {
+                triples.push([rank[s], rank[p], rank[o]]);
+            } else {
+                quads.push([rank[s], rank[p], rank[o], rank[g]]);
             }
         }
+        drop(encoded);
+        drop(in_strings);
+        self.build_id2str_sst(sst_files)?;
+
+        // Every index of one kind has the same number of distinct keys.
+        let (mut triple_count, mut quad_count) = (0, 0);
+        let keys = RankedKeys {
+            bytes: &bytes,
+            ranked: &ranked,
+        };
+        if !triples.is_empty() {
+            self.fail_if_cancelled()?;
+            for (cf, [a, b, c]) in [
+                (&self.storage.dspo_cf, [0, 1, 2]),
+                (&self.storage.dpos_cf, [1, 2, 0]),
+                (&self.storage.dosp_cf, [2, 0, 1]),
+            ] {
+                let mut packed = triples
+                    .iter()
+                    .map(|t| pack(&[t[a], t[b], t[c]]))
+                    .collect::<Vec<_>>();
+                packed.sort_unstable();
+                packed.dedup();
+                triple_count = packed.len();
+                sst_files.push((cf.clone(), self.build_sst_for_ranks(cf, &packed, 3, &keys)?));
+            }
+        }
+        if !quads.is_empty() {
+            self.fail_if_cancelled()?;
+            let mut graphs = quads.iter().map(|q| u128::from(q[3])).collect::<Vec<_>>();
+            graphs.sort_unstable();
+            graphs.dedup();
+            let cf = &self.storage.graphs_cf;
+            sst_files.push((cf.clone(), self.build_sst_for_ranks(cf, &graphs, 1, &keys)?));
+            drop(graphs);
+            for (cf, [a, b, c, d]) in [
+                (&self.storage.gspo_cf, [3, 0, 1, 2]),
+                (&self.storage.gpos_cf, [3, 1, 2, 0]),
+                (&self.storage.gosp_cf, [3, 2, 0, 1]),
+                (&self.storage.spog_cf, [0, 1, 2, 3]),
+                (&self.storage.posg_cf, [1, 2, 0, 3]),
+                (&self.storage.ospg_cf, [2, 0, 1, 3]),
+            ] {
+                self.fail_if_cancelled()?;
+                let mut packed = quads
+                    .iter()
+                    .map(|q| pack(&[q[a], q[b], q[c], q[d]]))
+                    .collect::<Vec<_>>();
+                packed.sort_unstable();
+                packed.dedup();
+                quad_count = packed.len();
+                sst_files.push((cf.clone(), self.build_sst_for_ranks(cf, &packed, 4, &keys)?));
+            }
+        }
+        self.fail_if_cancelled()?;
+        Ok(triple_count + quad_count)
+    }
+
+    /// polgraph: a file of `keys` (ranks packed by [`pack`], `arity` of them each), each key
+    /// written as its terms' bytes one after the other.
+    fn build_sst_for_ranks(
+        &self,
+        cf: &ColumnFamily,
+        keys: &[u128],
+        arity: u32,
+        terms: &RankedKeys<'_>,
+    ) -> Result<PathBuf, StorageError> {
+        let mut sst = self.storage.db.new_sst_file_compressed(self.compress(cf))?;
+        // A key's bytes are those of the key before up to the first term that differs: where
+        // each term's bytes end in `key` is kept in `ends`.
+        let mut key = Vec::with_capacity(4 * WRITTEN_TERM_MAX_SIZE);
+        let mut ends = [0_usize; 4];
+        let mut previous: Option<u128> = None;
+        for &packed in keys {
+            let same = previous.map_or(0, |p| {
+                // Ranks are the low `arity` groups of 32 bits: those above are zero in both.
+                let differ = (p ^ packed).leading_zeros() / 32;
+                differ.saturating_sub(4 - arity) as usize
+            });
+            key.truncate(if same == 0 { 0 } else { ends[same - 1] });
+            for (place, j) in (0..arity).rev().enumerate().skip(same) {
+                // The truncation keeps rank j, 32 bits of the packed 128.
+                #[expect(clippy::cast_possible_truncation)]
+                let (a, b) = terms.ranked[(packed >> (32 * j)) as u32 as usize];
+                key.extend_from_slice(&terms.bytes[a..b]);
+                ends[place] = key.len();
+            }
+            previous = Some(packed);
+            sst.insert_empty(&key)?;
+        }
+        sst.finish()
     }
 
     fn insert_buffered_term(&mut self, buffer: &QuadBuffer, i: usize, encoded: &EncodedTerm) {
@@ -1629,11 +1761,10 @@ impl<'a> FileBulkLoader<'a> {
         }
     }
 
-    fn build_sst_files(
+    fn build_id2str_sst(
         &mut self,
         sst_files: &mut Vec<(ColumnFamily, PathBuf)>,
     ) -> Result<(), StorageError> {
-        // id2str
         if !self.id2str.is_empty() {
             self.fail_if_cancelled()?;
             let mut id2str = take(&mut self.id2str)
@@ -1650,6 +1781,14 @@ impl<'a> FileBulkLoader<'a> {
             }
             sst_files.push((self.storage.id2str_cf.clone(), id2str_sst.finish()?));
         }
+        Ok(())
+    }
+
+    fn build_sst_files(
+        &mut self,
+        sst_files: &mut Vec<(ColumnFamily, PathBuf)>,
+    ) -> Result<(), StorageError> {
+        self.build_id2str_sst(sst_files)?;
 
         if !self.triples.is_empty() {
             self.fail_if_cancelled()?;
@@ -1960,6 +2099,21 @@ mod tests {
 
         Ok(())
     }
+}
+
+/// polgraph: the terms of a batch in the order of their key bytes: rank `r`'s bytes are
+/// `bytes[ranked[r].0..ranked[r].1]`.
+struct RankedKeys<'a> {
+    bytes: &'a [u8],
+    ranked: &'a [(usize, usize)],
+}
+
+/// polgraph: up to four ranks packed into one integer, the first in the highest bits, so that
+/// integers compare as the ranks do one after the other.
+fn pack(ranks: &[u32]) -> u128 {
+    ranks
+        .iter()
+        .fold(0, |packed, &rank| (packed << 32) | u128::from(rank))
 }
 
 /// polgraph: asks the CPU to bring the cache lines of `bytes` in (a hint, nothing else).
