@@ -90,7 +90,11 @@ fn as_it_stands(original: &str) -> Stands {
         }
         prev = c;
     }
-    if tones { Stands::ButTones } else { Stands::Yes }
+    if tones {
+        Stands::ButTones
+    } else {
+        Stands::Yes
+    }
 }
 
 /// What [`Text::new`] has to do to a text ([`as_it_stands`]).
@@ -471,12 +475,19 @@ mod tests {
         for (s, moved) in [
             ("Khánh Hoà", "Khánh Hòa"),
             ("THUỶ", "THỦY"),
-            ("Uỷ ban nhân dân tỉnh Khánh Hoà, quý, hoàn", "Ủy ban nhân dân tỉnh Khánh Hòa, quý, hoàn"),
+            (
+                "Uỷ ban nhân dân tỉnh Khánh Hoà, quý, hoàn",
+                "Ủy ban nhân dân tỉnh Khánh Hòa, quý, hoàn",
+            ),
         ] {
             assert_eq!(as_it_stands(s), Stands::ButTones, "{s:?}");
             let (retoned, full) = (Text::retoned(s), Text::normalised(s));
             assert_eq!(retoned.text, moved);
-            assert_eq!((&retoned.text, &retoned.orig), (&full.text, &full.orig), "{s:?}");
+            assert_eq!(
+                (&retoned.text, &retoned.orig),
+                (&full.text, &full.orig),
+                "{s:?}"
+            );
         }
         for s in [
             "Khánh Hoà  hai dấu cách",

@@ -190,7 +190,14 @@ mod tests {
 
     #[test]
     fn an_identity_kept_is_the_one_made_again() {
-        let names = ["Nguyễn Văn Hải", "Nguyễn Văn Hài", "Hoà Bình", "Hòa Bình", "UBND", "x"];
+        let names = [
+            "Nguyễn Văn Hải",
+            "Nguyễn Văn Hài",
+            "Hoà Bình",
+            "Hòa Bình",
+            "UBND",
+            "x",
+        ];
         for round in 0..3 {
             for name in names {
                 assert_eq!(ident(name), make_ident(name), "{name}, round {round}");

@@ -1167,7 +1167,7 @@ mod bulk_tests {
                 _ => match i % 8 {
                     0 => ex(&format!("node/{}", i / 4)).into(),
                     1 => Literal::from(i % 3 == 0).into(),
-                    3 => Literal::from(i64::try_from(i).unwrap() - 700).into(),
+                    3 => Literal::from(i64::from(i) - 700).into(),
                     5 => Literal::new_typed_literal(
                         format!("a value long enough to be hashed {}", i % 5),
                         ex("datatypes/a-datatype-long-enough-to-be-hashed"),
