@@ -1616,28 +1616,17 @@ impl<'a> FileBulkLoader<'a> {
         };
         // Sorted on their first 32 bytes as two integers (every encoding but a few literals'
         // is 17 bytes or less), then on the whole bytes where those are equal.
-        let mut order = Vec::with_capacity(n);
-        for i in 0..u32::try_from(n).map_err(io::Error::other)? {
-            let mut prefix = [0; 32];
-            let t = term_bytes(i);
-            let len = t.len().min(32);
-            prefix[..len].copy_from_slice(&t[..len]);
-            let (high, low) = prefix.split_at(16);
-            order.push((
-                u128::from_be_bytes(high.try_into().map_err(io::Error::other)?),
-                u128::from_be_bytes(low.try_into().map_err(io::Error::other)?),
-                i,
-            ));
-        }
+        let mut order = (0..u32::try_from(n).map_err(io::Error::other)?)
+            .map(|i| (inline_prefix(term_bytes(i)), i))
+            .collect::<Vec<_>>();
         order.sort_unstable_by(|a, b| {
-            (a.0, a.1)
-                .cmp(&(b.0, b.1))
-                .then_with(|| term_bytes(a.2).cmp(term_bytes(b.2)))
+            a.0.cmp(&b.0)
+                .then_with(|| term_bytes(a.1).cmp(term_bytes(b.1)))
         });
         let mut rank = vec![0_u32; n];
         let mut ranked: Vec<(usize, usize)> = Vec::new();
-        for (k, &(_, _, i)) in order.iter().enumerate() {
-            if k == 0 || term_bytes(i) != term_bytes(order[k - 1].2) {
+        for (k, &(_, i)) in order.iter().enumerate() {
+            if k == 0 || term_bytes(i) != term_bytes(order[k - 1].1) {
                 ranked.push(spans[i as usize]);
             }
             rank[i as usize] = u32::try_from(ranked.len() - 1).map_err(io::Error::other)?;
@@ -1649,14 +1638,14 @@ impl<'a> FileBulkLoader<'a> {
         let mut triples = Vec::new();
         for &[s, p, o, g] in buffer.quad_terms() {
             let [s, p, o, g] = [s as usize, p as usize, o as usize, g as usize];
-            let default = encoded[g].is_default_graph();
+            // The default graph has no text: `insert_buffered_term` writes nothing for it.
             for i in [s, p, o, g] {
-                if !in_strings[i] && (i != g || !default) {
+                if !in_strings[i] {
                     in_strings[i] = true;
                     self.insert_buffered_term(buffer, i, &encoded[i]);
                 }
             }
-            if default {
+            if encoded[g].is_default_graph() {
                 triples.push([rank[s], rank[p], rank[o]]);
             } else {
                 quads.push([rank[s], rank[p], rank[o], rank[g]]);
@@ -1679,24 +1668,14 @@ impl<'a> FileBulkLoader<'a> {
                 (&self.storage.dpos_cf, [1, 2, 0]),
                 (&self.storage.dosp_cf, [2, 0, 1]),
             ] {
-                let mut packed = triples
-                    .iter()
-                    .map(|t| pack(&[t[a], t[b], t[c]]))
-                    .collect::<Vec<_>>();
-                packed.sort_unstable();
-                packed.dedup();
-                triple_count = packed.len();
-                sst_files.push((cf.clone(), self.build_sst_for_ranks(cf, &packed, 3, &keys)?));
+                let packed = triples.iter().map(|t| pack(&[t[a], t[b], t[c]]));
+                triple_count = self.build_sst_for_ranks(cf, packed, 3, &keys, sst_files)?;
             }
         }
         if !quads.is_empty() {
             self.fail_if_cancelled()?;
-            let mut graphs = quads.iter().map(|q| u128::from(q[3])).collect::<Vec<_>>();
-            graphs.sort_unstable();
-            graphs.dedup();
-            let cf = &self.storage.graphs_cf;
-            sst_files.push((cf.clone(), self.build_sst_for_ranks(cf, &graphs, 1, &keys)?));
-            drop(graphs);
+            let graphs = quads.iter().map(|q| u128::from(q[3]));
+            self.build_sst_for_ranks(&self.storage.graphs_cf, graphs, 1, &keys, sst_files)?;
             for (cf, [a, b, c, d]) in [
                 (&self.storage.gspo_cf, [3, 0, 1, 2]),
                 (&self.storage.gpos_cf, [3, 1, 2, 0]),
@@ -1706,36 +1685,35 @@ impl<'a> FileBulkLoader<'a> {
                 (&self.storage.ospg_cf, [2, 0, 1, 3]),
             ] {
                 self.fail_if_cancelled()?;
-                let mut packed = quads
-                    .iter()
-                    .map(|q| pack(&[q[a], q[b], q[c], q[d]]))
-                    .collect::<Vec<_>>();
-                packed.sort_unstable();
-                packed.dedup();
-                quad_count = packed.len();
-                sst_files.push((cf.clone(), self.build_sst_for_ranks(cf, &packed, 4, &keys)?));
+                let packed = quads.iter().map(|q| pack(&[q[a], q[b], q[c], q[d]]));
+                quad_count = self.build_sst_for_ranks(cf, packed, 4, &keys, sst_files)?;
             }
         }
         self.fail_if_cancelled()?;
         Ok(triple_count + quad_count)
     }
 
-    /// polgraph: a file of `keys` (ranks packed by [`pack`], `arity` of them each), each key
-    /// written as its terms' bytes one after the other.
+    /// polgraph: the file of `cf` for `keys` (ranks packed by [`pack`], `arity` of them each),
+    /// sorted and without repeats, each key written as its terms' bytes one after the other;
+    /// added to `sst_files`. Returns the number of distinct keys.
     fn build_sst_for_ranks(
         &self,
         cf: &ColumnFamily,
-        keys: &[u128],
+        keys: impl Iterator<Item = u128>,
         arity: u32,
         terms: &RankedKeys<'_>,
-    ) -> Result<PathBuf, StorageError> {
+        sst_files: &mut Vec<(ColumnFamily, PathBuf)>,
+    ) -> Result<usize, StorageError> {
+        let mut keys = keys.collect::<Vec<_>>();
+        keys.sort_unstable();
+        keys.dedup();
         let mut sst = self.storage.db.new_sst_file_compressed(self.compress(cf))?;
         // A key's bytes are those of the key before up to the first term that differs: where
         // each term's bytes end in `key` is kept in `ends`.
         let mut key = Vec::with_capacity(4 * WRITTEN_TERM_MAX_SIZE);
         let mut ends = [0_usize; 4];
         let mut previous: Option<u128> = None;
-        for &packed in keys {
+        for &packed in &keys {
             let same = previous.map_or(0, |p| {
                 // Ranks are the low `arity` groups of 32 bits: those above are zero in both.
                 let differ = (p ^ packed).leading_zeros() / 32;
@@ -1752,7 +1730,8 @@ impl<'a> FileBulkLoader<'a> {
             previous = Some(packed);
             sst.insert_empty(&key)?;
         }
-        sst.finish()
+        sst_files.push((cf.clone(), sst.finish()?));
+        Ok(keys.len())
     }
 
     fn insert_buffered_term(&mut self, buffer: &QuadBuffer, i: usize, encoded: &EncodedTerm) {
@@ -1955,20 +1934,9 @@ impl<'a> FileBulkLoader<'a> {
         let mut buffer = Vec::new();
         let mut keys = values
             .map(|value| {
-                let mut prefix = [0; 32];
-                let n = value.len().min(32);
-                prefix[..n].copy_from_slice(&value[..n]);
-                let (high, low) = prefix.split_at(16);
                 let start = buffer.len();
                 buffer.extend_from_slice(&value);
-                (
-                    (
-                        u128::from_be_bytes(high.try_into().unwrap()),
-                        u128::from_be_bytes(low.try_into().unwrap()),
-                    ),
-                    start,
-                    buffer.len(),
-                )
+                (inline_prefix(&value), start, buffer.len())
             })
             .collect::<Vec<_>>();
         keys.sort_unstable_by(|a, b| {
@@ -2106,6 +2074,20 @@ mod tests {
 struct RankedKeys<'a> {
     bytes: &'a [u8],
     ranked: &'a [(usize, usize)],
+}
+
+/// polgraph: the first 32 bytes of `bytes` (padded with zeros) as two big-endian integers: they
+/// compare as those bytes do, and a shorter string padded sorts before a longer one it begins
+/// once the whole strings are compared where these are equal.
+fn inline_prefix(bytes: &[u8]) -> (u128, u128) {
+    let mut halves = [[0_u8; 16]; 2];
+    for (half, chunk) in halves.iter_mut().zip(bytes.chunks(16)) {
+        half[..chunk.len()].copy_from_slice(chunk);
+    }
+    (
+        u128::from_be_bytes(halves[0]),
+        u128::from_be_bytes(halves[1]),
+    )
 }
 
 /// polgraph: up to four ranks packed into one integer, the first in the highest bits, so that
